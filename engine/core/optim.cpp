@@ -1,1 +1,120 @@
-// (being written)
+#include "core/optim.h"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace lm {
+
+void Optimizer::zeroGrad()
+{
+    for (auto &p : m_params)
+        p.tensor.zeroGrad();
+}
+
+Sgd::Sgd(ParameterList params, float lr, float momentum) : Optimizer(std::move(params)), m_momentum(momentum)
+{
+    m_lr = lr;
+    m_buf.resize(m_params.size());
+}
+
+void Sgd::step()
+{
+    for (std::size_t i = 0; i < m_params.size(); ++i) {
+        Tensor &p = m_params[i].tensor;
+        if (!p.hasGrad())
+            continue;
+        float *w = p.data();
+        const float *g = p.gradOrNull();
+        const std::int64_t n = p.numel();
+        if (m_momentum == 0.0f) {
+            for (std::int64_t j = 0; j < n; ++j)
+                w[j] -= m_lr * g[j];
+            continue;
+        }
+        auto &buf = m_buf[i];
+        if (buf.empty()) {
+            buf.assign(g, g + n);
+        } else {
+            for (std::int64_t j = 0; j < n; ++j)
+                buf[static_cast<std::size_t>(j)] = m_momentum * buf[static_cast<std::size_t>(j)] + g[j];
+        }
+        for (std::int64_t j = 0; j < n; ++j)
+            w[j] -= m_lr * buf[static_cast<std::size_t>(j)];
+    }
+}
+
+Adam::Adam(ParameterList params, const Options &options) : Optimizer(std::move(params)), m_opt(options)
+{
+    m_lr = options.lr;
+    m_m.resize(m_params.size());
+    m_v.resize(m_params.size());
+}
+
+void Adam::step()
+{
+    ++m_t;
+    const float bc1 = 1.0f - std::pow(m_opt.beta1, static_cast<float>(m_t));
+    const float bc2 = 1.0f - std::pow(m_opt.beta2, static_cast<float>(m_t));
+    for (std::size_t i = 0; i < m_params.size(); ++i) {
+        Tensor &p = m_params[i].tensor;
+        if (!p.hasGrad())
+            continue;
+        const std::int64_t n = p.numel();
+        auto &m = m_m[i], &v = m_v[i];
+        if (m.empty()) {
+            m.assign(static_cast<std::size_t>(n), 0.0f);
+            v.assign(static_cast<std::size_t>(n), 0.0f);
+        }
+        float *w = p.data();
+        const float *g = p.gradOrNull();
+        const float wd = m_opt.decoupled ? (p.dim() >= 2 ? m_opt.weightDecay : 0.0f) : m_opt.weightDecay;
+        if (m_opt.decoupled && wd != 0.0f) // torch AdamW decays before the moment update
+            for (std::int64_t j = 0; j < n; ++j)
+                w[j] *= 1.0f - m_lr * wd;
+        for (std::int64_t j = 0; j < n; ++j) {
+            const auto k = static_cast<std::size_t>(j);
+            const float gj = m_opt.decoupled ? g[j] : g[j] + wd * w[j];
+            m[k] = m_opt.beta1 * m[k] + (1.0f - m_opt.beta1) * gj;
+            v[k] = m_opt.beta2 * v[k] + (1.0f - m_opt.beta2) * gj * gj;
+            const float mhat = m[k] / bc1;
+            const float vhat = v[k] / bc2;
+            w[j] -= m_lr * mhat / (std::sqrt(vhat) + m_opt.eps);
+        }
+    }
+}
+
+float clipGradNorm(const ParameterList &params, float maxNorm)
+{
+    double sq = 0.0;
+    for (const auto &p : params) {
+        const float *g = p.tensor.gradOrNull();
+        if (!g)
+            continue;
+        for (std::int64_t j = 0; j < p.tensor.numel(); ++j)
+            sq += static_cast<double>(g[j]) * g[j];
+    }
+    const float norm = static_cast<float>(std::sqrt(sq));
+    if (maxNorm > 0.0f && norm > maxNorm) {
+        const float factor = maxNorm / (norm + 1e-6f); // torch adds 1e-6 too
+        for (const auto &p : params)
+            if (p.tensor.hasGrad())
+                p.tensor.gradVectorMap() *= factor;
+    }
+    return norm;
+}
+
+std::unique_ptr<Optimizer> makeOptimizer(const std::string &name, ParameterList params, float lr, float weightDecay)
+{
+    if (name == "sgd")
+        return std::make_unique<Sgd>(std::move(params), lr, 0.9f);
+    if (name == "adam" || name == "adamw") {
+        Adam::Options o;
+        o.lr = lr;
+        o.weightDecay = weightDecay;
+        o.decoupled = name == "adamw";
+        return std::make_unique<Adam>(std::move(params), o);
+    }
+    throw std::invalid_argument("unknown optimizer '" + name + "' (sgd, adam, adamw)");
+}
+
+} // namespace lm

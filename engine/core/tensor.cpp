@@ -97,7 +97,7 @@ float Tensor::item() const
 
 std::vector<float> Tensor::toVector() const { return std::vector<float>(data(), data() + numel()); }
 
-float *Tensor::grad()
+float *Tensor::grad() const
 {
     if (!m_impl->grad)
         m_impl->grad = std::make_shared<Storage>(numel());
@@ -111,7 +111,7 @@ std::vector<float> Tensor::gradVector() const
     return std::vector<float>(m_impl->grad->data(), m_impl->grad->data() + numel());
 }
 
-void Tensor::zeroGrad()
+void Tensor::zeroGrad() const
 {
     if (m_impl->grad)
         std::memset(m_impl->grad->data(), 0, static_cast<std::size_t>(numel()) * sizeof(float));
@@ -131,7 +131,7 @@ ConstMatrixMap Tensor::matrix() const
     return ConstMatrixMap(data(), c ? numel() / c : 0, c);
 }
 
-MatrixMap Tensor::gradMatrix()
+MatrixMap Tensor::gradMatrix() const
 {
     const std::int64_t c = lastDim(shape());
     return MatrixMap(grad(), c ? numel() / c : 0, c);

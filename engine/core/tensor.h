@@ -79,20 +79,21 @@ public:
     bool requiresGrad() const { return m_impl->requiresGrad; }
     void setRequiresGrad(bool on) { m_impl->requiresGrad = on; }
     bool hasGrad() const { return m_impl->grad != nullptr; }
-    // The gradient buffer, allocated (zero) on first call. Same numel as the value.
-    float *grad();
+    // The gradient buffer, allocated (zero) on first call. Same numel as the value. A Tensor is a
+    // handle, so this is const like shared_ptr::operator*: it mutates the shared state.
+    float *grad() const;
     const float *gradOrNull() const { return m_impl->grad ? m_impl->grad->data() : nullptr; }
     std::vector<float> gradVector() const; // zeros when no gradient has flowed in
-    void zeroGrad();  // fills an existing gradient buffer with 0
+    void zeroGrad() const; // fills an existing gradient buffer with 0
     void dropGrad() { m_impl->grad.reset(); }
 
     // Views as Eigen matrices: (numel / size(-1), size(-1)); a scalar is (1, 1).
     MatrixMap matrix();
     ConstMatrixMap matrix() const;
-    MatrixMap gradMatrix();
+    MatrixMap gradMatrix() const;
     VectorMap vector() { return VectorMap(data(), numel()); }
     ConstVectorMap vector() const { return ConstVectorMap(data(), numel()); }
-    VectorMap gradVectorMap() { return VectorMap(grad(), numel()); }
+    VectorMap gradVectorMap() const { return VectorMap(grad(), numel()); }
 
     // A new handle whose value buffer is shared with this one (no gradient tracking).
     Tensor viewAs(const Shape &shape) const;

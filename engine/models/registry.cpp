@@ -1,1 +1,28 @@
-// (being written)
+#include "models/registry.h"
+
+#include "core/rng.h"
+#include "models/mlplm.h"
+
+namespace lm {
+
+std::vector<std::string> availableArchitectures() { return {"mlp"}; }
+
+Result<std::unique_ptr<LanguageModel>> createModel(const nlohmann::json &config, std::uint64_t seed)
+{
+    if (!config.is_object() || !config.contains("arch") || !config["arch"].is_string())
+        return makeError("model config has no \"arch\" string");
+    const std::string arch = config["arch"].get<std::string>();
+    Rng rng(seed);
+    if (arch == "mlp") {
+        auto c = MlpConfig::fromJson(config);
+        if (!c)
+            return makeError(c.error());
+        return std::unique_ptr<LanguageModel>(std::make_unique<MlpLanguageModel>(c.value(), rng));
+    }
+    std::string known;
+    for (const auto &a : availableArchitectures())
+        known += (known.empty() ? "" : ", ") + a;
+    return makeError("unknown architecture '" + arch + "' (available: " + known + ")");
+}
+
+} // namespace lm

@@ -1,1 +1,104 @@
-// (being written)
+#include "train/trainer.h"
+
+#include "core/memorymeter.h"
+#include "core/tape.h"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace lm {
+
+Result<TokenDataset> TokenDataset::create(std::vector<std::int32_t> ids, int seq)
+{
+    if (seq < 1)
+        return makeError("sequence length must be at least 1, got " + std::to_string(seq));
+    if (ids.size() < static_cast<std::size_t>(seq) + 1)
+        return makeError("the text has " + std::to_string(ids.size()) + " tokens; a window of " + std::to_string(seq) +
+                         " needs at least " + std::to_string(seq + 1));
+    TokenDataset d;
+    d.m_ids = std::move(ids);
+    d.m_seq = seq;
+    return d;
+}
+
+TokenBatch TokenDataset::sample(Rng &rng, int batch) const
+{
+    TokenBatch b;
+    b.batch = batch;
+    b.time = m_seq;
+    b.inputs.resize(static_cast<std::size_t>(batch) * m_seq);
+    b.targets.resize(b.inputs.size());
+    const std::uint64_t starts = m_ids.size() - static_cast<std::size_t>(m_seq); // >= 1
+    for (int i = 0; i < batch; ++i) {
+        const auto s = static_cast<std::size_t>(rng.below(starts));
+        std::copy_n(m_ids.begin() + static_cast<std::ptrdiff_t>(s), m_seq, b.inputs.begin() + i * m_seq);
+        std::copy_n(m_ids.begin() + static_cast<std::ptrdiff_t>(s + 1), m_seq, b.targets.begin() + i * m_seq);
+    }
+    return b;
+}
+
+Trainer::Trainer(LanguageModel &model, TokenDataset data, const TrainConfig &config)
+    : m_model(model), m_data(std::move(data)), m_config(config), m_params(model.parameters()), m_rng(config.seed)
+{
+    if (config.steps < 1 || config.batch < 1 || !(config.lr > 0.0f) || !std::isfinite(config.lr))
+        throw std::invalid_argument("Trainer: steps, batch and lr must be positive");
+    if (config.seq != m_data.seq())
+        throw std::invalid_argument("Trainer: config seq " + std::to_string(config.seq) + " differs from the dataset's " +
+                                    std::to_string(m_data.seq()));
+    m_optimizer = makeOptimizer(config.optimizer, m_params, config.lr, config.weightDecay);
+    m_schedule.peak = config.lr;
+    m_schedule.warmup = config.warmup >= 0 ? config.warmup : config.steps / 20;
+    m_schedule.total = config.steps;
+    m_schedule.minRatio = config.minLrRatio;
+}
+
+StepReport Trainer::step()
+{
+    const auto start = std::chrono::steady_clock::now();
+    MemoryMeter::resetPeak();
+    const TokenBatch batch = m_data.sample(m_rng, m_config.batch);
+    m_optimizer->zeroGrad();
+    Tape tape;
+    float lossValue;
+    {
+        TapeScope scope(tape);
+        Tensor loss = m_model.loss(batch);
+        lossValue = loss.item();
+        tape.backward(loss);
+    }
+    StepReport r;
+    r.gradNorm = clipGradNorm(m_params, m_config.clipNorm);
+    r.learningRate = m_schedule.at(m_step);
+    m_optimizer->setLearningRate(static_cast<float>(r.learningRate));
+    if (std::isfinite(lossValue) && std::isfinite(r.gradNorm))
+        m_optimizer->step(); // never let a non-finite gradient into the weights
+    ++m_step;
+    m_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    r.step = m_step;
+    r.totalSteps = m_config.steps;
+    r.loss = lossValue;
+    r.tokensPerSecond = m_seconds > 0 ? static_cast<double>(m_step) * batch.batch * batch.time / m_seconds : 0.0;
+    r.liveBytes = MemoryMeter::liveBytes();
+    r.peakBytes = MemoryMeter::peakBytes();
+    m_history.push_back(r);
+    return r;
+}
+
+Trainer::Outcome Trainer::run(const CancelToken &cancel, TrainingObserver *observer)
+{
+    while (!finished()) {
+        if (cancel.isCancelled())
+            return Outcome::Cancelled;
+        const StepReport r = step();
+        if (observer)
+            observer->onStep(r);
+        if (!std::isfinite(r.loss) || !std::isfinite(r.gradNorm)) {
+            m_divergence = std::string(std::isfinite(r.loss) ? "gradient norm" : "loss") + " is not finite at step " +
+                           std::to_string(r.step) + "; the weights keep their last finite values";
+            return Outcome::Diverged;
+        }
+    }
+    return Outcome::Finished;
+}
+
+} // namespace lm

@@ -1,0 +1,42 @@
+#pragma once
+// LanguageModel: what the trainer, the checkpoint code and the app need from every model family.
+#include "core/optim.h"
+#include "core/tensor.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace lm {
+
+// A batch of next-token examples: targets[b][t] is the token after inputs[b][t].
+struct TokenBatch {
+    int batch = 0;                       // B
+    int time = 0;                        // T
+    std::vector<std::int32_t> inputs;    // (B, T) row-major
+    std::vector<std::int32_t> targets;   // (B, T)
+};
+
+class LanguageModel {
+public:
+    virtual ~LanguageModel() = default;
+
+    virtual std::string arch() const = 0;
+    // Everything needed to rebuild the model: {"arch": ..., "vocab_size": ..., ...}.
+    virtual nlohmann::json config() const = 0;
+    // The trainable tensors with their PyTorch names, in a stable order. Handles share storage
+    // with the model: updating them updates the model.
+    virtual ParameterList parameters() const = 0;
+    virtual int vocabSize() const = 0;
+
+    // Mean cross-entropy over the batch's predicted positions; records on the active tape.
+    virtual Tensor loss(const TokenBatch &batch) = 0;
+    // Logits (V) for the token that follows `context` (ids in [0, V); may be empty).
+    virtual Tensor nextTokenLogits(const std::vector<std::int32_t> &context) = 0;
+
+    std::int64_t parameterCount() const;
+};
+
+} // namespace lm

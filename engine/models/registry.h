@@ -1,0 +1,19 @@
+#pragma once
+// The model families the engine can build, by architecture name.
+#include "core/result.h"
+#include "models/languagemodel.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace lm {
+
+// The --arch names that createModel accepts.
+std::vector<std::string> availableArchitectures();
+
+// Builds an initialised model from config["arch"] and that family's fields, seeded by `seed`.
+// An unknown arch or a bad field gives an Error that names it.
+Result<std::unique_ptr<LanguageModel>> createModel(const nlohmann::json &config, std::uint64_t seed);
+
+} // namespace lm

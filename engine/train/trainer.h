@@ -1,0 +1,113 @@
+#pragma once
+// Trainer: the step loop shared by every model on the tape.
+//
+// One step: sample a batch of windows from the token stream, forward on a fresh tape, backward,
+// clip the global gradient norm, set the scheduled learning rate, optimizer step. Progress goes
+// to a TrainingObserver (no UI types); a CancelToken stops the loop between steps.
+// Same seed and thread count give the same losses.
+#include "core/optim.h"
+#include "core/result.h"
+#include "core/rng.h"
+#include "models/languagemodel.h"
+#include "train/schedule.h"
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace lm {
+
+// Cancellation shared between the thread that asks and the thread that trains.
+class CancelToken {
+public:
+    void cancel() { m_cancelled.store(true, std::memory_order_relaxed); }
+    void reset() { m_cancelled.store(false, std::memory_order_relaxed); }
+    bool isCancelled() const { return m_cancelled.load(std::memory_order_relaxed); }
+
+private:
+    std::atomic<bool> m_cancelled{false};
+};
+
+struct TrainConfig {
+    int steps = 500;
+    int batch = 32;
+    int seq = 32;            // T: tokens per training window
+    float lr = 3e-3f;        // peak learning rate
+    int warmup = -1;         // steps of linear warmup; -1 = 5% of steps
+    float minLrRatio = 0.1f; // cosine floor, as a fraction of lr
+    std::string optimizer = "adamw";
+    float weightDecay = 0.01f;
+    float clipNorm = 1.0f;   // 0 = no clipping
+    std::uint64_t seed = 1;
+};
+
+struct StepReport {
+    int step = 0;              // 1-based count of steps done
+    int totalSteps = 0;
+    double loss = 0.0;
+    double gradNorm = 0.0;     // before clipping
+    double learningRate = 0.0; // used for this step
+    double tokensPerSecond = 0.0; // B·T per step over the time of all steps so far
+    std::int64_t liveBytes = 0;   // MemoryMeter after the step
+    std::int64_t peakBytes = 0;   // MemoryMeter peak during the step
+};
+
+class TrainingObserver {
+public:
+    virtual ~TrainingObserver() = default;
+    virtual void onStep(const StepReport &report) = 0;
+};
+
+// The training text as one stream of token ids, cut into random windows of seq + 1 tokens.
+class TokenDataset {
+public:
+    // Error when the stream is shorter than seq + 1 tokens or seq < 1.
+    static Result<TokenDataset> create(std::vector<std::int32_t> ids, int seq);
+
+    // B random windows: inputs ids[s .. s+T), targets ids[s+1 .. s+T].
+    TokenBatch sample(Rng &rng, int batch) const;
+    std::size_t size() const { return m_ids.size(); }
+    int seq() const { return m_seq; }
+
+private:
+    std::vector<std::int32_t> m_ids;
+    int m_seq = 0;
+};
+
+class Trainer {
+public:
+    enum class Outcome { Finished, Cancelled, Diverged };
+
+    // The model must outlive the trainer. Throws std::invalid_argument on a bad config
+    // (non-positive steps/batch/lr, unknown optimizer, seq differing from the dataset's).
+    Trainer(LanguageModel &model, TokenDataset data, const TrainConfig &config);
+
+    // One optimizer step; returns its report (also appended to history()).
+    StepReport step();
+    // Steps until config.steps are done, the token is cancelled, or the loss stops being finite.
+    Outcome run(const CancelToken &cancel, TrainingObserver *observer);
+
+    int stepsDone() const { return m_step; }
+    bool finished() const { return m_step >= m_config.steps; }
+    const TrainConfig &config() const { return m_config; }
+    const std::vector<StepReport> &history() const { return m_history; }
+    // Why run() returned Diverged ("loss is nan at step 12").
+    const std::string &divergence() const { return m_divergence; }
+
+private:
+    LanguageModel &m_model;
+    TokenDataset m_data;
+    TrainConfig m_config;
+    ParameterList m_params;
+    std::unique_ptr<Optimizer> m_optimizer;
+    WarmupCosine m_schedule;
+    Rng m_rng;
+    int m_step = 0;
+    double m_seconds = 0.0;
+    std::vector<StepReport> m_history;
+    std::string m_divergence;
+};
+
+} // namespace lm
