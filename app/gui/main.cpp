@@ -1,1 +1,62 @@
-int main() { return 0; }
+// lmscope: the desktop lab.
+//   lmscope [--lang en|zh_TW] [--screenshot FILE.png [--train-steps N]]
+// --screenshot shows the main window, renders it to FILE.png and exits; with --train-steps the
+// window first trains the default model for N steps so the loss curve is filled.
+#include "appcore/application.h"
+#include "appcore/lossplot.h"
+#include "appcore/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("LMScope: a desktop lab for neural language models"));
+    parser.addHelpOption();
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Interface language: en or zh_TW."), QStringLiteral("code"));
+    const QCommandLineOption shot(QStringLiteral("screenshot"), QStringLiteral("Render the main window to FILE.png and exit."),
+                                  QStringLiteral("file"));
+    const QCommandLineOption steps(QStringLiteral("train-steps"),
+                                   QStringLiteral("With --screenshot: train N steps first."), QStringLiteral("n"));
+    parser.addOptions({lang, shot, steps});
+    parser.process(app);
+    initApplication(app, parser.value(lang));
+
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    if (!parser.isSet(shot))
+        return app.exec();
+
+    const QString path = parser.value(shot);
+    int exitCode = 0;
+    auto capture = [&] {
+        window.lossPlot()->plot()->replot();
+        if (!window.grab().save(path)) {
+            std::fprintf(stderr, "error: cannot write %s\n", qPrintable(path));
+            exitCode = 1;
+        }
+        app.quit();
+    };
+    if (parser.isSet(steps)) {
+        bool ok = false;
+        const int n = parser.value(steps).toInt(&ok);
+        if (!ok || n < 1) {
+            std::fprintf(stderr, "error: --train-steps needs a positive number\n");
+            return 2;
+        }
+        window.setSteps(n);
+        QObject::connect(window.controller(), &TrainingController::stopped, &app,
+                         [&](TrainingWorker::Stop, const QString &) { QTimer::singleShot(300, &app, capture); });
+        QTimer::singleShot(0, &window, &MainWindow::startTraining);
+    } else {
+        QTimer::singleShot(200, &app, capture);
+    }
+    app.exec();
+    return exitCode;
+}

@@ -1,0 +1,21 @@
+#pragma once
+// Where training text comes from: the built-in corpora shipped in the binary's resources, or a
+// file the user picked. The engine validates the text; this layer only finds the bytes.
+#include "core/result.h"
+#include "text/corpus.h"
+
+#include <QList>
+#include <QString>
+
+struct BuiltinCorpus {
+    QString id;       // "en", "zh_TW": what `builtin:ID` names on the command line
+    QString title;    // shown in the GUI, translated
+    QString resource; // ":/corpora/en.txt"
+};
+
+// The built-in corpora, English first.
+QList<BuiltinCorpus> builtinCorpora();
+
+// spec is "builtin:ID" or a file path. Errors name the spec and what is wrong (unknown built-in,
+// missing file, empty, binary, invalid UTF-8 with its byte offset, too large).
+lm::Result<lm::Corpus> loadCorpusSpec(const QString &spec);

@@ -1,0 +1,448 @@
+#include "mainwindow.h"
+
+#include "corpora.h"
+#include "lossplot.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace {
+QSpinBox *spin(int lo, int hi, int value, QWidget *parent)
+{
+    auto *s = new QSpinBox(parent);
+    s->setRange(lo, hi);
+    s->setValue(value);
+    s->setGroupSeparatorShown(true);
+    return s;
+}
+
+QString bytesText(std::int64_t bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_controller(new TrainingController(this)), m_lossPlot(new LossPlot(this))
+{
+    setWindowTitle(tr("LMScope — a lab for language models"));
+    setObjectName(QStringLiteral("MainWindow"));
+    setCentralWidget(m_lossPlot);
+    setDockNestingEnabled(true);
+    buildSetupDock();
+    buildControlsDock();
+    buildLogDock();
+    buildMenus();
+
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(240);
+    m_progress->setFormat(tr("step %v / %m"));
+    m_speed = new QLabel(this);
+    m_memory = new QLabel(this);
+    statusBar()->addPermanentWidget(m_speed);
+    statusBar()->addPermanentWidget(m_memory);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->showMessage(tr("Ready. Choose a corpus and a model, then press Start."));
+
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(30);
+    connect(&m_flushTimer, &QTimer::timeout, this, &MainWindow::flushProgress);
+    connect(m_controller, &TrainingController::stateChanged, this, &MainWindow::onStateChanged);
+    connect(m_controller, &TrainingController::progress, this, &MainWindow::onProgress);
+    connect(m_controller, &TrainingController::stopped, this, &MainWindow::onStopped);
+    connect(m_controller, &TrainingController::prepared, this, [this](const QString &summary) { appendLog(summary); });
+    connect(m_controller, &TrainingController::failed, this, [this](const QString &message) {
+        appendLog(tr("Error: %1").arg(message));
+        statusBar()->showMessage(message);
+    });
+    connect(m_controller, &TrainingController::sampled, this,
+            [this](const QString &text) { appendLog(tr("The model writes: %1").arg(text)); });
+    connect(m_controller, &TrainingController::saved, this, [this](const QString &path, const QString &error) {
+        if (error.isEmpty())
+            appendLog(tr("Saved the checkpoint to %1").arg(path));
+        else
+            QMessageBox::warning(this, tr("Save checkpoint"), error);
+    });
+    loadSettings();
+    onStateChanged(TrainingController::State::Idle);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildSetupDock()
+{
+    auto *dock = new QDockWidget(tr("Corpus and model"), this);
+    dock->setObjectName(QStringLiteral("setupDock"));
+    auto *w = new QWidget(dock);
+    auto *form = new QFormLayout(w);
+    m_corpus = new QComboBox(w);
+    for (const BuiltinCorpus &c : builtinCorpora())
+        m_corpus->addItem(c.title, QStringLiteral("builtin:") + c.id);
+    auto *openButton = new QPushButton(tr("Open text file…"), w);
+    connect(openButton, &QPushButton::clicked, this, &MainWindow::openCorpus);
+    m_tokenizer = new QComboBox(w);
+    m_tokenizer->addItem(tr("Characters"), QStringLiteral("char"));
+    m_tokenizer->addItem(tr("Words"), QStringLiteral("word"));
+    m_tokenizer->addItem(tr("Bytes"), QStringLiteral("byte"));
+    auto *model = new QComboBox(w);
+    model->addItem(tr("MLP language model (Bengio et al. 2003)"), QStringLiteral("mlp"));
+    m_context = spin(1, 64, 5, w);
+    m_dim = spin(1, 1024, 32, w);
+    m_hidden = spin(1, 8192, 128, w);
+    form->addRow(tr("Corpus"), m_corpus);
+    form->addRow(QString(), openButton);
+    form->addRow(tr("Tokens"), m_tokenizer);
+    form->addRow(tr("Model"), model);
+    form->addRow(tr("Context (tokens seen)"), m_context);
+    form->addRow(tr("Embedding width"), m_dim);
+    form->addRow(tr("Hidden units"), m_hidden);
+    m_context->setToolTip(tr("How many previous tokens the model looks at to guess the next one."));
+    m_dim->setToolTip(tr("Each token becomes a vector of this many numbers."));
+    dock->setWidget(w);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+}
+
+void MainWindow::buildControlsDock()
+{
+    auto *dock = new QDockWidget(tr("Training"), this);
+    dock->setObjectName(QStringLiteral("trainingDock"));
+    auto *w = new QWidget(dock);
+    auto *layout = new QVBoxLayout(w);
+    auto *form = new QFormLayout;
+    m_batch = spin(1, 4096, 32, w);
+    m_seq = spin(1, 8192, 32, w);
+    m_steps = spin(1, 10'000'000, 1500, w);
+    m_lr = new QDoubleSpinBox(w);
+    m_lr->setDecimals(4);
+    m_lr->setRange(0.0001, 1.0);
+    m_lr->setSingleStep(0.0005);
+    m_lr->setValue(0.003);
+    m_seed = spin(0, 1'000'000, 1, w);
+    m_threads = spin(1, 64, 1, w);
+    form->addRow(tr("Batch size"), m_batch);
+    form->addRow(tr("Window length"), m_seq);
+    form->addRow(tr("Steps"), m_steps);
+    form->addRow(tr("Learning rate"), m_lr);
+    form->addRow(tr("Seed"), m_seed);
+    form->addRow(tr("Threads"), m_threads);
+    layout->addLayout(form);
+    auto *buttons = new QHBoxLayout;
+    m_startButton = new QPushButton(tr("Start"), w);
+    m_pauseButton = new QPushButton(tr("Pause"), w);
+    m_stepButton = new QPushButton(tr("Step"), w);
+    m_resetButton = new QPushButton(tr("Reset"), w);
+    for (QPushButton *b : {m_startButton, m_pauseButton, m_stepButton, m_resetButton})
+        buttons->addWidget(b);
+    layout->addLayout(buttons);
+    connect(m_startButton, &QPushButton::clicked, this, &MainWindow::startTraining);
+    connect(m_pauseButton, &QPushButton::clicked, this, &MainWindow::pauseTraining);
+    connect(m_stepButton, &QPushButton::clicked, this, &MainWindow::stepTraining);
+    connect(m_resetButton, &QPushButton::clicked, this, &MainWindow::resetTraining);
+    auto *sampleRow = new QHBoxLayout;
+    m_prompt = new QLineEdit(w);
+    m_prompt->setPlaceholderText(tr("Prompt, e.g. The king"));
+    m_sampleButton = new QPushButton(tr("Let it write"), w);
+    connect(m_sampleButton, &QPushButton::clicked, this, &MainWindow::sampleText);
+    sampleRow->addWidget(m_prompt);
+    sampleRow->addWidget(m_sampleButton);
+    layout->addLayout(sampleRow);
+    layout->addStretch();
+    dock->setWidget(w);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+}
+
+void MainWindow::buildLogDock()
+{
+    auto *dock = new QDockWidget(tr("Log"), this);
+    dock->setObjectName(QStringLiteral("logDock"));
+    m_log = new QPlainTextEdit(dock);
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);
+    dock->setWidget(m_log);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open corpus…"), QKeySequence::Open, this, &MainWindow::openCorpus);
+    file->addAction(tr("&Save checkpoint…"), QKeySequence::Save, this, &MainWindow::saveCheckpoint);
+    file->addAction(tr("&Export loss plot…"), this, &MainWindow::exportLossPlot);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    QAction *logY = view->addAction(tr("Logarithmic loss axis"));
+    logY->setCheckable(true);
+    connect(logY, &QAction::toggled, m_lossPlot, &LossPlot::setLogY);
+    QMenu *language = view->addMenu(tr("Language"));
+    const QString current = QSettings().value(QStringLiteral("ui/language")).toString();
+    for (const auto &[code, name] : {std::pair{QStringLiteral("en"), QStringLiteral("English")},
+                                     std::pair{QStringLiteral("zh_TW"), QStringLiteral("繁體中文")}}) {
+        QAction *a = language->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(current == code || (current.isEmpty() && QLocale().name().startsWith(QStringLiteral("zh")) == (code == QStringLiteral("zh_TW"))));
+        connect(a, &QAction::triggered, this, [this, code = code] {
+            QSettings().setValue(QStringLiteral("ui/language"), code);
+            QMessageBox::information(this, tr("Language"), tr("The language changes the next time LMScope starts."));
+        });
+    }
+
+    QMenu *lessons = menuBar()->addMenu(tr("&Lessons"));
+    lessons->addAction(tr("A first language model"), this, [this] {
+        QMessageBox::information(
+            this, tr("A first language model"),
+            tr("<p><b>1.</b> Pick the built-in English corpus and <i>Characters</i> as tokens.</p>"
+               "<p><b>2.</b> Press <i>Start</i>. The model reads the previous few characters and guesses the next "
+               "one; the loss says how surprised it was, averaged over a batch.</p>"
+               "<p><b>3.</b> Watch the curve: at first the loss is near ln(vocabulary size), a uniform guess. It falls "
+               "quickly as the model learns which letters follow which, then slowly as it learns words.</p>"
+               "<p><b>4.</b> Press <i>Let it write</i> with a prompt such as <i>The king</i>. Early on the text is noise; "
+               "after a thousand steps it spells words from the corpus.</p>"
+               "<p><b>5.</b> Try the Traditional Chinese corpus: each character is one token, so the vocabulary is "
+               "larger and the first loss higher.</p>"));
+    });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Command-line tool…"), this, [this] {
+        QMessageBox::information(this, tr("Command-line tool"),
+                                 tr("<p><code>lmscope-cli</code> does the same work from scripts, for example:</p>"
+                                    "<pre>lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv\n"
+                                    "lmscope-cli plot loss --log loss.csv --out loss.svg</pre>"
+                                    "<p>Run <code>lmscope-cli --help</code> for every command.</p>"));
+    });
+    help->addAction(tr("About LMScope"), this, [this] {
+        QMessageBox::about(this, tr("About LMScope"),
+                           tr("<p><b>LMScope %1</b></p><p>A desktop lab for neural language models: train small models "
+                              "on your own text and look inside them while they learn.</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+}
+
+TrainingRequest MainWindow::currentRequest() const
+{
+    TrainingRequest r;
+    r.corpusSpec = m_corpus->currentData().toString();
+    r.model.arch = QStringLiteral("mlp").toStdString();
+    r.model.tokenizer = m_tokenizer->currentData().toString().toStdString();
+    r.model.context = m_context->value();
+    r.model.dim = m_dim->value();
+    r.model.hidden = m_hidden->value();
+    r.train.batch = m_batch->value();
+    r.train.seq = m_seq->value();
+    r.train.steps = m_steps->value();
+    r.train.lr = static_cast<float>(m_lr->value());
+    r.train.seed = static_cast<std::uint64_t>(m_seed->value());
+    r.threads = m_threads->value();
+    return r;
+}
+
+void MainWindow::setSteps(int steps) { m_steps->setValue(steps); }
+
+void MainWindow::setCorpusSpec(const QString &spec)
+{
+    int i = m_corpus->findData(spec);
+    if (i < 0) {
+        m_corpus->addItem(QFileInfo(spec).fileName(), spec);
+        i = m_corpus->count() - 1;
+    }
+    m_corpus->setCurrentIndex(i);
+}
+
+QString MainWindow::logText() const { return m_log->toPlainText(); }
+
+void MainWindow::startTraining()
+{
+    if (m_controller->state() == TrainingController::State::Idle)
+        m_lossPlot->clear();
+    m_controller->start(currentRequest());
+}
+
+void MainWindow::pauseTraining() { m_controller->pause(); }
+
+void MainWindow::stepTraining()
+{
+    if (m_controller->state() == TrainingController::State::Idle)
+        m_lossPlot->clear();
+    m_controller->start(currentRequest(), true);
+}
+
+void MainWindow::resetTraining()
+{
+    m_controller->reset();
+    m_pending.clear();
+    m_lossPlot->clear();
+    m_progress->setValue(0);
+    appendLog(tr("Reset: the next Start builds a fresh model."));
+}
+
+void MainWindow::openCorpus()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a text corpus"), QString(),
+                                                      tr("Text files (*.txt *.md *.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    auto corpus = loadCorpusSpec(path); // check now, so the user hears about a bad file at once
+    if (!corpus) {
+        QMessageBox::warning(this, tr("Open corpus"), QString::fromStdString(corpus.error()));
+        return;
+    }
+    setCorpusSpec(path);
+    appendLog(tr("Corpus %1: %2 bytes").arg(path, QLocale().toString(static_cast<qlonglong>(corpus.value().text.size()))));
+}
+
+void MainWindow::saveCheckpoint()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save checkpoint"), QStringLiteral("model.safetensors"),
+                                                      tr("safetensors (*.safetensors)"));
+    if (!path.isEmpty())
+        m_controller->save(path);
+}
+
+void MainWindow::exportLossPlot() { m_lossPlot->exportWithDialog(); }
+
+void MainWindow::sampleText()
+{
+    const QString prompt = m_prompt->text().isEmpty() ? m_prompt->placeholderText().section(QLatin1Char(' '), -2)
+                                                      : m_prompt->text();
+    m_controller->sample(prompt, 80, 0.8);
+}
+
+void MainWindow::appendLog(const QString &line) { m_log->appendPlainText(line); }
+
+void MainWindow::onStateChanged(TrainingController::State state)
+{
+    using S = TrainingController::State;
+    const bool busy = state == S::Running || state == S::Preparing;
+    m_startButton->setEnabled(!busy);
+    m_startButton->setText(state == S::Paused ? tr("Resume") : tr("Start"));
+    m_pauseButton->setEnabled(state == S::Running);
+    m_stepButton->setEnabled(!busy && state != S::Finished);
+    m_resetButton->setEnabled(state != S::Idle);
+    m_sampleButton->setEnabled(state == S::Paused || state == S::Finished);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_corpus, m_tokenizer, m_context, m_dim, m_hidden, m_batch,
+                                                       m_seq, m_steps, m_lr, m_seed, m_threads})
+        w->setEnabled(state == S::Idle || state == S::Finished);
+    switch (state) {
+    case S::Idle: break;
+    case S::Preparing: statusBar()->showMessage(tr("Preparing the corpus and the model…")); break;
+    case S::Running: statusBar()->showMessage(tr("Training…")); break;
+    case S::Paused: statusBar()->showMessage(tr("Paused. Step, resume, or let the model write.")); break;
+    case S::Finished: statusBar()->showMessage(tr("Finished.")); break;
+    }
+}
+
+void MainWindow::onProgress(const QVector<lm::StepReport> &reports)
+{
+    m_pending += reports;
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void MainWindow::flushProgress()
+{
+    if (m_pending.isEmpty())
+        return;
+    QVector<double> steps, losses;
+    steps.reserve(m_pending.size());
+    losses.reserve(m_pending.size());
+    for (const lm::StepReport &r : std::as_const(m_pending)) {
+        steps << r.step;
+        losses << r.loss;
+        if (r.step == 1 || r.step % 250 == 0 || r.step == r.totalSteps)
+            appendLog(tr("step %1  loss %2  grad norm %3  lr %4")
+                          .arg(r.step)
+                          .arg(r.loss, 0, 'f', 4)
+                          .arg(r.gradNorm, 0, 'f', 3)
+                          .arg(r.learningRate, 0, 'g', 3));
+    }
+    m_last = m_pending.back();
+    m_pending.clear();
+    m_lossPlot->addPoints(steps, losses);
+    m_progress->setRange(0, m_last.totalSteps);
+    m_progress->setValue(m_last.step);
+    const QLocale loc;
+    m_speed->setText(tr("%1 tokens/s").arg(loc.toString(m_last.tokensPerSecond, 'f', 0)));
+    m_memory->setText(tr("tensors %1 (peak %2)").arg(bytesText(m_last.liveBytes), bytesText(m_last.peakBytes)));
+}
+
+void MainWindow::onStopped(TrainingWorker::Stop why, const QString &message)
+{
+    flushProgress();
+    switch (why) {
+    case TrainingWorker::Stop::Finished:
+        appendLog(tr("Finished %1 steps; final loss %2.").arg(m_last.step).arg(m_last.loss, 0, 'f', 4));
+        sampleText();
+        break;
+    case TrainingWorker::Stop::Paused: break;
+    case TrainingWorker::Stop::Cancelled: appendLog(tr("Cancelled at step %1.").arg(m_last.step)); break;
+    case TrainingWorker::Stop::Diverged: appendLog(message); break;
+    }
+}
+
+void MainWindow::loadSettings()
+{
+    QSettings s;
+    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    const QString spec = s.value(QStringLiteral("train/corpus"), QStringLiteral("builtin:en")).toString();
+    if (spec.startsWith(QStringLiteral("builtin:")) || QFileInfo::exists(spec))
+        setCorpusSpec(spec);
+    m_tokenizer->setCurrentIndex(std::max(0, m_tokenizer->findData(s.value(QStringLiteral("train/tokenizer"), QStringLiteral("char")))));
+    m_context->setValue(s.value(QStringLiteral("train/context"), m_context->value()).toInt());
+    m_dim->setValue(s.value(QStringLiteral("train/dim"), m_dim->value()).toInt());
+    m_hidden->setValue(s.value(QStringLiteral("train/hidden"), m_hidden->value()).toInt());
+    m_batch->setValue(s.value(QStringLiteral("train/batch"), m_batch->value()).toInt());
+    m_seq->setValue(s.value(QStringLiteral("train/seq"), m_seq->value()).toInt());
+    m_steps->setValue(s.value(QStringLiteral("train/steps"), m_steps->value()).toInt());
+    m_lr->setValue(s.value(QStringLiteral("train/lr"), m_lr->value()).toDouble());
+    m_seed->setValue(s.value(QStringLiteral("train/seed"), m_seed->value()).toInt());
+    m_threads->setValue(s.value(QStringLiteral("train/threads"), m_threads->value()).toInt());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("train/corpus"), m_corpus->currentData());
+    s.setValue(QStringLiteral("train/tokenizer"), m_tokenizer->currentData());
+    s.setValue(QStringLiteral("train/context"), m_context->value());
+    s.setValue(QStringLiteral("train/dim"), m_dim->value());
+    s.setValue(QStringLiteral("train/hidden"), m_hidden->value());
+    s.setValue(QStringLiteral("train/batch"), m_batch->value());
+    s.setValue(QStringLiteral("train/seq"), m_seq->value());
+    s.setValue(QStringLiteral("train/steps"), m_steps->value());
+    s.setValue(QStringLiteral("train/lr"), m_lr->value());
+    s.setValue(QStringLiteral("train/seed"), m_seed->value());
+    s.setValue(QStringLiteral("train/threads"), m_threads->value());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    m_controller->cancel();
+    event->accept();
+}

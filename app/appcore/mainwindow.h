@@ -1,0 +1,94 @@
+#pragma once
+// MainWindow: the lab's shell. Central live loss plot; docks for corpus and model setup,
+// training controls, and the log; menus File/View/Lessons/Help; progress in the status bar.
+// Choices persist through QSettings. Training runs on TrainingController's worker thread; the
+// window only merges the snapshots it receives and replots.
+#include "trainingcontroller.h"
+
+#include <QMainWindow>
+#include <QTimer>
+#include <QVector>
+
+class LossPlot;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // For tests, the CLI-free screenshot path and the benchmarks.
+    LossPlot *lossPlot() const { return m_lossPlot; }
+    TrainingController *controller() const { return m_controller; }
+    TrainingRequest currentRequest() const;
+    void setSteps(int steps);
+    void setCorpusSpec(const QString &spec); // selects a built-in or adds a file entry
+    QString logText() const;
+
+public Q_SLOTS:
+    void startTraining();
+    void pauseTraining();
+    void stepTraining();
+    void resetTraining();
+    void openCorpus();
+    void saveCheckpoint();
+    void exportLossPlot();
+    void sampleText();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildSetupDock();
+    void buildControlsDock();
+    void buildLogDock();
+    void buildMenus();
+    void loadSettings();
+    void saveSettings() const;
+    void appendLog(const QString &line);
+    void onStateChanged(TrainingController::State state);
+    void onProgress(const QVector<lm::StepReport> &reports);
+    void flushProgress();
+    void onStopped(TrainingWorker::Stop why, const QString &message);
+
+    TrainingController *m_controller;
+    LossPlot *m_lossPlot;
+    QPlainTextEdit *m_log = nullptr;
+
+    QComboBox *m_corpus = nullptr;
+    QComboBox *m_tokenizer = nullptr;
+    QSpinBox *m_context = nullptr;
+    QSpinBox *m_dim = nullptr;
+    QSpinBox *m_hidden = nullptr;
+    QSpinBox *m_batch = nullptr;
+    QSpinBox *m_seq = nullptr;
+    QSpinBox *m_steps = nullptr;
+    QDoubleSpinBox *m_lr = nullptr;
+    QSpinBox *m_seed = nullptr;
+    QSpinBox *m_threads = nullptr;
+    QLineEdit *m_prompt = nullptr;
+
+    QPushButton *m_startButton = nullptr;
+    QPushButton *m_pauseButton = nullptr;
+    QPushButton *m_stepButton = nullptr;
+    QPushButton *m_resetButton = nullptr;
+    QPushButton *m_sampleButton = nullptr;
+
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_speed = nullptr;
+    QLabel *m_memory = nullptr;
+
+    // Snapshots that arrived since the last replot; merged by m_flushTimer.
+    QVector<lm::StepReport> m_pending;
+    QTimer m_flushTimer;
+    lm::StepReport m_last;
+};

@@ -1,0 +1,143 @@
+#include "trainingworker.h"
+
+#include "corpora.h"
+#include "core/threads.h"
+#include "io/checkpoint.h"
+
+#include <QElapsedTimer>
+#include <QLocale>
+
+#include <cmath>
+
+TrainingWorker::TrainingWorker(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<TrainingRequest>();
+    qRegisterMetaType<lm::StepReport>();
+    qRegisterMetaType<QVector<lm::StepReport>>();
+    qRegisterMetaType<TrainingWorker::Stop>();
+}
+
+TrainingWorker::~TrainingWorker() = default;
+
+void TrainingWorker::prepare(const TrainingRequest &request)
+{
+    m_setup.reset();
+    m_request = request;
+    m_pause.store(false);
+    m_cancel.store(false);
+    auto corpus = loadCorpusSpec(request.corpusSpec);
+    if (!corpus) {
+        Q_EMIT failed(QString::fromStdString(corpus.error()));
+        return;
+    }
+    try {
+        lm::setThreadCount(request.threads);
+        auto setup = lm::prepareTraining(corpus.value().text, request.model, request.train);
+        if (!setup) {
+            Q_EMIT failed(QString::fromStdString(setup.error()));
+            return;
+        }
+        m_setup = std::make_unique<lm::TrainingSetup>(std::move(setup).value());
+    } catch (const std::exception &e) {
+        Q_EMIT failed(QString::fromUtf8(e.what()));
+        return;
+    }
+    const QLocale loc;
+    Q_EMIT prepared(tr("%1: %2 tokens, vocabulary %3 (%4 tokenizer), %5 parameters")
+                        .arg(QString::fromStdString(corpus.value().name), loc.toString(m_setup->corpusTokens),
+                             loc.toString(m_setup->tokenizer->vocabSize()),
+                             QString::fromStdString(m_setup->tokenizer->kind()),
+                             loc.toString(m_setup->model->parameterCount())));
+}
+
+lm::StepReport TrainingWorker::stepAndRecord(QVector<lm::StepReport> &pending)
+{
+    const lm::StepReport r = m_setup->trainer->step();
+    pending.push_back(r);
+    return r;
+}
+
+void TrainingWorker::run()
+{
+    if (!m_setup) {
+        Q_EMIT failed(tr("Nothing to train: prepare a model first."));
+        return;
+    }
+    m_pause.store(false);
+    QVector<lm::StepReport> pending;
+    QElapsedTimer sinceEmit;
+    sinceEmit.start();
+    Stop why = Stop::Finished;
+    QString message;
+    while (!m_setup->trainer->finished()) {
+        if (m_cancel.load()) {
+            why = Stop::Cancelled;
+            break;
+        }
+        if (m_pause.load()) {
+            why = Stop::Paused;
+            break;
+        }
+        const lm::StepReport r = stepAndRecord(pending);
+        if (sinceEmit.elapsed() >= 40) {
+            Q_EMIT progress(pending);
+            pending.clear();
+            sinceEmit.restart();
+        }
+        if (!std::isfinite(r.loss) || !std::isfinite(r.gradNorm)) {
+            why = Stop::Diverged;
+            message = tr("Training stopped: the loss is no longer a finite number at step %1. "
+                         "The weights keep their last finite values; try a smaller learning rate.")
+                          .arg(r.step);
+            break;
+        }
+    }
+    if (!pending.isEmpty())
+        Q_EMIT progress(pending);
+    Q_EMIT stopped(why, message);
+}
+
+void TrainingWorker::stepOnce()
+{
+    if (!m_setup) {
+        Q_EMIT failed(tr("Nothing to train: prepare a model first."));
+        return;
+    }
+    if (m_setup->trainer->finished()) {
+        Q_EMIT stopped(Stop::Finished, QString());
+        return;
+    }
+    QVector<lm::StepReport> pending;
+    stepAndRecord(pending);
+    Q_EMIT progress(pending);
+    Q_EMIT stopped(m_setup->trainer->finished() ? Stop::Finished : Stop::Paused, QString());
+}
+
+void TrainingWorker::reset()
+{
+    m_setup.reset();
+    m_cancel.store(false);
+    m_pause.store(false);
+}
+
+void TrainingWorker::sample(const QString &prompt, int tokens, double temperature)
+{
+    if (!m_setup)
+        return;
+    const std::string text = lm::sampleContinuation(*m_setup->model, *m_setup->tokenizer, prompt.toStdString(), tokens,
+                                                    static_cast<float>(temperature), m_request.train.seed);
+    Q_EMIT sampled(prompt + QString::fromStdString(text));
+}
+
+void TrainingWorker::save(const QString &path)
+{
+    if (!m_setup) {
+        Q_EMIT saved(path, tr("There is no model to save yet."));
+        return;
+    }
+    const nlohmann::json training = {{"steps", m_setup->trainer->stepsDone()},
+                                     {"corpus", m_request.corpusSpec.toStdString()},
+                                     {"seed", m_request.train.seed}};
+    const auto status = lm::saveCheckpoint(path.toStdString(), *m_setup->model, *m_setup->tokenizer, training);
+    Q_EMIT saved(path, status.ok() ? QString() : QString::fromStdString(status.error()));
+}
