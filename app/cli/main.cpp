@@ -1,1 +1,60 @@
-int main() { return 0; }
+// lmscope-cli: LMScope's headless tool. See kUsage (lmscope-cli --help) and DESIGN.md for the
+// contract: exit 0 on success, 2 on bad usage or input, 1 otherwise; errors are one line on stderr
+// starting with "error: "; output files are written whole or not at all.
+#include "args.h"
+#include "commands.h"
+
+#include <cstdio>
+#include <exception>
+
+const char *const kUsage =
+    "lmscope-cli: train and inspect small language models from scripts\n"
+    "\n"
+    "usage: lmscope-cli <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  train   --arch mlp --corpus F --out M.safetensors [--tokenizer byte|char|word]\n"
+    "          [--vocab-size N] [--dim N] [--hidden N] [--context N] [--seq N] [--batch N]\n"
+    "          [--steps N] [--lr X] [--seed N] [--threads N] [--log LOSS.csv]\n"
+    "          F is a text file or builtin:en / builtin:zh_TW. Prints progress on stderr and,\n"
+    "          as its last lines, \"loss: X\" (mean of the last 10 steps) and \"tokens/s: X\".\n"
+    "          --log writes step,loss,grad_norm,lr,tokens_per_s for every step.\n"
+    "  plot    loss --log LOSS.csv --out FILE.png|svg|pdf|csv [--width W] [--height H]\n"
+    "          [--dpi D] [--log-y] [--smoothing S]\n"
+    "          Draws the training curve from train's --log file.\n"
+    "\n"
+    "exit codes: 0 success, 1 failure, 2 bad usage or bad input.\n";
+
+int main(int argc, char *argv[])
+{
+    std::vector<std::string> words(argv + 1, argv + argc);
+    if (words.empty()) {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+    const std::string command = words.front();
+    words.erase(words.begin());
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::fputs(kUsage, stdout);
+        return 0;
+    }
+    try {
+        if (command == "train")
+            return trainCommand(words);
+        if (command == "plot")
+            return plotCommand(words);
+        throw UsageError("unknown command '" + command + "' (commands: train, plot; see --help)");
+    } catch (const UsageError &e) {
+        std::fprintf(stderr, "error: %s\n", e.what());
+        return 2;
+    } catch (const InputError &e) {
+        std::fprintf(stderr, "error: %s\n", e.what());
+        return 2;
+    } catch (const std::bad_alloc &) {
+        std::fprintf(stderr, "error: out of memory\n");
+        return 1;
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "error: %s\n", e.what());
+        return 1;
+    }
+}

@@ -1,0 +1,16 @@
+#pragma once
+// The commands of lmscope-cli. Each returns the process exit code: 0 success, 1 failure,
+// 2 bad usage or bad input (UsageError and InputError are mapped by main()).
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+// Bad input (a file that is not what it should be): exit code 2, like bad usage.
+struct InputError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+int trainCommand(const std::vector<std::string> &args);
+int plotCommand(const std::vector<std::string> &args);
+
+extern const char *const kUsage;
