@@ -1,0 +1,155 @@
+// lmscope-cli end to end: exit codes, one "error: " line for bad usage and bad input, nothing
+// written on failure, and the outputs of train and plot.
+#include "io/checkpoint.h"
+
+#include <QtTest>
+
+namespace {
+struct Run {
+    int code = -1;
+    QString out, err;
+};
+
+Run cli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(LMSCOPE_CLI_PATH), args);
+    if (!p.waitForFinished(120000))
+        p.kill();
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+}
+} // namespace
+
+class TestCli final : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString path(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        writeFile(path("empty.txt"), "  \n\t\n");
+        writeFile(path("bad-utf8.txt"), "hello \xff world");
+        writeFile(path("binary.bin"), QByteArray("ab\0cd", 5));
+        writeFile(path("tiny.txt"), "ab");
+        writeFile(path("bad-log.csv"), "step,loss\n1,2.5\n2,oops\n");
+        writeFile(path("no-loss.csv"), "step,accuracy\n1,0.5\n");
+    }
+
+    void helpAndUsage()
+    {
+        Run r = cli({QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QStringLiteral("train")) && r.out.contains(QStringLiteral("plot")));
+        QCOMPARE(cli({}).code, 2);
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected"); // part of the error line
+        const QString out = path("never.safetensors");
+        auto train = [&](QStringList extra) {
+            return QStringList{QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("mlp"), QStringLiteral("--out"), out} + extra;
+        };
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("fly")} << QStringLiteral("unknown command 'fly'");
+        QTest::newRow("no arch") << QStringList{QStringLiteral("train"), QStringLiteral("--corpus"), QStringLiteral("builtin:en")}
+                                 << QStringLiteral("--arch is required");
+        QTest::newRow("arch not built yet")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("gpt"), QStringLiteral("--corpus"),
+                           QStringLiteral("builtin:en"), QStringLiteral("--out"), out}
+            << QStringLiteral("--arch gpt is not in this build yet");
+        QTest::newRow("unknown option") << train({QStringLiteral("--corpus"), QStringLiteral("builtin:en"), QStringLiteral("--speed"), QStringLiteral("9")})
+                                        << QStringLiteral("unknown option --speed");
+        QTest::newRow("steps not a number") << train({QStringLiteral("--corpus"), QStringLiteral("builtin:en"), QStringLiteral("--steps"), QStringLiteral("ten")})
+                                            << QStringLiteral("--steps: expected an integer, got 'ten'");
+        QTest::newRow("negative lr") << train({QStringLiteral("--corpus"), QStringLiteral("builtin:en"), QStringLiteral("--lr"), QStringLiteral("-1")})
+                                     << QStringLiteral("--lr must be between");
+        QTest::newRow("heads for mlp") << train({QStringLiteral("--corpus"), QStringLiteral("builtin:en"), QStringLiteral("--heads"), QStringLiteral("4")})
+                                       << QStringLiteral("--heads does not apply to --arch mlp");
+        QTest::newRow("missing corpus") << train({QStringLiteral("--corpus"), path("nope.txt")}) << QStringLiteral("nope.txt");
+        QTest::newRow("empty corpus") << train({QStringLiteral("--corpus"), path("empty.txt")}) << QStringLiteral("empty");
+        QTest::newRow("invalid utf-8") << train({QStringLiteral("--corpus"), path("bad-utf8.txt")}) << QStringLiteral("byte offset 6");
+        QTest::newRow("binary corpus") << train({QStringLiteral("--corpus"), path("binary.bin")}) << QStringLiteral("NUL byte at offset 2");
+        QTest::newRow("corpus too short") << train({QStringLiteral("--corpus"), path("tiny.txt")}) << QStringLiteral("tokens");
+        QTest::newRow("unknown builtin") << train({QStringLiteral("--corpus"), QStringLiteral("builtin:fr")}) << QStringLiteral("builtin:fr");
+        QTest::newRow("out dir missing")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("mlp"), QStringLiteral("--corpus"),
+                           QStringLiteral("builtin:en"), QStringLiteral("--out"), path("no/dir/m.safetensors")}
+            << QStringLiteral("does not exist");
+        QTest::newRow("plot bad row") << QStringList{QStringLiteral("plot"), QStringLiteral("loss"), QStringLiteral("--log"), path("bad-log.csv"),
+                                                     QStringLiteral("--out"), path("never.png")}
+                                      << QStringLiteral("bad-log.csv:3: not a number");
+        QTest::newRow("plot no loss column") << QStringList{QStringLiteral("plot"), QStringLiteral("loss"), QStringLiteral("--log"), path("no-loss.csv"),
+                                                            QStringLiteral("--out"), path("never.png")}
+                                             << QStringLiteral("needs 'step' and 'loss'");
+        QTest::newRow("plot bad suffix") << QStringList{QStringLiteral("plot"), QStringLiteral("loss"), QStringLiteral("--log"), path("bad-log.csv"),
+                                                        QStringLiteral("--out"), path("never.gif")}
+                                         << QStringLiteral("--out must end in");
+        QTest::newRow("plot unknown view") << QStringList{QStringLiteral("plot"), QStringLiteral("cake"), QStringLiteral("--out"), path("never.png")}
+                                           << QStringLiteral("unknown plot view 'cake'");
+    }
+    void badInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        const Run r = cli(args);
+        QCOMPARE(r.code, 2);
+        const QStringList lines = r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines.front().startsWith(QStringLiteral("error: ")), qPrintable(r.err));
+        QVERIFY2(lines.front().contains(expected), qPrintable(r.err));
+        QVERIFY(!QFile::exists(path("never.safetensors")));
+        QVERIFY(!QFile::exists(path("never.png")));
+    }
+
+    void trainThenPlot()
+    {
+        const QString model = path("m.safetensors"), log = path("loss.csv");
+        const Run r = cli({QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("mlp"), QStringLiteral("--corpus"),
+                           QStringLiteral("builtin:en"), QStringLiteral("--out"), model, QStringLiteral("--steps"),
+                           QStringLiteral("40"), QStringLiteral("--log"), log, QStringLiteral("--seed"), QStringLiteral("3")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines[0].startsWith(QStringLiteral("loss: ")));
+        QVERIFY(lines[1].startsWith(QStringLiteral("tokens/s: ")));
+        const double loss = lines[0].mid(6).toDouble();
+        QVERIFY2(loss > 0.5 && loss < 3.5, qPrintable(lines[0])); // well below ln(54) ≈ 4 after 40 steps
+
+        auto ckpt = lm::loadCheckpoint(model.toStdString());
+        QVERIFY2(ckpt.ok(), ckpt.ok() ? "" : ckpt.error().c_str());
+        QCOMPARE(ckpt.value().model->arch(), std::string("mlp"));
+        QCOMPARE(ckpt.value().training["steps"].get<int>(), 40);
+
+        QFile csv(log);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList rows = QString::fromUtf8(csv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(rows.size(), 1 + 40);
+        QCOMPARE(rows.front(), QStringLiteral("step,loss,grad_norm,lr,tokens_per_s"));
+
+        for (const char *name : {"loss.png", "loss.svg", "loss.pdf", "loss.csv.csv"}) {
+            const Run p = cli({QStringLiteral("plot"), QStringLiteral("loss"), QStringLiteral("--log"), log, QStringLiteral("--out"),
+                               path(name), QStringLiteral("--width"), QStringLiteral("640"), QStringLiteral("--height"),
+                               QStringLiteral("400")});
+            QVERIFY2(p.code == 0, qPrintable(p.err));
+            QVERIFY2(p.err.isEmpty(), qPrintable(p.err));
+            QVERIFY(QFileInfo(path(name)).size() > 0);
+        }
+        QCOMPARE(QImage(path("loss.png")).size(), QSize(640, 400));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
