@@ -325,8 +325,11 @@ void MainWindow::exportLossPlot() { m_lossPlot->exportWithDialog(); }
 
 void MainWindow::sampleText()
 {
-    const QString prompt = m_prompt->text().isEmpty() ? m_prompt->placeholderText().section(QLatin1Char(' '), -2)
-                                                      : m_prompt->text();
+    // An empty prompt starts from a word the chosen built-in corpus uses a lot.
+    QString prompt = m_prompt->text();
+    if (prompt.isEmpty())
+        prompt = m_corpus->currentData().toString() == QStringLiteral("builtin:zh_TW") ? QStringLiteral("國王")
+                                                                                      : QStringLiteral("The king");
     m_controller->sample(prompt, 80, 0.8);
 }
 
