@@ -47,6 +47,23 @@ void checkChannelVector(const Tensor &v, std::int64_t C, const char *op, const c
                                     std::to_string(C) + ")");
 }
 
+// Row maximum and Σ exp(x − max) of C values: the pieces of a stable softmax / log-sum-exp.
+struct ExpSum {
+    float max;
+    float sum;
+};
+ExpSum expSum(const float *in, std::int64_t C)
+{
+    float mx = -std::numeric_limits<float>::infinity();
+    for (std::int64_t c = 0; c < C; ++c)
+        mx = std::max(mx, in[c]);
+    float total = 0.0f;
+    if (mx != -std::numeric_limits<float>::infinity())
+        for (std::int64_t c = 0; c < C; ++c)
+            total += std::exp(in[c] - mx);
+    return {mx, total};
+}
+
 constexpr float kSqrt2OverPi = 0.7978845608028654f;
 constexpr float kInvSqrt2 = 0.7071067811865476f;
 constexpr float kInvSqrt2Pi = 0.3989422804014327f;
@@ -141,18 +158,12 @@ Tensor softmax(const Tensor &x)
     for (std::int64_t r = 0; r < rows; ++r) {
         const float *in = x.data() + r * C;
         float *out = y.data() + r * C;
-        float mx = -std::numeric_limits<float>::infinity();
-        for (std::int64_t c = 0; c < C; ++c)
-            mx = std::max(mx, in[c]);
-        if (mx == -std::numeric_limits<float>::infinity()) { // a fully masked row: all zero
+        const ExpSum e = expSum(in, C);
+        if (e.sum == 0.0f) // a fully masked row (all −inf): all zero
             continue;
-        }
-        float total = 0.0f;
+        const float inv = 1.0f / e.sum;
         for (std::int64_t c = 0; c < C; ++c)
-            total += (out[c] = std::exp(in[c] - mx));
-        const float inv = 1.0f / total;
-        for (std::int64_t c = 0; c < C; ++c)
-            out[c] *= inv;
+            out[c] = std::exp(in[c] - e.max) * inv;
     }
     if (record)
         Tape::active()->push([x, y, rows, C]() {
@@ -180,13 +191,8 @@ Tensor logSoftmax(const Tensor &x)
     for (std::int64_t r = 0; r < rows; ++r) {
         const float *in = x.data() + r * C;
         float *out = y.data() + r * C;
-        float mx = -std::numeric_limits<float>::infinity();
-        for (std::int64_t c = 0; c < C; ++c)
-            mx = std::max(mx, in[c]);
-        float total = 0.0f;
-        for (std::int64_t c = 0; c < C; ++c)
-            total += std::exp(in[c] - mx);
-        const float lse = mx + std::log(total);
+        const ExpSum e = expSum(in, C);
+        const float lse = e.max + std::log(e.sum);
         for (std::int64_t c = 0; c < C; ++c)
             out[c] = in[c] - lse;
     }
@@ -338,12 +344,7 @@ Tensor crossEntropy(const Tensor &logits, const std::vector<std::int32_t> &targe
     std::int64_t count = 0;
     for (std::int64_t r = 0; r < N; ++r) {
         const float *in = logits.data() + r * V;
-        float mx = -std::numeric_limits<float>::infinity();
-        for (std::int64_t c = 0; c < V; ++c)
-            mx = std::max(mx, in[c]);
-        float sumExp = 0.0f;
-        for (std::int64_t c = 0; c < V; ++c)
-            sumExp += std::exp(in[c] - mx);
+        const auto [mx, sumExp] = expSum(in, V);
         if (record) {
             float *p = probs.data() + r * V;
             const float inv = 1.0f / sumExp;

@@ -1,0 +1,88 @@
+#include "train/setup.h"
+
+#include "core/ops.h"
+#include "core/ops_nn.h"
+#include "core/tape.h"
+#include "models/registry.h"
+
+#include <cmath>
+
+namespace lm {
+
+Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice &choice, const TrainConfig &train)
+{
+    auto range = [](const char *name, long long v, long long lo, long long hi) -> std::string {
+        if (v < lo || v > hi)
+            return std::string(name) + " must be between " + std::to_string(lo) + " and " + std::to_string(hi) +
+                   ", got " + std::to_string(v);
+        return {};
+    };
+    for (const std::string &msg : {range("--steps", train.steps, 1, 10'000'000), range("--batch", train.batch, 1, 4096),
+                                   range("--seq", train.seq, 1, 8192), range("--vocab-size", choice.vocabSize, 0, 1 << 20)})
+        if (!msg.empty())
+            return makeError(msg);
+    if (!(train.lr > 0.0f && train.lr < 10.0f))
+        return makeError("--lr must be between 0 and 10, got " + std::to_string(train.lr));
+    if (choice.arch == "mlp" && train.seq < choice.context)
+        return makeError("--seq (" + std::to_string(train.seq) + ") must be at least the MLP context (" +
+                         std::to_string(choice.context) + ")");
+
+    TokenizerOptions topts;
+    topts.maxVocab = choice.vocabSize;
+    auto tokenizer = buildTokenizer(choice.tokenizer, text, topts);
+    if (!tokenizer)
+        return makeError(tokenizer.error());
+    std::vector<std::int32_t> ids = tokenizer.value()->encode(text);
+    const auto tokens = static_cast<std::int64_t>(ids.size());
+    auto data = TokenDataset::create(std::move(ids), train.seq);
+    if (!data)
+        return makeError(data.error());
+
+    nlohmann::json config;
+    if (choice.arch == "mlp")
+        config = {{"arch", "mlp"},
+                  {"vocab_size", tokenizer.value()->vocabSize()},
+                  {"context", choice.context},
+                  {"dim", choice.dim},
+                  {"hidden", choice.hidden}};
+    else
+        config = {{"arch", choice.arch}};
+    auto model = createModel(config, train.seed);
+    if (!model)
+        return makeError(model.error());
+
+    TrainingSetup setup;
+    setup.tokenizer = std::move(tokenizer).value();
+    setup.model = std::move(model).value();
+    setup.trainer = std::make_unique<Trainer>(*setup.model, std::move(data).value(), train);
+    setup.corpusTokens = tokens;
+    return setup;
+}
+
+std::string sampleContinuation(LanguageModel &model, const Tokenizer &tokenizer, const std::string &prompt, int count,
+                               float temperature, std::uint64_t seed)
+{
+    NoGradScope noGrad;
+    Rng rng(seed);
+    std::vector<std::int32_t> ids = tokenizer.encode(prompt);
+    const std::size_t start = ids.size();
+    for (int i = 0; i < count; ++i) {
+        Tensor logits = model.nextTokenLogits(ids);
+        const float inv = 1.0f / std::max(temperature, 1e-4f);
+        Tensor probs = softmax(scale(logits, inv));
+        const float u = rng.uniform();
+        float acc = 0.0f;
+        std::int32_t next = static_cast<std::int32_t>(probs.numel() - 1);
+        for (std::int64_t v = 0; v < probs.numel(); ++v) {
+            acc += probs.data()[v];
+            if (u < acc) {
+                next = static_cast<std::int32_t>(v);
+                break;
+            }
+        }
+        ids.push_back(next);
+    }
+    return tokenizer.decode(std::vector<std::int32_t>(ids.begin() + static_cast<std::ptrdiff_t>(start), ids.end()));
+}
+
+} // namespace lm

@@ -1,0 +1,39 @@
+#pragma once
+// From a corpus and a few choices to a ready trainer: the path that the GUI and the CLI share.
+//   text -> tokenizer -> token stream -> model -> Trainer
+#include "core/result.h"
+#include "models/languagemodel.h"
+#include "text/tokenizer.h"
+#include "train/trainer.h"
+
+#include <memory>
+#include <string>
+
+namespace lm {
+
+struct ModelChoice {
+    std::string arch = "mlp";
+    std::string tokenizer = "char"; // byte | char | word
+    int vocabSize = 0;              // cap for char/word vocabularies; 0 = keep every token seen
+    int dim = 32;
+    int hidden = 128;
+    int context = 5;                // the MLP's n
+};
+
+struct TrainingSetup {
+    std::unique_ptr<Tokenizer> tokenizer;
+    std::unique_ptr<LanguageModel> model;
+    std::unique_ptr<Trainer> trainer;
+    std::int64_t corpusTokens = 0;
+};
+
+// Errors are sentences for the user: an empty text, a text shorter than one window, an option
+// out of range ("--dim must be between 1 and 4096").
+Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice &model, const TrainConfig &train);
+
+// Samples `count` tokens after `prompt` with the given temperature (> 0; lower is greedier),
+// and returns the decoded continuation. Runs without a tape.
+std::string sampleContinuation(LanguageModel &model, const Tokenizer &tokenizer, const std::string &prompt, int count,
+                               float temperature, std::uint64_t seed);
+
+} // namespace lm
