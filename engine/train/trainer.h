@@ -5,30 +5,19 @@
 // clip the global gradient norm, set the scheduled learning rate, optimizer step. Progress goes
 // to a TrainingObserver (no UI types); a CancelToken stops the loop between steps.
 // Same seed and thread count give the same losses.
+#include "core/cancel.h"
 #include "core/optim.h"
 #include "core/result.h"
 #include "core/rng.h"
 #include "models/languagemodel.h"
 #include "train/schedule.h"
 
-#include <atomic>
 #include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace lm {
-
-// Cancellation shared between the thread that asks and the thread that trains.
-class CancelToken {
-public:
-    void cancel() { m_cancelled.store(true, std::memory_order_relaxed); }
-    void reset() { m_cancelled.store(false, std::memory_order_relaxed); }
-    bool isCancelled() const { return m_cancelled.load(std::memory_order_relaxed); }
-
-private:
-    std::atomic<bool> m_cancelled{false};
-};
 
 struct TrainConfig {
     int steps = 500;
