@@ -3,6 +3,7 @@
 #include "text/utf8.h"
 
 #include <algorithm>
+#include <cctype>
 #include <numeric>
 
 namespace lm {
@@ -44,6 +45,25 @@ void forEachToken(std::string_view line, TokenUnit unit, F &&f)
 }
 
 } // namespace
+
+std::string normalizeWordText(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= 'A' && c <= 'Z') {
+            out += static_cast<char>(c - 'A' + 'a');
+        } else if (c < 0x80 && std::ispunct(c) && c != '\'' && c != '-') { // keep "don't", "well-known"
+            out += ' ';
+            out += ch;
+            out += ' ';
+        } else {
+            out += ch;
+        }
+    }
+    return out;
+}
 
 Result<WordCorpus> buildWordCorpus(std::string_view text, const WordCorpusOptions &options)
 {

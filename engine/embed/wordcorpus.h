@@ -43,6 +43,11 @@ struct WordCorpus {
     std::int64_t tokensRead = 0;              // tokens before dropping those under min-count
 };
 
+// Lower-cases ASCII letters and sets ASCII punctuation apart with spaces ("Paris is the capital
+// of France." -> "paris is the capital of france ."), so that a word is one token whatever its
+// case or the mark after it. Other bytes, CJK included, pass unchanged.
+std::string normalizeWordText(std::string_view text);
+
 // Errors: text not valid UTF-8 (with the byte offset), minCount < 1, and a vocabulary left empty
 // by min-count ("no word occurs 5 times or more; lower --min-count").
 Result<WordCorpus> buildWordCorpus(std::string_view text, const WordCorpusOptions &options);

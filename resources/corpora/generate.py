@@ -369,6 +369,34 @@ def main():
     for name, column in (("en.txt", 0), ("zh_TW.txt", 1)):
         with open(os.path.join(here, name), "w", encoding="utf-8", newline="\n") as f:
             f.write("".join(pair[column] + "\n" for pair in lines))
+    write_groups(os.path.join(here, "groups_en.tsv"))
+
+
+def write_groups(path):
+    """groups_en.tsv: a group per English word of the corpus (lower case), for colouring word
+    vectors in the embedding view."""
+    groups = {}
+    def put(words, group):
+        for w in words:
+            groups.setdefault(w.lower(), group)
+    put([m for m, _, _, _ in PAIRS], "male")
+    put([f for _, _, f, _ in PAIRS], "female")
+    put([n for n, _ in MALE_NAMES], "male name")
+    put([n for n, _ in FEMALE_NAMES], "female name")
+    put([c for (c, _), _, _, _ in COUNTRIES if " " not in c], "country")
+    put([cap for _, (cap, _), _, _ in COUNTRIES], "capital")
+    put([lang for _, _, _, l in COUNTRIES if l for lang in [l[0]]], "language")
+    put(NUMBERS, "number")
+    put([d for d, _ in DAYS], "day")
+    put(MONTHS, "month")
+    put([s for s, _, _ in SEASONS], "season")
+    put([n[0] for n in NOUNS if n[0] != n[1]], "singular")
+    put([n[1] for n in NOUNS if n[0] != n[1]], "plural")
+    put([f for f, _ in FEELINGS], "feeling")
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("word\tgroup\n")
+        for w in sorted(groups):
+            f.write(f"{w}\t{groups[w]}\n")
 
 
 if __name__ == "__main__":
