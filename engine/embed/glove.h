@@ -1,7 +1,8 @@
 #pragma once
 // GloVe: co-occurrence counts in a symmetric window, each pair weighted 1/distance; then AdaGrad
 // on Σ f(X_ij)(w_i·w̃_j + b_i + b̃_j − log X_ij)² with f(x) = (x/x_max)^α below x_max, else 1.
-// Gradient accumulators start at 1 (as the GloVe tool); non-finite updates are skipped.
+// Gradient accumulators start at 1 (as the GloVe tool); non-finite updates are skipped. The step
+// is textbook AdaGrad, eta·g/sqrt(1 + Σg²); newer glove.c accumulates (eta·g)² instead, and clips g.
 // The output is W + W̃. Threads split the shuffled co-occurrence list (Hogwild).
 #include "core/cancel.h"
 #include "core/result.h"
@@ -22,6 +23,9 @@ struct GloveOptions {
     std::uint64_t seed = 1;
 };
 
+// Returns W + W̃ for every vocabulary word, in vocabulary order. Errors: bad options (named, e.g.
+// "GloVe: dim must be between 1 and 100000, got 0"), a corpus without any pair in the window;
+// cancelled: Error "cancelled". Memory: 16–32 bytes per distinct pair while counting, 12 after.
 Result<WordVectors> trainGlove(const WordCorpus &corpus, const GloveOptions &options, const CancelToken &cancel,
                                EmbedObserver *observer = nullptr);
 
