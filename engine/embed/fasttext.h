@@ -4,6 +4,12 @@
 // hashed with FNV-1a (bytes sign-extended, as fastText) into `bucket` rows. "</s>" has no n-grams.
 // Defaults and learning-rate schedule as fastText 0.9.2 (REFERENCE.md). A word never seen in
 // training still gets a vector: the mean of its n-gram rows.
+//
+// Only the rows the vocabulary's n-grams hash to are stored (fastText allocates all `bucket');
+// a bucket no vocabulary word uses keeps its initial value, uniform(−1/dim, 1/dim) drawn from a
+// hash of (seed, bucket), so it is rebuilt exactly when an unseen word needs it. Negatives come
+// from an alias table over counts^0.5 (fastText's 1e7-entry table approximates the same
+// distribution); σ from fastText's 512-entry table over [−8, 8]. sample 0 keeps every word.
 #include "core/cancel.h"
 #include "core/result.h"
 #include "embed/embedprogress.h"
@@ -24,7 +30,7 @@ struct FastTextOptions {
     int minn = 3;
     int maxn = 6;            // 0 disables n-grams (plain word vectors)
     int bucket = 2'000'000;
-    double sample = 1e-4;
+    double sample = 1e-4;    // fastText's t; 0 keeps every word
     float lr = 0.05f;
     int lrUpdateRate = 100;
     int threads = 1;

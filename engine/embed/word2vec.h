@@ -3,7 +3,10 @@
 // of the original C tool (see REFERENCE.md): frequent-word subsampling, a window drawn uniformly
 // from 1..window per centre word, alpha decaying linearly to alpha·1e-4, sigmoid from a table over
 // [−6, 6], negatives from counts^0.75, Hogwild threads over slices of the corpus.
-// Hand-written loops over sparse rows; no autograd tape.
+// Hand-written loops over sparse rows; no autograd tape. Negatives are drawn with Walker's alias
+// method over counts^0.75: the exact distribution the C tool's 1e8-entry table approximates, in
+// two vocabulary-sized arrays that stay in cache. "</s>" ends a sentence and is not trained on,
+// and is never drawn as a negative (as the C tool's id 0).
 #include "core/cancel.h"
 #include "core/result.h"
 #include "embed/embedprogress.h"
