@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "corpora.h"
+#include "embeddingview.h"
 #include "lossplot.h"
 
 #include <QAction>
@@ -23,6 +24,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace {
@@ -42,11 +44,14 @@ QString bytesText(std::int64_t bytes)
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_controller(new TrainingController(this)), m_lossPlot(new LossPlot(this))
+    : QMainWindow(parent), m_controller(new TrainingController(this)), m_lossPlot(new LossPlot(this)),
+      m_embeddingView(new EmbeddingView(this)), m_tabs(new QTabWidget(this))
 {
     setWindowTitle(tr("LMScope — a lab for language models"));
     setObjectName(QStringLiteral("MainWindow"));
-    setCentralWidget(m_lossPlot);
+    m_tabs->addTab(m_lossPlot, tr("Language model"));
+    m_tabs->addTab(m_embeddingView, tr("Word vectors"));
+    setCentralWidget(m_tabs);
     setDockNestingEnabled(true);
     buildSetupDock();
     buildControlsDock();
@@ -84,7 +89,13 @@ MainWindow::MainWindow(QWidget *parent)
     });
     loadSettings();
     onStateChanged(TrainingController::State::Idle);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        for (QDockWidget *d : std::as_const(m_lmDocks))
+            d->setVisible(index == 0);
+    });
 }
+
+void MainWindow::showTab(int index) { m_tabs->setCurrentIndex(index); }
 
 MainWindow::~MainWindow() = default;
 
@@ -119,6 +130,7 @@ void MainWindow::buildSetupDock()
     m_dim->setToolTip(tr("Each token becomes a vector of this many numbers."));
     dock->setWidget(w);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
+    m_lmDocks << dock;
 }
 
 void MainWindow::buildControlsDock()
@@ -168,6 +180,7 @@ void MainWindow::buildControlsDock()
     layout->addStretch();
     dock->setWidget(w);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
+    m_lmDocks << dock;
 }
 
 void MainWindow::buildLogDock()

@@ -9,8 +9,11 @@
 #include <QTimer>
 #include <QVector>
 
+class EmbeddingView;
 class LossPlot;
+class QTabWidget;
 class QComboBox;
+class QDockWidget;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -28,6 +31,9 @@ public:
 
     // For tests, the CLI-free screenshot path and the benchmarks.
     LossPlot *lossPlot() const { return m_lossPlot; }
+    EmbeddingView *embeddingView() const { return m_embeddingView; }
+    // 0: the language model and its loss; 1: word vectors.
+    void showTab(int index);
     TrainingController *controller() const { return m_controller; }
     TrainingRequest currentRequest() const;
     void setSteps(int steps);
@@ -62,6 +68,9 @@ private:
 
     TrainingController *m_controller;
     LossPlot *m_lossPlot;
+    EmbeddingView *m_embeddingView;
+    QTabWidget *m_tabs;
+    QList<QDockWidget *> m_lmDocks; // shown with the language-model tab only
     QPlainTextEdit *m_log = nullptr;
 
     QComboBox *m_corpus = nullptr;

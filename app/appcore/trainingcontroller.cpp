@@ -2,22 +2,10 @@
 
 #include <QMetaObject>
 
-void WorkerThreadStopper::operator()(QThread *thread) const
-{
-    if (worker)
-        worker->requestCancel();
-    thread->quit();
-    thread->wait();
-    delete thread;
-}
-
 TrainingController::TrainingController(QObject *parent) : QObject(parent)
 {
     m_worker = new TrainingWorker;
-    m_thread = std::unique_ptr<QThread, WorkerThreadStopper>(new QThread, WorkerThreadStopper{m_worker});
-    m_thread->setObjectName(QStringLiteral("training"));
-    m_worker->moveToThread(m_thread.get());
-    connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread = startWorkerThread(m_worker, QStringLiteral("training"), [w = m_worker] { w->requestCancel(); });
 
     connect(m_worker, &TrainingWorker::prepared, this, [this](const QString &summary) {
         Q_EMIT prepared(summary);
@@ -41,7 +29,6 @@ TrainingController::TrainingController(QObject *parent) : QObject(parent)
     });
     connect(m_worker, &TrainingWorker::sampled, this, &TrainingController::sampled);
     connect(m_worker, &TrainingWorker::saved, this, &TrainingController::saved);
-    m_thread->start();
 }
 
 TrainingController::~TrainingController() = default; // m_thread's deleter cancels, quits, waits

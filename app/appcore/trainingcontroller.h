@@ -4,17 +4,12 @@
 // unique_ptr whose deleter cancels, quits and waits, so closing the window never leaves a
 // thread running.
 #include "trainingworker.h"
+#include "workerthread.h"
 
 #include <QObject>
 #include <QThread>
 
 #include <memory>
-
-// Deleter of the worker thread: asks the worker to cancel, quits the loop and waits.
-struct WorkerThreadStopper {
-    TrainingWorker *worker = nullptr;
-    void operator()(QThread *thread) const;
-};
 
 class TrainingController final : public QObject {
     Q_OBJECT
@@ -50,7 +45,7 @@ Q_SIGNALS:
 private:
     void setState(State s);
 
-    std::unique_ptr<QThread, WorkerThreadStopper> m_thread;
+    WorkerThread m_thread;
     TrainingWorker *m_worker = nullptr; // lives on m_thread, deleted when it finishes
     State m_state = State::Idle;
     bool m_stepOnly = false;

@@ -2,10 +2,15 @@
 #include "args.h"
 #include "commands.h"
 
+#include "appcore/embeddingplot.h"
 #include "appcore/lossplot.h"
+#include "inspect/projection.h"
+#include "io/vecfile.h"
 
 #include <QApplication>
 #include <QFile>
+#include <QHash>
+#include <QSet>
 
 #include <cmath>
 #include <memory>
@@ -47,35 +52,9 @@ void readLossLog(const QString &path, QVector<double> &steps, QVector<double> &l
         throw InputError(path.toStdString() + ": no data rows");
 }
 
-} // namespace
-
-int plotCommand(const std::vector<std::string> &words)
+// Plots are widgets: a QApplication renders them, offscreen unless a platform was chosen.
+std::unique_ptr<QApplication> makeOffscreenApp()
 {
-    if (words.empty() || words.front().rfind("--", 0) == 0)
-        throw UsageError("plot needs a view: plot loss --log LOSS.csv --out FILE");
-    const std::string view = words.front();
-    const std::vector<std::string> rest(words.begin() + 1, words.end());
-    if (view != "loss")
-        throw UsageError("unknown plot view '" + view + "' (views: loss)");
-    const Args args(rest, {"log", "out", "width", "height", "dpi", "smoothing"}, {"log-y"});
-    if (!args.positionals().empty())
-        throw UsageError("unexpected argument '" + args.positionals().front() + "'");
-    const QString logPath = QString::fromStdString(args.required("log"));
-    const QString out = QString::fromStdString(args.required("out"));
-    PlotView::ExportOptions opts;
-    opts.width = static_cast<int>(args.integer("width", 800, 16, 16384));
-    opts.height = static_cast<int>(args.integer("height", 500, 16, 16384));
-    opts.dpi = args.real("dpi", 96, 24, 1200);
-    const double smoothing = args.real("smoothing", 0.9, 0.0, 0.999);
-    const QString suffix = out.section(QLatin1Char('.'), -1).toLower();
-    if (out.indexOf(QLatin1Char('.')) < 0 ||
-        !QStringList{QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf"), QStringLiteral("csv")}.contains(suffix))
-        throw UsageError("--out must end in .png, .svg, .pdf or .csv");
-
-    QVector<double> steps, losses;
-    readLossLog(logPath, steps, losses);
-
-    // Plots are widgets: render them offscreen unless a platform was chosen.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     // Qt's own warnings (a missing XDG_RUNTIME_DIR, say) are noise on the CLI's stderr.
@@ -83,17 +62,153 @@ int plotCommand(const std::vector<std::string> &words)
         if (type == QtCriticalMsg || type == QtFatalMsg)
             std::fprintf(stderr, "error: %s\n", qPrintable(msg));
     });
-    int argc = 1;
-    char name[] = "lmscope-cli";
-    char *argv[] = {name, nullptr};
-    QApplication app(argc, argv);
-    LossPlot plot;
-    plot.setSmoothing(smoothing);
-    plot.setLogY(args.has("log-y"));
-    plot.addPoints(steps, losses);
+    static int argc = 1;
+    static char name[] = "lmscope-cli";
+    static char *argv[] = {name, nullptr};
+    return std::make_unique<QApplication>(argc, argv);
+}
+
+PlotView::ExportOptions exportOptions(const Args &args)
+{
+    PlotView::ExportOptions opts;
+    opts.width = static_cast<int>(args.integer("width", 800, 16, 16384));
+    opts.height = static_cast<int>(args.integer("height", 500, 16, 16384));
+    opts.dpi = args.real("dpi", 96, 24, 1200);
+    return opts;
+}
+
+void checkPlotSuffix(const QString &out)
+{
+    const QString suffix = out.section(QLatin1Char('.'), -1).toLower();
+    if (out.indexOf(QLatin1Char('.')) < 0 ||
+        !QStringList{QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf"), QStringLiteral("csv")}.contains(suffix))
+        throw UsageError("--out must end in .png, .svg, .pdf or .csv");
+}
+
+void exportOrThrow(PlotView &plot, const QString &out, const PlotView::ExportOptions &opts)
+{
     QString error;
     if (!plot.exportTo(out, opts, &error))
         throw std::runtime_error(error.toStdString());
     std::printf("wrote: %s\n", qPrintable(out));
+}
+
+int plotLoss(const std::vector<std::string> &rest)
+{
+    const Args args(rest, {"log", "out", "width", "height", "dpi", "smoothing"}, {"log-y"});
+    if (!args.positionals().empty())
+        throw UsageError("unexpected argument '" + args.positionals().front() + "'");
+    const QString logPath = QString::fromStdString(args.required("log"));
+    const QString out = QString::fromStdString(args.required("out"));
+    const PlotView::ExportOptions opts = exportOptions(args);
+    const double smoothing = args.real("smoothing", 0.9, 0.0, 0.999);
+    checkPlotSuffix(out);
+    QVector<double> steps, losses;
+    readLossLog(logPath, steps, losses);
+    const auto app = makeOffscreenApp();
+    LossPlot plot;
+    plot.setSmoothing(smoothing);
+    plot.setLogY(args.has("log-y"));
+    plot.addPoints(steps, losses);
+    exportOrThrow(plot, out, opts);
     return 0;
+}
+
+// "word<TAB>group" lines; a header line "word<TAB>group" is skipped.
+QHash<QString, QString> readGroupsFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw InputError(path.toStdString() + ": cannot open (" + f.errorString().toStdString() + ")");
+    QHash<QString, QString> groups;
+    int lineNo = 0;
+    while (!f.atEnd()) {
+        ++lineNo;
+        const QString line = QString::fromUtf8(f.readLine()).trimmed();
+        if (line.isEmpty())
+            continue;
+        const QStringList cells = line.split(QLatin1Char('\t'));
+        if (cells.size() != 2)
+            throw InputError(path.toStdString() + ":" + std::to_string(lineNo) + ": expected word<TAB>group");
+        if (cells[0] != QStringLiteral("word"))
+            groups.insert(cells[0], cells[1]);
+    }
+    return groups;
+}
+
+int plotEmbedding(const std::vector<std::string> &rest)
+{
+    const Args args(rest, {"vectors", "out", "projection", "words", "dims", "groups", "highlight", "perplexity",
+                           "iterations", "threads", "seed", "width", "height", "dpi"},
+                    {});
+    if (!args.positionals().empty())
+        throw UsageError("unexpected argument '" + args.positionals().front() + "'");
+    const std::string vecPath = args.required("vectors");
+    const QString out = QString::fromStdString(args.required("out"));
+    checkPlotSuffix(out);
+    const PlotView::ExportOptions opts = exportOptions(args);
+    const std::string projection = args.text("projection", "pca");
+    if (projection != "pca" && projection != "tsne")
+        throw UsageError("--projection must be pca or tsne, got '" + projection + "'");
+    const int dims = static_cast<int>(args.integer("dims", 2, 2, 3));
+    const int wanted = static_cast<int>(args.integer("words", 300, 3, 100000));
+    QHash<QString, QString> groupOf;
+    if (args.has("groups"))
+        groupOf = readGroupsFile(QString::fromStdString(args.required("groups")));
+    auto vectors = lm::loadVec(vecPath);
+    if (!vectors)
+        throw InputError(vectors.error());
+    const lm::WordVectors &v = vectors.value();
+    const int n = std::min(wanted, int(v.size()));
+    if (n < 3 || v.dim < dims)
+        throw InputError(vecPath + ": needs at least 3 words and " + std::to_string(dims) + " dimensions to plot");
+    lm::Projection p;
+    if (projection == "pca") {
+        p = lm::pca(v.data.data(), n, v.dim, dims);
+    } else {
+        lm::TsneOptions o;
+        o.dims = dims;
+        o.perplexity = args.real("perplexity", std::min(30.0, (n - 1) / 3.0), 1.0, 1000.0);
+        o.iterations = static_cast<int>(args.integer("iterations", 1000, 1, 100000));
+        o.threads = static_cast<int>(args.integer("threads", 2, 1, 256));
+        o.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, 1ll << 62));
+        lm::CancelToken never;
+        auto t = lm::tsne(v.data.data(), n, v.dim, o, never);
+        if (!t)
+            throw UsageError(t.error());
+        p = std::move(t).value();
+    }
+    QStringList words, groups;
+    for (int i = 0; i < n; ++i) {
+        words << QString::fromStdString(v.words[static_cast<std::size_t>(i)]);
+        if (!groupOf.isEmpty())
+            groups << groupOf.value(words.back());
+    }
+    const auto app = makeOffscreenApp();
+    EmbeddingPlot plot;
+    plot.setPoints(words, QVector<float>(p.points.begin(), p.points.end()), dims, groups);
+    if (args.has("highlight")) {
+        QSet<int> ids;
+        for (const QString &w : QString::fromStdString(args.required("highlight")).split(QLatin1Char(',')))
+            if (const auto i = words.indexOf(w); i >= 0)
+                ids.insert(int(i));
+        plot.setHighlighted(ids);
+    }
+    exportOrThrow(plot, out, opts);
+    return 0;
+}
+
+} // namespace
+
+int plotCommand(const std::vector<std::string> &words)
+{
+    if (words.empty() || words.front().rfind("--", 0) == 0)
+        throw UsageError("plot needs a view: plot loss|embedding … --out FILE");
+    const std::string view = words.front();
+    const std::vector<std::string> rest(words.begin() + 1, words.end());
+    if (view == "loss")
+        return plotLoss(rest);
+    if (view == "embedding")
+        return plotEmbedding(rest);
+    throw UsageError("unknown plot view '" + view + "' (views: loss, embedding)");
 }

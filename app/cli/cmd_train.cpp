@@ -1,6 +1,7 @@
 // lmscope-cli train: the same training path as the GUI (engine/train/setup.h), headless.
 #include "args.h"
 #include "commands.h"
+#include "common.h"
 
 #include "appcore/corpora.h"
 #include "core/threads.h"
@@ -10,19 +11,12 @@
 #include "train/setup.h"
 
 #include <algorithm>
-#include <csignal>
 #include <cstdio>
+#include <optional>
 #include <filesystem>
 #include <sstream>
 
 namespace {
-
-lm::CancelToken *g_cancel = nullptr;
-extern "C" void onInterrupt(int)
-{
-    if (g_cancel)
-        g_cancel->cancel(); // the loop stops after the current step
-}
 
 // The architectures DESIGN.md names; those not in availableArchitectures() come with later work.
 const char *const kPlannedArchs[] = {"rnn", "lstm", "gru", "gpt", "llama", "bert", "albert",
@@ -39,17 +33,6 @@ struct Progress final : lm::TrainingObserver {
                          r.loss, r.gradNorm, r.learningRate, r.tokensPerSecond);
     }
 };
-
-void checkOutputDirectory(const std::string &option, const std::string &path)
-{
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const fs::path parent = fs::absolute(path, ec).parent_path();
-    if (!fs::is_directory(parent, ec))
-        throw InputError("--" + option + ": the directory " + parent.string() + " does not exist");
-    if (fs::is_directory(path, ec))
-        throw InputError("--" + option + ": " + path + " is a directory");
-}
 
 } // namespace
 
@@ -74,9 +57,9 @@ int trainCommand(const std::vector<std::string> &words)
     const std::string corpusSpec = args.required("corpus");
     const std::string out = args.required("out");
     const std::string logPath = args.text("log", "");
-    checkOutputDirectory("out", out);
+    checkOutputPath("out", out);
     if (!logPath.empty())
-        checkOutputDirectory("log", logPath);
+        checkOutputPath("log", logPath);
 
     lm::ModelChoice model;
     model.arch = arch;
@@ -107,13 +90,11 @@ int trainCommand(const std::vector<std::string> &words)
                  static_cast<long long>(s.model->parameterCount()));
 
     lm::CancelToken cancel;
-    g_cancel = &cancel;
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
+    std::optional<InterruptScope> interrupts(std::in_place, cancel);
     Progress progress;
     progress.every = std::max(1, train.steps / 20);
     const auto outcome = s.trainer->run(cancel, &progress);
-    g_cancel = nullptr;
+    interrupts.reset();
     if (outcome == lm::Trainer::Outcome::Cancelled) {
         std::fprintf(stderr, "error: cancelled at step %d; nothing written\n", s.trainer->stepsDone());
         return 1;

@@ -12,5 +12,11 @@ struct InputError : std::runtime_error {
 
 int trainCommand(const std::vector<std::string> &args);
 int plotCommand(const std::vector<std::string> &args);
+int embedCommand(const std::vector<std::string> &args);
+int neighborsCommand(const std::vector<std::string> &args);
+int analogyCommand(const std::vector<std::string> &args);
+
+// Where `embed --method fasttext` saves the subword model beside V.vec: V.subwords.safetensors.
+std::string subwordModelPath(const std::string &vecPath);
 
 extern const char *const kUsage;

@@ -19,9 +19,24 @@ const char *const kUsage =
     "          F is a text file or builtin:en / builtin:zh_TW. Prints progress on stderr and,\n"
     "          as its last lines, \"loss: X\" (mean of the last 10 steps) and \"tokens/s: X\".\n"
     "          --log writes step,loss,grad_norm,lr,tokens_per_s for every step.\n"
+    "  embed   --method skipgram|cbow|glove|fasttext --corpus F --out V.vec [--dim N]\n"
+    "          [--window N] [--negative N] [--epochs N] [--min-count N] [--threads N] [--seed N]\n"
+    "          [--unit words|chars] [--normalize] [--hs] [--lr X] [--sample X]\n"
+    "          [--minn N --maxn N --bucket N --cbow] (fasttext) [--x-max X] (glove) [--tsv PREFIX]\n"
+    "          Word vectors in word2vec text format. fasttext also writes V.subwords.safetensors,\n"
+    "          so neighbors answers for unseen words. --unit chars: one token per character\n"
+    "          (Chinese); --normalize: lower-case and split punctuation off first; --tsv writes\n"
+    "          PREFIXvectors.tsv and PREFIXmetadata.tsv for the Embedding Projector.\n"
+    "          Last line: \"words/s: X\" (corpus tokens × epochs per second of wall time).\n"
+    "  neighbors --vectors V.vec --word W [--k N]     cosine nearest words\n"
+    "  analogy --vectors V.vec A B C [--k N]          B - A + C, e.g. man king woman -> queen\n"
+    "  analogy --vectors V.vec --questions Q.txt      top-1 accuracy on word2vec's question format\n"
     "  plot    loss --log LOSS.csv --out FILE.png|svg|pdf|csv [--width W] [--height H]\n"
     "          [--dpi D] [--log-y] [--smoothing S]\n"
     "          Draws the training curve from train's --log file.\n"
+    "  plot    embedding --vectors V.vec --out FILE [--projection pca|tsne] [--dims 2|3]\n"
+    "          [--words N] [--groups G.tsv] [--highlight w1,w2] [--perplexity X] [--iterations N]\n"
+    "          The N most frequent words projected (CSV: word,group,x,y[,z]).\n"
     "\n"
     "exit codes: 0 success, 1 failure, 2 bad usage or bad input.\n";
 
@@ -43,7 +58,13 @@ int main(int argc, char *argv[])
             return trainCommand(words);
         if (command == "plot")
             return plotCommand(words);
-        throw UsageError("unknown command '" + command + "' (commands: train, plot; see --help)");
+        if (command == "embed")
+            return embedCommand(words);
+        if (command == "neighbors")
+            return neighborsCommand(words);
+        if (command == "analogy")
+            return analogyCommand(words);
+        throw UsageError("unknown command '" + command + "' (commands: train, embed, neighbors, analogy, plot; see --help)");
     } catch (const UsageError &e) {
         std::fprintf(stderr, "error: %s\n", e.what());
         return 2;

@@ -1,8 +1,10 @@
 // lmscope: the desktop lab.
-//   lmscope [--lang en|zh_TW] [--screenshot FILE.png [--train-steps N]]
-// --screenshot shows the main window, renders it to FILE.png and exits; with --train-steps the
-// window first trains the default model for N steps so the loss curve is filled.
+//   lmscope [--lang en|zh_TW] [--view lm|vectors] [--screenshot FILE.png [--train-steps N]]
+// --screenshot shows the main window, renders it to FILE.png and exits. With --train-steps the
+// window first trains the default model for N steps so the loss curve is filled; with
+// --view vectors it first trains the default word vectors and solves the analogy panel's example.
 #include "appcore/application.h"
+#include "appcore/embeddingview.h"
 #include "appcore/lossplot.h"
 #include "appcore/mainwindow.h"
 
@@ -23,12 +25,16 @@ int main(int argc, char *argv[])
                                   QStringLiteral("file"));
     const QCommandLineOption steps(QStringLiteral("train-steps"),
                                    QStringLiteral("With --screenshot: train N steps first."), QStringLiteral("n"));
-    parser.addOptions({lang, shot, steps});
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open on a tab: lm or vectors."), QStringLiteral("tab"));
+    parser.addOptions({lang, shot, steps, view});
     parser.process(app);
     initApplication(app, parser.value(lang));
 
     MainWindow window;
     window.resize(1280, 800);
+    const bool vectors = parser.value(view) == QStringLiteral("vectors");
+    if (vectors)
+        window.showTab(1);
     window.show();
     if (!parser.isSet(shot))
         return app.exec();
@@ -43,7 +49,20 @@ int main(int argc, char *argv[])
         }
         app.quit();
     };
-    if (parser.isSet(steps)) {
+    if (vectors) {
+        EmbeddingView *ev = window.embeddingView();
+        QObject::connect(ev, &EmbeddingView::trainingFinished, &app, [&](bool ok) {
+            if (!ok)
+                QTimer::singleShot(0, &app, capture);
+        });
+        QObject::connect(ev, &EmbeddingView::projectionFinished, &app, [&](bool) {
+            ev->solveAnalogy(QStringLiteral("man"), QStringLiteral("king"), QStringLiteral("woman"));
+            ev->selectWord(QStringLiteral("paris"));
+            ev->compareContexts();
+            QTimer::singleShot(300, &app, capture);
+        });
+        QTimer::singleShot(0, ev, &EmbeddingView::startTraining);
+    } else if (parser.isSet(steps)) {
         bool ok = false;
         const int n = parser.value(steps).toInt(&ok);
         if (!ok || n < 1) {

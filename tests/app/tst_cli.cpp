@@ -45,6 +45,8 @@ private Q_SLOTS:
         writeFile(path("tiny.txt"), "ab");
         writeFile(path("bad-log.csv"), "step,loss\n1,2.5\n2,oops\n");
         writeFile(path("no-loss.csv"), "step,accuracy\n1,0.5\n");
+        writeFile(path("nan.vec"), "2 3\nking 0.1 0.2 0.3\nqueen 0.1 nan 0.3\n");
+        writeFile(path("few.txt"), "one two three\nfour five six\n");
     }
 
     void helpAndUsage()
@@ -97,6 +99,16 @@ private Q_SLOTS:
         QTest::newRow("plot bad suffix") << QStringList{QStringLiteral("plot"), QStringLiteral("loss"), QStringLiteral("--log"), path("bad-log.csv"),
                                                         QStringLiteral("--out"), path("never.gif")}
                                          << QStringLiteral("--out must end in");
+        QTest::newRow("embed bad method") << QStringList{QStringLiteral("embed"), QStringLiteral("--method"), QStringLiteral("lsa"),
+                                                         QStringLiteral("--corpus"), QStringLiteral("builtin:en"), QStringLiteral("--out"), path("never.vec")}
+                                          << QStringLiteral("--method must be");
+        QTest::newRow("embed emptied by min-count")
+            << QStringList{QStringLiteral("embed"), QStringLiteral("--method"), QStringLiteral("skipgram"), QStringLiteral("--corpus"),
+                           path("few.txt"), QStringLiteral("--out"), path("never.vec")}
+            << QStringLiteral("lower --min-count");
+        QTest::newRow("vec with nan") << QStringList{QStringLiteral("neighbors"), QStringLiteral("--vectors"), path("nan.vec"),
+                                                     QStringLiteral("--word"), QStringLiteral("king")}
+                                      << QStringLiteral("nan.vec:3");
         QTest::newRow("plot unknown view") << QStringList{QStringLiteral("plot"), QStringLiteral("cake"), QStringLiteral("--out"), path("never.png")}
                                            << QStringLiteral("unknown plot view 'cake'");
     }
@@ -112,6 +124,52 @@ private Q_SLOTS:
         QVERIFY2(lines.front().contains(expected), qPrintable(r.err));
         QVERIFY(!QFile::exists(path("never.safetensors")));
         QVERIFY(!QFile::exists(path("never.png")));
+        QVERIFY(!QFile::exists(path("never.vec")));
+    }
+
+    void embedThenAsk()
+    {
+        const QString vec = path("w.vec");
+        Run r = cli({QStringLiteral("embed"), QStringLiteral("--method"), QStringLiteral("skipgram"), QStringLiteral("--corpus"),
+                     QStringLiteral("builtin:en"), QStringLiteral("--normalize"), QStringLiteral("--dim"), QStringLiteral("30"),
+                     QStringLiteral("--epochs"), QStringLiteral("3"), QStringLiteral("--min-count"), QStringLiteral("3"),
+                     QStringLiteral("--out"), vec});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(r.out.trimmed().split(QLatin1Char('\n')).last().startsWith(QStringLiteral("words/s: ")));
+        r = cli({QStringLiteral("neighbors"), QStringLiteral("--vectors"), vec, QStringLiteral("--word"), QStringLiteral("paris"),
+                 QStringLiteral("--k"), QStringLiteral("5")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 5);
+        r = cli({QStringLiteral("analogy"), QStringLiteral("--vectors"), vec, QStringLiteral("man"), QStringLiteral("king"),
+                 QStringLiteral("woman")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(!r.out.contains(QStringLiteral("king\t")));
+        r = cli({QStringLiteral("neighbors"), QStringLiteral("--vectors"), vec, QStringLiteral("--word"), QStringLiteral("kingdoms")});
+        QCOMPARE(r.code, 2); // unseen word and no subword model beside the .vec
+        QVERIFY(r.err.startsWith(QStringLiteral("error: 'kingdoms' is not in")));
+        for (const char *name : {"words.png", "words.csv"}) {
+            r = cli({QStringLiteral("plot"), QStringLiteral("embedding"), QStringLiteral("--vectors"), vec, QStringLiteral("--words"),
+                     QStringLiteral("50"), QStringLiteral("--out"), path(name)});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+        }
+        QFile csv(path("words.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(csv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 1 + 50);
+    }
+
+    void fastTextAnswersForUnseenWords()
+    {
+        const QString vec = path("ft.vec");
+        Run r = cli({QStringLiteral("embed"), QStringLiteral("--method"), QStringLiteral("fasttext"), QStringLiteral("--corpus"),
+                     QStringLiteral("builtin:en"), QStringLiteral("--normalize"), QStringLiteral("--dim"), QStringLiteral("20"),
+                     QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--bucket"), QStringLiteral("50000"),
+                     QStringLiteral("--out"), vec});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(QFile::exists(path("ft.subwords.safetensors")));
+        r = cli({QStringLiteral("neighbors"), QStringLiteral("--vectors"), vec, QStringLiteral("--word"), QStringLiteral("kingdoms"),
+                 QStringLiteral("--k"), QStringLiteral("3")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 3);
     }
 
     void trainThenPlot()
