@@ -61,7 +61,8 @@ EmbeddingView::EmbeddingView(QWidget *parent)
     splitter->addWidget(m_plot);
     splitter->addWidget(buildSidePanel());
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({300, 700, 280});
+    splitter->setSizes({340, 620, 320});
+    splitter->setCollapsible(1, false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -183,6 +184,7 @@ QWidget *EmbeddingView::buildTrainPanel()
     m_colour->addItem(tr("No colours"));
     m_colour->addItem(tr("Built-in groups (English)"));
     m_colour->addItem(tr("Groups from a file…"));
+    m_colour->setCurrentIndex(1); // the built-in English corpus comes with its groups
     connect(m_colour, &QComboBox::activated, this, [this](int index) {
         if (index == 2) {
             const QString path = QFileDialog::getOpenFileName(this, tr("Word groups (word<TAB>group per line)"));
@@ -215,6 +217,8 @@ QWidget *EmbeddingView::buildTrainPanel()
     column->addWidget(proj);
     column->addStretch();
     scroll->setWidget(panel);
+    scroll->setMinimumWidth(panel->sizeHint().width() + 24);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     return scroll;
 }
 
@@ -274,6 +278,9 @@ QWidget *EmbeddingView::buildSidePanel()
     column->addWidget(cf);
     column->addStretch();
     scroll->setWidget(panel);
+    scroll->setMinimumWidth(300);
+    scroll->setMaximumWidth(380);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     return scroll;
 }
 

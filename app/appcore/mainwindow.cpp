@@ -192,6 +192,7 @@ void MainWindow::buildLogDock()
     m_log->setMaximumBlockCount(5000);
     dock->setWidget(m_log);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
+    m_lmDocks << dock; // the training log belongs to the language-model tab
 }
 
 void MainWindow::buildMenus()
