@@ -15,6 +15,346 @@
     </message>
 </context>
 <context>
+    <name>EmbeddingPlot</name>
+    <message>
+        <location filename="../../app/appcore/embeddingplot.cpp" line="19"/>
+        <location filename="../../app/appcore/embeddingplot.cpp" line="122"/>
+        <source>component 1</source>
+        <translation>主成分 1</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingplot.cpp" line="20"/>
+        <location filename="../../app/appcore/embeddingplot.cpp" line="123"/>
+        <source>component 2</source>
+        <translation>主成分 2</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingplot.cpp" line="122"/>
+        <source>turned view (drag to rotate)</source>
+        <translation>轉動後的視圖（拖曳以旋轉）</translation>
+    </message>
+</context>
+<context>
+    <name>EmbeddingView</name>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="72"/>
+        <source>%1 % · epoch %2 · %3 words/s · loss %4</source>
+        <translation>%1% · 第 %2 輪 · %3 詞/秒 · 損失 %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="88"/>
+        <source>t-SNE iteration %1</source>
+        <translation>t-SNE 第 %1 次迭代</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="117"/>
+        <source>Train word vectors</source>
+        <translation>訓練詞向量</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="122"/>
+        <source>Open text file…</source>
+        <translation>開啟文字檔…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="124"/>
+        <source>Open a text corpus</source>
+        <translation>開啟文字語料</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="131"/>
+        <source>Skip-gram (word2vec)</source>
+        <translation>跳字模型（Skip-gram，word2vec）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="132"/>
+        <source>CBOW (word2vec)</source>
+        <translation>連續詞袋（CBOW，word2vec）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="133"/>
+        <source>GloVe</source>
+        <translation>GloVe</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="134"/>
+        <source>fastText (subwords)</source>
+        <translation>fastText（子詞）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="136"/>
+        <source>Words (split at spaces)</source>
+        <translation>詞（以空格切分）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="137"/>
+        <source>Characters (for Chinese)</source>
+        <translation>字元（適用於中文）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="147"/>
+        <source>Corpus</source>
+        <translation>語料</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="149"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="202"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="150"/>
+        <source>Tokens</source>
+        <translation>詞元</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="151"/>
+        <source>Vector size</source>
+        <translation>向量維度</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="152"/>
+        <source>Window</source>
+        <translation>視窗</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="153"/>
+        <source>Epochs</source>
+        <translation>訓練輪數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="154"/>
+        <source>Minimum count</source>
+        <translation>最低次數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="155"/>
+        <source>Threads</source>
+        <translation>執行緒</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="157"/>
+        <source>Train</source>
+        <translation>訓練</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="158"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="211"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="162"/>
+        <source>Train a method to see its words.</source>
+        <translation>選一種方法開始訓練，就能看到它學出的詞。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="169"/>
+        <source>Projection</source>
+        <translation>投影</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="172"/>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="173"/>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="175"/>
+        <source>2-D</source>
+        <translation>二維</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="176"/>
+        <source>3-D (drag to turn)</source>
+        <translation>三維（拖曳以旋轉）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="184"/>
+        <source>No colours</source>
+        <translation>不上色</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="185"/>
+        <source>Built-in groups (English)</source>
+        <translation>內建群組（英文）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="186"/>
+        <source>Groups from a file…</source>
+        <translation>從檔案載入群組…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="190"/>
+        <source>Word groups (word&lt;TAB&gt;group per line)</source>
+        <translation>詞的群組（每行一筆：詞&lt;TAB&gt;群組）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="198"/>
+        <source>Find a word…</source>
+        <translation>搜尋詞…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="203"/>
+        <source>Dimensions</source>
+        <translation>維度</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="204"/>
+        <source>Words shown</source>
+        <translation>顯示詞數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="205"/>
+        <source>Perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="206"/>
+        <source>Iterations</source>
+        <translation>迭代次數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="207"/>
+        <source>Colour</source>
+        <translation>顏色</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="208"/>
+        <source>Search</source>
+        <translation>搜尋</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="210"/>
+        <source>Project</source>
+        <translation>投影</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="232"/>
+        <source>Nearest neighbours</source>
+        <translation>最近鄰</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="234"/>
+        <source>Click a word in the plot.</source>
+        <translation>請在圖上點選一個詞。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="243"/>
+        <source>Analogy: a is to b as c is to ?</source>
+        <translation>類比：a 之於 b，如同 c 之於？</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="251"/>
+        <source>Solve</source>
+        <translation>求解</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="256"/>
+        <source>The answer is the word nearest to b − a + c. The arrows show the two offsets a→b and c→answer: when they are parallel, the relation is a direction in the space.</source>
+        <translation>答案是最接近 b − a + c 的詞。圖中的箭頭畫出兩段差向量：a→b 與 c→答案；當兩個箭頭互相平行時，就表示這種關係對應到向量空間中的一個方向。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="264"/>
+        <source>One word, one vector</source>
+        <translation>一個詞，一個向量</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="269"/>
+        <source>Word</source>
+        <translation>詞</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="270"/>
+        <source>Sentence 1</source>
+        <translation>句子 1</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="271"/>
+        <source>Sentence 2</source>
+        <translation>句子 2</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="272"/>
+        <source>Compare</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="324"/>
+        <source>Reading the corpus…</source>
+        <translation>正在讀取語料…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="369"/>
+        <source>%1: %2 words × %3 in %4 s</source>
+        <translation>%1：%2 個詞 × %3 維，耗時 %4 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="384"/>
+        <source>PCA keeps %1 % of the variance in %2 components</source>
+        <translation>PCA 用 %2 個主成分保留了 %1% 的變異量</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="388"/>
+        <source>t-SNE done.</source>
+        <translation>t-SNE 完成。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="435"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="472"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="507"/>
+        <source>“%1” is not in the vocabulary.</source>
+        <translation>「%1」不在詞彙表中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="440"/>
+        <source>Nearest to “%1” (cosine):</source>
+        <translation>最接近「%1」的詞（依餘弦相似度）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="441"/>
+        <source>“%1” was never seen; fastText builds its vector from its character n-grams. Nearest (cosine):</source>
+        <translation>訓練時從未出現過「%1」；fastText 會用它的字元 n-gram 組出它的向量。最接近的詞（依餘弦相似度）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="488"/>
+        <source>(Some of these words are not among the words shown; show more words to see the arrows.)</source>
+        <translation>（其中有些詞不在目前顯示的詞裡；請增加「顯示詞數」，才能看到箭頭。）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="495"/>
+        <source>Train word vectors first.</source>
+        <translation>請先訓練詞向量。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="502"/>
+        <source>Put the word “%1” in both sentences.</source>
+        <translation>請在兩個句子裡都放入「%1」這個詞。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="523"/>
+        <source>In both sentences “%1” looks up the same row of the table: (%2, …). Cosine between the two vectors: %3. A static embedding gives a word one vector, whatever its neighbours; the encoder models later give a different vector in each sentence.</source>
+        <translation>在兩個句子裡，「%1」查到的都是表格中的同一列：(%2, …)。兩個向量的餘弦相似度：%3。靜態嵌入只給每個詞一個向量，不管它前後是哪些詞；後面會學到的編碼器模型，則會在每個句子中給同一個詞不同的向量。</translation>
+    </message>
+</context>
+<context>
+    <name>EmbeddingWorker</name>
+    <message>
+        <location filename="../../app/appcore/embeddingworker.cpp" line="134"/>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingworker.cpp" line="145"/>
+        <source>Train some word vectors first.</source>
+        <translation>請先訓練詞向量。</translation>
+    </message>
+</context>
+<context>
     <name>HeatmapPlot</name>
     <message>
         <location filename="../../app/appcore/heatmapplot.cpp" line="258"/>
@@ -45,354 +385,364 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="47"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="50"/>
         <source>LMScope — a lab for language models</source>
         <translation>LMScope — 語言模型實驗室</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="58"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="52"/>
+        <source>Language model</source>
+        <translation>語言模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/mainwindow.cpp" line="53"/>
+        <source>Word vectors</source>
+        <translation>詞向量</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/mainwindow.cpp" line="63"/>
         <source>step %v / %m</source>
         <translation>第 %v / %m 步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="64"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="69"/>
         <source>Ready. Choose a corpus and a model, then press Start.</source>
         <translation>準備就緒。請選擇語料和模型，然後按下「開始」。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="74"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="79"/>
         <source>Error: %1</source>
         <translation>錯誤：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="78"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="83"/>
         <source>The model writes: %1</source>
         <translation>模型寫出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="81"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="86"/>
         <source>Saved the checkpoint to %1</source>
         <translation>已將檢查點儲存至 %1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="83"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="318"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="88"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="332"/>
         <source>Save checkpoint</source>
         <translation>儲存檢查點</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="93"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="104"/>
         <source>Corpus and model</source>
         <translation>語料與模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="100"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="111"/>
         <source>Open text file…</source>
         <translation>開啟文字檔…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="103"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="114"/>
         <source>Characters</source>
         <translation>字元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="104"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="115"/>
         <source>Words</source>
         <translation>詞</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="105"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="116"/>
         <source>Bytes</source>
         <translation>位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="107"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="118"/>
         <source>MLP language model (Bengio et al. 2003)</source>
         <translation>MLP 語言模型（Bengio et al. 2003）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="111"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="122"/>
         <source>Corpus</source>
         <translation>語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="113"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="124"/>
         <source>Tokens</source>
         <translation>詞元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="114"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="125"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="115"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="126"/>
         <source>Context (tokens seen)</source>
         <translation>上下文（可見詞元數）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="116"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="127"/>
         <source>Embedding width</source>
         <translation>嵌入維度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="117"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="128"/>
         <source>Hidden units</source>
         <translation>隱藏單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="118"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="129"/>
         <source>How many previous tokens the model looks at to guess the next one.</source>
         <translation>模型會參考前面幾個詞元，來猜下一個詞元。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="119"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="130"/>
         <source>Each token becomes a vector of this many numbers.</source>
         <translation>每個詞元會變成一個由這麼多個數字組成的向量。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="126"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="138"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="141"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="153"/>
         <source>Batch size</source>
         <translation>批次大小</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="142"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="154"/>
         <source>Window length</source>
         <translation>視窗長度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="143"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="155"/>
         <source>Steps</source>
         <translation>步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="144"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="156"/>
         <source>Learning rate</source>
         <translation>學習率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="145"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="157"/>
         <source>Seed</source>
         <translation>亂數種子</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="146"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="158"/>
         <source>Threads</source>
         <translation>執行緒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="149"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="340"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="161"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="357"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="150"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="162"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="151"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="163"/>
         <source>Step</source>
         <translation>單步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="152"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="164"/>
         <source>Reset</source>
         <translation>重設</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="162"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="174"/>
         <source>Prompt, e.g. The king</source>
         <translation>提示，例如 The king</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="163"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="175"/>
         <source>Let it write</source>
         <translation>讓它寫寫看</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="175"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="188"/>
         <source>Log</source>
         <translation>記錄</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="186"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="200"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="187"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="201"/>
         <source>&amp;Open corpus…</source>
         <translation>開啟語料(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="188"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="202"/>
         <source>&amp;Save checkpoint…</source>
         <translation>儲存檢查點(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="189"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="203"/>
         <source>&amp;Export loss plot…</source>
         <translation>匯出損失圖(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="191"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="205"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="193"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="207"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="197"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="211"/>
         <source>Logarithmic loss axis</source>
         <translation>損失軸使用對數刻度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="200"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="209"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="214"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="223"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="209"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="223"/>
         <source>The language changes the next time LMScope starts.</source>
         <translation>下次啟動 LMScope 時才會切換成新的語言。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="213"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="227"/>
         <source>&amp;Lessons</source>
         <translation>課程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="214"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="216"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="228"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="230"/>
         <source>A first language model</source>
         <translation>第一個語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="217"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="231"/>
         <source>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; Pick the built-in English corpus and &lt;i&gt;Characters&lt;/i&gt; as tokens.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; Press &lt;i&gt;Start&lt;/i&gt;. The model reads the previous few characters and guesses the next one; the loss says how surprised it was, averaged over a batch.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; Watch the curve: at first the loss is near ln(vocabulary size), a uniform guess. It falls quickly as the model learns which letters follow which, then slowly as it learns words.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; Press &lt;i&gt;Let it write&lt;/i&gt; with a prompt such as &lt;i&gt;The king&lt;/i&gt;. Early on the text is noise; after a thousand steps it spells words from the corpus.&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; Try the Traditional Chinese corpus: each character is one token, so the vocabulary is larger and the first loss higher.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; 選擇內建的英文語料，詞元選&lt;i&gt;字元&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; 按下&lt;i&gt;開始&lt;/i&gt;。模型會讀取前面幾個字元，猜出下一個字元；損失代表它看到正確答案時有多「意外」，是整個批次的平均值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; 觀察曲線：一開始損失接近 ln(詞彙量)，也就是在所有詞元之間平均亂猜的程度。模型學會哪些字母常接在哪些字母後面時，損失下降得很快；接著開始學單字，下降就變慢了。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; 輸入像 &lt;i&gt;The king&lt;/i&gt; 這樣的提示，再按&lt;i&gt;讓它寫寫看&lt;/i&gt;。剛開始寫出的文字只是雜訊；訓練一千步左右之後，它就能拼出語料裡的單字。&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; 換成繁體中文語料試試看：每個字就是一個詞元，所以詞彙量更大，一開始的損失也更高。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="228"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="242"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="229"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="243"/>
         <source>Command-line tool…</source>
         <translation>命令列工具…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="230"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="244"/>
         <source>Command-line tool</source>
         <translation>命令列工具</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="231"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="245"/>
         <source>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; does the same work from scripts, for example:&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;Run &lt;code&gt;lmscope-cli --help&lt;/code&gt; for every command.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; 可以在腳本中完成同樣的工作，例如：&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &lt;code&gt;lmscope-cli --help&lt;/code&gt; 即可查看所有指令。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="236"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="237"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="250"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="251"/>
         <source>About LMScope</source>
         <translation>關於 LMScope</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="238"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="252"/>
         <source>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A desktop lab for neural language models: train small models on your own text and look inside them while they learn.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;神經語言模型的桌面實驗室：用你自己的文字訓練小型模型，並在它們學習的過程中觀察內部的運作。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="298"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="312"/>
         <source>Reset: the next Start builds a fresh model.</source>
         <translation>已重設：下次按「開始」時會建立全新的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="303"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="317"/>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="304"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="318"/>
         <source>Text files (*.txt *.md *.csv);;All files (*)</source>
         <translation>文字檔 (*.txt *.md *.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="309"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="323"/>
         <source>Open corpus</source>
         <translation>開啟語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="313"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="327"/>
         <source>Corpus %1: %2 bytes</source>
         <translation>語料 %1：%2 位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="319"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="333"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors 檔案 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="340"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="357"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="350"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="367"/>
         <source>Preparing the corpus and the model…</source>
         <translation>正在準備語料與模型…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="351"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="368"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="352"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="369"/>
         <source>Paused. Step, resume, or let the model write.</source>
         <translation>已暫停。可以單步執行、繼續訓練，或讓模型寫寫看。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="353"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="370"/>
         <source>Finished.</source>
         <translation>已完成。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="375"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="392"/>
         <source>step %1  loss %2  grad norm %3  lr %4</source>
         <translation>第 %1 步  損失 %2  梯度範數 %3  學習率 %4</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="387"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="404"/>
         <source>%1 tokens/s</source>
         <translation>%1 詞元/秒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="388"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="405"/>
         <source>tensors %1 (peak %2)</source>
         <translation>張量 %1（峰值 %2）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="396"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="413"/>
         <source>Finished %1 steps; final loss %2.</source>
         <translation>已完成 %1 步；最終損失 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="400"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="417"/>
         <source>Cancelled at step %1.</source>
         <translation>已在第 %1 步取消。</translation>
     </message>
