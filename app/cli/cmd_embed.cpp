@@ -207,7 +207,7 @@ int neighborsCommand(const std::vector<std::string> &words)
 
 int analogyCommand(const std::vector<std::string> &words)
 {
-    const Args args(words, {"vectors", "k", "questions"}, {});
+    const Args args(words, {"vectors", "k", "questions"}, {"verbose"});
     const LoadedVectors loaded = loadVectors(args.required("vectors"));
     const lm::NormalizedVectors unit(loaded.vectors);
     if (args.has("questions")) {
@@ -232,6 +232,16 @@ int analogyCommand(const std::vector<std::string> &words)
         }
         if (!part.empty())
             report(section, part);
+        if (args.has("verbose")) // one line per question: a b c expected -> answer, + or -
+            for (const auto &q : questions.value()) {
+                const std::int32_t a = loaded.vectors.find(q.a), b = loaded.vectors.find(q.b), c = loaded.vectors.find(q.c);
+                if (a < 0 || b < 0 || c < 0 || loaded.vectors.find(q.expected) < 0)
+                    continue;
+                const auto best = unit.analogy(a, b, c, 1);
+                const std::string answer = best.empty() ? "" : loaded.vectors.words[static_cast<std::size_t>(best[0].id)];
+                std::printf("%s %s %s %s -> %s %c\n", q.a.c_str(), q.b.c_str(), q.c.c_str(), q.expected.c_str(),
+                            answer.c_str(), answer == q.expected ? '+' : '-');
+            }
         const lm::AnalogyScore all = lm::scoreAnalogies(unit, questions.value());
         std::printf("accuracy: %.1f%% (%d/%d, %d skipped)\n", 100.0 * all.accuracy(), all.correct, all.asked, all.skipped);
         return 0;

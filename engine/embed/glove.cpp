@@ -130,28 +130,30 @@ double adagradStep(float *wi, float *wtj, float *bi, float *btj, float *gwi, flo
     const double fdiff = weight(x, xMax, alpha) * diff; // dJ/d(diff)
     if (!std::isfinite(diff) || !std::isfinite(fdiff))
         return 0.0;
-    // dJ/dw_i[k] = fdiff·w̃_j[k] (temp1), dJ/dw̃_j[k] = fdiff·w_i[k] (temp2), both from the old
-    // values; the step is eta·g/sqrt(Σ g² so far, starting at 1), then g² joins the sum.
-    const float fd = static_cast<float>(fdiff);
-    thread_local Eigen::ArrayXf u1, u2; // (D) the steps for w_i and w̃_j
-    u1.resize(dim);
-    u2.resize(dim);
-    u1 = (eta * fd) * wt / gw.sqrt();
-    u2 = (eta * fd) * w / gwt.sqrt();
-    if (std::isfinite(u1.sum() + u2.sum())) {
-        gw += (fd * wt).square();
-        gwt += (fd * w).square();
-        w -= u1;
-        wt -= u2;
+    // As glove.c: the gradient is scaled by eta first (temp1 = eta·fdiff·w̃_j[k],
+    // temp2 = eta·fdiff·w_i[k], from the old values); the step is temp/sqrt(accumulator), which
+    // starts at 1 and gains temp². So the effective step is eta·g/sqrt(1 + eta²·Σg²).
+    const float efd = eta * static_cast<float>(fdiff);
+    thread_local Eigen::ArrayXf t1, t2; // (D) eta-scaled gradients for w_i and w̃_j
+    t1.resize(dim);
+    t2.resize(dim);
+    t1 = efd * wt;
+    t2 = efd * w;
+    const float steps = (t1 / gw.sqrt()).sum() + (t2 / gwt.sqrt()).sum();
+    if (std::isfinite(steps)) {
+        w -= t1 / gw.sqrt();
+        wt -= t2 / gwt.sqrt();
+        gw += t1.square();
+        gwt += t2.square();
     }
     // dJ/db_i = dJ/db̃_j = fdiff.
-    const float ubi = eta * fd / std::sqrt(*gbi);
-    const float ubtj = eta * fd / std::sqrt(*gbtj);
-    if (std::isfinite(ubi) && std::isfinite(ubtj) && std::isfinite(fd * fd)) {
+    const float ubi = efd / std::sqrt(*gbi);
+    const float ubtj = efd / std::sqrt(*gbtj);
+    if (std::isfinite(ubi) && std::isfinite(ubtj) && std::isfinite(efd * efd)) {
         *bi -= ubi;
         *btj -= ubtj;
-        *gbi += fd * fd;
-        *gbtj += fd * fd;
+        *gbi += efd * efd;
+        *gbtj += efd * efd;
     }
     return 0.5 * fdiff * diff;
 }

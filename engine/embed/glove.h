@@ -1,8 +1,8 @@
 #pragma once
 // GloVe: co-occurrence counts in a symmetric window, each pair weighted 1/distance; then AdaGrad
 // on Σ f(X_ij)(w_i·w̃_j + b_i + b̃_j − log X_ij)² with f(x) = (x/x_max)^α below x_max, else 1.
-// Gradient accumulators start at 1 (as the GloVe tool); non-finite updates are skipped. The step
-// is textbook AdaGrad, eta·g/sqrt(1 + Σg²); newer glove.c accumulates (eta·g)² instead, and clips g.
+// Gradient accumulators start at 1 and gain (eta·g)², as glove.c, so a step is
+// eta·g/sqrt(1 + eta²·Σg²); non-finite updates are skipped.
 // The output is W + W̃. Threads split the shuffled co-occurrence list (Hogwild).
 #include "core/cancel.h"
 #include "core/result.h"
