@@ -92,6 +92,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         for (QDockWidget *d : std::as_const(m_lmDocks))
             d->setVisible(index == 0);
+        statusBar()->clearMessage(); // the language model's messages do not speak of word vectors
     });
 }
 
