@@ -3,6 +3,7 @@
 #include "corpora.h"
 #include "core/threads.h"
 #include "io/checkpoint.h"
+#include "models/sampling.h"
 
 #include <QElapsedTimer>
 #include <QLocale>
@@ -124,8 +125,10 @@ void TrainingWorker::sample(const QString &prompt, int tokens, double temperatur
 {
     if (!m_setup)
         return;
-    const std::string text = lm::sampleContinuation(*m_setup->model, *m_setup->tokenizer, prompt.toStdString(), tokens,
-                                                    static_cast<float>(temperature), m_request.train.seed);
+    lm::SamplingOptions o;
+    o.temperature = static_cast<float>(temperature);
+    o.seed = m_request.train.seed;
+    const std::string text = lm::generateText(*m_setup->model, *m_setup->tokenizer, prompt.toStdString(), tokens, o);
     Q_EMIT sampled(prompt + QString::fromStdString(text));
 }
 

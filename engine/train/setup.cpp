@@ -59,30 +59,4 @@ Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice
     return setup;
 }
 
-std::string sampleContinuation(LanguageModel &model, const Tokenizer &tokenizer, const std::string &prompt, int count,
-                               float temperature, std::uint64_t seed)
-{
-    NoGradScope noGrad;
-    Rng rng(seed);
-    std::vector<std::int32_t> ids = tokenizer.encode(prompt);
-    const std::size_t start = ids.size();
-    for (int i = 0; i < count; ++i) {
-        Tensor logits = model.nextTokenLogits(ids);
-        const float inv = 1.0f / std::max(temperature, 1e-4f);
-        Tensor probs = softmax(scale(logits, inv));
-        const float u = rng.uniform();
-        float acc = 0.0f;
-        std::int32_t next = static_cast<std::int32_t>(probs.numel() - 1);
-        for (std::int64_t v = 0; v < probs.numel(); ++v) {
-            acc += probs.data()[v];
-            if (u < acc) {
-                next = static_cast<std::int32_t>(v);
-                break;
-            }
-        }
-        ids.push_back(next);
-    }
-    return tokenizer.decode(std::vector<std::int32_t>(ids.begin() + static_cast<std::ptrdiff_t>(start), ids.end()));
-}
-
 } // namespace lm

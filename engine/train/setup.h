@@ -31,9 +31,4 @@ struct TrainingSetup {
 // out of range ("--dim must be between 1 and 4096").
 Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice &model, const TrainConfig &train);
 
-// Samples `count` tokens after `prompt` with the given temperature (> 0; lower is greedier),
-// and returns the decoded continuation. Runs without a tape.
-std::string sampleContinuation(LanguageModel &model, const Tokenizer &tokenizer, const std::string &prompt, int count,
-                               float temperature, std::uint64_t seed);
-
 } // namespace lm
