@@ -19,6 +19,8 @@ const char *const kUsage =
     "          F is a text file or builtin:en / builtin:zh_TW. Prints progress on stderr and,\n"
     "          as its last lines, \"loss: X\" (mean of the last 10 steps) and \"tokens/s: X\".\n"
     "          --log writes step,loss,grad_norm,lr,tokens_per_s for every step.\n"
+    "  generate --model M.safetensors --prompt T [--max-new N] [--temperature X] [--top-k K]\n"
+    "          [--top-p P] [--seed N]        text from a trained model, streamed as it comes\n"
     "  embed   --method skipgram|cbow|glove|fasttext --corpus F --out V.vec [--dim N]\n"
     "          [--window N] [--negative N] [--epochs N] [--min-count N] [--threads N] [--seed N]\n"
     "          [--unit words|chars] [--normalize] [--hs] [--lr X] [--sample X]\n"
@@ -59,13 +61,15 @@ int main(int argc, char *argv[])
             return trainCommand(words);
         if (command == "plot")
             return plotCommand(words);
+        if (command == "generate")
+            return generateCommand(words);
         if (command == "embed")
             return embedCommand(words);
         if (command == "neighbors")
             return neighborsCommand(words);
         if (command == "analogy")
             return analogyCommand(words);
-        throw UsageError("unknown command '" + command + "' (commands: train, embed, neighbors, analogy, plot; see --help)");
+        throw UsageError("unknown command '" + command + "' (commands: train, generate, embed, neighbors, analogy, plot; see --help)");
     } catch (const UsageError &e) {
         std::fprintf(stderr, "error: %s\n", e.what());
         return 2;

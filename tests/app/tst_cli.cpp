@@ -191,6 +191,18 @@ private Q_SLOTS:
         QCOMPARE(ckpt.value().model->arch(), std::string("mlp"));
         QCOMPARE(ckpt.value().training["steps"].get<int>(), 40);
 
+        // Same seed, same text; the prompt comes first.
+        const QStringList gen{QStringLiteral("generate"), QStringLiteral("--model"), model, QStringLiteral("--prompt"),
+                              QStringLiteral("The king"), QStringLiteral("--max-new"), QStringLiteral("30"), QStringLiteral("--seed"),
+                              QStringLiteral("5")};
+        const Run g1 = cli(gen), g2 = cli(gen);
+        QVERIFY2(g1.code == 0, qPrintable(g1.err));
+        QVERIFY(g1.out.startsWith(QStringLiteral("The king")));
+        QVERIFY(g1.out.size() > QStringLiteral("The king").size() + 10);
+        QCOMPARE(g1.out, g2.out);
+        QCOMPARE(cli({QStringLiteral("generate"), QStringLiteral("--model"), path("missing.safetensors"), QStringLiteral("--prompt"),
+                      QStringLiteral("x")}).code, 2);
+
         QFile csv(log);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         const QStringList rows = QString::fromUtf8(csv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
