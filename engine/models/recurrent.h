@@ -68,10 +68,13 @@ public:
     ParameterList parameters(const std::string &prefix = "") const;
     const RecurrentWeights &weights(int layer, int direction) const;
 
-    // x: (B, T, I). initial: empty (zeros) or one (B, H) per layer·direction. With a trace, the
-    // first batch row's hidden states and gates are recorded under "layer{l}.{forward|backward}.…"
-    // and the backward pass adds "….grad_norm" (T, 1): the norm over the batch of dL/dh_t,
-    // counting what flows back through time and from the layer above.
+    // x: (B, T, I). initial: empty (zeros) or one (B, H) per layer·direction (and as many c for
+    // LSTM; c is ignored for RNN and GRU). With a trace, the first batch row's hidden states and
+    // gates are recorded under "layer{l}.{forward|backward}.…" (time in natural order for both
+    // directions) and the backward pass adds "….grad_norm" (T, 1): the L2 norm over batch and
+    // units of dL/dh_t, counting what flows back through time and from the layer above. The
+    // trace is written by the tape's backward closures, so it must outlive Tape::backward (or
+    // the tape). Throws std::invalid_argument on a shape that does not fit.
     RecurrentOutput forward(const Tensor &x, const RecurrentState &initial = {}, Trace *trace = nullptr) const;
 
 private:
@@ -80,8 +83,14 @@ private:
 };
 
 // One direction of one layer, the tape op the stack is made of. x: (B, T, I); h0, c0: (B, H) or
-// undefined (zeros); reverse: run t = T−1 … 0. Returns the hidden states (B, T, H) and the final
-// h (and c). Exposed for the gradient checks.
+// undefined (zeros; c0 only for LSTM); reverse: run t = T−1 … 0. Returns fresh tensors: the
+// hidden states (B, T, H) in natural time order and the final h (and c), i.e. after t = 0 for
+// the reverse direction. Records one backward closure when a tape is active and any input or
+// weight requires a gradient; it accumulates (+=) into x, h0, c0 and the four weights, and
+// consumes its saved activations (a tape runs each closure once). Trace names:
+// tracePrefix + "hidden", "gate.i" … (see forward above) and, at backward, "grad_norm"; `trace`
+// must stay valid until the tape's backward has run. Throws std::invalid_argument on bad shapes.
+// Exposed for the gradient checks and for models that wire layers themselves.
 struct LayerResult {
     Tensor hidden; // (B, T, H)
     Tensor hT;     // (B, H)
