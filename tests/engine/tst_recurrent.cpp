@@ -19,6 +19,10 @@ using lm::test::randomTensor;
 namespace {
 // B = 2, T = 4, I = 3, H = 3: small enough for central differences over every element.
 constexpr std::int64_t kB = 2, kT = 4, kI = 3, kH = 3;
+// Central differences with eps 1e-2 in float32: |analytic − numeric| <= 1e-3 + 5e-3·|numeric|,
+// tighter than gradcheck.h's default so that a 1 % error in one gate's derivative fails.
+constexpr float kEps = 1e-2f;
+constexpr double kAtol = 1e-3, kRtol = 5e-3;
 
 RecurrentWeights randomWeights(CellKind kind, std::int64_t in, std::int64_t H, Rng &rng)
 {
@@ -66,7 +70,7 @@ private Q_SLOTS:
                 parts.push_back(flatten(r.cT));
             return concat(parts, 0);
         };
-        const auto result = gradCheck(f, inputs);
+        const auto result = gradCheck(f, inputs, kEps, kAtol, kRtol);
         QVERIFY2(result.ok, result.report.c_str());
         // The check must have seen gradients everywhere (a silent zero would pass trivially on a
         // zero analytic and a tiny numeric): every input got a gradient buffer with something in it.
@@ -120,7 +124,7 @@ private Q_SLOTS:
                 parts.push_back(flatten(c));
             return concat(parts, 0);
         };
-        const auto result = gradCheck(f, inputs);
+        const auto result = gradCheck(f, inputs, kEps, kAtol, kRtol);
         QVERIFY2(result.ok, result.report.c_str());
     }
 
