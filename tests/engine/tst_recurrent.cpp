@@ -44,28 +44,38 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("kind");
         QTest::addColumn<bool>("reverse");
+        QTest::addColumn<bool>("finalOnly"); // the loss sees h_T (c_T) only, not the hidden states
+        QTest::addColumn<bool>("inputGrad"); // x requires a gradient
         for (CellKind kind : {CellKind::Rnn, CellKind::Lstm, CellKind::Gru})
             for (bool reverse : {false, true})
                 QTest::newRow((std::string(cellName(kind)) + (reverse ? " reverse" : " forward")).c_str())
-                    << static_cast<int>(kind) << reverse;
+                    << static_cast<int>(kind) << reverse << false << true;
+        QTest::newRow("lstm forward, final state only, x without gradient")
+            << static_cast<int>(CellKind::Lstm) << false << true << false;
+        QTest::newRow("gru reverse, final state only") << static_cast<int>(CellKind::Gru) << true << true << true;
+        QTest::newRow("rnn forward, x without gradient") << static_cast<int>(CellKind::Rnn) << false << false << false;
     }
     void layerGradients()
     {
         QFETCH(int, kind);
         QFETCH(bool, reverse);
+        QFETCH(bool, finalOnly);
+        QFETCH(bool, inputGrad);
         const auto cell = static_cast<CellKind>(kind);
         const bool lstm = cell == CellKind::Lstm;
         Rng rng(11 + static_cast<std::uint64_t>(kind));
         const RecurrentWeights w = randomWeights(cell, kI, kH, rng);
-        std::vector<Tensor> inputs{randomTensor({kB, kT, kI}, rng), randomTensor({kB, kH}, rng), w.weightIh, w.weightHh,
-                                   w.biasIh, w.biasHh};
+        std::vector<Tensor> inputs{randomTensor({kB, kT, kI}, rng, -1, 1, inputGrad), randomTensor({kB, kH}, rng),
+                                   w.weightIh, w.weightHh, w.biasIh, w.biasHh};
         if (lstm)
             inputs.push_back(randomTensor({kB, kH}, rng));
-        // Every output (hidden states, final h, final c) enters the checked sum.
-        const auto f = [cell, reverse, lstm](const std::vector<Tensor> &in) {
+        // Every output (hidden states unless finalOnly, final h, final c) enters the checked sum.
+        const auto f = [cell, reverse, lstm, finalOnly](const std::vector<Tensor> &in) {
             const RecurrentWeights wi{in[2], in[3], in[4], in[5]};
             const LayerResult r = recurrentLayer(cell, in[0], wi, in[1], lstm ? in[6] : Tensor(), reverse);
-            std::vector<Tensor> parts{flatten(r.hidden), flatten(r.hT)};
+            std::vector<Tensor> parts{flatten(r.hT)};
+            if (!finalOnly)
+                parts.push_back(flatten(r.hidden));
             if (lstm)
                 parts.push_back(flatten(r.cT));
             return concat(parts, 0);
@@ -74,7 +84,10 @@ private Q_SLOTS:
         QVERIFY2(result.ok, result.report.c_str());
         // The check must have seen gradients everywhere (a silent zero would pass trivially on a
         // zero analytic and a tiny numeric): every input got a gradient buffer with something in it.
+        QCOMPARE(inputs[0].hasGrad(), inputGrad);
         for (const Tensor &t : inputs) {
+            if (!t.requiresGrad())
+                continue;
             const auto g = t.gradVector();
             double norm = 0;
             for (float v : g)
