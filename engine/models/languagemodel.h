@@ -1,4 +1,5 @@
 #pragma once
+// TrainableModel: what the trainer needs from any model on the tape (language models, taggers).
 // LanguageModel: what the trainer, the checkpoint code and the app need from every model family.
 #include "core/optim.h"
 #include "core/tensor.h"
@@ -11,7 +12,8 @@
 
 namespace lm {
 
-// A batch of next-token examples: targets[b][t] is the token after inputs[b][t].
+// A batch of next-token examples: targets[b][t] is the token after inputs[b][t]. Other objectives
+// reuse it with their own targets (a tagger: inputs word ids, targets tag ids, −100 on padding).
 struct TokenBatch {
     int batch = 0;                       // B
     int time = 0;                        // T
@@ -19,20 +21,33 @@ struct TokenBatch {
     std::vector<std::int32_t> targets;   // (B, T)
 };
 
-class LanguageModel {
+class TrainableModel {
 public:
-    virtual ~LanguageModel() = default;
+    virtual ~TrainableModel() = default;
 
-    virtual std::string arch() const = 0;
-    // Everything needed to rebuild the model: {"arch": ..., "vocab_size": ..., ...}.
-    virtual nlohmann::json config() const = 0;
     // The trainable tensors with their PyTorch names, in a stable order. Handles share storage
     // with the model: updating them updates the model.
     virtual ParameterList parameters() const = 0;
+    // The mean loss over the batch; records on the active tape.
+    virtual Tensor loss(const TokenBatch &batch) = 0;
+
+    // Truncated backpropagation through time: when on, a stateful model starts each loss() from
+    // the (detached) final state of the previous call, provided the batch shape matches. Models
+    // without state ignore both calls.
+    virtual void setCarryState(bool on) { (void)on; }
+    // Forgets any carried or cached state.
+    virtual void resetState() {}
+};
+
+class LanguageModel : public TrainableModel {
+public:
+    virtual std::string arch() const = 0;
+    // Everything needed to rebuild the model: {"arch": ..., "vocab_size": ..., ...}.
+    virtual nlohmann::json config() const = 0;
     virtual int vocabSize() const = 0;
 
-    // Mean cross-entropy over the batch's predicted positions; records on the active tape.
-    virtual Tensor loss(const TokenBatch &batch) = 0;
+    // loss(batch) is the mean cross-entropy over the batch's predicted positions.
+
     // Logits (V) for the token that follows `context` (ids in [0, V); may be empty).
     virtual Tensor nextTokenLogits(const std::vector<std::int32_t> &context) = 0;
 

@@ -2,10 +2,11 @@
 
 #include "core/rng.h"
 #include "models/mlplm.h"
+#include "models/recurrentlm.h"
 
 namespace lm {
 
-std::vector<std::string> availableArchitectures() { return {"mlp"}; }
+std::vector<std::string> availableArchitectures() { return {"mlp", "rnn", "lstm", "gru"}; }
 
 Result<std::unique_ptr<LanguageModel>> createModel(const nlohmann::json &config, std::uint64_t seed)
 {
@@ -18,6 +19,12 @@ Result<std::unique_ptr<LanguageModel>> createModel(const nlohmann::json &config,
         if (!c)
             return makeError(c.error());
         return std::unique_ptr<LanguageModel>(std::make_unique<MlpLanguageModel>(c.value(), rng));
+    }
+    if (cellKindFromName(arch)) {
+        auto c = RecurrentLmConfig::fromJson(config);
+        if (!c)
+            return makeError(c.error());
+        return std::unique_ptr<LanguageModel>(std::make_unique<RecurrentLanguageModel>(c.value(), rng));
     }
     std::string known;
     for (const auto &a : availableArchitectures())

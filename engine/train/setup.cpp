@@ -17,12 +17,19 @@ Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice
                    ", got " + std::to_string(v);
         return {};
     };
+    const bool recurrent = choice.arch == "rnn" || choice.arch == "lstm" || choice.arch == "gru";
     for (const std::string &msg : {range("--steps", train.steps, 1, 10'000'000), range("--batch", train.batch, 1, 4096),
-                                   range("--seq", train.seq, 1, 8192), range("--vocab-size", choice.vocabSize, 0, 1 << 20)})
+                                   range("--seq", train.seq, 1, 8192), range("--vocab-size", choice.vocabSize, 0, 1 << 20),
+                                   range("--dim", choice.dim, 1, 4096),
+                                   range("--hidden", choice.hidden, 1, recurrent ? 4096 : 16384),
+                                   range("--layers", choice.layers, 1, 16)})
         if (!msg.empty())
             return makeError(msg);
     if (!(train.lr > 0.0f && train.lr < 10.0f))
         return makeError("--lr must be between 0 and 10, got " + std::to_string(train.lr));
+    if (choice.bidirectional)
+        return makeError("--bidirectional does not fit a language model: its backward direction would read the very "
+                         "tokens it has to predict");
     if (choice.arch == "mlp" && train.seq < choice.context)
         return makeError("--seq (" + std::to_string(train.seq) + ") must be at least the MLP context (" +
                          std::to_string(choice.context) + ")");
@@ -45,6 +52,13 @@ Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice
                   {"context", choice.context},
                   {"dim", choice.dim},
                   {"hidden", choice.hidden}};
+    else if (recurrent)
+        config = {{"arch", choice.arch},
+                  {"vocab_size", tokenizer.value()->vocabSize()},
+                  {"dim", choice.dim},
+                  {"hidden", choice.hidden},
+                  {"layers", choice.layers},
+                  {"bidirectional", false}};
     else
         config = {{"arch", choice.arch}};
     auto model = createModel(config, train.seed);

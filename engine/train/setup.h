@@ -18,6 +18,8 @@ struct ModelChoice {
     int dim = 32;
     int hidden = 128;
     int context = 5;                // the MLP's n
+    int layers = 1;                 // rnn / lstm / gru: stacked recurrent layers
+    bool bidirectional = false;     // refused for a language model (it would see the future)
 };
 
 struct TrainingSetup {

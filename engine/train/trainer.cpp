@@ -37,14 +37,57 @@ TokenBatch TokenDataset::sample(Rng &rng, int batch) const
     return b;
 }
 
-Trainer::Trainer(LanguageModel &model, TokenDataset data, const TrainConfig &config)
-    : m_model(model), m_data(std::move(data)), m_config(config), m_params(model.parameters()), m_rng(config.seed)
+void TokenDataset::setSequential(bool on)
 {
+    m_sequential = on;
+    m_streamBatch = 0;
+    m_streamCall = 0;
+}
+
+TokenBatch TokenDataset::sequentialBatch(int batch)
+{
+    if (batch != m_streamBatch) {
+        m_streamBatch = batch;
+        m_streamCall = 0;
+    }
+    TokenBatch b;
+    b.batch = batch;
+    b.time = m_seq;
+    b.inputs.resize(static_cast<std::size_t>(batch) * m_seq);
+    b.targets.resize(b.inputs.size());
+    const std::uint64_t n = m_ids.size(), stride = n / static_cast<std::uint64_t>(batch);
+    for (int k = 0; k < batch; ++k) {
+        const std::uint64_t s = (k * stride + (m_streamCall % n) * static_cast<std::uint64_t>(m_seq)) % n;
+        for (int t = 0; t < m_seq; ++t) {
+            b.inputs[static_cast<std::size_t>(k * m_seq + t)] = m_ids[(s + t) % n];
+            b.targets[static_cast<std::size_t>(k * m_seq + t)] = m_ids[(s + t + 1) % n];
+        }
+    }
+    ++m_streamCall;
+    return b;
+}
+
+TokenBatch TokenDataset::next(Rng &rng, int batch) { return m_sequential ? sequentialBatch(batch) : sample(rng, batch); }
+
+Trainer::Trainer(TrainableModel &model, TokenDataset data, const TrainConfig &config)
+    : Trainer(model, std::make_unique<TokenDataset>(std::move(data)), config)
+{
+    auto &dataset = static_cast<TokenDataset &>(*m_source);
+    if (config.seq != dataset.seq())
+        throw std::invalid_argument("Trainer: config seq " + std::to_string(config.seq) + " differs from the dataset's " +
+                                    std::to_string(dataset.seq()));
+    dataset.setSequential(config.sequential);
+    m_model.resetState();
+    m_model.setCarryState(config.sequential);
+}
+
+Trainer::Trainer(TrainableModel &model, std::unique_ptr<BatchSource> source, const TrainConfig &config)
+    : m_model(model), m_source(std::move(source)), m_config(config), m_params(model.parameters()), m_rng(config.seed)
+{
+    if (!m_source)
+        throw std::invalid_argument("Trainer: no batch source");
     if (config.steps < 1 || config.batch < 1 || !(config.lr > 0.0f) || !std::isfinite(config.lr))
         throw std::invalid_argument("Trainer: steps, batch and lr must be positive");
-    if (config.seq != m_data.seq())
-        throw std::invalid_argument("Trainer: config seq " + std::to_string(config.seq) + " differs from the dataset's " +
-                                    std::to_string(m_data.seq()));
     m_optimizer = makeOptimizer(config.optimizer, m_params, config.lr, config.weightDecay);
     m_schedule.peak = config.lr;
     m_schedule.warmup = config.warmup >= 0 ? config.warmup : config.steps / 20;
@@ -56,7 +99,7 @@ StepReport Trainer::step()
 {
     const auto start = std::chrono::steady_clock::now();
     MemoryMeter::resetPeak();
-    const TokenBatch batch = m_data.sample(m_rng, m_config.batch);
+    const TokenBatch batch = m_source->next(m_rng, m_config.batch);
     m_optimizer->zeroGrad();
     Tape tape;
     float lossValue;

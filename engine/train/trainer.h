@@ -1,8 +1,9 @@
 #pragma once
 // Trainer: the step loop shared by every model on the tape.
 //
-// One step: sample a batch of windows from the token stream, forward on a fresh tape, backward,
-// clip the global gradient norm, set the scheduled learning rate, optimizer step. Progress goes
+// One step: take a batch from the BatchSource (windows of the token stream for a language
+// model), forward on a fresh tape, backward, clip the global gradient norm, set the scheduled
+// learning rate, optimizer step. Progress goes
 // to a TrainingObserver (no UI types); a CancelToken stops the loop between steps.
 // Same seed and thread count give the same losses.
 #include "core/cancel.h"
@@ -30,6 +31,10 @@ struct TrainConfig {
     float weightDecay = 0.01f;
     float clipNorm = 1.0f;   // 0 = no clipping
     std::uint64_t seed = 1;
+    // Truncated BPTT: B parallel streams through the text instead of random windows, and the
+    // model carries its recurrent state from one step to the next (TokenDataset::setSequential,
+    // TrainableModel::setCarryState).
+    bool sequential = false;
 };
 
 struct StepReport {
@@ -49,20 +54,40 @@ public:
     virtual void onStep(const StepReport &report) = 0;
 };
 
-// The training text as one stream of token ids, cut into random windows of seq + 1 tokens.
-class TokenDataset {
+// Where the trainer's batches come from.
+class BatchSource {
+public:
+    virtual ~BatchSource() = default;
+    // The next batch of `batch` rows; may advance the source's own position.
+    virtual TokenBatch next(Rng &rng, int batch) = 0;
+};
+
+// The training text as one stream of token ids, cut into windows of seq + 1 tokens.
+class TokenDataset final : public BatchSource {
 public:
     // Error when the stream is shorter than seq + 1 tokens or seq < 1.
     static Result<TokenDataset> create(std::vector<std::int32_t> ids, int seq);
 
     // B random windows: inputs ids[s .. s+T), targets ids[s+1 .. s+T].
     TokenBatch sample(Rng &rng, int batch) const;
+    // Sequential mode: row k of call i reads from s = k·(N/B) + i·T (mod N, wrapping to the start
+    // of the text), so row k of one batch continues row k of the previous one, as truncated BPTT
+    // needs. A different B starts the streams again at call 0.
+    TokenBatch sequentialBatch(int batch);
+    // sample() or sequentialBatch(), as setSequential chose (random by default).
+    TokenBatch next(Rng &rng, int batch) override;
+
+    void setSequential(bool on);
+    bool sequential() const { return m_sequential; }
     std::size_t size() const { return m_ids.size(); }
     int seq() const { return m_seq; }
 
 private:
     std::vector<std::int32_t> m_ids;
     int m_seq = 0;
+    bool m_sequential = false;
+    int m_streamBatch = 0;        // B of the running streams
+    std::uint64_t m_streamCall = 0; // i: batches taken since the streams started
 };
 
 class Trainer {
@@ -71,7 +96,11 @@ public:
 
     // The model must outlive the trainer. Throws std::invalid_argument on a bad config
     // (non-positive steps/batch/lr, unknown optimizer, seq differing from the dataset's).
-    Trainer(LanguageModel &model, TokenDataset data, const TrainConfig &config);
+    // Sets the dataset's sequential mode and the model's carried state from config.sequential.
+    Trainer(TrainableModel &model, TokenDataset data, const TrainConfig &config);
+    // Any other objective (e.g. a TaggedDataset): config.seq and config.sequential are not used
+    // (the model's carried state stays off). Throws std::invalid_argument on a null source.
+    Trainer(TrainableModel &model, std::unique_ptr<BatchSource> source, const TrainConfig &config);
 
     // One optimizer step; returns its report (also appended to history()).
     StepReport step();
@@ -86,8 +115,8 @@ public:
     const std::string &divergence() const { return m_divergence; }
 
 private:
-    LanguageModel &m_model;
-    TokenDataset m_data;
+    TrainableModel &m_model;
+    std::unique_ptr<BatchSource> m_source;
     TrainConfig m_config;
     ParameterList m_params;
     std::unique_ptr<Optimizer> m_optimizer;
