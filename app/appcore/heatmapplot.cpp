@@ -85,6 +85,11 @@ HeatmapPlot::HeatmapPlot(QWidget *parent)
     m_scale->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
 
     connect(p, &QCustomPlot::mouseMove, this, &HeatmapPlot::onMouseMove);
+    connect(p, &QCustomPlot::mousePress, this, [this](QMouseEvent *event) {
+        int row = 0, col = 0;
+        if (event->button() == Qt::LeftButton && cellAt(event->position(), &row, &col))
+            Q_EMIT cellClicked(row, col);
+    });
     setMatrix(0, 0, {});
 }
 

@@ -58,6 +58,8 @@ public:
 Q_SIGNALS:
     // The hover readout changed (empty when the mouse left the cells).
     void readoutChanged(const QString &text);
+    // A left click landed on a cell.
+    void cellClicked(int row, int col);
 
 private:
     bool cellAt(const QPointF &pixel, int *row, int *col) const;

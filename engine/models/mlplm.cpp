@@ -111,6 +111,20 @@ Tensor MlpLanguageModel::loss(const TokenBatch &batch)
     return crossEntropy(logits(contexts, static_cast<std::int64_t>(targets.size())), targets);
 }
 
+Tensor MlpLanguageModel::sequenceLogits(const std::vector<std::int32_t> &ids, Trace *trace)
+{
+    if (ids.empty())
+        throw std::invalid_argument("MlpLanguageModel::sequenceLogits: empty sequence");
+    (void)trace;
+    const int n = m_config.context;
+    std::vector<std::int32_t> contexts;
+    contexts.reserve(ids.size() * static_cast<std::size_t>(n));
+    for (std::size_t t = 0; t < ids.size(); ++t)
+        for (int k = n - 1; k >= 0; --k)
+            contexts.push_back(t >= static_cast<std::size_t>(k) ? ids[t - static_cast<std::size_t>(k)] : 0);
+    return logits(contexts, static_cast<std::int64_t>(ids.size()));
+}
+
 Tensor MlpLanguageModel::nextTokenLogits(const std::vector<std::int32_t> &context)
 {
     const int n = m_config.context;

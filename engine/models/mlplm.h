@@ -41,6 +41,9 @@ public:
     Tensor loss(const TokenBatch &batch) override;
     // Contexts shorter than n are padded on the left with token 0.
     Tensor nextTokenLogits(const std::vector<std::int32_t> &context) override;
+    // Row t sees ids[t−n+1 .. t], padded on the left with token 0. The MLP has no states over
+    // time to trace; the trace only receives the tokens.
+    Tensor sequenceLogits(const std::vector<std::int32_t> &ids, Trace *trace = nullptr) override;
 
     // contexts: N·n ids -> logits (N, V)
     Tensor logits(const std::vector<std::int32_t> &contexts, std::int64_t rows);

@@ -69,6 +69,10 @@ public:
     // stack records its hidden states and gates ("layer0.forward.hidden", …; see recurrent.h).
     // Does not touch the carried or cached state. Throws std::invalid_argument on empty ids.
     Tensor logitsWithTrace(const std::vector<std::int32_t> &ids, Trace *trace);
+    Tensor sequenceLogits(const std::vector<std::int32_t> &ids, Trace *trace = nullptr) override
+    {
+        return logitsWithTrace(ids, trace);
+    }
 
     const RecurrentStack &stack() const { return *m_stack; }
 
