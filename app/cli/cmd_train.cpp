@@ -40,20 +40,28 @@ int trainCommand(const std::vector<std::string> &words)
 {
     const Args args(words,
                     {"arch", "corpus", "out", "tokenizer", "vocab-size", "dim", "hidden", "context", "layers", "heads",
-                     "seq", "batch", "steps", "lr", "seed", "threads", "log"},
-                    {"bidirectional"});
+                     "seq", "batch", "steps", "lr", "seed", "threads", "log", "clip"},
+                    {"bidirectional", "tbptt"});
     if (!args.positionals().empty())
         throw UsageError("train takes no positional argument, got '" + args.positionals().front() + "'");
     const std::string arch = args.required("arch");
     const auto available = lm::availableArchitectures();
     if (std::find(available.begin(), available.end(), arch) == available.end()) {
         const bool planned = std::find(std::begin(kPlannedArchs), std::end(kPlannedArchs), arch) != std::end(kPlannedArchs);
+        std::string list;
+        for (const auto &a : available)
+            list += (list.empty() ? "" : ", ") + a;
         throw UsageError("--arch " + arch + (planned ? " is not in this build yet" : " is not an architecture") +
-                         " (available: mlp)");
+                         " (available: " + list + ")");
     }
-    for (const char *other : {"layers", "heads", "bidirectional"})
-        if (args.has(other))
+    const bool recurrent = arch == "rnn" || arch == "lstm" || arch == "gru";
+    for (const char *other : {"layers", "bidirectional", "tbptt"})
+        if (args.has(other) && !recurrent)
             throw UsageError(std::string("--") + other + " does not apply to --arch " + arch);
+    if (args.has("heads"))
+        throw UsageError("--heads does not apply to --arch " + arch);
+    if (args.has("context") && recurrent)
+        throw UsageError("--context applies to --arch mlp; a recurrent model reads the whole window (--seq)");
     const std::string corpusSpec = args.required("corpus");
     const std::string out = args.required("out");
     const std::string logPath = args.text("log", "");
@@ -70,12 +78,16 @@ int trainCommand(const std::vector<std::string> &words)
     model.dim = static_cast<int>(args.integer("dim", 32, 1, 4096));
     model.hidden = static_cast<int>(args.integer("hidden", 128, 1, 16384));
     model.context = static_cast<int>(args.integer("context", 5, 1, 64));
+    model.layers = static_cast<int>(args.integer("layers", 1, 1, 16));
+    model.bidirectional = args.has("bidirectional");
     lm::TrainConfig train;
     train.seq = static_cast<int>(args.integer("seq", 32, 1, 8192));
     train.batch = static_cast<int>(args.integer("batch", 32, 1, 4096));
     train.steps = static_cast<int>(args.integer("steps", 1000, 1, 10'000'000));
     train.lr = static_cast<float>(args.real("lr", 3e-3, 1e-7, 10.0));
     train.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, (1ll << 62)));
+    train.clipNorm = static_cast<float>(args.real("clip", 1.0, 0.0, 1e6));
+    train.sequential = args.has("tbptt");
     lm::setThreadCount(static_cast<int>(args.integer("threads", 1, 1, 256)));
 
     auto corpus = loadCorpusSpec(QString::fromStdString(corpusSpec));

@@ -16,6 +16,7 @@ int embedCommand(const std::vector<std::string> &args);
 int neighborsCommand(const std::vector<std::string> &args);
 int analogyCommand(const std::vector<std::string> &args);
 int generateCommand(const std::vector<std::string> &args);
+int forwardCommand(const std::vector<std::string> &args);
 
 // Where `embed --method fasttext` saves the subword model beside V.vec: V.subwords.safetensors.
 std::string subwordModelPath(const std::string &vecPath);

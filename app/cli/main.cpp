@@ -13,12 +13,18 @@ const char *const kUsage =
     "usage: lmscope-cli <command> [options]\n"
     "\n"
     "commands:\n"
-    "  train   --arch mlp --corpus F --out M.safetensors [--tokenizer byte|char|word]\n"
-    "          [--vocab-size N] [--dim N] [--hidden N] [--context N] [--seq N] [--batch N]\n"
-    "          [--steps N] [--lr X] [--seed N] [--threads N] [--log LOSS.csv]\n"
+    "  train   --arch mlp|rnn|lstm|gru --corpus F --out M.safetensors [--tokenizer byte|char|word]\n"
+    "          [--vocab-size N] [--dim N] [--hidden N] [--context N] [--layers N] [--seq N]\n"
+    "          [--batch N] [--steps N] [--lr X] [--clip X] [--tbptt] [--seed N] [--threads N]\n"
+    "          [--log LOSS.csv]\n"
+    "          --context: tokens the MLP sees; --layers: stacked recurrent layers; --clip: global\n"
+    "          gradient-norm limit (0 = off, default 1); --tbptt: truncated backpropagation through\n"
+    "          time (batch rows read the text in order and carry their state between steps).\n"
     "          F is a text file or builtin:en / builtin:zh_TW. Prints progress on stderr and,\n"
     "          as its last lines, \"loss: X\" (mean of the last 10 steps) and \"tokens/s: X\".\n"
     "          --log writes step,loss,grad_norm,lr,tokens_per_s for every step.\n"
+    "  forward --model M (--text T | --ids 3,14,15) [--logits OUT.csv] [--hidden OUT.csv]\n"
+    "          logits CSV: a row per position; hidden: the last layer's states (recurrent models)\n"
     "  generate --model M.safetensors --prompt T [--max-new N] [--temperature X] [--top-k K]\n"
     "          [--top-p P] [--seed N]        text from a trained model, streamed as it comes\n"
     "  embed   --method skipgram|cbow|glove|fasttext --corpus F --out V.vec [--dim N]\n"
@@ -61,6 +67,8 @@ int main(int argc, char *argv[])
             return trainCommand(words);
         if (command == "plot")
             return plotCommand(words);
+        if (command == "forward")
+            return forwardCommand(words);
         if (command == "generate")
             return generateCommand(words);
         if (command == "embed")
@@ -69,7 +77,7 @@ int main(int argc, char *argv[])
             return neighborsCommand(words);
         if (command == "analogy")
             return analogyCommand(words);
-        throw UsageError("unknown command '" + command + "' (commands: train, generate, embed, neighbors, analogy, plot; see --help)");
+        throw UsageError("unknown command '" + command + "' (commands: train, forward, generate, embed, neighbors, analogy, plot; see --help)");
     } catch (const UsageError &e) {
         std::fprintf(stderr, "error: %s\n", e.what());
         return 2;

@@ -109,6 +109,15 @@ private Q_SLOTS:
         QTest::newRow("vec with nan") << QStringList{QStringLiteral("neighbors"), QStringLiteral("--vectors"), path("nan.vec"),
                                                      QStringLiteral("--word"), QStringLiteral("king")}
                                       << QStringLiteral("nan.vec:3");
+        QTest::newRow("bidirectional language model")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("gru"), QStringLiteral("--bidirectional"),
+                           QStringLiteral("--corpus"), QStringLiteral("builtin:en"), QStringLiteral("--out"), out}
+            << QStringLiteral("--bidirectional does not fit a language model");
+        QTest::newRow("layers for mlp") << train({QStringLiteral("--corpus"), QStringLiteral("builtin:en"), QStringLiteral("--layers"), QStringLiteral("2")})
+                                        << QStringLiteral("--layers does not apply to --arch mlp");
+        QTest::newRow("forward text and ids") << QStringList{QStringLiteral("forward"), QStringLiteral("--model"), path("m.safetensors"),
+                                                             QStringLiteral("--text"), QStringLiteral("a"), QStringLiteral("--ids"), QStringLiteral("1")}
+                                              << QStringLiteral("exactly one of --text");
         QTest::newRow("plot unknown view") << QStringList{QStringLiteral("plot"), QStringLiteral("cake"), QStringLiteral("--out"), path("never.png")}
                                            << QStringLiteral("unknown plot view 'cake'");
     }
@@ -155,6 +164,38 @@ private Q_SLOTS:
         QFile csv(path("words.csv"));
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromUtf8(csv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 1 + 50);
+    }
+
+    void recurrentTrainForwardGenerate()
+    {
+        const QString model = path("gru.safetensors");
+        Run r = cli({QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("gru"), QStringLiteral("--corpus"),
+                     QStringLiteral("builtin:en"), QStringLiteral("--hidden"), QStringLiteral("32"), QStringLiteral("--layers"),
+                     QStringLiteral("2"), QStringLiteral("--steps"), QStringLiteral("20"), QStringLiteral("--tbptt"), QStringLiteral("--out"),
+                     model});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("tokens/s: ")));
+        const QString hidden = path("h.csv"), logits = path("l.csv");
+        r = cli({QStringLiteral("forward"), QStringLiteral("--model"), model, QStringLiteral("--text"), QStringLiteral("The king"),
+                 QStringLiteral("--hidden"), hidden, QStringLiteral("--logits"), logits});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile h(hidden);
+        QVERIFY(h.open(QIODevice::ReadOnly));
+        const QStringList rows = QString::fromUtf8(h.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(rows.size(), 1 + 8); // "The king": 8 characters
+        QCOMPARE(rows.front().count(QLatin1Char(',')), 1 + 32); // position, token, h0..h31
+        QFile l(logits);
+        QVERIFY(l.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(l.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 1 + 8);
+        // An MLP has no hidden states over time.
+        r = cli({QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("mlp"), QStringLiteral("--corpus"),
+                 QStringLiteral("builtin:en"), QStringLiteral("--steps"), QStringLiteral("2"), QStringLiteral("--out"), path("mlp2.safetensors")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = cli({QStringLiteral("forward"), QStringLiteral("--model"), path("mlp2.safetensors"), QStringLiteral("--text"),
+                 QStringLiteral("The"), QStringLiteral("--hidden"), path("never.csv")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains(QStringLiteral("no hidden states")));
+        QVERIFY(!QFile::exists(path("never.csv")));
     }
 
     void fastTextAnswersForUnseenWords()

@@ -1,0 +1,129 @@
+// lmscope-cli forward: one pass of a trained model over a text, its logits and (for recurrent
+// models) the last layer's hidden states as CSV.
+#include "args.h"
+#include "commands.h"
+#include "common.h"
+
+#include "core/tape.h"
+#include "io/atomicfile.h"
+#include "io/checkpoint.h"
+
+#include <charconv>
+#include <cstdio>
+#include <sstream>
+
+namespace {
+
+std::vector<std::int32_t> parseIds(const std::string &text, int vocab)
+{
+    std::vector<std::int32_t> ids;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', pos), text.size());
+        std::int32_t v = 0;
+        const auto [end, ec] = std::from_chars(text.data() + pos, text.data() + comma, v);
+        if (ec != std::errc() || end != text.data() + comma)
+            throw UsageError("--ids: '" + text.substr(pos, comma - pos) + "' is not an integer");
+        if (v < 0 || v >= vocab)
+            throw InputError("--ids: " + std::to_string(v) + " is outside the vocabulary of " + std::to_string(vocab));
+        ids.push_back(v);
+        pos = comma + 1;
+    }
+    return ids;
+}
+
+std::string csvEscape(const std::string &s)
+{
+    if (s.find_first_of(",\"\n\r") == std::string::npos)
+        return s;
+    std::string out = "\"";
+    for (char c : s)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+} // namespace
+
+int forwardCommand(const std::vector<std::string> &words)
+{
+    const Args args(words, {"model", "text", "ids", "logits", "hidden", "attention"}, {});
+    if (!args.positionals().empty())
+        throw UsageError("unexpected argument '" + args.positionals().front() + "'");
+    if (args.has("text") == args.has("ids"))
+        throw UsageError("give exactly one of --text T and --ids 3,14,15");
+    for (const char *option : {"logits", "hidden", "attention"})
+        if (args.has(option))
+            checkOutputPath(option, args.required(option));
+    auto ckpt = lm::loadCheckpoint(args.required("model"));
+    if (!ckpt)
+        throw InputError(ckpt.error());
+    lm::Checkpoint &c = ckpt.value();
+    if (args.has("attention"))
+        throw InputError(args.required("model") + ": a " + c.model->arch() + " model has no attention to write");
+    const std::vector<std::int32_t> ids =
+        args.has("ids") ? parseIds(args.required("ids"), c.model->vocabSize()) : c.tokenizer->encode(args.required("text"));
+    if (ids.empty())
+        throw InputError("the text gives no tokens");
+    lm::Trace trace;
+    for (std::int32_t id : ids)
+        trace.tokens.push_back(c.tokenizer->tokenText(id));
+    lm::NoGradScope noGrad;
+    const lm::Tensor logits = c.model->sequenceLogits(ids, &trace); // (T, V)
+    const std::int64_t T = logits.size(0), V = logits.size(1);
+
+    if (args.has("logits")) {
+        std::ostringstream csv;
+        csv.imbue(std::locale::classic());
+        csv << "position,token";
+        for (std::int64_t v = 0; v < V; ++v)
+            csv << ",logit_" << v;
+        csv << '\n';
+        for (std::int64_t t = 0; t < T; ++t) {
+            csv << t << ',' << csvEscape(trace.tokens[static_cast<std::size_t>(t)]);
+            for (std::int64_t v = 0; v < V; ++v)
+                csv << ',' << logits.data()[t * V + v];
+            csv << '\n';
+        }
+        if (auto st = lm::writeFileAtomically(args.required("logits"), csv.str()); !st)
+            throw std::runtime_error(st.error());
+    }
+    if (args.has("hidden")) {
+        // The last layer: forward states, then the backward direction's for a bidirectional stack.
+        int last = -1;
+        while (trace.has("layer" + std::to_string(last + 1) + ".forward.hidden"))
+            ++last;
+        if (last < 0)
+            throw InputError(args.required("model") + ": a " + c.model->arch() + " model has no hidden states over time");
+        const std::string prefix = "layer" + std::to_string(last);
+        const lm::TraceMatrix *fwd = trace.find(prefix + ".forward.hidden");
+        const lm::TraceMatrix *bwd = trace.find(prefix + ".backward.hidden");
+        std::ostringstream csv;
+        csv.imbue(std::locale::classic());
+        csv << "position,token";
+        for (int u = 0; u < fwd->cols; ++u)
+            csv << ",h" << u;
+        if (bwd)
+            for (int u = 0; u < bwd->cols; ++u)
+                csv << ",h_reverse" << u;
+        csv << '\n';
+        for (int t = 0; t < fwd->rows; ++t) {
+            csv << t << ',' << csvEscape(trace.tokens[static_cast<std::size_t>(t)]);
+            for (int u = 0; u < fwd->cols; ++u)
+                csv << ',' << fwd->at(t, u);
+            if (bwd)
+                for (int u = 0; u < bwd->cols; ++u)
+                    csv << ',' << bwd->at(t, u);
+            csv << '\n';
+        }
+        if (auto st = lm::writeFileAtomically(args.required("hidden"), csv.str()); !st)
+            throw std::runtime_error(st.error());
+    }
+    // Without output files, print the most likely next token after each position.
+    if (!args.has("logits") && !args.has("hidden"))
+        for (std::int64_t t = 0; t < T; ++t) {
+            const float *row = logits.data() + t * V;
+            const auto best = static_cast<std::int32_t>(std::max_element(row, row + V) - row);
+            std::printf("%s\t-> %s\n", trace.tokens[static_cast<std::size_t>(t)].c_str(), c.tokenizer->tokenText(best).c_str());
+        }
+    return 0;
+}
