@@ -2,11 +2,14 @@
 
 #include "corpora.h"
 #include "embeddingview.h"
+#include "recurrentview.h"
+#include "sequencetaskpages.h"
 #include "lossplot.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
@@ -45,12 +48,15 @@ QString bytesText(std::int64_t bytes)
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_controller(new TrainingController(this)), m_lossPlot(new LossPlot(this)),
-      m_embeddingView(new EmbeddingView(this)), m_tabs(new QTabWidget(this))
+      m_embeddingView(new EmbeddingView(this)), m_recurrentView(new RecurrentView(this)), m_tabs(new QTabWidget(this))
 {
     setWindowTitle(tr("LMScope — a lab for language models"));
     setObjectName(QStringLiteral("MainWindow"));
     m_tabs->addTab(m_lossPlot, tr("Language model"));
     m_tabs->addTab(m_embeddingView, tr("Word vectors"));
+    m_tabs->addTab(m_recurrentView, tr("Recurrent networks"));
+    m_recurrentView->addPage(new TaggingPage(m_recurrentView), tr("Tagging"));
+    m_recurrentView->addPage(new ForecastPage(m_recurrentView), tr("Forecasting"));
     setCentralWidget(m_tabs);
     setDockNestingEnabled(true);
     buildSetupDock();
@@ -78,6 +84,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_controller, &TrainingController::failed, this, [this](const QString &message) {
         appendLog(tr("Error: %1").arg(message));
         statusBar()->showMessage(message);
+    });
+    connect(m_controller, &TrainingController::inspected, m_recurrentView, &RecurrentView::showTrace);
+    connect(m_recurrentView, &RecurrentView::inspectRequested, this, [this](const QString &text) {
+        if (m_controller->state() == TrainingController::State::Running)
+            m_controller->pause(); // the model is busy training: trace it at the pause
+        m_controller->inspect(text);
     });
     connect(m_controller, &TrainingController::sampled, this,
             [this](const QString &text) { appendLog(tr("The model writes: %1").arg(text)); });
@@ -115,18 +127,30 @@ void MainWindow::buildSetupDock()
     m_tokenizer->addItem(tr("Characters"), QStringLiteral("char"));
     m_tokenizer->addItem(tr("Words"), QStringLiteral("word"));
     m_tokenizer->addItem(tr("Bytes"), QStringLiteral("byte"));
-    auto *model = new QComboBox(w);
-    model->addItem(tr("MLP language model (Bengio et al. 2003)"), QStringLiteral("mlp"));
+    m_arch = new QComboBox(w);
+    m_arch->addItem(tr("MLP language model (Bengio et al. 2003)"), QStringLiteral("mlp"));
+    m_arch->addItem(tr("Elman RNN"), QStringLiteral("rnn"));
+    m_arch->addItem(tr("LSTM"), QStringLiteral("lstm"));
+    m_arch->addItem(tr("GRU"), QStringLiteral("gru"));
     m_context = spin(1, 64, 5, w);
+    m_layers = spin(1, 16, 1, w);
     m_dim = spin(1, 1024, 32, w);
     m_hidden = spin(1, 8192, 128, w);
     form->addRow(tr("Corpus"), m_corpus);
     form->addRow(QString(), openButton);
     form->addRow(tr("Tokens"), m_tokenizer);
-    form->addRow(tr("Model"), model);
+    form->addRow(tr("Model"), m_arch);
     form->addRow(tr("Context (tokens seen)"), m_context);
+    form->addRow(tr("Recurrent layers"), m_layers);
     form->addRow(tr("Embedding width"), m_dim);
     form->addRow(tr("Hidden units"), m_hidden);
+    auto syncArch = [this] {
+        const bool mlp = m_arch->currentData().toString() == QStringLiteral("mlp");
+        m_context->setEnabled(mlp && m_arch->isEnabled());
+        m_layers->setEnabled(!mlp && m_arch->isEnabled());
+        m_tbptt->setEnabled(!mlp && m_arch->isEnabled());
+    };
+    connect(m_arch, &QComboBox::currentIndexChanged, this, syncArch);
     m_context->setToolTip(tr("How many previous tokens the model looks at to guess the next one."));
     m_dim->setToolTip(tr("Each token becomes a vector of this many numbers."));
     dock->setWidget(w);
@@ -151,12 +175,20 @@ void MainWindow::buildControlsDock()
     m_lr->setValue(0.003);
     m_seed = spin(0, 1'000'000, 1, w);
     m_threads = spin(1, 64, 1, w);
+    m_clip = new QDoubleSpinBox(w);
+    m_clip->setRange(0.0, 1000.0);
+    m_clip->setValue(1.0);
+    m_clip->setSpecialValueText(tr("off"));
+    m_clip->setToolTip(tr("Largest allowed gradient norm; bigger gradients are scaled down. 0 turns clipping off."));
+    m_tbptt = new QCheckBox(tr("Read in order, carry the state (truncated BPTT)"), w);
     form->addRow(tr("Batch size"), m_batch);
     form->addRow(tr("Window length"), m_seq);
     form->addRow(tr("Steps"), m_steps);
     form->addRow(tr("Learning rate"), m_lr);
     form->addRow(tr("Seed"), m_seed);
     form->addRow(tr("Threads"), m_threads);
+    form->addRow(tr("Gradient clipping"), m_clip);
+    form->addRow(m_tbptt);
     layout->addLayout(form);
     auto *buttons = new QHBoxLayout;
     m_startButton = new QPushButton(tr("Start"), w);
@@ -260,7 +292,10 @@ TrainingRequest MainWindow::currentRequest() const
 {
     TrainingRequest r;
     r.corpusSpec = m_corpus->currentData().toString();
-    r.model.arch = QStringLiteral("mlp").toStdString();
+    r.model.arch = m_arch->currentData().toString().toStdString();
+    r.model.layers = m_layers->value();
+    r.train.clipNorm = static_cast<float>(m_clip->value());
+    r.train.sequential = m_tbptt->isChecked() && r.model.arch != "mlp";
     r.model.tokenizer = m_tokenizer->currentData().toString().toStdString();
     r.model.context = m_context->value();
     r.model.dim = m_dim->value();
@@ -276,6 +311,8 @@ TrainingRequest MainWindow::currentRequest() const
 
 void MainWindow::setSteps(int steps) { m_steps->setValue(steps); }
 
+void MainWindow::setArchitecture(const QString &arch) { m_arch->setCurrentIndex(std::max(0, m_arch->findData(arch))); }
+
 void MainWindow::setCorpusSpec(const QString &spec)
 {
     int i = m_corpus->findData(spec);
@@ -290,8 +327,10 @@ QString MainWindow::logText() const { return m_log->toPlainText(); }
 
 void MainWindow::startTraining()
 {
-    if (m_controller->state() == TrainingController::State::Idle)
+    if (m_controller->state() == TrainingController::State::Idle || m_controller->state() == TrainingController::State::Finished) {
         m_lossPlot->clear();
+        m_history.clear();
+    }
     m_controller->start(currentRequest());
 }
 
@@ -299,8 +338,10 @@ void MainWindow::pauseTraining() { m_controller->pause(); }
 
 void MainWindow::stepTraining()
 {
-    if (m_controller->state() == TrainingController::State::Idle)
+    if (m_controller->state() == TrainingController::State::Idle) {
         m_lossPlot->clear();
+        m_history.clear();
+    }
     m_controller->start(currentRequest(), true);
 }
 
@@ -308,6 +349,7 @@ void MainWindow::resetTraining()
 {
     m_controller->reset();
     m_pending.clear();
+    m_history.clear();
     m_lossPlot->clear();
     m_progress->setValue(0);
     appendLog(tr("Reset: the next Start builds a fresh model."));
@@ -360,9 +402,15 @@ void MainWindow::onStateChanged(TrainingController::State state)
     m_stepButton->setEnabled(!busy && state != S::Finished);
     m_resetButton->setEnabled(state != S::Idle);
     m_sampleButton->setEnabled(state == S::Paused || state == S::Finished);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_corpus, m_tokenizer, m_context, m_dim, m_hidden, m_batch,
-                                                       m_seq, m_steps, m_lr, m_seed, m_threads})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_corpus, m_tokenizer, m_arch, m_context, m_layers, m_dim, m_hidden,
+                                                       m_batch, m_seq, m_steps, m_lr, m_seed, m_threads, m_clip, m_tbptt})
         w->setEnabled(state == S::Idle || state == S::Finished);
+    if (m_arch->isEnabled()) { // the MLP-only and recurrent-only choices
+        const bool mlp = m_arch->currentData().toString() == QStringLiteral("mlp");
+        m_context->setEnabled(mlp);
+        m_layers->setEnabled(!mlp);
+        m_tbptt->setEnabled(!mlp);
+    }
     switch (state) {
     case S::Idle: break;
     case S::Preparing: statusBar()->showMessage(tr("Preparing the corpus and the model…")); break;
@@ -386,6 +434,7 @@ void MainWindow::flushProgress()
     QVector<double> steps, losses;
     steps.reserve(m_pending.size());
     losses.reserve(m_pending.size());
+    m_history += m_pending;
     for (const lm::StepReport &r : std::as_const(m_pending)) {
         steps << r.step;
         losses << r.loss;
@@ -409,6 +458,7 @@ void MainWindow::flushProgress()
 void MainWindow::onStopped(TrainingWorker::Stop why, const QString &message)
 {
     flushProgress();
+    m_recurrentView->showTrainingHistory(m_history, m_clip->value());
     switch (why) {
     case TrainingWorker::Stop::Finished:
         appendLog(tr("Finished %1 steps; final loss %2.").arg(m_last.step).arg(m_last.loss, 0, 'f', 4));
@@ -429,6 +479,10 @@ void MainWindow::loadSettings()
     if (spec.startsWith(QStringLiteral("builtin:")) || QFileInfo::exists(spec))
         setCorpusSpec(spec);
     m_tokenizer->setCurrentIndex(std::max(0, m_tokenizer->findData(s.value(QStringLiteral("train/tokenizer"), QStringLiteral("char")))));
+    m_arch->setCurrentIndex(std::max(0, m_arch->findData(s.value(QStringLiteral("train/arch"), QStringLiteral("mlp")))));
+    m_layers->setValue(s.value(QStringLiteral("train/layers"), m_layers->value()).toInt());
+    m_clip->setValue(s.value(QStringLiteral("train/clip"), m_clip->value()).toDouble());
+    m_tbptt->setChecked(s.value(QStringLiteral("train/tbptt"), false).toBool());
     m_context->setValue(s.value(QStringLiteral("train/context"), m_context->value()).toInt());
     m_dim->setValue(s.value(QStringLiteral("train/dim"), m_dim->value()).toInt());
     m_hidden->setValue(s.value(QStringLiteral("train/hidden"), m_hidden->value()).toInt());
@@ -447,6 +501,10 @@ void MainWindow::saveSettings() const
     s.setValue(QStringLiteral("window/state"), saveState());
     s.setValue(QStringLiteral("train/corpus"), m_corpus->currentData());
     s.setValue(QStringLiteral("train/tokenizer"), m_tokenizer->currentData());
+    s.setValue(QStringLiteral("train/arch"), m_arch->currentData());
+    s.setValue(QStringLiteral("train/layers"), m_layers->value());
+    s.setValue(QStringLiteral("train/clip"), m_clip->value());
+    s.setValue(QStringLiteral("train/tbptt"), m_tbptt->isChecked());
     s.setValue(QStringLiteral("train/context"), m_context->value());
     s.setValue(QStringLiteral("train/dim"), m_dim->value());
     s.setValue(QStringLiteral("train/hidden"), m_hidden->value());

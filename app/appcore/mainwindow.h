@@ -10,6 +10,8 @@
 #include <QVector>
 
 class EmbeddingView;
+class RecurrentView;
+class QCheckBox;
 class LossPlot;
 class QTabWidget;
 class QComboBox;
@@ -32,7 +34,10 @@ public:
     // For tests, the CLI-free screenshot path and the benchmarks.
     LossPlot *lossPlot() const { return m_lossPlot; }
     EmbeddingView *embeddingView() const { return m_embeddingView; }
-    // 0: the language model and its loss; 1: word vectors.
+    RecurrentView *recurrentView() const { return m_recurrentView; }
+    // Chooses the language model: "mlp", "rnn", "lstm" or "gru".
+    void setArchitecture(const QString &arch);
+    // 0: the language model and its loss; 1: word vectors; 2: recurrent networks.
     void showTab(int index);
     TrainingController *controller() const { return m_controller; }
     TrainingRequest currentRequest() const;
@@ -69,12 +74,17 @@ private:
     TrainingController *m_controller;
     LossPlot *m_lossPlot;
     EmbeddingView *m_embeddingView;
+    RecurrentView *m_recurrentView;
     QTabWidget *m_tabs;
     QList<QDockWidget *> m_lmDocks; // shown with the language-model tab only
     QPlainTextEdit *m_log = nullptr;
 
     QComboBox *m_corpus = nullptr;
     QComboBox *m_tokenizer = nullptr;
+    QComboBox *m_arch = nullptr;
+    QSpinBox *m_layers = nullptr;
+    QDoubleSpinBox *m_clip = nullptr;
+    QCheckBox *m_tbptt = nullptr;
     QSpinBox *m_context = nullptr;
     QSpinBox *m_dim = nullptr;
     QSpinBox *m_hidden = nullptr;
@@ -100,4 +110,5 @@ private:
     QVector<lm::StepReport> m_pending;
     QTimer m_flushTimer;
     lm::StepReport m_last;
+    QVector<lm::StepReport> m_history; // every step of the current run, for the clipping plot
 };

@@ -29,6 +29,7 @@ TrainingController::TrainingController(QObject *parent) : QObject(parent)
     });
     connect(m_worker, &TrainingWorker::sampled, this, &TrainingController::sampled);
     connect(m_worker, &TrainingWorker::saved, this, &TrainingController::saved);
+    connect(m_worker, &TrainingWorker::inspected, this, &TrainingController::inspected);
 }
 
 TrainingController::~TrainingController() = default; // m_thread's deleter cancels, quits, waits
@@ -87,4 +88,9 @@ void TrainingController::sample(const QString &prompt, int tokens, double temper
 void TrainingController::save(const QString &path)
 {
     QMetaObject::invokeMethod(m_worker, [w = m_worker, path] { w->save(path); }, Qt::QueuedConnection);
+}
+
+void TrainingController::inspect(const QString &text)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, text] { w->inspect(text); }, Qt::QueuedConnection);
 }

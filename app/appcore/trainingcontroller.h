@@ -32,6 +32,7 @@ public:
     void reset();
     void sample(const QString &prompt, int tokens, double temperature);
     void save(const QString &path);
+    void inspect(const QString &text);
 
 Q_SIGNALS:
     void stateChanged(TrainingController::State state);
@@ -41,6 +42,7 @@ Q_SIGNALS:
     void stopped(TrainingWorker::Stop why, const QString &message);
     void sampled(const QString &text);
     void saved(const QString &path, const QString &error);
+    void inspected(std::shared_ptr<const lm::Trace> trace);
 
 private:
     void setState(State s);

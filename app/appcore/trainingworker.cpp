@@ -2,6 +2,7 @@
 
 #include "corpora.h"
 #include "core/threads.h"
+#include "core/tape.h"
 #include "io/checkpoint.h"
 #include "models/sampling.h"
 
@@ -16,6 +17,7 @@ TrainingWorker::TrainingWorker(QObject *parent) : QObject(parent)
     qRegisterMetaType<lm::StepReport>();
     qRegisterMetaType<QVector<lm::StepReport>>();
     qRegisterMetaType<TrainingWorker::Stop>();
+    qRegisterMetaType<std::shared_ptr<const lm::Trace>>();
 }
 
 TrainingWorker::~TrainingWorker() = default;
@@ -143,4 +145,27 @@ void TrainingWorker::save(const QString &path)
                                      {"seed", m_request.train.seed}};
     const auto status = lm::saveCheckpoint(path.toStdString(), *m_setup->model, *m_setup->tokenizer, training);
     Q_EMIT saved(path, status.ok() ? QString() : QString::fromStdString(status.error()));
+}
+
+void TrainingWorker::inspect(const QString &text)
+{
+    if (!m_setup) {
+        Q_EMIT failed(tr("Train a model first, then trace a text through it."));
+        return;
+    }
+    try {
+        auto trace = std::make_shared<lm::Trace>();
+        const std::vector<std::int32_t> ids = m_setup->tokenizer->encode(text.toStdString());
+        if (ids.empty()) {
+            Q_EMIT failed(tr("The text gives no tokens."));
+            return;
+        }
+        for (std::int32_t id : ids)
+            trace->tokens.push_back(m_setup->tokenizer->tokenText(id));
+        lm::NoGradScope noGrad;
+        m_setup->model->sequenceLogits(ids, trace.get());
+        Q_EMIT inspected(std::move(trace));
+    } catch (const std::exception &e) {
+        Q_EMIT failed(QString::fromUtf8(e.what()));
+    }
 }

@@ -19,6 +19,7 @@ struct TrainingRequest {
 };
 
 Q_DECLARE_METATYPE(TrainingRequest)
+Q_DECLARE_METATYPE(std::shared_ptr<const lm::Trace>)
 Q_DECLARE_METATYPE(lm::StepReport)
 
 class TrainingWorker final : public QObject {
@@ -49,6 +50,8 @@ public Q_SLOTS:
     void sample(const QString &prompt, int tokens, double temperature);
     // Writes a checkpoint; emits saved() with an empty error on success.
     void save(const QString &path);
+    // Runs the current model over `text` and records what it computed; emits inspected().
+    void inspect(const QString &text);
 
 Q_SIGNALS:
     void prepared(const QString &summary);
@@ -57,6 +60,7 @@ Q_SIGNALS:
     void stopped(TrainingWorker::Stop why, const QString &message);
     void sampled(const QString &text);
     void saved(const QString &path, const QString &error);
+    void inspected(std::shared_ptr<const lm::Trace> trace);
 
 private:
     lm::StepReport stepAndRecord(QVector<lm::StepReport> &pending);

@@ -3,6 +3,13 @@
 #include "commands.h"
 
 #include "appcore/embeddingplot.h"
+#include "appcore/heatmapplot.h"
+#include "appcore/lineplot.h"
+#include "appcore/traceplots.h"
+#include "core/rng.h"
+#include "core/tape.h"
+#include "io/checkpoint.h"
+#include "models/forecaster.h"
 #include "appcore/lossplot.h"
 #include "inspect/projection.h"
 #include "io/vecfile.h"
@@ -198,6 +205,143 @@ int plotEmbedding(const std::vector<std::string> &rest)
     return 0;
 }
 
+// Runs a checkpoint over --text and returns its trace (tokens filled in).
+lm::Trace traceOf(const Args &args)
+{
+    auto ckpt = lm::loadCheckpoint(args.required("model"));
+    if (!ckpt)
+        throw InputError(ckpt.error());
+    lm::Checkpoint &c = ckpt.value();
+    const std::vector<std::int32_t> ids = c.tokenizer->encode(args.required("text"));
+    if (ids.empty())
+        throw InputError("--text gives no tokens");
+    lm::Trace trace;
+    for (std::int32_t id : ids)
+        trace.tokens.push_back(c.tokenizer->tokenText(id));
+    lm::NoGradScope noGrad;
+    c.model->sequenceLogits(ids, &trace);
+    if (traceLayers(trace).isEmpty())
+        throw InputError(args.required("model") + ": a " + c.model->arch() + " model has no hidden states over time");
+    return trace;
+}
+
+QString layerOption(const Args &args, const lm::Trace &trace)
+{
+    const QStringList layers = traceLayers(trace);
+    const int layer = static_cast<int>(args.integer("layer", layers.size() - 1, 0, layers.size() - 1));
+    return layers[layer];
+}
+
+int plotHidden(const std::vector<std::string> &rest, bool gates)
+{
+    const Args args(rest, {"model", "text", "layer", "gate", "direction", "out", "width", "height", "dpi"}, {});
+    const QString out = QString::fromStdString(args.required("out"));
+    checkPlotSuffix(out);
+    const PlotView::ExportOptions opts = exportOptions(args);
+    const lm::Trace trace = traceOf(args);
+    const QString layer = layerOption(args, trace);
+    const auto app = makeOffscreenApp();
+    HeatmapPlot plot;
+    if (gates) {
+        const QStringList available = traceGates(trace, layer);
+        if (available.isEmpty())
+            throw InputError("this model has no gates (a vanilla RNN); plot hidden instead");
+        const QString gate = QString::fromStdString(args.text("gate", available.front().toStdString()));
+        if (!plotGate(plot, trace, layer, gate))
+            throw UsageError("--gate " + gate.toStdString() + " is not in this model (gates: " +
+                             available.join(QStringLiteral(", ")).toStdString() + ")");
+    } else {
+        const QString direction = QString::fromStdString(args.text("direction", "forward"));
+        if (direction != QStringLiteral("forward") && direction != QStringLiteral("backward"))
+            throw UsageError("--direction must be forward or backward");
+        if (!plotHiddenStates(plot, trace, layer, direction))
+            throw InputError("this model has no " + direction.toStdString() + " direction");
+    }
+    exportOrThrow(plot, out, opts);
+    return 0;
+}
+
+int plotGradients(const std::vector<std::string> &rest)
+{
+    const Args args(rest, {"steps", "hidden", "scale", "out", "width", "height", "dpi"}, {});
+    const QString out = QString::fromStdString(args.required("out"));
+    checkPlotSuffix(out);
+    const PlotView::ExportOptions opts = exportOptions(args);
+    const int steps = static_cast<int>(args.integer("steps", 100, 2, 5000));
+    const int hidden = static_cast<int>(args.integer("hidden", 64, 1, 2048));
+    const double scale = args.real("scale", 1.0, 0.01, 100.0);
+    const auto app = makeOffscreenApp();
+    LinePlot plot;
+    plotGradientProbe(plot, steps, hidden, scale);
+    exportOrThrow(plot, out, opts);
+    return 0;
+}
+
+int plotForecast(const std::vector<std::string> &rest)
+{
+    const Args args(rest, {"series", "column", "arch", "hidden", "window", "steps", "horizon", "seed", "out", "width", "height", "dpi"},
+                    {});
+    const QString out = QString::fromStdString(args.required("out"));
+    checkPlotSuffix(out);
+    const PlotView::ExportOptions opts = exportOptions(args);
+    const std::string spec = args.text("series", "generated");
+    const auto seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, 1ll << 62));
+    std::vector<double> series;
+    if (spec == "generated") {
+        series = lm::generateSeries(1200, seed);
+    } else {
+        auto loaded = lm::loadSeriesCsv(spec, args.text("column", "0"));
+        if (!loaded)
+            throw InputError(loaded.error());
+        series = std::move(loaded).value();
+    }
+    lm::ForecasterConfig fc;
+    const std::string arch = args.text("arch", "lstm");
+    fc.kind = arch == "rnn" ? lm::CellKind::Rnn : arch == "gru" ? lm::CellKind::Gru : lm::CellKind::Lstm;
+    if (arch != "rnn" && arch != "lstm" && arch != "gru")
+        throw UsageError("--arch must be rnn, lstm or gru");
+    fc.hidden = static_cast<int>(args.integer("hidden", 32, 1, 1024));
+    fc.window = static_cast<int>(args.integer("window", 48, 2, 10000));
+    lm::ForecastTrainConfig tc;
+    tc.steps = static_cast<int>(args.integer("steps", 400, 1, 1'000'000));
+    tc.seed = seed;
+    const int horizon = static_cast<int>(args.integer("horizon", 48, 0, 100000));
+    lm::Rng rng(seed);
+    lm::SeriesForecaster model(fc, rng);
+    auto report = lm::trainForecaster(model, series, tc);
+    if (!report)
+        throw InputError(report.error());
+    const lm::ForecastReport &r = report.value();
+    std::fprintf(stderr, "test RMSE %.4f (last-value baseline %.4f)\n", r.testRmse, r.naiveTestRmse);
+    const lm::Forecast f = model.forecast(series, horizon, series.size() - r.trainSize);
+    const auto app = makeOffscreenApp();
+    LinePlot plot;
+    QVector<double> x, y;
+    for (std::size_t i = 0; i < series.size(); ++i) {
+        x << double(i);
+        y << series[i];
+    }
+    plot.addSeries(QCoreApplication::translate("ForecastPlot", "truth"), x, y, QColor(90, 90, 90));
+    x.clear();
+    y.clear();
+    for (std::size_t i = 0; i < f.oneStep.size(); ++i) {
+        x << double(f.first + i);
+        y << f.oneStep[i];
+    }
+    plot.addSeries(QCoreApplication::translate("ForecastPlot", "one step ahead"), x, y);
+    x.clear();
+    y.clear();
+    for (std::size_t i = 0; i < f.continuation.size(); ++i) {
+        x << double(series.size() + i);
+        y << f.continuation[i];
+    }
+    plot.addSeries(QCoreApplication::translate("ForecastPlot", "continuation"), x, y, QColor(), true);
+    plot.addMarker(double(r.trainSize), QCoreApplication::translate("ForecastPlot", "held out"));
+    plot.setAxisLabels(QCoreApplication::translate("ForecastPlot", "time"), QCoreApplication::translate("ForecastPlot", "value"));
+    exportOrThrow(plot, out, opts);
+    return 0;
+}
+
 } // namespace
 
 int plotCommand(const std::vector<std::string> &words)
@@ -210,5 +354,11 @@ int plotCommand(const std::vector<std::string> &words)
         return plotLoss(rest);
     if (view == "embedding")
         return plotEmbedding(rest);
-    throw UsageError("unknown plot view '" + view + "' (views: loss, embedding)");
+    if (view == "hidden" || view == "gates")
+        return plotHidden(rest, view == "gates");
+    if (view == "gradients")
+        return plotGradients(rest);
+    if (view == "forecast")
+        return plotForecast(rest);
+    throw UsageError("unknown plot view '" + view + "' (views: loss, embedding, hidden, gates, gradients, forecast)");
 }

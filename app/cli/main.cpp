@@ -46,6 +46,14 @@ const char *const kUsage =
     "  plot    embedding --vectors V.vec --out FILE [--projection pca|tsne] [--dims 2|3]\n"
     "          [--words N] [--groups G.tsv] [--highlight w1,w2] [--perplexity X] [--iterations N]\n"
     "          The N most frequent words projected (CSV: word,group,x,y[,z]).\n"
+    "  plot    hidden --model M --text T [--layer N] [--direction forward|backward] --out FILE\n"
+    "  plot    gates --model M --text T [--gate i|f|g|o|r|z|n] [--layer N] --out FILE\n"
+    "          A recurrent model's hidden states or gates, units × time with the tokens below.\n"
+    "  plot    gradients [--steps N] [--hidden N] [--scale X] --out FILE\n"
+    "          |dL/dh_t| through time for fresh RNN, LSTM and GRU cells (log scale).\n"
+    "  plot    forecast [--series generated|FILE.csv --column C] [--arch rnn|lstm|gru] [--hidden N]\n"
+    "          [--window N] [--steps N] [--horizon N] --out FILE   forecast against truth\n"
+    "  (every plot: --width W --height H --dpi D; FILE ends in .png, .svg, .pdf or .csv)\n"
     "\n"
     "exit codes: 0 success, 1 failure, 2 bad usage or bad input.\n";
 

@@ -187,6 +187,25 @@ private Q_SLOTS:
         QFile l(logits);
         QVERIFY(l.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromUtf8(l.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 1 + 8);
+        for (const char *view : {"hidden", "gates"}) {
+            r = cli({QStringLiteral("plot"), QString::fromLatin1(view), QStringLiteral("--model"), model, QStringLiteral("--text"),
+                     QStringLiteral("The king"), QStringLiteral("--out"), path("view.csv")});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            QFile f(path("view.csv"));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 1 + 32 * 8);
+        }
+        r = cli({QStringLiteral("plot"), QStringLiteral("gates"), QStringLiteral("--model"), model, QStringLiteral("--text"),
+                 QStringLiteral("The"), QStringLiteral("--gate"), QStringLiteral("f"), QStringLiteral("--out"), path("never.png")});
+        QCOMPARE(r.code, 2); // a GRU has r, z and n
+        QVERIFY(r.err.contains(QStringLiteral("gates: r, z, n")));
+        r = cli({QStringLiteral("plot"), QStringLiteral("gradients"), QStringLiteral("--steps"), QStringLiteral("40"), QStringLiteral("--out"),
+                 path("grad.png")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = cli({QStringLiteral("plot"), QStringLiteral("forecast"), QStringLiteral("--steps"), QStringLiteral("60"), QStringLiteral("--out"),
+                 path("forecast.csv")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("test RMSE")));
         // An MLP has no hidden states over time.
         r = cli({QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("mlp"), QStringLiteral("--corpus"),
                  QStringLiteral("builtin:en"), QStringLiteral("--steps"), QStringLiteral("2"), QStringLiteral("--out"), path("mlp2.safetensors")});
