@@ -57,6 +57,7 @@ RecurrentView::RecurrentView(QWidget *parent) : QWidget(parent), m_pages(new QTa
     m_unit->setAxisLabels(tr("time (token)"), tr("activation"));
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
+    split->setSizes({480, 180});
     hl->addWidget(split, 1);
     connect(inspect, &QPushButton::clicked, this, [this] { Q_EMIT inspectRequested(m_text->text()); });
     connect(m_text, &QLineEdit::returnPressed, this, [this] { Q_EMIT inspectRequested(m_text->text()); });
@@ -130,6 +131,7 @@ RecurrentView::RecurrentView(QWidget *parent) : QWidget(parent), m_pages(new QTa
     m_clipping = new LinePlot(gradSplit);
     m_clipping->setAxisLabels(tr("training step"), tr("gradient norm"));
     m_clipping->setLogY(true);
+    gradSplit->setSizes({400, 250});
     gpl->addWidget(gradSplit, 1);
     connect(probe, &QPushButton::clicked, this, &RecurrentView::runGradientProbe);
     m_pages->addTab(gradPage, tr("Gradients through time"));

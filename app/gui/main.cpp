@@ -1,10 +1,12 @@
 // lmscope: the desktop lab.
-//   lmscope [--lang en|zh_TW] [--view lm|vectors] [--screenshot FILE.png [--train-steps N]]
+//   lmscope [--lang en|zh_TW] [--view lm|vectors|recurrent] [--screenshot FILE.png [--train-steps N]]
 // --screenshot shows the main window, renders it to FILE.png and exits. With --train-steps the
 // window first trains the default model for N steps so the loss curve is filled; with
-// --view vectors it first trains the default word vectors and solves the analogy panel's example.
+// --view vectors it first trains the default word vectors and solves the analogy panel's example;
+// with --view recurrent it trains an LSTM language model and traces a sentence through it.
 #include "appcore/application.h"
 #include "appcore/embeddingview.h"
+#include "appcore/recurrentview.h"
 #include "appcore/lossplot.h"
 #include "appcore/mainwindow.h"
 
@@ -25,7 +27,8 @@ int main(int argc, char *argv[])
                                   QStringLiteral("file"));
     const QCommandLineOption steps(QStringLiteral("train-steps"),
                                    QStringLiteral("With --screenshot: train N steps first."), QStringLiteral("n"));
-    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open on a tab: lm or vectors."), QStringLiteral("tab"));
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open on a tab: lm, vectors or recurrent."),
+                                  QStringLiteral("tab"));
     parser.addOptions({lang, shot, steps, view});
     parser.process(app);
     initApplication(app, parser.value(lang));
@@ -33,8 +36,11 @@ int main(int argc, char *argv[])
     MainWindow window;
     window.resize(1280, 800);
     const bool vectors = parser.value(view) == QStringLiteral("vectors");
+    const bool recurrent = parser.value(view) == QStringLiteral("recurrent");
     if (vectors)
         window.showTab(1);
+    if (recurrent)
+        window.showTab(2);
     window.show();
     if (!parser.isSet(shot))
         return app.exec();
@@ -49,7 +55,19 @@ int main(int argc, char *argv[])
         }
         app.quit();
     };
-    if (vectors) {
+    if (recurrent) {
+        // Train an LSTM language model, then trace a sentence through it.
+        window.setArchitecture(QStringLiteral("lstm"));
+        window.setSteps(parser.isSet(steps) ? parser.value(steps).toInt() : 400);
+        QObject::connect(window.controller(), &TrainingController::stopped, &app, [&](TrainingWorker::Stop, const QString &) {
+            Q_EMIT window.recurrentView()->inspectRequested(QStringLiteral("The queen is the mother of the princess."));
+        });
+        QObject::connect(window.controller(), &TrainingController::inspected, &app, [&] {
+            window.recurrentView()->showUnit(3);
+            QTimer::singleShot(300, &app, capture);
+        });
+        QTimer::singleShot(0, &window, &MainWindow::startTraining);
+    } else if (vectors) {
         EmbeddingView *ev = window.embeddingView();
         QObject::connect(ev, &EmbeddingView::trainingFinished, &app, [&](bool ok) {
             if (!ok)
