@@ -355,9 +355,260 @@
     </message>
 </context>
 <context>
+    <name>ForecastPage</name>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="515"/>
+        <source>Series</source>
+        <translation>時間序列</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="518"/>
+        <source>Generated</source>
+        <translation>自動產生</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="519"/>
+        <source>CSV file</source>
+        <translation>CSV 檔案</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="525"/>
+        <source>Open CSV…</source>
+        <translation>開啟 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="526"/>
+        <source>No file</source>
+        <translation>尚未選擇檔案</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="529"/>
+        <source>A header name, or a 0-based column number</source>
+        <translation>標題列中的欄位名稱，或從 0 起算的欄號</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="530"/>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="531"/>
+        <source>Length</source>
+        <translation>長度</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="532"/>
+        <source>Trend per step</source>
+        <translation>每步趨勢</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="533"/>
+        <source>Season (steps)</source>
+        <translation>季節週期（步）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="534"/>
+        <source>Noise σ</source>
+        <translation>雜訊 σ</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="535"/>
+        <source>Seed</source>
+        <translation>亂數種子</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="537"/>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="538"/>
+        <source>Column</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="543"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="548"/>
+        <source>How many values the network reads before each prediction</source>
+        <translation>每次預測之前，網路要讀入幾個值</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="552"/>
+        <source>How many values the network continues on its own, each fed back as input</source>
+        <translation>網路要自己往後延續預測幾個值；每個預測值都會再餵回去當作輸入</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="553"/>
+        <source>Cell</source>
+        <translation>單元類型</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="554"/>
+        <source>Hidden units</source>
+        <translation>隱藏單元</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="555"/>
+        <source>Window</source>
+        <translation>視窗</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="556"/>
+        <source>Training steps</source>
+        <translation>訓練步數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="557"/>
+        <source>Horizon</source>
+        <translation>預測長度</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="559"/>
+        <source>Train</source>
+        <translation>訓練</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="560"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="576"/>
+        <source>Train the forecaster to see its predictions.</source>
+        <translation>訓練預測模型之後，就能看到它的預測。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="579"/>
+        <source>The network reads a window of past values and predicts the next one. The last fifth of the series is held out: the one-step forecast there always reads the true values before it, while the continuation (dashed) starts at the same place and feeds its own predictions back in, so its errors add up. The baseline repeats the last value; a model worth having beats it.</source>
+        <translation>網路會讀取一個視窗內的過去數值，預測下一個值。序列的最後五分之一保留下來做測試：在這一段裡，單步預測每次都會先讀入前面的實際值；延續預測（虛線）則從同一個位置出發，把自己的預測值再餵回去當作輸入，所以誤差會一路累積。基準只是重複最後一個值；值得採用的模型必須勝過它。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="585"/>
+        <source>time step</source>
+        <translation>時間步</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="585"/>
+        <source>value</source>
+        <translation>數值</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="588"/>
+        <source>Show the whole series</source>
+        <translation>顯示整個序列</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="663"/>
+        <source>Open a series</source>
+        <translation>開啟時間序列</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="663"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 檔案 (*.csv);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="678"/>
+        <source>Open a CSV file first.</source>
+        <translation>請先開啟 CSV 檔案。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="682"/>
+        <source>Training…</source>
+        <translation>訓練中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="720"/>
+        <source>truth</source>
+        <translation>實際值</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="724"/>
+        <source>one-step forecast</source>
+        <translation>單步預測</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="728"/>
+        <source>continuation</source>
+        <translation>延續預測</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="729"/>
+        <source>held-out part</source>
+        <translation>保留測試段</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="734"/>
+        <source>Test RMSE %1 against %2 for the naive forecast (repeat the last value): %3 % %4. Train RMSE %5 (naive %6).</source>
+        <translation>測試 RMSE 為 %1，比單純預測（直接重複最後一個值）的 %2 %4了 %3%。訓練 RMSE 為 %5（單純預測：%6）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="737"/>
+        <source>lower</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="737"/>
+        <source>higher</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="738"/>
+        <source>Continuation over the first %1 held-out values: RMSE %2 (a flat line: %3).</source>
+        <translation>延續預測在保留測試的前 %1 個值上，RMSE 為 %2（一條水平線則為 %3）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="741"/>
+        <source>Stopped after %1 steps.</source>
+        <translation>執行 %1 步後已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="742"/>
+        <source>%1 steps in %2 s; loss %3 → %4.</source>
+        <translation>共 %1 步，耗時 %2 秒；損失 %3 → %4。</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastPlot</name>
+    <message>
+        <location filename="../../app/cli/cmd_plot.cpp" line="324"/>
+        <source>truth</source>
+        <translation>實際值</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/cmd_plot.cpp" line="331"/>
+        <source>one step ahead</source>
+        <translation>單步預測</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/cmd_plot.cpp" line="338"/>
+        <source>continuation</source>
+        <translation>延續預測</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/cmd_plot.cpp" line="339"/>
+        <source>held out</source>
+        <translation>保留測試</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/cmd_plot.cpp" line="340"/>
+        <source>time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/cmd_plot.cpp" line="340"/>
+        <source>value</source>
+        <translation>數值</translation>
+    </message>
+</context>
+<context>
     <name>HeatmapPlot</name>
     <message>
-        <location filename="../../app/appcore/heatmapplot.cpp" line="258"/>
+        <location filename="../../app/appcore/heatmapplot.cpp" line="263"/>
         <source>%1, %2: %3</source>
         <extracomment>Heatmap hover readout: %1 row label, %2 column label, %3 value.</extracomment>
         <translation>%1，%2：%3</translation>
@@ -385,364 +636,419 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="50"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="53"/>
         <source>LMScope — a lab for language models</source>
         <translation>LMScope — 語言模型實驗室</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="52"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="55"/>
         <source>Language model</source>
         <translation>語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="53"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="56"/>
         <source>Word vectors</source>
         <translation>詞向量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="63"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="57"/>
+        <source>Recurrent networks</source>
+        <translation>循環神經網路</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/mainwindow.cpp" line="58"/>
+        <source>Tagging</source>
+        <translation>詞性標注</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/mainwindow.cpp" line="59"/>
+        <source>Forecasting</source>
+        <translation>時間序列預測</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/mainwindow.cpp" line="69"/>
         <source>step %v / %m</source>
         <translation>第 %v / %m 步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="69"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="75"/>
         <source>Ready. Choose a corpus and a model, then press Start.</source>
         <translation>準備就緒。請選擇語料和模型，然後按下「開始」。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="79"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="85"/>
         <source>Error: %1</source>
         <translation>錯誤：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="83"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="95"/>
         <source>The model writes: %1</source>
         <translation>模型寫出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="86"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="98"/>
         <source>Saved the checkpoint to %1</source>
         <translation>已將檢查點儲存至 %1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="88"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="332"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="100"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="375"/>
         <source>Save checkpoint</source>
         <translation>儲存檢查點</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="104"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="117"/>
         <source>Corpus and model</source>
         <translation>語料與模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="111"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="124"/>
         <source>Open text file…</source>
         <translation>開啟文字檔…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="114"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="127"/>
         <source>Characters</source>
         <translation>字元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="115"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="128"/>
         <source>Words</source>
         <translation>詞</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="116"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="129"/>
         <source>Bytes</source>
         <translation>位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="118"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="131"/>
         <source>MLP language model (Bengio et al. 2003)</source>
         <translation>MLP 語言模型（Bengio et al. 2003）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="122"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="132"/>
+        <source>Elman RNN</source>
+        <translation>艾爾曼 RNN（Elman RNN）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/mainwindow.cpp" line="133"/>
+        <source>LSTM</source>
+        <translation>LSTM</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/mainwindow.cpp" line="134"/>
+        <source>GRU</source>
+        <translation>GRU</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/mainwindow.cpp" line="139"/>
         <source>Corpus</source>
         <translation>語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="124"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="141"/>
         <source>Tokens</source>
         <translation>詞元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="125"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="142"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="126"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="143"/>
         <source>Context (tokens seen)</source>
         <translation>上下文（可見詞元數）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="127"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="144"/>
+        <source>Recurrent layers</source>
+        <translation>循環層數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/mainwindow.cpp" line="145"/>
         <source>Embedding width</source>
         <translation>嵌入維度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="128"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="146"/>
         <source>Hidden units</source>
         <translation>隱藏單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="129"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="154"/>
         <source>How many previous tokens the model looks at to guess the next one.</source>
         <translation>模型會參考前面幾個詞元，來猜下一個詞元。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="130"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="155"/>
         <source>Each token becomes a vector of this many numbers.</source>
         <translation>每個詞元會變成一個由這麼多個數字組成的向量。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="138"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="163"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="153"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="181"/>
+        <source>off</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/mainwindow.cpp" line="182"/>
+        <source>Largest allowed gradient norm; bigger gradients are scaled down. 0 turns clipping off.</source>
+        <translation>允許的最大梯度範數；超過的梯度會被等比例縮小。設為 0 即關閉梯度裁剪。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/mainwindow.cpp" line="183"/>
+        <source>Read in order, carry the state (truncated BPTT)</source>
+        <translation>依序讀取並延續隱藏狀態（截斷式沿時間反向傳播，truncated BPTT）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/mainwindow.cpp" line="184"/>
         <source>Batch size</source>
         <translation>批次大小</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="154"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="185"/>
         <source>Window length</source>
         <translation>視窗長度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="155"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="186"/>
         <source>Steps</source>
         <translation>步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="156"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="187"/>
         <source>Learning rate</source>
         <translation>學習率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="157"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="188"/>
         <source>Seed</source>
         <translation>亂數種子</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="158"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="189"/>
         <source>Threads</source>
         <translation>執行緒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="161"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="357"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="190"/>
+        <source>Gradient clipping</source>
+        <translation>梯度裁剪</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/mainwindow.cpp" line="194"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="400"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="162"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="195"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="163"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="196"/>
         <source>Step</source>
         <translation>單步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="164"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="197"/>
         <source>Reset</source>
         <translation>重設</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="174"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="207"/>
         <source>Prompt, e.g. The king</source>
         <translation>提示，例如 The king</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="175"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="208"/>
         <source>Let it write</source>
         <translation>讓它寫寫看</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="188"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="221"/>
         <source>Log</source>
         <translation>記錄</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="200"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="233"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="201"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="234"/>
         <source>&amp;Open corpus…</source>
         <translation>開啟語料(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="202"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="235"/>
         <source>&amp;Save checkpoint…</source>
         <translation>儲存檢查點(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="203"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="236"/>
         <source>&amp;Export loss plot…</source>
         <translation>匯出損失圖(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="205"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="238"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="207"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="240"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="211"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="244"/>
         <source>Logarithmic loss axis</source>
         <translation>損失軸使用對數刻度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="214"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="223"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="247"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="256"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="223"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="256"/>
         <source>The language changes the next time LMScope starts.</source>
         <translation>下次啟動 LMScope 時才會切換成新的語言。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="227"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="260"/>
         <source>&amp;Lessons</source>
         <translation>課程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="228"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="230"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="261"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="263"/>
         <source>A first language model</source>
         <translation>第一個語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="231"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="264"/>
         <source>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; Pick the built-in English corpus and &lt;i&gt;Characters&lt;/i&gt; as tokens.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; Press &lt;i&gt;Start&lt;/i&gt;. The model reads the previous few characters and guesses the next one; the loss says how surprised it was, averaged over a batch.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; Watch the curve: at first the loss is near ln(vocabulary size), a uniform guess. It falls quickly as the model learns which letters follow which, then slowly as it learns words.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; Press &lt;i&gt;Let it write&lt;/i&gt; with a prompt such as &lt;i&gt;The king&lt;/i&gt;. Early on the text is noise; after a thousand steps it spells words from the corpus.&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; Try the Traditional Chinese corpus: each character is one token, so the vocabulary is larger and the first loss higher.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; 選擇內建的英文語料，詞元選&lt;i&gt;字元&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; 按下&lt;i&gt;開始&lt;/i&gt;。模型會讀取前面幾個字元，猜出下一個字元；損失代表它看到正確答案時有多「意外」，是整個批次的平均值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; 觀察曲線：一開始損失接近 ln(詞彙量)，也就是在所有詞元之間平均亂猜的程度。模型學會哪些字母常接在哪些字母後面時，損失下降得很快；接著開始學單字，下降就變慢了。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; 輸入像 &lt;i&gt;The king&lt;/i&gt; 這樣的提示，再按&lt;i&gt;讓它寫寫看&lt;/i&gt;。剛開始寫出的文字只是雜訊；訓練一千步左右之後，它就能拼出語料裡的單字。&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; 換成繁體中文語料試試看：每個字就是一個詞元，所以詞彙量更大，一開始的損失也更高。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="242"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="275"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="243"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="276"/>
         <source>Command-line tool…</source>
         <translation>命令列工具…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="244"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="277"/>
         <source>Command-line tool</source>
         <translation>命令列工具</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="245"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="278"/>
         <source>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; does the same work from scripts, for example:&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;Run &lt;code&gt;lmscope-cli --help&lt;/code&gt; for every command.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; 可以在腳本中完成同樣的工作，例如：&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &lt;code&gt;lmscope-cli --help&lt;/code&gt; 即可查看所有指令。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="250"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="251"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="283"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="284"/>
         <source>About LMScope</source>
         <translation>關於 LMScope</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="252"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="285"/>
         <source>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A desktop lab for neural language models: train small models on your own text and look inside them while they learn.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;神經語言模型的桌面實驗室：用你自己的文字訓練小型模型，並在它們學習的過程中觀察內部的運作。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="312"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="355"/>
         <source>Reset: the next Start builds a fresh model.</source>
         <translation>已重設：下次按「開始」時會建立全新的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="317"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="360"/>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="318"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="361"/>
         <source>Text files (*.txt *.md *.csv);;All files (*)</source>
         <translation>文字檔 (*.txt *.md *.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="323"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="366"/>
         <source>Open corpus</source>
         <translation>開啟語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="327"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="370"/>
         <source>Corpus %1: %2 bytes</source>
         <translation>語料 %1：%2 位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="333"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="376"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors 檔案 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="357"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="400"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="367"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="416"/>
         <source>Preparing the corpus and the model…</source>
         <translation>正在準備語料與模型…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="368"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="417"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="369"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="418"/>
         <source>Paused. Step, resume, or let the model write.</source>
         <translation>已暫停。可以單步執行、繼續訓練，或讓模型寫寫看。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="370"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="419"/>
         <source>Finished.</source>
         <translation>已完成。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="392"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="442"/>
         <source>step %1  loss %2  grad norm %3  lr %4</source>
         <translation>第 %1 步  損失 %2  梯度範數 %3  學習率 %4</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="404"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="454"/>
         <source>%1 tokens/s</source>
         <translation>%1 詞元/秒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="405"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="455"/>
         <source>tensors %1 (peak %2)</source>
         <translation>張量 %1（峰值 %2）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="413"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="464"/>
         <source>Finished %1 steps; final loss %2.</source>
         <translation>已完成 %1 步；最終損失 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="417"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="468"/>
         <source>Cancelled at step %1.</source>
         <translation>已在第 %1 步取消。</translation>
     </message>
@@ -855,27 +1161,329 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
     </message>
 </context>
 <context>
+    <name>RecurrentView</name>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="34"/>
+        <source>Trace this text</source>
+        <translation>追蹤這段文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="36"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="38"/>
+        <source>Layer</source>
+        <translation>層</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="42"/>
+        <source>Train an RNN, LSTM or GRU on the language-model tab, then trace a text through it.</source>
+        <translation>請先在「語言模型」分頁訓練一個 RNN、LSTM 或 GRU，再把一段文字送進去，追蹤它在網路中的變化。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="49"/>
+        <location filename="../../app/appcore/recurrentview.cpp" line="87"/>
+        <source>unit</source>
+        <translation>單元</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="49"/>
+        <location filename="../../app/appcore/recurrentview.cpp" line="53"/>
+        <location filename="../../app/appcore/recurrentview.cpp" line="57"/>
+        <location filename="../../app/appcore/recurrentview.cpp" line="87"/>
+        <source>time (token)</source>
+        <translation>時間（詞元）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="50"/>
+        <source>h</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="53"/>
+        <source>unit (backward direction)</source>
+        <translation>單元（反向）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="57"/>
+        <source>activation</source>
+        <translation>激勵值</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="70"/>
+        <source>Hidden states</source>
+        <translation>隱藏狀態</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="77"/>
+        <source>Gate</source>
+        <translation>閘門</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="81"/>
+        <source>LSTM: input i, forget f, candidate g, output o. GRU: reset r, update z, candidate n. A forget gate near 1 keeps the memory; near 0 it wipes it.</source>
+        <translation>LSTM：輸入閘門 i、遺忘閘門 f、候選值 g、輸出閘門 o。GRU：重置閘門 r、更新閘門 z、候選值 n。遺忘閘門接近 1 時會保留記憶；接近 0 時則會把記憶清掉。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="90"/>
+        <source>Gates</source>
+        <translation>閘門</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="106"/>
+        <source>Multiplies the recurrent weights W_hh: above about 2 a vanilla RNN&apos;s gradients explode instead of vanishing.</source>
+        <translation>把循環權重 W_hh 乘上這個倍率：大約超過 2 時，基本 RNN 的梯度就不再消失，而是爆炸。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="108"/>
+        <source>Measure</source>
+        <translation>測量</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="109"/>
+        <source>Steps</source>
+        <translation>步數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="111"/>
+        <source>Hidden units</source>
+        <translation>隱藏單元</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="113"/>
+        <source>Recurrent weight scale</source>
+        <translation>循環權重倍率</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="118"/>
+        <source>The loss sits on the last step. Each curve is the size of its gradient at every earlier step, for a freshly initialised network. A vanilla RNN multiplies by the same matrix at every step, so its curve falls (or climbs) in a straight line on this log scale. An LSTM whose forget gate starts open carries the gradient much further; a fresh GRU, whose update gate starts half open, only a little: training teaches the gates what to keep.</source>
+        <translation>損失位於最後一步。每條曲線畫出一個剛初始化的網路，在之前每一步的梯度大小。基本 RNN 每一步都乘上同一個矩陣，所以在這個對數刻度上，它的曲線會沿著直線下降（或上升）。遺忘閘門一開始就打開的 LSTM，能把梯度傳得遠得多；剛初始化的 GRU 更新閘門一開始只開一半，只能傳得稍遠一點：閘門該保留什麼，要靠訓練來學會。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="129"/>
+        <source>time step (the loss is at the right end)</source>
+        <translation>時間步（損失在最右端）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="129"/>
+        <source>|dL/dh_t|</source>
+        <translation>|dL/dh_t|</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="132"/>
+        <source>training step</source>
+        <translation>訓練步</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="132"/>
+        <source>gradient norm</source>
+        <translation>梯度範數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="137"/>
+        <source>Gradients through time</source>
+        <translation>沿時間反傳的梯度</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="149"/>
+        <source>This model has no recurrent layers to show: train an RNN, LSTM or GRU.</source>
+        <translation>這個模型沒有可顯示的循環層：請訓練 RNN、LSTM 或 GRU。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="161"/>
+        <source>Each column is the hidden state after reading that token; each row one unit (−1 dark … +1 bright). Click a unit to follow it.</source>
+        <translation>每一欄是讀入該詞元後的隱藏狀態；每一列是一個單元（−1 暗 … +1 亮）。點選一個單元，就能追蹤它的變化。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="205"/>
+        <source>gradient norm before clipping</source>
+        <translation>裁剪前的梯度範數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/recurrentview.cpp" line="207"/>
+        <source>after clipping at %1</source>
+        <translation>以 %1 裁剪後</translation>
+    </message>
+</context>
+<context>
+    <name>SequenceTaskPages</name>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="59"/>
+        <source>Simple RNN</source>
+        <translation>簡單 RNN</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="60"/>
+        <source>LSTM</source>
+        <translation>LSTM</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="61"/>
+        <source>GRU</source>
+        <translation>GRU</translation>
+    </message>
+</context>
+<context>
+    <name>SequenceTaskWorker</name>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="110"/>
+        <source>The built-in tagged sentences are missing from this build.</source>
+        <translation>這個版本缺少內建的已標注句子。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="151"/>
+        <source>Training diverged: %1</source>
+        <translation>訓練發散：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TaggingPage</name>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="238"/>
+        <source>Tagger</source>
+        <translation>詞性標注器</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="241"/>
+        <source>Read the sentence both ways</source>
+        <translation>把句子正向、反向各讀一遍</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="246"/>
+        <source>Cell</source>
+        <translation>單元類型</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="247"/>
+        <source>Bidirectional</source>
+        <translation>雙向</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="248"/>
+        <source>Hidden units</source>
+        <translation>隱藏單元</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="249"/>
+        <source>Training steps</source>
+        <translation>訓練步數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="251"/>
+        <source>Train</source>
+        <translation>訓練</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="252"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="260"/>
+        <source>Train the tagger, then tag a sentence.</source>
+        <translation>先訓練詞性標注器，再替句子標注詞性。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="267"/>
+        <source>A tagger gives every word its part of speech. The same word can take different tags: “book” is a verb in “I book a room” and a noun in “I read a book”, and the words around it tell which. A one-way network has read only the words before a word when it tags it. A bidirectional network also reads the sentence from the end, so it sees the words after as well: in “the light is bright” and “the light bag is heavy” the words before “light” are the same, and only the next word tells a noun from an adjective. Train with Bidirectional off, then on, and compare.</source>
+        <translation>詞性標注器會替每個詞標上它的詞性。同一個詞可能得到不同的標籤：「book」在「I book a room」裡是動詞，在「I read a book」裡是名詞，要靠它周圍的詞才分辨得出來。單向網路在標注一個詞時，只讀過這個詞前面的詞。雙向網路還會從句尾往回讀，所以也看得到後面的詞：在「the light is bright」和「the light bag is heavy」裡，「light」前面的詞完全相同，只有下一個詞能分辨它是名詞還是形容詞。請先關閉「雙向」訓練一次，再開啟後訓練一次，比較兩者的結果。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="276"/>
+        <source>Tag a sentence</source>
+        <translation>替句子標注詞性</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="280"/>
+        <source>Type a sentence…</source>
+        <translation>輸入一個句子…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="281"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="292"/>
+        <source>Tag</source>
+        <translation>標注</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="283"/>
+        <source>Examples…</source>
+        <translation>範例…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="292"/>
+        <source>Word</source>
+        <translation>詞</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="299"/>
+        <source>Tags: NOUN noun, PROPN proper noun, VERB verb, AUX auxiliary, ADJ adjective, ADV adverb, DET determiner, PRON pronoun, ADP preposition, CCONJ conjunction, NUM number, PUNCT punctuation. Words in italics were never seen in training.</source>
+        <translation>標籤：NOUN 名詞、PROPN 專有名詞、VERB 動詞、AUX 助動詞、ADJ 形容詞、ADV 副詞、DET 限定詞、PRON 代名詞、ADP 介系詞、CCONJ 連接詞、NUM 數詞、PUNCT 標點符號。以斜體顯示的詞在訓練時從未出現過。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="330"/>
+        <source>Step %1 of %2 · loss %3</source>
+        <translation>第 %1 / %2 步 · 損失 %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="374"/>
+        <source>Reading the tagged sentences…</source>
+        <translation>正在讀取已標注的句子…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="398"/>
+        <source>Held-out accuracy %1 % on %2 words of %3 sentences (untrained: %4 %).</source>
+        <translation>在保留測試的 %3 個句子（共 %2 個詞）上，準確率為 %1%（未訓練時：%4%）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="402"/>
+        <source>Stopped after %1 steps. %2</source>
+        <translation>執行 %1 步後已停止。%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="403"/>
+        <source>%1 steps in %2 s. %3</source>
+        <translation>共 %1 步，耗時 %2 秒。%3</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="495"/>
+        <source>Not in the training sentences: the tagger sees it as &lt;unk&gt;.</source>
+        <translation>訓練句子裡沒有這個詞：詞性標注器會把它當成 &lt;unk&gt;。</translation>
+    </message>
+</context>
+<context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="46"/>
+        <location filename="../../app/appcore/trainingworker.cpp" line="49"/>
         <source>%1: %2 tokens, vocabulary %3 (%4 tokenizer), %5 parameters</source>
         <translation>%1：%2 個詞元，詞彙量 %3（%4 分詞器），%5 個參數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="63"/>
-        <location filename="../../app/appcore/trainingworker.cpp" line="103"/>
+        <location filename="../../app/appcore/trainingworker.cpp" line="66"/>
+        <location filename="../../app/appcore/trainingworker.cpp" line="106"/>
         <source>Nothing to train: prepare a model first.</source>
         <translation>沒有可訓練的模型：請先準備模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="89"/>
+        <location filename="../../app/appcore/trainingworker.cpp" line="92"/>
         <source>Training stopped: the loss is no longer a finite number at step %1. The weights keep their last finite values; try a smaller learning rate.</source>
         <translation>訓練已停止：第 %1 步的損失已不再是有限的數值。權重會保留最後一次有限的值；請試試較小的學習率。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="135"/>
+        <location filename="../../app/appcore/trainingworker.cpp" line="140"/>
         <source>There is no model to save yet.</source>
         <translation>目前還沒有可儲存的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/trainingworker.cpp" line="153"/>
+        <source>Train a model first, then trace a text through it.</source>
+        <translation>請先訓練模型，再把文字送進去追蹤。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/trainingworker.cpp" line="160"/>
+        <source>The text gives no tokens.</source>
+        <translation>這段文字切不出任何詞元。</translation>
     </message>
 </context>
 </TS>
