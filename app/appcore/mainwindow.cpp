@@ -55,7 +55,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_lossPlot, tr("Language model"));
     m_tabs->addTab(m_embeddingView, tr("Word vectors"));
     m_tabs->addTab(m_recurrentView, tr("Recurrent networks"));
-    m_recurrentView->addPage(new TaggingPage(m_recurrentView), tr("Tagging"));
+    auto *tagging = new TaggingPage(m_recurrentView);
+    m_recurrentView->addPage(tagging, tr("Tagging"));
+    connect(tagging, &TaggingPage::traced, m_recurrentView, &RecurrentView::showTrace);
     m_recurrentView->addPage(new ForecastPage(m_recurrentView), tr("Forecasting"));
     setCentralWidget(m_tabs);
     setDockNestingEnabled(true);

@@ -1,5 +1,7 @@
 #include "sequencetaskpages.h"
 
+#include "core/tape.h"
+
 #include "lineplot.h"
 
 #include "core/rng.h"
@@ -498,6 +500,18 @@ void TaggingPage::tagSentence(const QString &sentence)
         m_table->setItem(1, i, tag);
     }
     m_table->resizeColumnsToContents();
+
+    auto trace = std::make_shared<lm::Trace>();
+    std::vector<std::int32_t> ids;
+    for (const std::string &w : words) {
+        ids.push_back(m_vocab->wordId(w));
+        trace->tokens.push_back(w);
+    }
+    {
+        lm::NoGradScope noGrad;
+        m_tagger->logits(ids, 1, int(ids.size()), trace.get());
+    }
+    Q_EMIT traced(std::move(trace));
 }
 
 // ---- forecasting ------------------------------------------------------------------------------

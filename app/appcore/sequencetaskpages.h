@@ -173,6 +173,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     // ok = false when the job failed or was stopped (a stopped model is still kept and usable).
     void trainingFinished(bool ok);
+    // The tagger's trace over the last tagged sentence: its bidirectional hidden states, for the
+    // hidden-state view (forward and backward halves side by side).
+    void traced(std::shared_ptr<const lm::Trace> trace);
 
 private:
     void onProgress(const TaggingProgress &progress);

@@ -28,7 +28,6 @@ QStringList unitLabels(int count)
     return labels;
 }
 
-QString tr(const char *text) { return QCoreApplication::translate("TracePlots", text); }
 } // namespace
 
 QStringList traceLayers(const lm::Trace &trace)
@@ -54,8 +53,8 @@ bool plotHiddenStates(HeatmapPlot &plot, const lm::Trace &trace, const QString &
     const lm::TraceMatrix *h = matrix(trace, layer + QLatin1Char('.') + direction + QStringLiteral(".hidden"));
     if (!h)
         return false;
-    plot.setAxisTitles(direction == QStringLiteral("backward") ? tr("unit (backward direction)") : tr("unit"),
-                       tr("time (token)"));
+    plot.setAxisTitles(direction == QStringLiteral("backward") ? QCoreApplication::translate("TracePlots", "unit (backward direction)") : QCoreApplication::translate("TracePlots", "unit"),
+                       QCoreApplication::translate("TracePlots", "time (token)"));
     plot.setValueTitle(QStringLiteral("h"));
     plot.setRange(-1, 1);
     plot.setMatrix(h->cols, h->rows, transposed(*h), unitLabels(h->cols), traceTokens(trace, h->rows));
@@ -77,7 +76,7 @@ bool plotGate(HeatmapPlot &plot, const lm::Trace &trace, const QString &layer, c
     if (!g)
         return false;
     const bool candidate = gate == QStringLiteral("g") || gate == QStringLiteral("n");
-    plot.setAxisTitles(tr("unit"), tr("time (token)"));
+    plot.setAxisTitles(QCoreApplication::translate("TracePlots", "unit"), QCoreApplication::translate("TracePlots", "time (token)"));
     plot.setValueTitle(gate);
     plot.setRange(candidate ? -1.0 : 0.0, 1.0);
     plot.setMatrix(g->cols, g->rows, transposed(*g), unitLabels(g->cols), traceTokens(trace, g->rows));
@@ -87,7 +86,7 @@ bool plotGate(HeatmapPlot &plot, const lm::Trace &trace, const QString &layer, c
 void plotUnit(LinePlot &plot, const lm::Trace &trace, const QString &layer, int unit)
 {
     plot.clear();
-    plot.setAxisLabels(tr("time (token)"), tr("activation"));
+    plot.setAxisLabels(QCoreApplication::translate("TracePlots", "time (token)"), QCoreApplication::translate("TracePlots", "activation"));
     int steps = 0;
     for (const char *dir : {"forward", "backward"}) {
         const lm::TraceMatrix *h = matrix(trace, layer + QLatin1Char('.') + QLatin1String(dir) + QStringLiteral(".hidden"));
@@ -99,7 +98,7 @@ void plotUnit(LinePlot &plot, const lm::Trace &trace, const QString &layer, int 
             y << h->at(t, unit);
         }
         steps = h->rows;
-        plot.addSeries(tr("unit %1 (%2)").arg(unit).arg(QString::fromLatin1(dir)), x, y);
+        plot.addSeries(QCoreApplication::translate("TracePlots", "unit %1 (%2)").arg(unit).arg(QString::fromLatin1(dir)), x, y);
     }
     plot.setXTickLabels(traceTokens(trace, steps));
 }
@@ -107,7 +106,7 @@ void plotUnit(LinePlot &plot, const lm::Trace &trace, const QString &layer, int 
 void plotGradientProbe(LinePlot &plot, int steps, int hidden, double weightScale)
 {
     plot.clear();
-    plot.setAxisLabels(tr("time step (the loss is at the right end)"), tr("|dL/dh_t|"));
+    plot.setAxisLabels(QCoreApplication::translate("TracePlots", "time step (the loss is at the right end)"), QCoreApplication::translate("TracePlots", "|dL/dh_t|"));
     plot.setLogY(true);
     const struct {
         lm::CellKind kind;

@@ -357,217 +357,217 @@
 <context>
     <name>ForecastPage</name>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="515"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="529"/>
         <source>Series</source>
         <translation>時間序列</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="518"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="532"/>
         <source>Generated</source>
         <translation>自動產生</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="519"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="533"/>
         <source>CSV file</source>
         <translation>CSV 檔案</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="525"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="539"/>
         <source>Open CSV…</source>
         <translation>開啟 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="526"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="540"/>
         <source>No file</source>
         <translation>尚未選擇檔案</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="529"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="543"/>
         <source>A header name, or a 0-based column number</source>
         <translation>標題列中的欄位名稱，或從 0 起算的欄號</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="530"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="544"/>
         <source>Source</source>
         <translation>來源</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="531"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="545"/>
         <source>Length</source>
         <translation>長度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="532"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="546"/>
         <source>Trend per step</source>
         <translation>每步趨勢</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="533"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="547"/>
         <source>Season (steps)</source>
         <translation>季節週期（步）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="534"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="548"/>
         <source>Noise σ</source>
         <translation>雜訊 σ</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="535"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="549"/>
         <source>Seed</source>
         <translation>亂數種子</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="537"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="551"/>
         <source>File</source>
         <translation>檔案</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="538"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="552"/>
         <source>Column</source>
         <translation>欄位</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="543"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="557"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="548"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="562"/>
         <source>How many values the network reads before each prediction</source>
         <translation>每次預測之前，網路要讀入幾個值</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="552"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="566"/>
         <source>How many values the network continues on its own, each fed back as input</source>
         <translation>網路要自己往後延續預測幾個值；每個預測值都會再餵回去當作輸入</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="553"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="567"/>
         <source>Cell</source>
         <translation>單元類型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="554"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="568"/>
         <source>Hidden units</source>
         <translation>隱藏單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="555"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="569"/>
         <source>Window</source>
         <translation>視窗</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="556"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="570"/>
         <source>Training steps</source>
         <translation>訓練步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="557"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="571"/>
         <source>Horizon</source>
         <translation>預測長度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="559"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="573"/>
         <source>Train</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="560"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="574"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="576"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="590"/>
         <source>Train the forecaster to see its predictions.</source>
         <translation>訓練預測模型之後，就能看到它的預測。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="579"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="593"/>
         <source>The network reads a window of past values and predicts the next one. The last fifth of the series is held out: the one-step forecast there always reads the true values before it, while the continuation (dashed) starts at the same place and feeds its own predictions back in, so its errors add up. The baseline repeats the last value; a model worth having beats it.</source>
         <translation>網路會讀取一個視窗內的過去數值，預測下一個值。序列的最後五分之一保留下來做測試：在這一段裡，單步預測每次都會先讀入前面的實際值；延續預測（虛線）則從同一個位置出發，把自己的預測值再餵回去當作輸入，所以誤差會一路累積。基準只是重複最後一個值；值得採用的模型必須勝過它。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="585"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="599"/>
         <source>time step</source>
         <translation>時間步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="585"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="599"/>
         <source>value</source>
         <translation>數值</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="588"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="602"/>
         <source>Show the whole series</source>
         <translation>顯示整個序列</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="663"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="677"/>
         <source>Open a series</source>
         <translation>開啟時間序列</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="663"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="677"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 檔案 (*.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="678"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="692"/>
         <source>Open a CSV file first.</source>
         <translation>請先開啟 CSV 檔案。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="682"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="696"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="720"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="734"/>
         <source>truth</source>
         <translation>實際值</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="724"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="738"/>
         <source>one-step forecast</source>
         <translation>單步預測</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="728"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="742"/>
         <source>continuation</source>
         <translation>延續預測</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="729"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="743"/>
         <source>held-out part</source>
         <translation>保留測試段</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="734"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="748"/>
         <source>Test RMSE %1 against %2 for the naive forecast (repeat the last value): %3 % %4. Train RMSE %5 (naive %6).</source>
         <translation>測試 RMSE 為 %1，比單純預測（直接重複最後一個值）的 %2 %4了 %3%。訓練 RMSE 為 %5（單純預測：%6）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="737"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="751"/>
         <source>lower</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="737"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="751"/>
         <source>higher</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="738"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="752"/>
         <source>Continuation over the first %1 held-out values: RMSE %2 (a flat line: %3).</source>
         <translation>延續預測在保留測試的前 %1 個值上，RMSE 為 %2（一條水平線則為 %3）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="741"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="755"/>
         <source>Stopped after %1 steps.</source>
         <translation>執行 %1 步後已停止。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="742"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="756"/>
         <source>%1 steps in %2 s; loss %3 → %4.</source>
         <translation>共 %1 步，耗時 %2 秒；損失 %3 → %4。</translation>
     </message>
@@ -656,399 +656,399 @@
         <translation>循環神經網路</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="58"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="59"/>
         <source>Tagging</source>
         <translation>詞性標注</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="59"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="61"/>
         <source>Forecasting</source>
         <translation>時間序列預測</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="69"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="71"/>
         <source>step %v / %m</source>
         <translation>第 %v / %m 步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="75"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="77"/>
         <source>Ready. Choose a corpus and a model, then press Start.</source>
         <translation>準備就緒。請選擇語料和模型，然後按下「開始」。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="85"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="87"/>
         <source>Error: %1</source>
         <translation>錯誤：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="95"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="97"/>
         <source>The model writes: %1</source>
         <translation>模型寫出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="98"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="100"/>
         <source>Saved the checkpoint to %1</source>
         <translation>已將檢查點儲存至 %1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="100"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="375"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="102"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="377"/>
         <source>Save checkpoint</source>
         <translation>儲存檢查點</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="117"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="119"/>
         <source>Corpus and model</source>
         <translation>語料與模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="124"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="126"/>
         <source>Open text file…</source>
         <translation>開啟文字檔…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="127"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="129"/>
         <source>Characters</source>
         <translation>字元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="128"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="130"/>
         <source>Words</source>
         <translation>詞</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="129"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="131"/>
         <source>Bytes</source>
         <translation>位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="131"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="133"/>
         <source>MLP language model (Bengio et al. 2003)</source>
         <translation>MLP 語言模型（Bengio et al. 2003）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="132"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="134"/>
         <source>Elman RNN</source>
         <translation>艾爾曼 RNN（Elman RNN）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="133"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="135"/>
         <source>LSTM</source>
         <translation>LSTM</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="134"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="136"/>
         <source>GRU</source>
         <translation>GRU</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="139"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="141"/>
         <source>Corpus</source>
         <translation>語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="141"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="143"/>
         <source>Tokens</source>
         <translation>詞元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="142"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="144"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="143"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="145"/>
         <source>Context (tokens seen)</source>
         <translation>上下文（可見詞元數）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="144"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="146"/>
         <source>Recurrent layers</source>
         <translation>循環層數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="145"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="147"/>
         <source>Embedding width</source>
         <translation>嵌入維度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="146"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="148"/>
         <source>Hidden units</source>
         <translation>隱藏單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="154"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="156"/>
         <source>How many previous tokens the model looks at to guess the next one.</source>
         <translation>模型會參考前面幾個詞元，來猜下一個詞元。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="155"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="157"/>
         <source>Each token becomes a vector of this many numbers.</source>
         <translation>每個詞元會變成一個由這麼多個數字組成的向量。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="163"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="165"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="181"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="183"/>
         <source>off</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="182"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="184"/>
         <source>Largest allowed gradient norm; bigger gradients are scaled down. 0 turns clipping off.</source>
         <translation>允許的最大梯度範數；超過的梯度會被等比例縮小。設為 0 即關閉梯度裁剪。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="183"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="185"/>
         <source>Read in order, carry the state (truncated BPTT)</source>
         <translation>依序讀取並延續隱藏狀態（截斷式沿時間反向傳播，truncated BPTT）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="184"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="186"/>
         <source>Batch size</source>
         <translation>批次大小</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="185"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="187"/>
         <source>Window length</source>
         <translation>視窗長度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="186"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="188"/>
         <source>Steps</source>
         <translation>步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="187"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="189"/>
         <source>Learning rate</source>
         <translation>學習率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="188"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="190"/>
         <source>Seed</source>
         <translation>亂數種子</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="189"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="191"/>
         <source>Threads</source>
         <translation>執行緒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="190"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="192"/>
         <source>Gradient clipping</source>
         <translation>梯度裁剪</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="194"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="400"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="196"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="402"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="195"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="197"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="196"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="198"/>
         <source>Step</source>
         <translation>單步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="197"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="199"/>
         <source>Reset</source>
         <translation>重設</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="207"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="209"/>
         <source>Prompt, e.g. The king</source>
         <translation>提示，例如 The king</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="208"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="210"/>
         <source>Let it write</source>
         <translation>讓它寫寫看</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="221"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="223"/>
         <source>Log</source>
         <translation>記錄</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="233"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="235"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="234"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="236"/>
         <source>&amp;Open corpus…</source>
         <translation>開啟語料(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="235"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="237"/>
         <source>&amp;Save checkpoint…</source>
         <translation>儲存檢查點(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="236"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="238"/>
         <source>&amp;Export loss plot…</source>
         <translation>匯出損失圖(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="238"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="240"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="240"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="242"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="244"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="246"/>
         <source>Logarithmic loss axis</source>
         <translation>損失軸使用對數刻度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="247"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="256"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="249"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="258"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="256"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="258"/>
         <source>The language changes the next time LMScope starts.</source>
         <translation>下次啟動 LMScope 時才會切換成新的語言。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="260"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="262"/>
         <source>&amp;Lessons</source>
         <translation>課程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="261"/>
         <location filename="../../app/appcore/mainwindow.cpp" line="263"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="265"/>
         <source>A first language model</source>
         <translation>第一個語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="264"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="266"/>
         <source>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; Pick the built-in English corpus and &lt;i&gt;Characters&lt;/i&gt; as tokens.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; Press &lt;i&gt;Start&lt;/i&gt;. The model reads the previous few characters and guesses the next one; the loss says how surprised it was, averaged over a batch.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; Watch the curve: at first the loss is near ln(vocabulary size), a uniform guess. It falls quickly as the model learns which letters follow which, then slowly as it learns words.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; Press &lt;i&gt;Let it write&lt;/i&gt; with a prompt such as &lt;i&gt;The king&lt;/i&gt;. Early on the text is noise; after a thousand steps it spells words from the corpus.&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; Try the Traditional Chinese corpus: each character is one token, so the vocabulary is larger and the first loss higher.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; 選擇內建的英文語料，詞元選&lt;i&gt;字元&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; 按下&lt;i&gt;開始&lt;/i&gt;。模型會讀取前面幾個字元，猜出下一個字元；損失代表它看到正確答案時有多「意外」，是整個批次的平均值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; 觀察曲線：一開始損失接近 ln(詞彙量)，也就是在所有詞元之間平均亂猜的程度。模型學會哪些字母常接在哪些字母後面時，損失下降得很快；接著開始學單字，下降就變慢了。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; 輸入像 &lt;i&gt;The king&lt;/i&gt; 這樣的提示，再按&lt;i&gt;讓它寫寫看&lt;/i&gt;。剛開始寫出的文字只是雜訊；訓練一千步左右之後，它就能拼出語料裡的單字。&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; 換成繁體中文語料試試看：每個字就是一個詞元，所以詞彙量更大，一開始的損失也更高。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="275"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="277"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="276"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="278"/>
         <source>Command-line tool…</source>
         <translation>命令列工具…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="277"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="279"/>
         <source>Command-line tool</source>
         <translation>命令列工具</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="278"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="280"/>
         <source>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; does the same work from scripts, for example:&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;Run &lt;code&gt;lmscope-cli --help&lt;/code&gt; for every command.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; 可以在腳本中完成同樣的工作，例如：&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &lt;code&gt;lmscope-cli --help&lt;/code&gt; 即可查看所有指令。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="283"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="284"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="285"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="286"/>
         <source>About LMScope</source>
         <translation>關於 LMScope</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="285"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="287"/>
         <source>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A desktop lab for neural language models: train small models on your own text and look inside them while they learn.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;神經語言模型的桌面實驗室：用你自己的文字訓練小型模型，並在它們學習的過程中觀察內部的運作。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="355"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="357"/>
         <source>Reset: the next Start builds a fresh model.</source>
         <translation>已重設：下次按「開始」時會建立全新的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="360"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="362"/>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="361"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="363"/>
         <source>Text files (*.txt *.md *.csv);;All files (*)</source>
         <translation>文字檔 (*.txt *.md *.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="366"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="368"/>
         <source>Open corpus</source>
         <translation>開啟語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="370"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="372"/>
         <source>Corpus %1: %2 bytes</source>
         <translation>語料 %1：%2 位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="376"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="378"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors 檔案 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="400"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="402"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="416"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="418"/>
         <source>Preparing the corpus and the model…</source>
         <translation>正在準備語料與模型…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="417"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="419"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="418"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="420"/>
         <source>Paused. Step, resume, or let the model write.</source>
         <translation>已暫停。可以單步執行、繼續訓練，或讓模型寫寫看。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="419"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="421"/>
         <source>Finished.</source>
         <translation>已完成。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="442"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="444"/>
         <source>step %1  loss %2  grad norm %3  lr %4</source>
         <translation>第 %1 步  損失 %2  梯度範數 %3  學習率 %4</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="454"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="456"/>
         <source>%1 tokens/s</source>
         <translation>%1 詞元/秒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="455"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="457"/>
         <source>tensors %1 (peak %2)</source>
         <translation>張量 %1（峰值 %2）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="464"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="466"/>
         <source>Finished %1 steps; final loss %2.</source>
         <translation>已完成 %1 步；最終損失 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="468"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="470"/>
         <source>Cancelled at step %1.</source>
         <translation>已在第 %1 步取消。</translation>
     </message>
@@ -1310,17 +1310,17 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>SequenceTaskPages</name>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="59"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="61"/>
         <source>Simple RNN</source>
         <translation>簡單 RNN</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="60"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="62"/>
         <source>LSTM</source>
         <translation>LSTM</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="61"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="63"/>
         <source>GRU</source>
         <translation>GRU</translation>
     </message>
@@ -1328,12 +1328,12 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>SequenceTaskWorker</name>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="110"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="112"/>
         <source>The built-in tagged sentences are missing from this build.</source>
         <translation>這個版本缺少內建的已標注句子。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="151"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="153"/>
         <source>Training diverged: %1</source>
         <translation>訓練發散：%1</translation>
     </message>
@@ -1341,115 +1341,156 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>TaggingPage</name>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="238"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="240"/>
         <source>Tagger</source>
         <translation>詞性標注器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="241"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="243"/>
         <source>Read the sentence both ways</source>
         <translation>把句子正向、反向各讀一遍</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="246"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="248"/>
         <source>Cell</source>
         <translation>單元類型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="247"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="249"/>
         <source>Bidirectional</source>
         <translation>雙向</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="248"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="250"/>
         <source>Hidden units</source>
         <translation>隱藏單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="249"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="251"/>
         <source>Training steps</source>
         <translation>訓練步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="251"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="253"/>
         <source>Train</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="252"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="254"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="260"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="262"/>
         <source>Train the tagger, then tag a sentence.</source>
         <translation>先訓練詞性標注器，再替句子標注詞性。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="267"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="269"/>
         <source>A tagger gives every word its part of speech. The same word can take different tags: “book” is a verb in “I book a room” and a noun in “I read a book”, and the words around it tell which. A one-way network has read only the words before a word when it tags it. A bidirectional network also reads the sentence from the end, so it sees the words after as well: in “the light is bright” and “the light bag is heavy” the words before “light” are the same, and only the next word tells a noun from an adjective. Train with Bidirectional off, then on, and compare.</source>
         <translation>詞性標注器會替每個詞標上它的詞性。同一個詞可能得到不同的標籤：「book」在「I book a room」裡是動詞，在「I read a book」裡是名詞，要靠它周圍的詞才分辨得出來。單向網路在標注一個詞時，只讀過這個詞前面的詞。雙向網路還會從句尾往回讀，所以也看得到後面的詞：在「the light is bright」和「the light bag is heavy」裡，「light」前面的詞完全相同，只有下一個詞能分辨它是名詞還是形容詞。請先關閉「雙向」訓練一次，再開啟後訓練一次，比較兩者的結果。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="276"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="278"/>
         <source>Tag a sentence</source>
         <translation>替句子標注詞性</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="280"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="282"/>
         <source>Type a sentence…</source>
         <translation>輸入一個句子…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="281"/>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="292"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="283"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="294"/>
         <source>Tag</source>
         <translation>標注</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="283"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="285"/>
         <source>Examples…</source>
         <translation>範例…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="292"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="294"/>
         <source>Word</source>
         <translation>詞</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="299"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="301"/>
         <source>Tags: NOUN noun, PROPN proper noun, VERB verb, AUX auxiliary, ADJ adjective, ADV adverb, DET determiner, PRON pronoun, ADP preposition, CCONJ conjunction, NUM number, PUNCT punctuation. Words in italics were never seen in training.</source>
         <translation>標籤：NOUN 名詞、PROPN 專有名詞、VERB 動詞、AUX 助動詞、ADJ 形容詞、ADV 副詞、DET 限定詞、PRON 代名詞、ADP 介系詞、CCONJ 連接詞、NUM 數詞、PUNCT 標點符號。以斜體顯示的詞在訓練時從未出現過。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="330"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="332"/>
         <source>Step %1 of %2 · loss %3</source>
         <translation>第 %1 / %2 步 · 損失 %3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="374"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="376"/>
         <source>Reading the tagged sentences…</source>
         <translation>正在讀取已標注的句子…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="398"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="400"/>
         <source>Held-out accuracy %1 % on %2 words of %3 sentences (untrained: %4 %).</source>
         <translation>在保留測試的 %3 個句子（共 %2 個詞）上，準確率為 %1%（未訓練時：%4%）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="402"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="404"/>
         <source>Stopped after %1 steps. %2</source>
         <translation>執行 %1 步後已停止。%2</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="403"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="405"/>
         <source>%1 steps in %2 s. %3</source>
         <translation>共 %1 步，耗時 %2 秒。%3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="495"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="497"/>
         <source>Not in the training sentences: the tagger sees it as &lt;unk&gt;.</source>
         <translation>訓練句子裡沒有這個詞：詞性標注器會把它當成 &lt;unk&gt;。</translation>
+    </message>
+</context>
+<context>
+    <name>TracePlots</name>
+    <message>
+        <location filename="../../app/appcore/traceplots.cpp" line="56"/>
+        <source>unit (backward direction)</source>
+        <translation>單元（反向）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/traceplots.cpp" line="56"/>
+        <location filename="../../app/appcore/traceplots.cpp" line="79"/>
+        <source>unit</source>
+        <translation>單元</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/traceplots.cpp" line="57"/>
+        <location filename="../../app/appcore/traceplots.cpp" line="79"/>
+        <location filename="../../app/appcore/traceplots.cpp" line="89"/>
+        <source>time (token)</source>
+        <translation>時間（詞元）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/traceplots.cpp" line="89"/>
+        <source>activation</source>
+        <translation>激勵值</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/traceplots.cpp" line="101"/>
+        <source>unit %1 (%2)</source>
+        <translation>單元 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/traceplots.cpp" line="109"/>
+        <source>time step (the loss is at the right end)</source>
+        <translation>時間步（損失位於最右端）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/traceplots.cpp" line="109"/>
+        <source>|dL/dh_t|</source>
+        <translation>|dL/dh_t|</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "appcore/lineplot.h"
 #include "appcore/mainwindow.h"
 #include "appcore/recurrentview.h"
+#include "appcore/sequencetaskpages.h"
 
 #include <QtTest>
 
@@ -60,6 +61,21 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QString error;
         QVERIFY2(view.gradientPlot()->exportTo(dir.filePath(QStringLiteral("g.csv")), &error), qPrintable(error));
+    }
+
+    void taggerShowsBothDirections()
+    {
+        MainWindow w;
+        auto *tagging = w.findChild<TaggingPage *>();
+        QVERIFY(tagging);
+        QSignalSpy done(tagging, &TaggingPage::trainingFinished);
+        tagging->startTraining();
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 60000);
+        tagging->tagSentence(QStringLiteral("the light bag is heavy"));
+        RecurrentView *rv = w.recurrentView();
+        QCOMPARE(rv->hiddenPlot()->cols(), 5);
+        QVERIFY(!rv->backwardHiddenPlot()->isHidden()); // the tagger reads both ways
+        QCOMPARE(rv->backwardHiddenPlot()->cols(), 5);
     }
 
     void mlpHasNothingToTrace()
