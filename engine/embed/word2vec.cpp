@@ -398,15 +398,7 @@ Result<WordVectors> trainWord2Vec(const WordCorpus &corpus, const Word2VecOption
     Trainer t(corpus, o, cancel, observer);
     t.setUp();
     t.start = Clock::now();
-    if (o.threads == 1) {
-        t.run(0);
-    } else {
-        std::vector<std::thread> pool;
-        for (int i = 0; i < o.threads; ++i)
-            pool.emplace_back([&t, i] { t.run(i); });
-        for (auto &th : pool)
-            th.join();
-    }
+    runOnThreads(o.threads, [&t](int i) { t.run(i); });
     if (t.stop.load() || cancel.isCancelled())
         return makeError("cancelled");
     if (observer)

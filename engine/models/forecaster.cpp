@@ -1,4 +1,5 @@
 #include "models/forecaster.h"
+#include "core/init.h"
 
 #include "core/ops.h"
 #include "core/ops_nn.h"
@@ -171,10 +172,7 @@ SeriesForecaster::SeriesForecaster(const ForecasterConfig &config, Rng &rng) : m
     m_stack = std::make_unique<RecurrentStack>(rc, rng);
     m_headWeight = Tensor::zeros({1, config.hidden}, true);
     m_headBias = Tensor::zeros({1}, true);
-    const float bound = 1.0f / std::sqrt(static_cast<float>(config.hidden));
-    for (Tensor *t : {&m_headWeight, &m_headBias})
-        for (std::int64_t i = 0; i < t->numel(); ++i)
-            t->data()[i] = rng.uniform(-bound, bound);
+    initLinear(m_headWeight, m_headBias, rng);
 }
 
 ParameterList SeriesForecaster::parameters() const

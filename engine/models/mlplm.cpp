@@ -1,4 +1,5 @@
 #include "models/mlplm.h"
+#include "core/init.h"
 
 #include "core/ops.h"
 #include "core/ops_nn.h"
@@ -59,17 +60,9 @@ MlpLanguageModel::MlpLanguageModel(const MlpConfig &config, Rng &rng) : m_config
     m_hiddenBias = Tensor::zeros({H}, true);
     m_outputWeight = Tensor::zeros({V, H}, true);
     m_outputBias = Tensor::zeros({V}, true);
-    for (std::int64_t i = 0; i < m_embedding.numel(); ++i)
-        m_embedding.data()[i] = rng.normal();
-    auto uniformInit = [&](Tensor &t, int fanIn) {
-        const float bound = 1.0f / std::sqrt(static_cast<float>(fanIn));
-        for (std::int64_t i = 0; i < t.numel(); ++i)
-            t.data()[i] = rng.uniform(-bound, bound);
-    };
-    uniformInit(m_hiddenWeight, n * d);
-    uniformInit(m_hiddenBias, n * d);
-    uniformInit(m_outputWeight, H);
-    uniformInit(m_outputBias, H);
+    initNormal(m_embedding, 0.0f, 1.0f, rng);
+    initLinear(m_hiddenWeight, m_hiddenBias, rng);
+    initLinear(m_outputWeight, m_outputBias, rng);
 }
 
 ParameterList MlpLanguageModel::parameters() const

@@ -1,4 +1,5 @@
 #include "models/recurrentlm.h"
+#include "core/init.h"
 
 #include "core/ops.h"
 #include "core/ops_nn.h"
@@ -85,8 +86,7 @@ RecurrentLanguageModel::RecurrentLanguageModel(const RecurrentLmConfig &config, 
     if (config.bidirectional)
         throw std::invalid_argument("RecurrentLanguageModel: a language model cannot be bidirectional");
     m_embedding = Tensor::zeros({V, d}, true);
-    for (std::int64_t i = 0; i < m_embedding.numel(); ++i)
-        m_embedding.data()[i] = rng.normal();
+    initNormal(m_embedding, 0.0f, 1.0f, rng);
     RecurrentConfig rc;
     rc.kind = config.kind;
     rc.inputSize = d;
@@ -96,10 +96,7 @@ RecurrentLanguageModel::RecurrentLanguageModel(const RecurrentLmConfig &config, 
     m_stack = std::make_unique<RecurrentStack>(rc, rng);
     m_headWeight = Tensor::zeros({V, H}, true);
     m_headBias = Tensor::zeros({V}, true);
-    const float bound = 1.0f / std::sqrt(static_cast<float>(H));
-    for (Tensor *t : {&m_headWeight, &m_headBias})
-        for (std::int64_t i = 0; i < t->numel(); ++i)
-            t->data()[i] = rng.uniform(-bound, bound);
+    initLinear(m_headWeight, m_headBias, rng);
 }
 
 ParameterList RecurrentLanguageModel::parameters() const

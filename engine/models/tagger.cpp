@@ -1,4 +1,5 @@
 #include "models/tagger.h"
+#include "core/init.h"
 
 #include "core/ops.h"
 #include "core/ops_nn.h"
@@ -218,8 +219,7 @@ RecurrentTagger::RecurrentTagger(const TaggerConfig &config, Rng &rng) : m_confi
     if (config.vocabSize < 2 || config.tagCount < 1 || config.dim < 1 || config.hidden < 1 || config.layers < 1)
         throw std::invalid_argument("RecurrentTagger: bad config " + config.toJson().dump());
     m_embedding = Tensor::zeros({config.vocabSize, config.dim}, true);
-    for (std::int64_t i = 0; i < m_embedding.numel(); ++i)
-        m_embedding.data()[i] = rng.normal();
+    initNormal(m_embedding, 0.0f, 1.0f, rng);
     RecurrentConfig rc;
     rc.kind = config.kind;
     rc.inputSize = config.dim;
@@ -230,10 +230,7 @@ RecurrentTagger::RecurrentTagger(const TaggerConfig &config, Rng &rng) : m_confi
     const int in = m_stack->directions() * config.hidden;
     m_headWeight = Tensor::zeros({config.tagCount, in}, true);
     m_headBias = Tensor::zeros({config.tagCount}, true);
-    const float bound = 1.0f / std::sqrt(static_cast<float>(in));
-    for (Tensor *t : {&m_headWeight, &m_headBias})
-        for (std::int64_t i = 0; i < t->numel(); ++i)
-            t->data()[i] = rng.uniform(-bound, bound);
+    initLinear(m_headWeight, m_headBias, rng);
 }
 
 ParameterList RecurrentTagger::parameters() const
