@@ -1,0 +1,42 @@
+#pragma once
+// Multi-head attention on the tape: scaled dot-product attention with causal, padding and
+// arbitrary masks, grouped-query attention (fewer K/V heads), cross-attention (queries from one
+// sequence, keys and values from another), ALiBi biases, and RoPE applied to queries and keys.
+// One tape op per call: QKᵀ, scaling, mask, softmax and ×V fused per (batch, head), parallel over
+// batch × heads; the probabilities are kept for backward and, when asked, for the Trace.
+//
+// Legend: B = batch, Tq = query length, Tk = key length, H = query heads, Hkv = key/value heads
+// (H % Hkv == 0; each KV head serves H / Hkv query heads), D = head dim.
+#include "core/tensor.h"
+#include "inspect/trace.h"
+
+#include <string>
+#include <vector>
+
+namespace lm {
+
+struct AttentionOptions {
+    bool causal = false;       // query i sees keys j <= i + (Tk − Tq) (so a KV cache lines up)
+    const std::vector<std::uint8_t> *keyPadding = nullptr; // (B, Tk): 1 = padding, never attended
+    bool alibi = false;        // add −slope_h · (i − j) to the logits (Press et al. 2022 slopes)
+    float scale = 0.0f;        // 0 = 1/√D
+    Trace *trace = nullptr;    // records "{tracePrefix}head{h}.attention" (Tq, Tk) for batch row 0
+    std::string tracePrefix;   // e.g. "layer2."
+};
+
+// q: (B, H, Tq, D), k, v: (B, Hkv, Tk, D) -> (B, H, Tq, D). Fully masked rows give zeros.
+// Throws std::invalid_argument on shapes that do not fit.
+Tensor attention(const Tensor &q, const Tensor &k, const Tensor &v, const AttentionOptions &options = {});
+
+// Rotary position embedding in the Hugging Face "rotate half" layout: dims (i, i + D/2) of each
+// head are rotated by angle pos·θ^(−2i/D). x: (B, H, T, D), positions start at `offset`.
+Tensor rope(const Tensor &x, int offset = 0, float theta = 10000.0f);
+
+// Sinusoidal positions (Vaswani et al. 2017): (T, C), row t = sin/cos of t·10000^(−2i/C)
+// interleaved as [sin, cos] pairs. No gradient.
+Tensor sinusoidalPositions(int T, int C);
+
+// The ALiBi slope of head h of H (geometric sequence starting at 2^(−8/H)).
+float alibiSlope(int head, int heads);
+
+} // namespace lm
