@@ -10,9 +10,9 @@
 // Backward, per (b, kv head), over the G query heads sharing it, row by row:
 //   dp_j = dO_i·v_j;  ds_j = p_j (dp_j − Σ_l dp_l p_l);  dq_i += scale Σ_j ds_j k_j;
 //   dk_j += scale ds_j q_i;  dv_j += p_j dO_i.
-// Every loop runs over D or over Tk with a contiguous inner dimension (keys are transposed into
-// per-thread scratch for the q·k dot products), so GCC vectorises them; no BLAS in the hot loop:
-// the products are too small for it and OpenBLAS would start threads of its own.
+// Rows go in blocks of 4 through three register-blocked kernels (S = Q Kᵀ with kᵀ in scratch,
+// O = P V, M += Wᵀ X) on 16-float panels; no BLAS in the hot loop: the per-head products are too
+// small for it and OpenBLAS would start threads of its own.
 // Work is split into contiguous blocks of independent units, one block per thread; each unit is
 // computed by exactly one thread with the same arithmetic, so results do not depend on the count.
 #include "models/attention.h"
@@ -24,6 +24,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 #include <thread>
@@ -90,37 +91,131 @@ inline std::int64_t visible(const Dims &d, std::int64_t i)
     return d.causal ? std::clamp<std::int64_t>(i + d.off + 1, 0, d.Tk) : d.Tk;
 }
 
-// src: (R, C) -> dst: (C, R)
-void transposeInto(const float *__restrict src, std::int64_t R, std::int64_t C, float *__restrict dst)
+// Register-blocked micro-kernels over blocks of R <= 4 query rows and 16-float column panels
+// (one AVX-512 register; GCC splits the vector type on narrower machines). Panelled operands
+// live in per-thread scratch with leading dimensions rounded up to 16 and zero padding, so the
+// panels need no tail code.
+constexpr std::int64_t kPanel = 16;
+constexpr int kRows = 4;
+typedef float Panel __attribute__((vector_size(kPanel * sizeof(float))));
+
+inline std::int64_t roundUp(std::int64_t n) { return (n + kPanel - 1) / kPanel * kPanel; }
+inline Panel loadPanel(const float *p)
 {
-    for (std::int64_t r = 0; r < R; ++r)
-        for (std::int64_t c = 0; c < C; ++c)
-            dst[c * R + r] = src[r * C + c];
+    Panel v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+inline void storePanel(float *p, const Panel &v) { std::memcpy(p, &v, sizeof v); }
+
+// src: (rows, cols) -> dst: (cols, ld) with zeros in columns rows..ld
+void transposePadded(const float *__restrict src, std::int64_t rows, std::int64_t cols, std::int64_t ld,
+                     float *__restrict dst)
+{
+    std::fill_n(dst, cols * ld, 0.0f);
+    for (std::int64_t r = 0; r < rows; ++r)
+        for (std::int64_t c = 0; c < cols; ++c)
+            dst[c * ld + r] = src[r * cols + c];
 }
 
-// y[0..n) += a x[0..n)
-[[gnu::always_inline]] inline void axpy(std::int64_t n, float a, const float *__restrict x, float *__restrict y)
+// src: (rows, cols) -> dst: (rows, ld) with zeros in columns cols..ld
+void copyPadded(const float *__restrict src, std::int64_t rows, std::int64_t cols, std::int64_t ld,
+                float *__restrict dst)
 {
-    for (std::int64_t k = 0; k < n; ++k)
-        y[k] += a * x[k];
+    for (std::int64_t r = 0; r < rows; ++r) {
+        std::copy_n(src + r * cols, cols, dst + r * ld);
+        std::fill(dst + r * ld + cols, dst + (r + 1) * ld, 0.0f);
+    }
 }
 
-// s[0..n) = Σ_d a[d] KT[d, 0..n)   (KT: (D, ld) row-major): n dot products in axpy form.
-[[gnu::noinline]] void rowTimesTransposed(std::int64_t D, std::int64_t n, std::int64_t ld, const float *__restrict a,
-                                          const float *__restrict KT, float *__restrict s)
+// s_r[0..nPad) = Σ_{d<D} a_r[d] T[d, 0..nPad)       T: (D, ldT), s_r = s + r·ldS
+// (S = A Bᵀ with Bᵀ stored transposed: the q·k and dO·v dot products.)
+template <int R>
+[[gnu::noinline]] void rowsTimesPanels(std::int64_t D, std::int64_t nPad, std::int64_t ldT, const float *const *a,
+                                       const float *__restrict T, float *__restrict s, std::int64_t ldS)
 {
-    std::fill_n(s, n, 0.0f);
-    for (std::int64_t d = 0; d < D; ++d) {
-        const float ad = a[d];
-        const float *__restrict kt = KT + d * ld;
-        for (std::int64_t j = 0; j < n; ++j)
-            s[j] += ad * kt[j];
+    for (std::int64_t j0 = 0; j0 < nPad; j0 += kPanel) {
+        Panel acc[R] = {};
+        for (std::int64_t d = 0; d < D; ++d) {
+            const Panel t = loadPanel(T + d * ldT + j0);
+            for (int r = 0; r < R; ++r)
+                acc[r] += a[r][d] * t;
+        }
+        for (int r = 0; r < R; ++r)
+            storePanel(s + r * ldS + j0, acc[r]);
+    }
+}
+
+// o_r[0..ldM) = Σ_{j<n} w_r[j] M[j, 0..ldM)        M: (·, ldM), o_r = o + r·ldM
+// (O = P V and dq = dS k.)
+template <int R>
+[[gnu::noinline]] void weightsTimesRows(std::int64_t n, std::int64_t ldM, const float *const *w,
+                                        const float *__restrict M, float *__restrict o)
+{
+    for (std::int64_t d0 = 0; d0 < ldM; d0 += kPanel) {
+        Panel acc[R] = {};
+        for (std::int64_t j = 0; j < n; ++j) {
+            const Panel m = loadPanel(M + j * ldM + d0);
+            for (int r = 0; r < R; ++r)
+                acc[r] += w[r][j] * m;
+        }
+        for (int r = 0; r < R; ++r)
+            storePanel(o + r * ldM + d0, acc[r]);
+    }
+}
+
+// M[j, 0..ldM) += Σ_r w_r[j] x_r[0..ldM) for j < n     x_r = x + r·ldM
+// (dv += Pᵀ dO and dk += dSᵀ q.)
+template <int R>
+[[gnu::noinline]] void accumulateOuter(std::int64_t n, std::int64_t ldM, const float *const *w,
+                                       const float *__restrict x, float *__restrict M)
+{
+    for (std::int64_t d0 = 0; d0 < ldM; d0 += kPanel) {
+        Panel xs[R];
+        for (int r = 0; r < R; ++r)
+            xs[r] = loadPanel(x + r * ldM + d0);
+        for (std::int64_t j = 0; j < n; ++j) {
+            Panel m = loadPanel(M + j * ldM + d0);
+            for (int r = 0; r < R; ++r)
+                m += w[r][j] * xs[r];
+            storePanel(M + j * ldM + d0, m);
+        }
+    }
+}
+
+// The kernels for a block of `rows` (1..4) rows.
+void rowsTimesPanels(int rows, std::int64_t D, std::int64_t nPad, std::int64_t ldT, const float *const *a,
+                     const float *T, float *s, std::int64_t ldS)
+{
+    switch (rows) {
+    case 1: rowsTimesPanels<1>(D, nPad, ldT, a, T, s, ldS); break;
+    case 2: rowsTimesPanels<2>(D, nPad, ldT, a, T, s, ldS); break;
+    case 3: rowsTimesPanels<3>(D, nPad, ldT, a, T, s, ldS); break;
+    default: rowsTimesPanels<4>(D, nPad, ldT, a, T, s, ldS); break;
+    }
+}
+void weightsTimesRows(int rows, std::int64_t n, std::int64_t ldM, const float *const *w, const float *M, float *o)
+{
+    switch (rows) {
+    case 1: weightsTimesRows<1>(n, ldM, w, M, o); break;
+    case 2: weightsTimesRows<2>(n, ldM, w, M, o); break;
+    case 3: weightsTimesRows<3>(n, ldM, w, M, o); break;
+    default: weightsTimesRows<4>(n, ldM, w, M, o); break;
+    }
+}
+void accumulateOuter(int rows, std::int64_t n, std::int64_t ldM, const float *const *w, const float *x, float *M)
+{
+    switch (rows) {
+    case 1: accumulateOuter<1>(n, ldM, w, x, M); break;
+    case 2: accumulateOuter<2>(n, ldM, w, x, M); break;
+    case 3: accumulateOuter<3>(n, ldM, w, x, M); break;
+    default: accumulateOuter<4>(n, ldM, w, x, M); break;
     }
 }
 
 // One softmax row in place over s[0..n): s = scale·dot + bias, −inf where masked (padMask[j]
-// = −inf for padding keys, or null). Writes p[0..Tk) (zeros past n and on masked keys). Returns
-// false when every key is masked (then p = 0).
+// = −inf for padding keys, or null). Writes p[0..Tk): zeros past n, on masked keys, and in the
+// whole row when every key is masked.
 [[gnu::noinline]] void softmaxRow(std::int64_t n, std::int64_t Tk, float scale, float slope, float pos,
                                   const float *__restrict padMask, float *__restrict s, float *__restrict p)
 {
@@ -150,46 +245,15 @@ void transposeInto(const float *__restrict src, std::int64_t R, std::int64_t C, 
     std::fill(p + n, p + Tk, 0.0f);
 }
 
-// o[0..D) = Σ_{j<n} p_j v_j   (v: (Tk, D))
-[[gnu::noinline]] void weightedRows(std::int64_t n, std::int64_t D, const float *__restrict p, const float *__restrict v,
-                                    float *__restrict o)
+// p = softmax(s)  ->  ds_j = p_j (dp_j − Σ_l dp_l p_l); s = scale q·k + bias folds scale in.
+// dp[0..n) becomes ds (p_j = 0 past the row's own causal limit, so ds_j = 0 there).
+[[gnu::noinline]] void softmaxBackwardRow(std::int64_t n, float scale, const float *__restrict p, float *__restrict dp)
 {
-    std::fill_n(o, D, 0.0f);
-    for (std::int64_t j = 0; j < n; ++j)
-        if (p[j] != 0.0f)
-            axpy(D, p[j], v + j * D, o);
-}
-
-// One query row of the backward pass; see the file comment for the formulas.
-// dp: scratch [0..n).  dq, dk, dv may be null (that input needs no gradient).
-[[gnu::noinline]] void backwardRow(std::int64_t n, std::int64_t D, float scale, const float *__restrict p,
-                                   const float *__restrict dO, const float *__restrict q, const float *__restrict k,
-                                   const float *__restrict VT, std::int64_t ldVT, float *__restrict dp,
-                                   float *__restrict dq, float *__restrict dk, float *__restrict dv)
-{
-    if (dv) // o_i = Σ_j p_ij v_j  ->  dv_j += p_ij dO_i
-        for (std::int64_t j = 0; j < n; ++j)
-            if (p[j] != 0.0f)
-                axpy(D, p[j], dO, dv + j * D);
-    if (!dq && !dk)
-        return;
-    // dp_ij = dO_i · v_j
-    rowTimesTransposed(D, n, ldVT, dO, VT, dp);
-    // p = softmax(s)  ->  ds_j = p_j (dp_j − Σ_l dp_l p_l); s = scale q·k + bias folds scale in.
     float c = 0.0f;
     for (std::int64_t j = 0; j < n; ++j)
         c += dp[j] * p[j];
     for (std::int64_t j = 0; j < n; ++j)
         dp[j] = p[j] * (dp[j] - c) * scale;
-    for (std::int64_t j = 0; j < n; ++j) {
-        const float ds = dp[j];
-        if (ds == 0.0f)
-            continue;
-        if (dq) // s_ij = scale q_i·k_j  ->  dq_i += ds_ij k_j,  dk_j += ds_ij q_i
-            axpy(D, ds, k + j * D, dq);
-        if (dk)
-            axpy(D, ds, q, dk + j * D);
-    }
 }
 
 void checkShapes(const Tensor &q, const Tensor &k, const Tensor &v, const AttentionOptions &o)
@@ -222,27 +286,67 @@ void attentionBackward(const Dims &d, const Tensor &q, const Tensor &k, const Te
                        const float *dOut, float *dq, float *dk, float *dv)
 {
     const std::int64_t units = d.B * d.Hkv, nThreads = threadsFor(units, 3 * d.B * d.H * d.Tq * d.Tk * d.D);
-    // Per-thread scratch: vᵀ of the unit's KV head (D, Tk) and one dp row (Tk).
+    const std::int64_t ldK = roundUp(d.Tk), ldD = roundUp(d.D);
+    // Per-thread scratch: vᵀ (D, ldK); k, dk, dv (Tk, ldD); dp/ds rows (4, ldK); dO, q and dq
+    // rows (4, ldD).
+    const std::int64_t vtSize = d.D * ldK, kvSize = d.Tk * ldD, rowsK = kRows * ldK, rowsD = kRows * ldD;
     std::vector<std::vector<float>> scratch(static_cast<std::size_t>(nThreads),
-                                            std::vector<float>(static_cast<std::size_t>(d.D * d.Tk + d.Tk)));
+                                            std::vector<float>(static_cast<std::size_t>(vtSize + 3 * kvSize + rowsK + 3 * rowsD)));
     const float *pq = q.data(), *pk = k.data(), *pv = v.data(), *pp = P.data();
     parallelFor(units, nThreads, [&](std::int64_t first, std::int64_t last, int thread) {
         float *VT = scratch[static_cast<std::size_t>(thread)].data();
-        float *dp = VT + d.D * d.Tk;
+        float *Kp = VT + vtSize, *dK = Kp + kvSize, *dV = dK + kvSize, *dS = dV + kvSize;
+        float *dOp = dS + rowsK, *qp = dOp + rowsD, *dQ = qp + rowsD;
         for (std::int64_t u = first; u < last; ++u) {
             const std::int64_t b = u / d.Hkv, g = u % d.Hkv;
             const std::int64_t kvOff = (b * d.Hkv + g) * d.Tk * d.D;
-            transposeInto(pv + kvOff, d.Tk, d.D, VT);
+            transposePadded(pv + kvOff, d.Tk, d.D, ldK, VT);
+            copyPadded(pk + kvOff, d.Tk, d.D, ldD, Kp);
+            std::fill_n(dK, 2 * kvSize, 0.0f); // dK and dV
             for (std::int64_t h = g * d.G; h < (g + 1) * d.G; ++h) { // fixed order: sums are reproducible
                 const std::int64_t qOff = (b * d.H + h) * d.Tq * d.D;
                 const float *Ph = pp + (b * d.H + h) * d.Tq * d.Tk;
-                for (std::int64_t i = 0; i < d.Tq; ++i) {
-                    const std::int64_t n = visible(d, i);
-                    backwardRow(n, d.D, d.scale, Ph + i * d.Tk, dOut + qOff + i * d.D, pq + qOff + i * d.D, pk + kvOff,
-                                VT, d.Tk, dp, dq ? dq + qOff + i * d.D : nullptr, dk ? dk + kvOff : nullptr,
-                                dv ? dv + kvOff : nullptr);
+                for (std::int64_t i0 = 0; i0 < d.Tq; i0 += kRows) {
+                    const int R = static_cast<int>(std::min<std::int64_t>(kRows, d.Tq - i0));
+                    const std::int64_t n = visible(d, i0 + R - 1); // the widest row of the block
+                    const float *pRows[kRows], *dORows[kRows], *dsRows[kRows];
+                    for (int r = 0; r < R; ++r) {
+                        pRows[r] = Ph + (i0 + r) * d.Tk;
+                        dORows[r] = dOut + qOff + (i0 + r) * d.D;
+                        dsRows[r] = dS + r * ldK;
+                    }
+                    copyPadded(dOut + qOff + i0 * d.D, R, d.D, ldD, dOp);
+                    if (dv) // o_i = Σ_j p_ij v_j  ->  dv_j += Σ_i p_ij dO_i
+                        accumulateOuter(R, n, ldD, pRows, dOp, dV);
+                    if (!dq && !dk)
+                        continue;
+                    // dp_ij = dO_i · v_j
+                    rowsTimesPanels(R, d.D, roundUp(n), ldK, dORows, VT, dS, ldK);
+                    for (int r = 0; r < R; ++r)
+                        softmaxBackwardRow(n, d.scale, pRows[r], dS + r * ldK);
+                    // s_ij = scale q_i·k_j  ->  dq_i += Σ_j ds_ij k_j,  dk_j += Σ_i ds_ij q_i
+                    if (dq) {
+                        weightsTimesRows(R, n, ldD, dsRows, Kp, dQ);
+                        for (int r = 0; r < R; ++r) {
+                            float *__restrict out = dq + qOff + (i0 + r) * d.D;
+                            const float *__restrict add = dQ + r * ldD;
+                            for (std::int64_t c = 0; c < d.D; ++c)
+                                out[c] += add[c];
+                        }
+                    }
+                    if (dk) {
+                        copyPadded(pq + qOff + i0 * d.D, R, d.D, ldD, qp);
+                        accumulateOuter(R, n, ldD, dsRows, qp, dK);
+                    }
                 }
             }
+            for (std::int64_t j = 0; j < d.Tk; ++j)
+                for (std::int64_t c = 0; c < d.D; ++c) {
+                    if (dk)
+                        dk[kvOff + j * d.D + c] += dK[j * ldD + c];
+                    if (dv)
+                        dv[kvOff + j * d.D + c] += dV[j * ldD + c];
+                }
         }
     });
 }
@@ -291,33 +395,46 @@ Tensor attention(const Tensor &q, const Tensor &k, const Tensor &v, const Attent
         }
 
     const std::int64_t units = d.B * d.H, nThreads = threadsFor(units, 2 * d.B * d.H * d.Tq * d.Tk * d.D);
-    // Per-thread scratch: kᵀ (D, Tk), a logits row (Tk), a probability row (Tk).
+    const std::int64_t ldK = roundUp(d.Tk), ldD = roundUp(d.D);
+    // Per-thread scratch: kᵀ (D, ldK), v (Tk, ldD), logits and probability rows (4, ldK), output
+    // rows (4, ldD).
+    const std::int64_t ktSize = d.D * ldK, vSize = d.Tk * ldD, rowsK = kRows * ldK, rowsD = kRows * ldD;
     std::vector<std::vector<float>> scratch(static_cast<std::size_t>(nThreads),
-                                            std::vector<float>(static_cast<std::size_t>(d.D * d.Tk + 2 * d.Tk)));
+                                            std::vector<float>(static_cast<std::size_t>(ktSize + vSize + 2 * rowsK + rowsD)));
     const float *pq = q.data(), *pk = k.data(), *pv = v.data();
     float *po = out.data(), *pP = record ? P.data() : nullptr;
     parallelFor(units, nThreads, [&](std::int64_t first, std::int64_t last, int thread) {
         float *KT = scratch[static_cast<std::size_t>(thread)].data();
-        float *s = KT + d.D * d.Tk, *pRow = s + d.Tk;
+        float *Vp = KT + ktSize, *S = Vp + vSize, *pScratch = S + rowsK, *O = pScratch + rowsK;
         std::int64_t cachedKv = -1;
         for (std::int64_t u = first; u < last; ++u) {
             const std::int64_t b = u / d.H, h = u % d.H, kv = b * d.Hkv + h / d.G;
-            const float *kh = pk + kv * d.Tk * d.D, *vh = pv + kv * d.Tk * d.D;
             if (kv != cachedKv) {
-                transposeInto(kh, d.Tk, d.D, KT);
+                transposePadded(pk + kv * d.Tk * d.D, d.Tk, d.D, ldK, KT);
+                copyPadded(pv + kv * d.Tk * d.D, d.Tk, d.D, ldD, Vp);
                 cachedKv = kv;
             }
             const float *pad = padMask.empty() ? nullptr : padMask.data() + b * d.Tk;
             const float slope = slopes[static_cast<std::size_t>(h)];
-            for (std::int64_t i = 0; i < d.Tq; ++i) {
-                const std::int64_t n = visible(d, i);
-                float *p = pP ? pP + (u * d.Tq + i) * d.Tk : pRow;
-                const float *qi = pq + (u * d.Tq + i) * d.D;
-                rowTimesTransposed(d.D, n, d.Tk, qi, KT, s);
-                softmaxRow(n, d.Tk, d.scale, slope, static_cast<float>(i + d.off), pad, s, p);
-                weightedRows(n, d.D, p, vh, po + (u * d.Tq + i) * d.D);
-                if (b == 0 && traceRows[static_cast<std::size_t>(h)])
-                    std::copy_n(p, d.Tk, traceRows[static_cast<std::size_t>(h)] + i * d.Tk);
+            float *traceRow = b == 0 ? traceRows[static_cast<std::size_t>(h)] : nullptr;
+            for (std::int64_t i0 = 0; i0 < d.Tq; i0 += kRows) {
+                const int R = static_cast<int>(std::min<std::int64_t>(kRows, d.Tq - i0));
+                const std::int64_t n = visible(d, i0 + R - 1); // the widest row of the block
+                const float *qRows[kRows], *pRows[kRows];
+                for (int r = 0; r < R; ++r)
+                    qRows[r] = pq + (u * d.Tq + i0 + r) * d.D;
+                rowsTimesPanels(R, d.D, roundUp(n), ldK, qRows, KT, S, ldK);
+                for (int r = 0; r < R; ++r) {
+                    const std::int64_t i = i0 + r;
+                    float *p = pP ? pP + (u * d.Tq + i) * d.Tk : pScratch + r * ldK;
+                    softmaxRow(visible(d, i), d.Tk, d.scale, slope, static_cast<float>(i + d.off), pad, S + r * ldK, p);
+                    pRows[r] = p;
+                    if (traceRow)
+                        std::copy_n(p, d.Tk, traceRow + i * d.Tk);
+                }
+                weightsTimesRows(R, n, ldD, pRows, Vp, O);
+                for (int r = 0; r < R; ++r)
+                    std::copy_n(O + r * ldD, d.D, po + (u * d.Tq + i0 + r) * d.D);
             }
         }
     });

@@ -146,9 +146,19 @@ private Q_SLOTS:
         QCOMPARE(rope(q, 0).toVector(), q.toVector());
     }
 
+    void matchesComposedOps_data()
+    {
+        QTest::addColumn<int>("T");
+        QTest::addColumn<int>("D");
+        QTest::newRow("T5 D4") << 5 << 4;
+        QTest::newRow("T37 D33: row blocks and panels with tails") << 37 << 33;
+        QTest::newRow("T64 D32: whole panels") << 64 << 32;
+    }
     void matchesComposedOps()
     {
-        constexpr std::int64_t B = 2, H = 3, T = 5, D = 4;
+        QFETCH(int, T);
+        QFETCH(int, D);
+        constexpr std::int64_t B = 2, H = 3;
         Rng rng(21);
         const Tensor q = randomTensor({B, H, T, D}, rng), k = randomTensor({B, H, T, D}, rng),
                      v = randomTensor({B, H, T, D}, rng);
@@ -169,9 +179,9 @@ private Q_SLOTS:
         const Grads got = run([&](const Tensor &a, const Tensor &b, const Tensor &c) { return attention(a, b, c, options); },
                               q, k, v, r);
         QVERIFY(maxDiff(got.out, want.out) < 1e-5);
-        QVERIFY(maxDiff(got.q, want.q) < 1e-5);
-        QVERIFY(maxDiff(got.k, want.k) < 1e-5);
-        QVERIFY(maxDiff(got.v, want.v) < 1e-5);
+        QVERIFY(maxDiff(got.q, want.q) < 2e-5);
+        QVERIFY(maxDiff(got.k, want.k) < 2e-5);
+        QVERIFY(maxDiff(got.v, want.v) < 2e-5);
     }
 
     void sameForOneAndTwoThreads()
