@@ -3,10 +3,11 @@
 #include "core/rng.h"
 #include "models/mlplm.h"
 #include "models/recurrentlm.h"
+#include "models/transformer.h"
 
 namespace lm {
 
-std::vector<std::string> availableArchitectures() { return {"mlp", "rnn", "lstm", "gru"}; }
+std::vector<std::string> availableArchitectures() { return {"mlp", "rnn", "lstm", "gru", "gpt", "llama"}; }
 
 Result<std::unique_ptr<LanguageModel>> createModel(const nlohmann::json &config, std::uint64_t seed)
 {
@@ -25,6 +26,12 @@ Result<std::unique_ptr<LanguageModel>> createModel(const nlohmann::json &config,
         if (!c)
             return makeError(c.error());
         return std::unique_ptr<LanguageModel>(std::make_unique<RecurrentLanguageModel>(c.value(), rng));
+    }
+    if (arch == "gpt" || arch == "llama") {
+        auto c = TransformerConfig::fromJson(config);
+        if (!c)
+            return makeError(c.error());
+        return makeTransformer(c.value(), rng);
     }
     std::string known;
     for (const auto &a : availableArchitectures())

@@ -5,6 +5,9 @@
 //          weights stored (in, out), "wte.weight", "wpe.weight", "ln_f.weight".
 //   llama: RMSNorm, RoPE (HF rotate-half), SwiGLU, GQA, untied head; HF names
 //          "model.layers.{i}.self_attn.q_proj.weight", "model.embed_tokens.weight", "lm_head.weight".
+// Options outside an arch's own layout keep its naming: learned positions under llama are
+// "model.embed_positions.weight"; SwiGLU under gpt is "mlp.c_fc" (gate), "mlp.c_fc2" (up),
+// "mlp.c_proj" (down); GELU under llama is "mlp.up_proj", "mlp.down_proj"; LayerNorm adds ".bias".
 // Selectable: pre-LN or post-LN, LayerNorm or RMSNorm, GELU or SwiGLU, positions learned |
 // sinusoidal | rope | alibi | none, tied head, dropout. A KV cache makes generation one token per
 // step. Both families implement LanguageModel (models/languagemodel.h) and record attention per
@@ -37,12 +40,35 @@ struct TransformerConfig {
     float normEps = 1e-5f;
     float ropeTheta = 10000.0f;
 
+    // ffnHidden with 0 resolved: 4·C for gelu; for swiglu the Llama rule
+    // m·⌈⌊2·4C/3⌋ / m⌉ with m = 32.
+    int resolvedFfnHidden() const;
+    // C / heads.
+    int headDim() const { return heads > 0 ? dim / heads : 0; }
+    // The same checks as fromJson; empty when the config is usable, else a message naming the field.
+    std::string validate() const;
+
+    // Every field in snake_case ("vocab_size", "kv_heads", "ffn_hidden", "pre_norm", …), with
+    // kv_heads and ffn_hidden resolved.
     nlohmann::json toJson() const;
-    // Validates every field; the error names it. The arch sets defaults for the fields it omits.
+    // Validates every field; the error names it. The arch sets defaults for the fields it omits:
+    //   gpt  : layernorm, gelu, learned positions, tied head, pre-norm, eps 1e-5
+    //   llama: rmsnorm, swiglu, rope, untied head, pre-norm, eps 1e-6, ffn_hidden by the Llama rule
     static Result<TransformerConfig> fromJson(const nlohmann::json &j);
 };
 
-// Decoder-only language model. Parameter names follow the arch's Hugging Face names (above).
+// Decoder-only language model. Parameter names follow the arch's Hugging Face names (above); the
+// arch fixes the names and layouts (gpt: Conv1D (in, out) with biases; llama: Linear (out, in)
+// without), the other fields choose the structure. Initialised as GPT-2: weights N(0, 0.02),
+// residual projections (attention output, FFN output) N(0, 0.02/√(2L)), biases 0, norms 1.
+//   loss            : mean cross-entropy over B·T (−100 ignored); dropout active.
+//   nextTokenLogits : keeps per-layer K and V of the last context; a context that extends it only
+//                     runs the new tokens. With learned positions a context longer than maxSeq
+//                     is cut to its last maxSeq tokens (and recomputed). An empty context gives
+//                     zeros (a uniform distribution). The cache is dropped by loss() and
+//                     resetState(); call resetState() after changing weights by hand.
+//   sequenceLogits  : records "layer{l}.head{h}.attention" (T, T) for every layer and head.
+// Throws std::invalid_argument on a config that fails validate().
 class TransformerLanguageModel;
 std::unique_ptr<LanguageModel> makeTransformer(const TransformerConfig &config, Rng &rng);
 

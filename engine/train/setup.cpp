@@ -5,6 +5,7 @@
 #include "core/tape.h"
 #include "models/registry.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace lm {
@@ -18,11 +19,14 @@ Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice
         return {};
     };
     const bool recurrent = choice.arch == "rnn" || choice.arch == "lstm" || choice.arch == "gru";
+    const bool transformer = choice.arch == "gpt" || choice.arch == "llama";
     for (const std::string &msg : {range("--steps", train.steps, 1, 10'000'000), range("--batch", train.batch, 1, 4096),
                                    range("--seq", train.seq, 1, 8192), range("--vocab-size", choice.vocabSize, 0, 1 << 20),
                                    range("--dim", choice.dim, 1, 4096),
                                    range("--hidden", choice.hidden, 1, recurrent ? 4096 : 16384),
-                                   range("--layers", choice.layers, 1, 16)})
+                                   range("--layers", choice.layers, 1, transformer ? 64 : 16),
+                                   range("--heads", choice.heads, 1, 256), range("--kv-heads", choice.kvHeads, 0, 256),
+                                   range("--max-seq", choice.maxSeq, 0, 1 << 16)})
         if (!msg.empty())
             return makeError(msg);
     if (!(train.lr > 0.0f && train.lr < 10.0f))
@@ -59,7 +63,19 @@ Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice
                   {"hidden", choice.hidden},
                   {"layers", choice.layers},
                   {"bidirectional", false}};
-    else
+    else if (transformer) {
+        config = {{"arch", choice.arch},
+                  {"vocab_size", tokenizer.value()->vocabSize()},
+                  {"dim", choice.dim},
+                  {"layers", choice.layers},
+                  {"heads", choice.heads},
+                  {"kv_heads", choice.kvHeads},
+                  {"ffn_hidden", choice.hidden},
+                  {"max_seq", std::max(choice.maxSeq, train.seq)}};
+        if (choice.dim % choice.heads != 0)
+            return makeError("--dim (" + std::to_string(choice.dim) + ") must be a multiple of --heads (" +
+                             std::to_string(choice.heads) + ")");
+    } else
         config = {{"arch", choice.arch}};
     auto model = createModel(config, train.seed);
     if (!model)

@@ -16,9 +16,12 @@ struct ModelChoice {
     std::string tokenizer = "char"; // byte | char | word
     int vocabSize = 0;              // cap for char/word vocabularies; 0 = keep every token seen
     int dim = 32;
-    int hidden = 128;
+    int hidden = 128;               // recurrent hidden size; gpt / llama: FFN hidden (ffn_hidden)
     int context = 5;                // the MLP's n
-    int layers = 1;                 // rnn / lstm / gru: stacked recurrent layers
+    int layers = 1;                 // rnn / lstm / gru: stacked recurrent layers; gpt / llama: blocks
+    int heads = 4;                  // gpt / llama: attention heads (dim % heads == 0)
+    int kvHeads = 0;                // gpt / llama: key/value heads; 0 = heads
+    int maxSeq = 0;                 // gpt / llama: learned positions; 0 = --seq
     bool bidirectional = false;     // refused for a language model (it would see the future)
 };
 
