@@ -40,7 +40,7 @@ int trainCommand(const std::vector<std::string> &words)
 {
     const Args args(words,
                     {"arch", "corpus", "out", "tokenizer", "vocab-size", "dim", "hidden", "context", "layers", "heads",
-                     "seq", "batch", "steps", "lr", "seed", "threads", "log", "clip"},
+                     "kv-heads", "seq", "batch", "steps", "lr", "seed", "threads", "log", "clip"},
                     {"bidirectional", "tbptt"});
     if (!args.positionals().empty())
         throw UsageError("train takes no positional argument, got '" + args.positionals().front() + "'");
@@ -55,13 +55,17 @@ int trainCommand(const std::vector<std::string> &words)
                          " (available: " + list + ")");
     }
     const bool recurrent = arch == "rnn" || arch == "lstm" || arch == "gru";
-    for (const char *other : {"layers", "bidirectional", "tbptt"})
+    const bool transformer = arch == "gpt" || arch == "llama";
+    for (const char *other : {"bidirectional", "tbptt"})
         if (args.has(other) && !recurrent)
             throw UsageError(std::string("--") + other + " does not apply to --arch " + arch);
-    if (args.has("heads"))
-        throw UsageError("--heads does not apply to --arch " + arch);
-    if (args.has("context") && recurrent)
-        throw UsageError("--context applies to --arch mlp; a recurrent model reads the whole window (--seq)");
+    if (args.has("layers") && !recurrent && !transformer)
+        throw UsageError("--layers does not apply to --arch " + arch);
+    for (const char *other : {"heads", "kv-heads"})
+        if (args.has(other) && !transformer)
+            throw UsageError(std::string("--") + other + " does not apply to --arch " + arch);
+    if (args.has("context") && arch != "mlp")
+        throw UsageError("--context applies to --arch mlp; this model reads the whole window (--seq)");
     const std::string corpusSpec = args.required("corpus");
     const std::string out = args.required("out");
     const std::string logPath = args.text("log", "");
@@ -75,10 +79,12 @@ int trainCommand(const std::vector<std::string> &words)
     if (model.tokenizer != "byte" && model.tokenizer != "char" && model.tokenizer != "word")
         throw UsageError("--tokenizer must be byte, char or word, got '" + model.tokenizer + "'");
     model.vocabSize = static_cast<int>(args.integer("vocab-size", 0, 0, 1 << 20));
-    model.dim = static_cast<int>(args.integer("dim", 32, 1, 4096));
-    model.hidden = static_cast<int>(args.integer("hidden", 128, 1, 16384));
+    model.dim = static_cast<int>(args.integer("dim", transformer ? 128 : 32, 1, 4096));
+    model.hidden = static_cast<int>(args.integer("hidden", transformer ? 0 : 128, 0, 16384));
     model.context = static_cast<int>(args.integer("context", 5, 1, 64));
-    model.layers = static_cast<int>(args.integer("layers", 1, 1, 16));
+    model.layers = static_cast<int>(args.integer("layers", transformer ? 4 : 1, 1, 64));
+    model.heads = static_cast<int>(args.integer("heads", 4, 1, 256));
+    model.kvHeads = static_cast<int>(args.integer("kv-heads", 0, 0, 256));
     model.bidirectional = args.has("bidirectional");
     lm::TrainConfig train;
     train.seq = static_cast<int>(args.integer("seq", 32, 1, 8192));

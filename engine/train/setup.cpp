@@ -23,7 +23,7 @@ Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice
     for (const std::string &msg : {range("--steps", train.steps, 1, 10'000'000), range("--batch", train.batch, 1, 4096),
                                    range("--seq", train.seq, 1, 8192), range("--vocab-size", choice.vocabSize, 0, 1 << 20),
                                    range("--dim", choice.dim, 1, 4096),
-                                   range("--hidden", choice.hidden, 1, recurrent ? 4096 : 16384),
+                                   range("--hidden", choice.hidden, transformer ? 0 : 1, recurrent ? 4096 : 16384),
                                    range("--layers", choice.layers, 1, transformer ? 64 : 16),
                                    range("--heads", choice.heads, 1, 256), range("--kv-heads", choice.kvHeads, 0, 256),
                                    range("--max-seq", choice.maxSeq, 0, 1 << 16)})

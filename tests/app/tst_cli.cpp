@@ -69,9 +69,9 @@ private Q_SLOTS:
         QTest::newRow("no arch") << QStringList{QStringLiteral("train"), QStringLiteral("--corpus"), QStringLiteral("builtin:en")}
                                  << QStringLiteral("--arch is required");
         QTest::newRow("arch not built yet")
-            << QStringList{QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("gpt"), QStringLiteral("--corpus"),
+            << QStringList{QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("bert"), QStringLiteral("--corpus"),
                            QStringLiteral("builtin:en"), QStringLiteral("--out"), out}
-            << QStringLiteral("--arch gpt is not in this build yet");
+            << QStringLiteral("--arch bert is not in this build yet");
         QTest::newRow("unknown option") << train({QStringLiteral("--corpus"), QStringLiteral("builtin:en"), QStringLiteral("--speed"), QStringLiteral("9")})
                                         << QStringLiteral("unknown option --speed");
         QTest::newRow("steps not a number") << train({QStringLiteral("--corpus"), QStringLiteral("builtin:en"), QStringLiteral("--steps"), QStringLiteral("ten")})
@@ -215,6 +215,26 @@ private Q_SLOTS:
         QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains(QStringLiteral("no hidden states")));
         QVERIFY(!QFile::exists(path("never.csv")));
+    }
+
+    void transformerTrainAndGenerate()
+    {
+        const QString model = path("llama.safetensors");
+        Run r = cli({QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("llama"), QStringLiteral("--corpus"),
+                     QStringLiteral("builtin:en"), QStringLiteral("--dim"), QStringLiteral("32"), QStringLiteral("--layers"),
+                     QStringLiteral("2"), QStringLiteral("--heads"), QStringLiteral("4"), QStringLiteral("--kv-heads"), QStringLiteral("2"),
+                     QStringLiteral("--steps"), QStringLiteral("5"), QStringLiteral("--out"), model});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = cli({QStringLiteral("generate"), QStringLiteral("--model"), model, QStringLiteral("--prompt"), QStringLiteral("The"),
+                 QStringLiteral("--max-new"), QStringLiteral("10"), QStringLiteral("--top-k"), QStringLiteral("5")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(r.out.startsWith(QStringLiteral("The")));
+        r = cli({QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("gpt"), QStringLiteral("--corpus"),
+                 QStringLiteral("builtin:en"), QStringLiteral("--dim"), QStringLiteral("30"), QStringLiteral("--heads"), QStringLiteral("4"),
+                 QStringLiteral("--out"), path("never.safetensors")});
+        QCOMPARE(r.code, 2); // 30 is not a multiple of 4
+        QVERIFY(r.err.startsWith(QStringLiteral("error: ")));
+        QVERIFY(!QFile::exists(path("never.safetensors")));
     }
 
     void fastTextAnswersForUnseenWords()
