@@ -1,5 +1,6 @@
 #include "text/tokenizer.h"
 
+#include "text/bpe.h"
 #include "text/utf8.h"
 
 #include <algorithm>
@@ -399,6 +400,56 @@ Result<std::vector<std::string>> readVocab(const nlohmann::json &json, const std
     return entries;
 }
 
+// A BPE tokenizer from {"vocab": [token in the bytes_to_unicode alphabet], "merges": [[l, r]]}.
+Result<std::unique_ptr<Tokenizer>> bpeFromJson(const nlohmann::json &json)
+{
+    const std::string where = "tokenizer JSON (bpe): ";
+    const auto vocab = json.find("vocab");
+    if (vocab == json.end() || !vocab->is_array() || vocab->empty())
+        return Error{where + "\"vocab\" is missing, not an array, or empty"};
+    if (static_cast<std::int64_t>(vocab->size()) > kMaxJsonVocab)
+        return Error{where + "\"vocab\" has " + std::to_string(vocab->size()) + " entries, more than "
+                     + std::to_string(kMaxJsonVocab)};
+    std::unordered_map<char32_t, char> byteOf;
+    for (int b = 0; b < 256; ++b)
+        byteOf.emplace(BpeTokenizer::byteToUnicode(static_cast<unsigned char>(b)), static_cast<char>(b));
+    std::vector<std::string> tokens;
+    tokens.reserve(vocab->size());
+    for (std::size_t i = 0; i < vocab->size(); ++i) {
+        const nlohmann::json &e = (*vocab)[i];
+        const auto bad = [&] { return Error{where + "\"vocab\"[" + std::to_string(i) + "] is not a token in the bytes_to_unicode alphabet"}; };
+        if (!e.is_string())
+            return bad();
+        const auto cps = decodeUtf8(e.get_ref<const std::string &>());
+        if (!cps.ok())
+            return bad();
+        std::string bytes;
+        for (char32_t cp : cps.value()) {
+            const auto it = byteOf.find(cp);
+            if (it == byteOf.end())
+                return bad();
+            bytes.push_back(it->second);
+        }
+        tokens.push_back(std::move(bytes));
+    }
+    const auto merges = json.find("merges");
+    if (merges == json.end() || !merges->is_array())
+        return Error{where + "\"merges\" is missing or not an array"};
+    std::vector<BpeTokenizer::Merge> pairs;
+    pairs.reserve(merges->size());
+    for (std::size_t r = 0; r < merges->size(); ++r) {
+        const nlohmann::json &m = (*merges)[r];
+        if (!m.is_array() || m.size() != 2 || !m[0].is_number_integer() || !m[1].is_number_integer())
+            return Error{where + "\"merges\"[" + std::to_string(r) + "] is not a pair of ids"};
+        const auto a = m[0].get<std::int64_t>(), b = m[1].get<std::int64_t>();
+        const auto n = static_cast<std::int64_t>(tokens.size());
+        if (a < 0 || a >= n || b < 0 || b >= n)
+            return Error{where + "\"merges\"[" + std::to_string(r) + "] has an id out of range"};
+        pairs.emplace_back(static_cast<std::int32_t>(a), static_cast<std::int32_t>(b));
+    }
+    return std::unique_ptr<Tokenizer>(std::make_unique<BpeTokenizer>(std::move(tokens), std::move(pairs)));
+}
+
 } // namespace
 
 Result<std::unique_ptr<Tokenizer>> tokenizerFromJson(const nlohmann::json &json)
@@ -437,11 +488,13 @@ Result<std::unique_ptr<Tokenizer>> tokenizerFromJson(const nlohmann::json &json)
                 return Error{entries.error()};
             return Ptr(std::make_unique<WordTokenizer>(std::move(entries).value()));
         }
+        if (kind == "bpe")
+            return bpeFromJson(json);
     } catch (const std::exception &e) {
         // Constructors reject duplicates and impossible tokens by throwing; report, do not crash.
         return Error{std::string("tokenizer JSON (") + kind + "): " + e.what()};
     }
-    return Error{"tokenizer JSON: unknown \"kind\" \"" + kind + "\" (valid: byte, char, word)"};
+    return Error{"tokenizer JSON: unknown \"kind\" \"" + kind + "\" (valid: byte, char, word, bpe)"};
 }
 
 Result<std::unique_ptr<Tokenizer>> buildTokenizer(const std::string &kind, std::string_view trainingText,
@@ -455,10 +508,12 @@ Result<std::unique_ptr<Tokenizer>> buildTokenizer(const std::string &kind, std::
             return Ptr(std::make_unique<CharTokenizer>(CharTokenizer::train(trainingText, opts)));
         if (kind == "word")
             return Ptr(std::make_unique<WordTokenizer>(WordTokenizer::train(trainingText, opts)));
+        if (kind == "bpe")
+            return Ptr(std::make_unique<BpeTokenizer>(BpeTokenizer::train(trainingText, opts)));
     } catch (const std::invalid_argument &e) {
         return Error{"cannot build " + kind + " tokenizer: " + e.what()};
     }
-    return Error{"unknown tokenizer kind \"" + kind + "\" (valid: byte, char, word)"};
+    return Error{"unknown tokenizer kind \"" + kind + "\" (valid: byte, char, word, bpe)"};
 }
 
 } // namespace lm

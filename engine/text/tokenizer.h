@@ -1,5 +1,5 @@
 #pragma once
-// Tokenizers: text <-> token ids. Three kinds live here:
+// Tokenizers: text <-> token ids. Three kinds live here (a fourth, "bpe", in text/bpe.h):
 //   byte  256 ids, one per byte; any byte string round-trips.
 //   char  one id per Unicode code point seen in training; id 0 is <unk>.
 //   word  whitespace-separated words, each punctuation mark and each CJK character its own
@@ -29,7 +29,7 @@ class Tokenizer {
 public:
     virtual ~Tokenizer() = default;
 
-    // "byte", "char" or "word"; the value of "kind" in toJson().
+    // "byte", "char", "word" or "bpe"; the value of "kind" in toJson().
     virtual std::string kind() const = 0;
     // Number of ids; valid ids are 0 .. vocabSize() - 1.
     virtual int vocabSize() const = 0;
@@ -148,7 +148,11 @@ private:
 // gives an Error naming the problem. Never throws.
 Result<std::unique_ptr<Tokenizer>> tokenizerFromJson(const nlohmann::json &json);
 
-// A tokenizer of `kind` ("byte", "char" or "word") trained on `trainingText`. Errors: an unknown
+// "bpe" is checked the same way: "vocab" (tokens in GPT-2's bytes_to_unicode alphabet, index = id)
+// and "merges" (pairs of ids in rank order) must describe a valid BpeTokenizer (text/bpe.h).
+//
+// A tokenizer of `kind` ("byte", "char", "word" or "bpe") trained on `trainingText`; for "bpe"
+// opts.maxVocab is the target vocabulary size (0 = 512, else >= 256). Errors: an unknown
 // kind (the message lists the valid kinds), invalid UTF-8 in the training text (char, word),
 // maxVocab < 0 or == 1, minCount < 1. Training text with no tokens gives a vocabulary of only
 // <unk>. Never throws.
