@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <random>
 
@@ -180,6 +181,29 @@ private Q_SLOTS:
         auto bpe = BpeTokenizer::loadGpt2(d + "/vocab.json", d + "/merges.txt");
         QVERIFY(!bpe.ok());
         QVERIFY2(bpe.error().find(expected.toStdString()) != std::string::npos, bpe.error().c_str());
+    }
+
+    void hugeFileIsRefused()
+    {
+        QTemporaryDir dir;
+        const std::string vocab = dir.path().toStdString() + "/vocab.json";
+        writeFile(vocab, "{");
+        std::filesystem::resize_file(vocab, (std::uintmax_t(64) << 20) + 1); // sparse: nothing is written
+        auto bpe = BpeTokenizer::loadGpt2(vocab, kFixture + "/merges.txt");
+        QVERIFY(!bpe.ok());
+        QVERIFY2(bpe.error().find(vocab + ": ") == 0 && bpe.error().find("limit") != std::string::npos, bpe.error().c_str());
+    }
+
+    void tokenTextEscapes()
+    {
+        TokenizerOptions opts;
+        opts.maxVocab = 256;
+        const BpeTokenizer bytes = BpeTokenizer::train("", opts);
+        QCOMPARE(bytes.tokenText('a'), std::string("a"));
+        QCOMPARE(bytes.tokenText('\n'), std::string("\\n"));
+        QCOMPARE(bytes.tokenText(0xE5), std::string("\\xE5")); // a lone lead byte of 國
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, bytes.tokenText(256));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, bytes.decode({-1}));
     }
 
     void missingFile()

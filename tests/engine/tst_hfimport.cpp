@@ -125,6 +125,49 @@ private Q_SLOTS:
         checkAgainstTorch(dir.path().toStdString());
     }
 
+    void differentLmHeadUntiesTheHead_data()
+    {
+        QTest::addColumn<bool>("tieInConfig");
+        QTest::newRow("tie_word_embeddings true") << true;
+        QTest::newRow("tie_word_embeddings false") << false;
+    }
+    void differentLmHeadUntiesTheHead()
+    {
+        QFETCH(bool, tieInConfig);
+        QTemporaryDir dir;
+        copyFixture(dir.path().toStdString(), [](std::vector<NamedParameter> &tensors) {
+            for (const auto &t : tensors)
+                if (t.name == "transformer.wte.weight") {
+                    Tensor head = t.tensor.clone();
+                    head.data()[0] += 1.0f;
+                    tensors.push_back({"lm_head.weight", head});
+                    break;
+                }
+        }, [&](Json &c) { c["tie_word_embeddings"] = tieInConfig; });
+        auto loaded = loadHuggingFaceFolder(dir.path().toStdString());
+        QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().c_str());
+        QCOMPARE(loaded.value().model->config()["tied_head"].get<bool>(), false);
+        const Tensor *head = nullptr, *wte = nullptr;
+        const ParameterList params = loaded.value().model->parameters();
+        for (const auto &p : params) {
+            if (p.name == "lm_head.weight")
+                head = &p.tensor;
+            if (p.name == "wte.weight")
+                wte = &p.tensor;
+        }
+        QVERIFY(head && wte);
+        QCOMPARE(head->data()[0], wte->data()[0] + 1.0f);
+        QCOMPARE(head->data()[1], wte->data()[1]);
+    }
+
+    void untiedConfigNeedsLmHead()
+    {
+        QTemporaryDir dir;
+        copyFixture(dir.path().toStdString(), {}, [](Json &c) { c["tie_word_embeddings"] = false; });
+        const std::string error = loadError(dir.path().toStdString());
+        QVERIFY2(error.find("'lm_head.weight' is missing") != std::string::npos, error.c_str());
+    }
+
     void hostileFolders_data()
     {
         QTest::addColumn<QString>("damage");

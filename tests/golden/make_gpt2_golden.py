@@ -226,9 +226,15 @@ def main():
     attention = {f"layer{l}.head{h}": short(atts[l][h].reshape(-1).tolist()) for l in range(L) for h in range(H)}
     bpe_cases = [
         "hello world", "The king is in the castle.", "  spaces   and\ttabs\n\nnew lines  ",
-        "it's we're they'll I'd", "x=3.14; y_2 = 42!!", "國王很老。", "emoji 🎉👍🏽 end", "the_the__the",
+        "it's we're they'll I'd", "x=3.14; y_2 = 42!!", "國王很老。", "emoji 🎉👍🏽 end", "the_the__the", "café naïve Ελληνικά Русский ٣٤ ５６x",
         "",
     ]
+    # Random ASCII (letters, digits, punctuation, apostrophes, runs of whitespace): exercises
+    # every branch of the pre-tokeniser, where re and GPT-2's regex agree exactly.
+    import random
+    rng = random.Random(5)
+    alphabet = "abcdefghijklmnopqrstuvwxyzTHE0123456789.,!?'_-\"()   \t\n\n\r"
+    bpe_cases += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(40)]
     golden = {
         "config": config, "prompt": prompt, "ids": ids, "T": len(ids), "V": V,
         "logits": short(logits.reshape(-1).tolist()), "attention": attention,
