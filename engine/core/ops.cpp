@@ -1,6 +1,7 @@
 #include "core/ops.h"
 
 #include "core/tape.h"
+#include "core/uninitialized.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -17,8 +18,9 @@ int normDim(int d, int rank, const char *op)
     return i;
 }
 
-// Output tensor that requires a gradient exactly when the op records.
-Tensor makeOutput(const Shape &shape, bool record) { return Tensor::zeros(shape, record); }
+// Output tensor that requires a gradient exactly when the op records. Not zero-filled: every op
+// using it writes all of its elements (sum over a dimension, which accumulates, uses zeros).
+Tensor makeOutput(const Shape &shape, bool record) { return detail::uninitialized(shape, record); }
 
 // Strides (in elements) of `in` seen through the broadcast output shape `out`: 0 on broadcast dims.
 std::vector<std::int64_t> broadcastStrides(const Shape &in, const Shape &out)
@@ -69,6 +71,16 @@ void forEachBroadcast(const Shape &out, const Shape &aShape, const Shape &bShape
 
 enum class BinOp { Add, Sub, Mul };
 
+// True when b repeats whole over a's leading dimensions: b's shape is a trailing suffix of a's
+// (a bias (C) over (…, C), positions (T, C) over (B, T, C)). binary() then walks plain row loops
+// instead of the per-element odometer: the hot case of every transformer block.
+bool repeatsOver(const Shape &a, const Shape &b)
+{
+    if (b.empty() || b.size() > a.size())
+        return false;
+    return std::equal(b.begin(), b.end(), a.end() - static_cast<std::ptrdiff_t>(b.size()));
+}
+
 Tensor binary(const Tensor &a, const Tensor &b, BinOp op)
 {
     const Shape out = broadcastShape(a.shape(), b.shape());
@@ -76,12 +88,21 @@ Tensor binary(const Tensor &a, const Tensor &b, BinOp op)
     Tensor y = makeOutput(out, record);
     float *py = y.data();
     const float *pa = a.data(), *pb = b.data();
-    if (a.shape() == b.shape()) {
-        const std::int64_t n = y.numel();
-        switch (op) {
-        case BinOp::Add: for (std::int64_t i = 0; i < n; ++i) py[i] = pa[i] + pb[i]; break;
-        case BinOp::Sub: for (std::int64_t i = 0; i < n; ++i) py[i] = pa[i] - pb[i]; break;
-        case BinOp::Mul: for (std::int64_t i = 0; i < n; ++i) py[i] = pa[i] * pb[i]; break;
+    // Same shapes, or b repeated over a's leading dims (bias, positions): tight vectorisable
+    // loops; the same arithmetic per element as the general path.
+    const bool rowRepeat = a.shape() == out && repeatsOver(a.shape(), b.shape());
+    if (a.shape() == b.shape() || rowRepeat) {
+        const std::int64_t n = y.numel(), inner = b.numel();
+        for (std::int64_t base = 0; base < n; base += inner) {
+            float *yr = py + base;
+            const float *ar = pa + base;
+            switch (op) {
+            case BinOp::Add: for (std::int64_t j = 0; j < inner; ++j) yr[j] = ar[j] + pb[j]; break;
+            case BinOp::Sub: for (std::int64_t j = 0; j < inner; ++j) yr[j] = ar[j] - pb[j]; break;
+            case BinOp::Mul: for (std::int64_t j = 0; j < inner; ++j) yr[j] = ar[j] * pb[j]; break;
+            }
+            if (a.shape() == b.shape())
+                pb += inner;
         }
     } else {
         forEachBroadcast(out, a.shape(), b.shape(), [&](std::int64_t i, std::int64_t ia, std::int64_t ib) {
@@ -93,7 +114,7 @@ Tensor binary(const Tensor &a, const Tensor &b, BinOp op)
         });
     }
     if (record) {
-        Tape::active()->push([a, b, y, op]() mutable {
+        Tape::active()->push([a, b, y, op, rowRepeat]() mutable {
             if (!y.hasGrad())
                 return;
             const float *g = y.gradOrNull();
@@ -102,6 +123,31 @@ Tensor binary(const Tensor &a, const Tensor &b, BinOp op)
             float *ga = a.requiresGrad() ? a.grad() : nullptr;
             float *gb = b.requiresGrad() ? b.grad() : nullptr;
             const float *pa = a.data(), *pb = b.data();
+            if (a.shape() == b.shape() || rowRepeat) {
+                // Row loops in output order: each gb[j] sums its rows in the same order as the
+                // general path, so the numbers are identical; only the walking is cheaper.
+                const bool same = a.shape() == b.shape();
+                const std::int64_t n = y.numel(), inner = b.numel();
+                for (std::int64_t base = 0; base < n; base += inner) {
+                    const float *gr = g + base, *ar = pa + base, *br = same ? pb + base : pb;
+                    float *gar = ga ? ga + base : nullptr, *gbr = gb ? (same ? gb + base : gb) : nullptr;
+                    switch (op) {
+                    case BinOp::Add:
+                        if (gar) for (std::int64_t j = 0; j < inner; ++j) gar[j] += gr[j];
+                        if (gbr) for (std::int64_t j = 0; j < inner; ++j) gbr[j] += gr[j];
+                        break;
+                    case BinOp::Sub:
+                        if (gar) for (std::int64_t j = 0; j < inner; ++j) gar[j] += gr[j];
+                        if (gbr) for (std::int64_t j = 0; j < inner; ++j) gbr[j] -= gr[j];
+                        break;
+                    case BinOp::Mul:
+                        if (gar) for (std::int64_t j = 0; j < inner; ++j) gar[j] += gr[j] * br[j];
+                        if (gbr) for (std::int64_t j = 0; j < inner; ++j) gbr[j] += gr[j] * ar[j];
+                        break;
+                    }
+                }
+                return;
+            }
             forEachBroadcast(y.shape(), a.shape(), b.shape(), [&](std::int64_t i, std::int64_t ia, std::int64_t ib) {
                 switch (op) {
                 case BinOp::Add:
@@ -299,14 +345,19 @@ Tensor transpose(const Tensor &x, int dim0, int dim1)
         s *= x.shape()[static_cast<std::size_t>(i)];
     }
     std::swap(strides[static_cast<std::size_t>(d0)], strides[static_cast<std::size_t>(d1)]);
-    // Walks the output in order; calls f(outIndex, inOffset).
+    // Walks the output in order; calls f(outIndex, inOffset). A tight loop over the last
+    // dimension, the odometer only per row (splitting heads moves runs of D contiguous floats).
     auto walk = [outShape, strides, rank](auto &&f) {
         const std::int64_t total = shapeNumel(outShape);
+        if (total == 0)
+            return;
+        const std::int64_t inner = outShape.back(), innerStride = strides.back();
         std::vector<std::int64_t> counter(static_cast<std::size_t>(rank), 0);
         std::int64_t off = 0;
-        for (std::int64_t i = 0; i < total; ++i) {
-            f(i, off);
-            for (int d = rank; d-- > 0;) {
+        for (std::int64_t i = 0; i < total; i += inner) {
+            for (std::int64_t j = 0; j < inner; ++j)
+                f(i + j, off + j * innerStride);
+            for (int d = rank - 1; d-- > 0;) {
                 const auto ud = static_cast<std::size_t>(d);
                 off += strides[ud];
                 if (++counter[ud] < outShape[ud])
@@ -483,7 +534,7 @@ Tensor sum(const Tensor &x, int dim, bool keepDim)
     else
         outShape.erase(outShape.begin() + d);
     const bool record = detail::shouldRecord({&x});
-    Tensor y = makeOutput(outShape, record);
+    Tensor y = Tensor::zeros(outShape, record); // accumulated into
     const float *px = x.data();
     float *py = y.data();
     for (std::int64_t i = 0; i < o.outer; ++i)

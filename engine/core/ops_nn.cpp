@@ -3,6 +3,7 @@
 #include "core/ops.h"
 #include "core/rng.h"
 #include "core/tape.h"
+#include "core/uninitialized.h"
 
 #include <cmath>
 #include <limits>
@@ -16,7 +17,7 @@ template <class Fwd, class Bwd>
 Tensor unary(const Tensor &x, Fwd fwd, Bwd dfdx)
 {
     const bool record = detail::shouldRecord({&x});
-    Tensor y = Tensor::zeros(x.shape(), record);
+    Tensor y = detail::uninitialized(x.shape(), record); // written in full
     const float *px = x.data();
     float *py = y.data();
     for (std::int64_t i = 0; i < x.numel(); ++i)
@@ -84,7 +85,7 @@ Tensor embedding(const Tensor &weight, const std::vector<std::int32_t> &ids, con
     Shape outShape = idsShape;
     outShape.push_back(C);
     const bool record = detail::shouldRecord({&weight});
-    Tensor y = Tensor::zeros(outShape, record);
+    Tensor y = detail::uninitialized(outShape, record); // every row copied
     for (std::size_t i = 0; i < ids.size(); ++i)
         std::copy_n(weight.data() + ids[i] * C, C, y.data() + static_cast<std::int64_t>(i) * C);
     if (record)
@@ -142,12 +143,27 @@ Tensor geluTanh(const Tensor &x)
 {
     // y = ½x(1 + t), t = tanh(u), u = √(2/π)(x + 0.044715x³)
     // dy/dx = ½(1 + t) + ½x(1 − t²)·√(2/π)(1 + 3·0.044715x²)
-    return unary(
-        x, [](float v) { return 0.5f * v * (1.0f + std::tanh(kSqrt2OverPi * (v + 0.044715f * v * v * v))); },
-        [](float v, float) {
-            const float t = std::tanh(kSqrt2OverPi * (v + 0.044715f * v * v * v));
-            return 0.5f * (1.0f + t) + 0.5f * v * (1.0f - t * t) * kSqrt2OverPi * (1.0f + 3.0f * 0.044715f * v * v);
+    // Whole-array Eigen expressions: Eigen's tanh is vectorised (a rational approximation within a
+    // few ulp of std::tanh), the scalar std::tanh loop was the FFN's largest non-GEMM cost.
+    // Backward recomputes t rather than keeping it, so activation memory is unchanged.
+    using ConstArrayMap = Eigen::Map<const Eigen::ArrayXf, Eigen::Aligned64>;
+    using ArrayMap = Eigen::Map<Eigen::ArrayXf, Eigen::Aligned64>;
+    const bool record = detail::shouldRecord({&x});
+    Tensor y = detail::uninitialized(x.shape(), record); // written in full
+    {
+        const ConstArrayMap v(x.data(), x.numel());
+        ArrayMap(y.data(), y.numel()) = 0.5f * v * (1.0f + (kSqrt2OverPi * (v + 0.044715f * v * v * v)).tanh());
+    }
+    if (record)
+        Tape::active()->push([x, y]() {
+            if (!y.hasGrad())
+                return;
+            const ConstArrayMap v(x.data(), x.numel()), g(y.gradOrNull(), y.numel());
+            const Eigen::ArrayXf t = (kSqrt2OverPi * (v + 0.044715f * v * v * v)).tanh();
+            ArrayMap(x.grad(), x.numel()) +=
+                g * (0.5f * (1.0f + t) + 0.5f * v * (1.0f - t * t) * kSqrt2OverPi * (1.0f + 3.0f * 0.044715f * v * v));
         });
+    return y;
 }
 
 Tensor softmax(const Tensor &x)
@@ -187,7 +203,7 @@ Tensor logSoftmax(const Tensor &x)
 {
     const std::int64_t C = lastDim(x, "logSoftmax"), rows = C ? x.numel() / C : 0;
     const bool record = detail::shouldRecord({&x});
-    Tensor y = Tensor::zeros(x.shape(), record);
+    Tensor y = detail::uninitialized(x.shape(), record); // written in full
     for (std::int64_t r = 0; r < rows; ++r) {
         const float *in = x.data() + r * C;
         float *out = y.data() + r * C;
@@ -220,9 +236,9 @@ Tensor layerNorm(const Tensor &x, const Tensor &weight, const Tensor &bias, floa
     checkChannelVector(weight, C, "layerNorm", "weight");
     checkChannelVector(bias, C, "layerNorm", "bias");
     const bool record = detail::shouldRecord({&x, &weight, &bias});
-    Tensor y = Tensor::zeros(x.shape(), record);
+    Tensor y = detail::uninitialized(x.shape(), record); // y and x̂ written in full
     // Saved for backward: x̂ = (x − μ)/σ per element and 1/σ per row.
-    Tensor xhat = Tensor::zeros(x.shape());
+    Tensor xhat = detail::uninitialized(x.shape());
     Tensor invStd = Tensor::zeros({rows});
     for (std::int64_t r = 0; r < rows; ++r) {
         const float *in = x.data() + r * C;
@@ -344,12 +360,20 @@ Tensor crossEntropy(const Tensor &logits, const std::vector<std::int32_t> &targe
     std::int64_t count = 0;
     for (std::int64_t r = 0; r < N; ++r) {
         const float *in = logits.data() + r * V;
-        const auto [mx, sumExp] = expSum(in, V);
-        if (record) {
-            float *p = probs.data() + r * V;
-            const float inv = 1.0f / sumExp;
-            for (std::int64_t c = 0; c < V; ++c)
-                p[c] = std::exp(in[c] - mx) * inv;
+        // Vectorised exp (Eigen) computed once per row: it fills the saved probabilities and
+        // gives Σ exp(x − max); the scalar std::exp passes over (N, V) were a visible cost.
+        const Eigen::Map<const Eigen::ArrayXf> row(in, V);
+        const float mx = V ? row.maxCoeff() : -std::numeric_limits<float>::infinity();
+        float sumExp = 0.0f;
+        if (mx != -std::numeric_limits<float>::infinity()) {
+            if (record) {
+                Eigen::Map<Eigen::ArrayXf> p(probs.data() + r * V, V);
+                p = (row - mx).exp();
+                sumExp = p.sum();
+                p *= 1.0f / sumExp;
+            } else {
+                sumExp = (row - mx).exp().sum();
+            }
         }
         const std::int32_t t = targets[static_cast<std::size_t>(r)];
         if (t == ignoreIndex)

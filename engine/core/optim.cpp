@@ -71,14 +71,18 @@ void Adam::step()
         if (m_opt.decoupled && wd != 0.0f) // torch AdamW decays before the moment update
             for (std::int64_t j = 0; j < n; ++j)
                 w[j] *= 1.0f - m_lr * wd;
+        // Options copied to locals: stores through the float pointers could alias the float
+        // members, which kept the compiler from vectorising this loop. Same arithmetic.
+        const bool decoupled = m_opt.decoupled;
+        const float beta1 = m_opt.beta1, beta2 = m_opt.beta2, eps = m_opt.eps, lr = m_lr;
+        float *pm = m.data(), *pv = v.data();
         for (std::int64_t j = 0; j < n; ++j) {
-            const auto k = static_cast<std::size_t>(j);
-            const float gj = m_opt.decoupled ? g[j] : g[j] + wd * w[j];
-            m[k] = m_opt.beta1 * m[k] + (1.0f - m_opt.beta1) * gj;
-            v[k] = m_opt.beta2 * v[k] + (1.0f - m_opt.beta2) * gj * gj;
-            const float mhat = m[k] / bc1;
-            const float vhat = v[k] / bc2;
-            w[j] -= m_lr * mhat / (std::sqrt(vhat) + m_opt.eps);
+            const float gj = decoupled ? g[j] : g[j] + wd * w[j];
+            pm[j] = beta1 * pm[j] + (1.0f - beta1) * gj;
+            pv[j] = beta2 * pv[j] + (1.0f - beta2) * gj * gj;
+            const float mhat = pm[j] / bc1;
+            const float vhat = pv[j] / bc2;
+            w[j] -= lr * mhat / (std::sqrt(vhat) + eps);
         }
     }
 }

@@ -1,10 +1,14 @@
 #include "core/tensor.h"
 
 #include "core/memorymeter.h"
+#include "core/uninitialized.h"
 
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <new>
 #include <stdexcept>
 
@@ -34,6 +38,25 @@ std::string shapeString(const Shape &shape)
     return s + ")";
 }
 
+#if defined(__GLIBC__)
+namespace {
+// glibc serves blocks over its (dynamic) mmap threshold with fresh mmap()s and gives freed heap
+// back to the kernel, so each training step page-faulted its activations in anew (≈15% of a gpt
+// step). Keeping freed blocks in the heap lets the next step reuse them; MemoryMeter still counts
+// live tensors exactly, only the process keeps its peak resident.
+[[maybe_unused]] const bool g_heapTuned = [] {
+    mallopt(M_MMAP_THRESHOLD, 32 << 20); // glibc's maximum on 64-bit
+    mallopt(M_TRIM_THRESHOLD, 1024 << 20);
+    return true;
+}();
+} // namespace
+#endif
+
+namespace {
+// Set by detail::uninitialized() around its one allocation (core/uninitialized.h).
+thread_local bool t_skipZeroFill = false;
+} // namespace
+
 Storage::Storage(std::int64_t count) : m_count(count)
 {
     if (count < 0 || count > std::numeric_limits<std::int64_t>::max() / 8)
@@ -43,7 +66,8 @@ Storage::Storage(std::int64_t count) : m_count(count)
     m_data = static_cast<float *>(std::aligned_alloc(64, bytes));
     if (!m_data)
         throw std::bad_alloc();
-    std::memset(m_data, 0, bytes);
+    if (!t_skipZeroFill)
+        std::memset(m_data, 0, bytes);
     MemoryMeter::onAllocate(count * static_cast<std::int64_t>(sizeof(float)));
 }
 
@@ -60,6 +84,15 @@ Tensor Tensor::zeros(const Shape &shape, bool requiresGrad)
     impl->value = std::make_shared<Storage>(shapeNumel(shape));
     impl->requiresGrad = requiresGrad;
     return Tensor(std::move(impl));
+}
+
+Tensor detail::uninitialized(const Shape &shape, bool requiresGrad)
+{
+    struct SkipZeroFill {
+        SkipZeroFill() { t_skipZeroFill = true; }
+        ~SkipZeroFill() { t_skipZeroFill = false; }
+    } skip;
+    return Tensor::zeros(shape, requiresGrad);
 }
 
 Tensor Tensor::full(const Shape &shape, float value, bool requiresGrad)
