@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "corpora.h"
+#include "attentionview.h"
 #include "embeddingview.h"
 #include "recurrentview.h"
 #include "sequencetaskpages.h"
@@ -48,13 +49,15 @@ QString bytesText(std::int64_t bytes)
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_controller(new TrainingController(this)), m_lossPlot(new LossPlot(this)),
-      m_embeddingView(new EmbeddingView(this)), m_recurrentView(new RecurrentView(this)), m_tabs(new QTabWidget(this))
+      m_embeddingView(new EmbeddingView(this)), m_recurrentView(new RecurrentView(this)),
+      m_attentionView(new AttentionView(this)), m_tabs(new QTabWidget(this))
 {
     setWindowTitle(tr("LMScope — a lab for language models"));
     setObjectName(QStringLiteral("MainWindow"));
     m_tabs->addTab(m_lossPlot, tr("Language model"));
     m_tabs->addTab(m_embeddingView, tr("Word vectors"));
     m_tabs->addTab(m_recurrentView, tr("Recurrent networks"));
+    m_tabs->addTab(m_attentionView, tr("Attention"));
     auto *tagging = new TaggingPage(m_recurrentView);
     m_recurrentView->addPage(tagging, tr("Tagging"));
     connect(tagging, &TaggingPage::traced, m_recurrentView, &RecurrentView::showTrace);
@@ -88,11 +91,14 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(message);
     });
     connect(m_controller, &TrainingController::inspected, m_recurrentView, &RecurrentView::showTrace);
-    connect(m_recurrentView, &RecurrentView::inspectRequested, this, [this](const QString &text) {
+    connect(m_controller, &TrainingController::inspected, m_attentionView, &AttentionView::showTrace);
+    auto inspect = [this](const QString &text) {
         if (m_controller->state() == TrainingController::State::Running)
             m_controller->pause(); // the model is busy training: trace it at the pause
         m_controller->inspect(text);
-    });
+    };
+    connect(m_recurrentView, &RecurrentView::inspectRequested, this, inspect);
+    connect(m_attentionView, &AttentionView::inspectRequested, this, inspect);
     connect(m_controller, &TrainingController::sampled, this,
             [this](const QString &text) { appendLog(tr("The model writes: %1").arg(text)); });
     connect(m_controller, &TrainingController::saved, this, [this](const QString &path, const QString &error) {
@@ -134,8 +140,11 @@ void MainWindow::buildSetupDock()
     m_arch->addItem(tr("Elman RNN"), QStringLiteral("rnn"));
     m_arch->addItem(tr("LSTM"), QStringLiteral("lstm"));
     m_arch->addItem(tr("GRU"), QStringLiteral("gru"));
+    m_arch->addItem(tr("GPT (Transformer decoder)"), QStringLiteral("gpt"));
+    m_arch->addItem(tr("Llama (RMSNorm, RoPE, SwiGLU)"), QStringLiteral("llama"));
     m_context = spin(1, 64, 5, w);
     m_layers = spin(1, 16, 1, w);
+    m_heads = spin(1, 64, 4, w);
     m_dim = spin(1, 1024, 32, w);
     m_hidden = spin(1, 8192, 128, w);
     form->addRow(tr("Corpus"), m_corpus);
@@ -143,14 +152,18 @@ void MainWindow::buildSetupDock()
     form->addRow(tr("Tokens"), m_tokenizer);
     form->addRow(tr("Model"), m_arch);
     form->addRow(tr("Context (tokens seen)"), m_context);
-    form->addRow(tr("Recurrent layers"), m_layers);
+    form->addRow(tr("Layers"), m_layers);
+    form->addRow(tr("Attention heads"), m_heads);
     form->addRow(tr("Embedding width"), m_dim);
     form->addRow(tr("Hidden units"), m_hidden);
     auto syncArch = [this] {
-        const bool mlp = m_arch->currentData().toString() == QStringLiteral("mlp");
+        const QString arch = m_arch->currentData().toString();
+        const bool mlp = arch == QStringLiteral("mlp");
+        const bool attention = arch == QStringLiteral("gpt") || arch == QStringLiteral("llama");
         m_context->setEnabled(mlp && m_arch->isEnabled());
         m_layers->setEnabled(!mlp && m_arch->isEnabled());
-        m_tbptt->setEnabled(!mlp && m_arch->isEnabled());
+        m_heads->setEnabled(attention && m_arch->isEnabled());
+        m_tbptt->setEnabled(!mlp && !attention && m_arch->isEnabled());
     };
     connect(m_arch, &QComboBox::currentIndexChanged, this, syncArch);
     m_context->setToolTip(tr("How many previous tokens the model looks at to guess the next one."));
@@ -296,8 +309,11 @@ TrainingRequest MainWindow::currentRequest() const
     r.corpusSpec = m_corpus->currentData().toString();
     r.model.arch = m_arch->currentData().toString().toStdString();
     r.model.layers = m_layers->value();
+    r.model.heads = m_heads->value();
+    if (r.model.arch == "gpt" || r.model.arch == "llama")
+        r.model.hidden = 0; // the architecture's feed-forward rule; the spin box is the recurrent width
     r.train.clipNorm = static_cast<float>(m_clip->value());
-    r.train.sequential = m_tbptt->isChecked() && r.model.arch != "mlp";
+    r.train.sequential = m_tbptt->isChecked() && (r.model.arch == "rnn" || r.model.arch == "lstm" || r.model.arch == "gru");
     r.model.tokenizer = m_tokenizer->currentData().toString().toStdString();
     r.model.context = m_context->value();
     r.model.dim = m_dim->value();
@@ -404,14 +420,17 @@ void MainWindow::onStateChanged(TrainingController::State state)
     m_stepButton->setEnabled(!busy && state != S::Finished);
     m_resetButton->setEnabled(state != S::Idle);
     m_sampleButton->setEnabled(state == S::Paused || state == S::Finished);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_corpus, m_tokenizer, m_arch, m_context, m_layers, m_dim, m_hidden,
+    for (QWidget *w : std::initializer_list<QWidget *>{m_corpus, m_tokenizer, m_arch, m_context, m_layers, m_heads, m_dim, m_hidden,
                                                        m_batch, m_seq, m_steps, m_lr, m_seed, m_threads, m_clip, m_tbptt})
         w->setEnabled(state == S::Idle || state == S::Finished);
-    if (m_arch->isEnabled()) { // the MLP-only and recurrent-only choices
-        const bool mlp = m_arch->currentData().toString() == QStringLiteral("mlp");
+    if (m_arch->isEnabled()) { // the choices that apply to one family only
+        const QString arch = m_arch->currentData().toString();
+        const bool mlp = arch == QStringLiteral("mlp");
+        const bool attention = arch == QStringLiteral("gpt") || arch == QStringLiteral("llama");
         m_context->setEnabled(mlp);
         m_layers->setEnabled(!mlp);
-        m_tbptt->setEnabled(!mlp);
+        m_heads->setEnabled(attention);
+        m_tbptt->setEnabled(!mlp && !attention);
     }
     switch (state) {
     case S::Idle: break;

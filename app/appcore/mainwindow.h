@@ -9,6 +9,7 @@
 #include <QTimer>
 #include <QVector>
 
+class AttentionView;
 class EmbeddingView;
 class RecurrentView;
 class QCheckBox;
@@ -35,9 +36,10 @@ public:
     LossPlot *lossPlot() const { return m_lossPlot; }
     EmbeddingView *embeddingView() const { return m_embeddingView; }
     RecurrentView *recurrentView() const { return m_recurrentView; }
+    AttentionView *attentionView() const { return m_attentionView; }
     // Chooses the language model: "mlp", "rnn", "lstm" or "gru".
     void setArchitecture(const QString &arch);
-    // 0: the language model and its loss; 1: word vectors; 2: recurrent networks.
+    // 0: the language model and its loss; 1: word vectors; 2: recurrent networks; 3: attention.
     void showTab(int index);
     TrainingController *controller() const { return m_controller; }
     TrainingRequest currentRequest() const;
@@ -75,6 +77,7 @@ private:
     LossPlot *m_lossPlot;
     EmbeddingView *m_embeddingView;
     RecurrentView *m_recurrentView;
+    AttentionView *m_attentionView;
     QTabWidget *m_tabs;
     QList<QDockWidget *> m_lmDocks; // shown with the language-model tab only
     QPlainTextEdit *m_log = nullptr;
@@ -83,6 +86,7 @@ private:
     QComboBox *m_tokenizer = nullptr;
     QComboBox *m_arch = nullptr;
     QSpinBox *m_layers = nullptr;
+    QSpinBox *m_heads = nullptr;
     QDoubleSpinBox *m_clip = nullptr;
     QCheckBox *m_tbptt = nullptr;
     QSpinBox *m_context = nullptr;

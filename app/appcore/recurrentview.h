@@ -6,7 +6,7 @@
 // last step reaches each earlier step, for fresh RNN, LSTM and GRU cells; and what clipping did
 // to the gradient norms while the model trained. The sequence tasks (tagging, forecasting) have
 // their own pages.
-#include "inspect/trace.h"
+#include "tracemetatype.h"
 #include "train/trainer.h"
 
 #include <QWidget>

@@ -13,6 +13,7 @@
 // Threads: each page owns a SequenceTaskWorker on its own QThread (see workerthread.h). Work
 // starts with QMetaObject::invokeMethod, results come back by value through queued signals, and
 // Stop sets the worker's CancelToken. A page's destructor cancels and waits for its thread.
+#include "tracemetatype.h"
 #include "workerthread.h"
 
 #include "core/cancel.h"

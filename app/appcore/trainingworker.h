@@ -2,6 +2,7 @@
 // TrainingWorker: runs the engine's trainer on a worker thread (see DESIGN.md, "Threads in the
 // app"). Work starts through queued calls to its slots; results come back as values through
 // queued signals; pause and cancel are atomics polled between steps.
+#include "tracemetatype.h"
 #include "train/setup.h"
 
 #include <QObject>
@@ -19,7 +20,6 @@ struct TrainingRequest {
 };
 
 Q_DECLARE_METATYPE(TrainingRequest)
-Q_DECLARE_METATYPE(std::shared_ptr<const lm::Trace>)
 Q_DECLARE_METATYPE(lm::StepReport)
 
 class TrainingWorker final : public QObject {

@@ -1,10 +1,12 @@
 // lmscope: the desktop lab.
-//   lmscope [--lang en|zh_TW] [--view lm|vectors|recurrent] [--screenshot FILE.png [--train-steps N]]
+//   lmscope [--lang en|zh_TW] [--view lm|vectors|recurrent|attention] [--screenshot FILE.png [--train-steps N]]
 // --screenshot shows the main window, renders it to FILE.png and exits. With --train-steps the
 // window first trains the default model for N steps so the loss curve is filled; with
 // --view vectors it first trains the default word vectors and solves the analogy panel's example;
-// with --view recurrent it trains an LSTM language model and traces a sentence through it.
+// with --view recurrent (attention) it trains an LSTM (a GPT) language model and traces a sentence
+// through it.
 #include "appcore/application.h"
+#include "appcore/attentionview.h"
 #include "appcore/embeddingview.h"
 #include "appcore/recurrentview.h"
 #include "appcore/lossplot.h"
@@ -27,7 +29,7 @@ int main(int argc, char *argv[])
                                   QStringLiteral("file"));
     const QCommandLineOption steps(QStringLiteral("train-steps"),
                                    QStringLiteral("With --screenshot: train N steps first."), QStringLiteral("n"));
-    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open on a tab: lm, vectors or recurrent."),
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open on a tab: lm, vectors, recurrent or attention."),
                                   QStringLiteral("tab"));
     parser.addOptions({lang, shot, steps, view});
     parser.process(app);
@@ -37,10 +39,13 @@ int main(int argc, char *argv[])
     window.resize(1280, 800);
     const bool vectors = parser.value(view) == QStringLiteral("vectors");
     const bool recurrent = parser.value(view) == QStringLiteral("recurrent");
+    const bool attention = parser.value(view) == QStringLiteral("attention");
     if (vectors)
         window.showTab(1);
     if (recurrent)
         window.showTab(2);
+    if (attention)
+        window.showTab(3);
     window.show();
     if (!parser.isSet(shot))
         return app.exec();
@@ -55,7 +60,17 @@ int main(int argc, char *argv[])
         }
         app.quit();
     };
-    if (recurrent) {
+    if (attention) {
+        // Train a small GPT, then trace a sentence through it.
+        window.setArchitecture(QStringLiteral("gpt"));
+        window.setSteps(parser.isSet(steps) ? parser.value(steps).toInt() : 300);
+        QObject::connect(window.controller(), &TrainingController::stopped, &app, [&](TrainingWorker::Stop, const QString &) {
+            Q_EMIT window.attentionView()->inspectRequested(QStringLiteral("The queen is the mother of the princess."));
+        });
+        QObject::connect(window.controller(), &TrainingController::inspected, &app,
+                         [&] { QTimer::singleShot(300, &app, capture); });
+        QTimer::singleShot(0, &window, &MainWindow::startTraining);
+    } else if (recurrent) {
         // Train an LSTM language model, then trace a sentence through it.
         window.setArchitecture(QStringLiteral("lstm"));
         window.setSteps(parser.isSet(steps) ? parser.value(steps).toInt() : 400);

@@ -10,6 +10,10 @@
 
 namespace lm {
 
+// Learned position tables cover at least this many tokens unless told otherwise, so a model
+// trained on short windows can still read (and be traced over) a paragraph.
+constexpr int kDefaultMaxSeq = 512;
+
 Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice &choice, const TrainConfig &train)
 {
     auto range = [](const char *name, long long v, long long lo, long long hi) -> std::string {
@@ -71,7 +75,7 @@ Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice
                   {"heads", choice.heads},
                   {"kv_heads", choice.kvHeads},
                   {"ffn_hidden", choice.hidden},
-                  {"max_seq", std::max(choice.maxSeq, train.seq)}};
+                  {"max_seq", choice.maxSeq > 0 ? std::max(choice.maxSeq, train.seq) : std::max(train.seq, kDefaultMaxSeq)}};
         if (choice.dim % choice.heads != 0)
             return makeError("--dim (" + std::to_string(choice.dim) + ") must be a multiple of --heads (" +
                              std::to_string(choice.heads) + ")");

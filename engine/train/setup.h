@@ -21,7 +21,7 @@ struct ModelChoice {
     int layers = 1;                 // rnn / lstm / gru: stacked recurrent layers; gpt / llama: blocks
     int heads = 4;                  // gpt / llama: attention heads (dim % heads == 0)
     int kvHeads = 0;                // gpt / llama: key/value heads; 0 = heads
-    int maxSeq = 0;                 // gpt / llama: learned positions; 0 = --seq
+    int maxSeq = 0;                 // gpt / llama: learned positions; 0 = max(--seq, 512)
     bool bidirectional = false;     // refused for a language model (it would see the future)
 };
 

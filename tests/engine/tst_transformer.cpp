@@ -383,7 +383,7 @@ private Q_SLOTS:
         const Json c = setup.value().model->config();
         QCOMPARE(c["ffn_hidden"].get<int>(), 40);
         QCOMPARE(c["kv_heads"].get<int>(), 2);
-        QCOMPARE(c["max_seq"].get<int>(), 8);
+        QCOMPARE(c["max_seq"].get<int>(), 512); // max(--seq, 512) unless --max-seq says otherwise
         for (int i = 0; i < 3; ++i)
             setup.value().trainer->step();
         choice.arch = "gpt";

@@ -1,0 +1,56 @@
+#pragma once
+// AttentionView: where a Transformer looks. For the model trained on the language-model tab (GPT
+// or Llama), trace a text and see: a layer × head overview of small heatmaps (click one to open
+// it), the chosen head's query × key heatmap with the tokens on both axes, each head's entropy
+// (low: the head looks at few tokens; high: it spreads out), and, for a chosen token, its
+// attention shaded over the text.
+
+#include "tracemetatype.h"
+#include <QWidget>
+
+#include <memory>
+
+class HeatmapPlot;
+class QComboBox;
+class QGridLayout;
+class QLabel;
+class QLineEdit;
+class QTableWidget;
+
+class AttentionView final : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit AttentionView(QWidget *parent = nullptr);
+    ~AttentionView() override;
+
+    HeatmapPlot *headPlot() const { return m_head; }
+    int layerCount() const { return m_layers; }
+    int headCount() const { return m_heads; }
+    // Entropy (nats) of head h in layer l, averaged over the query rows.
+    double headEntropy(int layer, int head) const;
+    QString shadedText() const; // the HTML of the token-over-text view
+
+public Q_SLOTS:
+    void showTrace(std::shared_ptr<const lm::Trace> trace);
+    void selectHead(int layer, int head);
+    void selectToken(int query);
+
+Q_SIGNALS:
+    void inspectRequested(const QString &text);
+
+private:
+    const lm::TraceMatrix *matrix(int layer, int head) const;
+    void rebuildOverview();
+
+    QLineEdit *m_text;
+    QLabel *m_note;
+    QGridLayout *m_grid;
+    QWidget *m_gridHost;
+    HeatmapPlot *m_head;
+    QComboBox *m_token;
+    QLabel *m_shaded;
+    QTableWidget *m_entropy;
+    std::shared_ptr<const lm::Trace> m_trace;
+    int m_layers = 0, m_heads = 0, m_layer = 0, m_headIndex = 0;
+};
