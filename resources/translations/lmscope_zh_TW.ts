@@ -2,6 +2,80 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AttentionView</name>
+    <message>
+        <location filename="../../app/appcore/attentionview.cpp" line="28"/>
+        <source>Trace this text</source>
+        <translation>追蹤這段文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/attentionview.cpp" line="29"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/attentionview.cpp" line="34"/>
+        <source>Train a GPT or Llama model on the language-model tab, then trace a text through it.</source>
+        <translation>先在「語言模型」分頁訓練 GPT 或 Llama 模型，再讓一段文字通過它，追蹤它的注意力。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/attentionview.cpp" line="40"/>
+        <source>Layers (rows) × heads (columns): click one</source>
+        <translation>層（列）× 注意力頭（欄）：點選其中一個</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/attentionview.cpp" line="47"/>
+        <source>Entropy of each head (nats; low = focused)</source>
+        <translation>每個注意力頭的熵（nat；越低越集中）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/attentionview.cpp" line="53"/>
+        <source>query (the token that looks)</source>
+        <translation>查詢（發出注意的詞元）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/attentionview.cpp" line="53"/>
+        <source>key (the token looked at)</source>
+        <translation>鍵（被注意的詞元）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/attentionview.cpp" line="54"/>
+        <source>weight</source>
+        <translation>權重</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/attentionview.cpp" line="58"/>
+        <source>Attention of token</source>
+        <translation>這個詞元的注意力</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/attentionview.cpp" line="94"/>
+        <source>This model has no attention to show: train a GPT or Llama model.</source>
+        <translation>這個模型沒有注意力可以顯示：請訓練 GPT 或 Llama 模型。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/attentionview.cpp" line="97"/>
+        <source>Row i of a heatmap is where token i looks: its weights over the tokens before it sum to 1. The triangle is the causal mask: no token sees the future.</source>
+        <translation>熱圖的第 i 列是第 i 個詞元注意的位置：它分給前面各詞元的權重加起來等於 1。右上方的三角形是因果遮罩：沒有任何詞元能看到未來。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/attentionview.cpp" line="104"/>
+        <source>layer %1</source>
+        <translation>第 %1 層</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/attentionview.cpp" line="106"/>
+        <source>head %1</source>
+        <translation>第 %1 個頭</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/attentionview.cpp" line="140"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="169"/>
+        <source>layer %1, head %2</source>
+        <translation>第 %1 層，第 %2 個頭</translation>
+    </message>
+</context>
+<context>
     <name>Corpora</name>
     <message>
         <location filename="../../app/appcore/corpora.cpp" line="9"/>
@@ -636,419 +710,439 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="53"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="55"/>
         <source>LMScope — a lab for language models</source>
         <translation>LMScope — 語言模型實驗室</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="55"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="57"/>
         <source>Language model</source>
         <translation>語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="56"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="58"/>
         <source>Word vectors</source>
         <translation>詞向量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="57"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="59"/>
         <source>Recurrent networks</source>
         <translation>循環神經網路</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="59"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="60"/>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/mainwindow.cpp" line="62"/>
         <source>Tagging</source>
         <translation>詞性標注</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="61"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="64"/>
         <source>Forecasting</source>
         <translation>時間序列預測</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="71"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="74"/>
         <source>step %v / %m</source>
         <translation>第 %v / %m 步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="77"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="80"/>
         <source>Ready. Choose a corpus and a model, then press Start.</source>
         <translation>準備就緒。請選擇語料和模型，然後按下「開始」。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="87"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="90"/>
         <source>Error: %1</source>
         <translation>錯誤：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="97"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="103"/>
         <source>The model writes: %1</source>
         <translation>模型寫出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="100"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="106"/>
         <source>Saved the checkpoint to %1</source>
         <translation>已將檢查點儲存至 %1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="102"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="377"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="108"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="393"/>
         <source>Save checkpoint</source>
         <translation>儲存檢查點</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="119"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="125"/>
         <source>Corpus and model</source>
         <translation>語料與模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="126"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="132"/>
         <source>Open text file…</source>
         <translation>開啟文字檔…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="129"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="135"/>
         <source>Characters</source>
         <translation>字元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="130"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="136"/>
         <source>Words</source>
         <translation>詞</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="131"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="137"/>
         <source>Bytes</source>
         <translation>位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="133"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="139"/>
         <source>MLP language model (Bengio et al. 2003)</source>
         <translation>MLP 語言模型（Bengio et al. 2003）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="134"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="140"/>
         <source>Elman RNN</source>
         <translation>艾爾曼 RNN（Elman RNN）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="135"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="141"/>
         <source>LSTM</source>
         <translation>LSTM</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="136"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="142"/>
         <source>GRU</source>
         <translation>GRU</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="141"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="143"/>
+        <source>GPT (Transformer decoder)</source>
+        <translation>GPT（Transformer 解碼器）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/mainwindow.cpp" line="144"/>
+        <source>Llama (RMSNorm, RoPE, SwiGLU)</source>
+        <translation>Llama（RMSNorm、RoPE、SwiGLU）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/mainwindow.cpp" line="150"/>
         <source>Corpus</source>
         <translation>語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="143"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="152"/>
         <source>Tokens</source>
         <translation>詞元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="144"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="153"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="145"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="154"/>
         <source>Context (tokens seen)</source>
         <translation>上下文（可見詞元數）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="146"/>
-        <source>Recurrent layers</source>
-        <translation>循環層數</translation>
+        <location filename="../../app/appcore/mainwindow.cpp" line="155"/>
+        <source>Layers</source>
+        <translation>層數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="147"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="156"/>
+        <source>Attention heads</source>
+        <translation>注意力頭數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/mainwindow.cpp" line="157"/>
         <source>Embedding width</source>
         <translation>嵌入維度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="148"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="158"/>
         <source>Hidden units</source>
         <translation>隱藏單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="156"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="169"/>
         <source>How many previous tokens the model looks at to guess the next one.</source>
         <translation>模型會參考前面幾個詞元，來猜下一個詞元。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="157"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="170"/>
         <source>Each token becomes a vector of this many numbers.</source>
         <translation>每個詞元會變成一個由這麼多個數字組成的向量。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="165"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="178"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="183"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="196"/>
         <source>off</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="184"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="197"/>
         <source>Largest allowed gradient norm; bigger gradients are scaled down. 0 turns clipping off.</source>
         <translation>允許的最大梯度範數；超過的梯度會被等比例縮小。設為 0 即關閉梯度裁剪。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="185"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="198"/>
         <source>Read in order, carry the state (truncated BPTT)</source>
         <translation>依序讀取並延續隱藏狀態（截斷式沿時間反向傳播，truncated BPTT）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="186"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="199"/>
         <source>Batch size</source>
         <translation>批次大小</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="187"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="200"/>
         <source>Window length</source>
         <translation>視窗長度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="188"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="201"/>
         <source>Steps</source>
         <translation>步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="189"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="202"/>
         <source>Learning rate</source>
         <translation>學習率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="190"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="203"/>
         <source>Seed</source>
         <translation>亂數種子</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="191"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="204"/>
         <source>Threads</source>
         <translation>執行緒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="192"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="205"/>
         <source>Gradient clipping</source>
         <translation>梯度裁剪</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="196"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="402"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="209"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="418"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="197"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="210"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="198"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="211"/>
         <source>Step</source>
         <translation>單步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="199"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="212"/>
         <source>Reset</source>
         <translation>重設</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="209"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="222"/>
         <source>Prompt, e.g. The king</source>
         <translation>提示，例如 The king</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="210"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="223"/>
         <source>Let it write</source>
         <translation>讓它寫寫看</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="223"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="236"/>
         <source>Log</source>
         <translation>記錄</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="235"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="248"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="236"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="249"/>
         <source>&amp;Open corpus…</source>
         <translation>開啟語料(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="237"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="250"/>
         <source>&amp;Save checkpoint…</source>
         <translation>儲存檢查點(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="238"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="251"/>
         <source>&amp;Export loss plot…</source>
         <translation>匯出損失圖(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="240"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="253"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="242"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="255"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="246"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="259"/>
         <source>Logarithmic loss axis</source>
         <translation>損失軸使用對數刻度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="249"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="258"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="262"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="271"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="258"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="271"/>
         <source>The language changes the next time LMScope starts.</source>
         <translation>下次啟動 LMScope 時才會切換成新的語言。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="262"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="275"/>
         <source>&amp;Lessons</source>
         <translation>課程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="263"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="265"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="276"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="278"/>
         <source>A first language model</source>
         <translation>第一個語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="266"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="279"/>
         <source>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; Pick the built-in English corpus and &lt;i&gt;Characters&lt;/i&gt; as tokens.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; Press &lt;i&gt;Start&lt;/i&gt;. The model reads the previous few characters and guesses the next one; the loss says how surprised it was, averaged over a batch.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; Watch the curve: at first the loss is near ln(vocabulary size), a uniform guess. It falls quickly as the model learns which letters follow which, then slowly as it learns words.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; Press &lt;i&gt;Let it write&lt;/i&gt; with a prompt such as &lt;i&gt;The king&lt;/i&gt;. Early on the text is noise; after a thousand steps it spells words from the corpus.&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; Try the Traditional Chinese corpus: each character is one token, so the vocabulary is larger and the first loss higher.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; 選擇內建的英文語料，詞元選&lt;i&gt;字元&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; 按下&lt;i&gt;開始&lt;/i&gt;。模型會讀取前面幾個字元，猜出下一個字元；損失代表它看到正確答案時有多「意外」，是整個批次的平均值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; 觀察曲線：一開始損失接近 ln(詞彙量)，也就是在所有詞元之間平均亂猜的程度。模型學會哪些字母常接在哪些字母後面時，損失下降得很快；接著開始學單字，下降就變慢了。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; 輸入像 &lt;i&gt;The king&lt;/i&gt; 這樣的提示，再按&lt;i&gt;讓它寫寫看&lt;/i&gt;。剛開始寫出的文字只是雜訊；訓練一千步左右之後，它就能拼出語料裡的單字。&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; 換成繁體中文語料試試看：每個字就是一個詞元，所以詞彙量更大，一開始的損失也更高。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="277"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="290"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="278"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="291"/>
         <source>Command-line tool…</source>
         <translation>命令列工具…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="279"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="292"/>
         <source>Command-line tool</source>
         <translation>命令列工具</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="280"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="293"/>
         <source>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; does the same work from scripts, for example:&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;Run &lt;code&gt;lmscope-cli --help&lt;/code&gt; for every command.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; 可以在腳本中完成同樣的工作，例如：&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &lt;code&gt;lmscope-cli --help&lt;/code&gt; 即可查看所有指令。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="285"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="286"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="298"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="299"/>
         <source>About LMScope</source>
         <translation>關於 LMScope</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="287"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="300"/>
         <source>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A desktop lab for neural language models: train small models on your own text and look inside them while they learn.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;神經語言模型的桌面實驗室：用你自己的文字訓練小型模型，並在它們學習的過程中觀察內部的運作。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="357"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="373"/>
         <source>Reset: the next Start builds a fresh model.</source>
         <translation>已重設：下次按「開始」時會建立全新的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="362"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="378"/>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="363"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="379"/>
         <source>Text files (*.txt *.md *.csv);;All files (*)</source>
         <translation>文字檔 (*.txt *.md *.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="368"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="384"/>
         <source>Open corpus</source>
         <translation>開啟語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="372"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="388"/>
         <source>Corpus %1: %2 bytes</source>
         <translation>語料 %1：%2 位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="378"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="394"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors 檔案 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="402"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="418"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="418"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="437"/>
         <source>Preparing the corpus and the model…</source>
         <translation>正在準備語料與模型…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="419"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="438"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="420"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="439"/>
         <source>Paused. Step, resume, or let the model write.</source>
         <translation>已暫停。可以單步執行、繼續訓練，或讓模型寫寫看。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="421"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="440"/>
         <source>Finished.</source>
         <translation>已完成。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="444"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="463"/>
         <source>step %1  loss %2  grad norm %3  lr %4</source>
         <translation>第 %1 步  損失 %2  梯度範數 %3  學習率 %4</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="456"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="475"/>
         <source>%1 tokens/s</source>
         <translation>%1 詞元/秒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="457"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="476"/>
         <source>tensors %1 (peak %2)</source>
         <translation>張量 %1（峰值 %2）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="466"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="485"/>
         <source>Finished %1 steps; final loss %2.</source>
         <translation>已完成 %1 步；最終損失 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="470"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="489"/>
         <source>Cancelled at step %1.</source>
         <translation>已在第 %1 步取消。</translation>
     </message>
