@@ -1,5 +1,6 @@
-// lmscope-cli forward: one pass of a trained model over a text, its logits and (for recurrent
-// models) the last layer's hidden states as CSV.
+// lmscope-cli forward: one pass of a trained model (ours, or a Hugging Face GPT-2 folder) over a
+// text: its logits and the last layer's hidden states (recurrent models) as CSV, its attention
+// (transformers) as JSON.
 #include "args.h"
 #include "commands.h"
 #include "common.h"
@@ -7,6 +8,7 @@
 #include "core/tape.h"
 #include "io/atomicfile.h"
 #include "io/checkpoint.h"
+#include "io/hfimport.h"
 
 #include <charconv>
 #include <cstdio>
@@ -54,12 +56,10 @@ int forwardCommand(const std::vector<std::string> &words)
     for (const char *option : {"logits", "hidden", "attention"})
         if (args.has(option))
             checkOutputPath(option, args.required(option));
-    auto ckpt = lm::loadCheckpoint(args.required("model"));
+    auto ckpt = lm::loadModelPath(args.required("model"));
     if (!ckpt)
         throw InputError(ckpt.error());
     lm::Checkpoint &c = ckpt.value();
-    if (args.has("attention"))
-        throw InputError(args.required("model") + ": a " + c.model->arch() + " model has no attention to write");
     const std::vector<std::int32_t> ids =
         args.has("ids") ? parseIds(args.required("ids"), c.model->vocabSize()) : c.tokenizer->encode(args.required("text"));
     if (ids.empty())
@@ -118,8 +118,40 @@ int forwardCommand(const std::vector<std::string> &words)
         if (auto st = lm::writeFileAtomically(args.required("hidden"), csv.str()); !st)
             throw std::runtime_error(st.error());
     }
+    if (args.has("attention")) {
+        // [layer][head][query][key], as DESIGN.md's contract says.
+        int layers = 0, heads = 0;
+        auto name = [](int l, int h) { return "layer" + std::to_string(l) + ".head" + std::to_string(h) + ".attention"; };
+        while (trace.has(name(layers, 0)))
+            ++layers;
+        while (layers > 0 && trace.has(name(0, heads)))
+            ++heads;
+        if (layers == 0)
+            throw InputError(args.required("model") + ": a " + c.model->arch() + " model has no attention to write");
+        std::ostringstream json;
+        json.imbue(std::locale::classic());
+        json << '[';
+        for (int l = 0; l < layers; ++l) {
+            json << (l ? ",[" : "[");
+            for (int h = 0; h < heads; ++h) {
+                const lm::TraceMatrix *m = trace.find(name(l, h));
+                json << (h ? ",[" : "[");
+                for (int q = 0; q < m->rows; ++q) {
+                    json << (q ? ",[" : "[");
+                    for (int k = 0; k < m->cols; ++k)
+                        json << (k ? "," : "") << m->at(q, k);
+                    json << ']';
+                }
+                json << ']';
+            }
+            json << ']';
+        }
+        json << "]\n";
+        if (auto st = lm::writeFileAtomically(args.required("attention"), json.str()); !st)
+            throw std::runtime_error(st.error());
+    }
     // Without output files, print the most likely next token after each position.
-    if (!args.has("logits") && !args.has("hidden"))
+    if (!args.has("logits") && !args.has("hidden") && !args.has("attention"))
         for (std::int64_t t = 0; t < T; ++t) {
             const float *row = logits.data() + t * V;
             const auto best = static_cast<std::int32_t>(std::max_element(row, row + V) - row);

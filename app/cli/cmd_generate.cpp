@@ -4,6 +4,7 @@
 #include "common.h"
 
 #include "io/checkpoint.h"
+#include "io/hfimport.h"
 #include "models/sampling.h"
 
 #include <cstdio>
@@ -21,7 +22,7 @@ int generateCommand(const std::vector<std::string> &words)
     o.topK = static_cast<int>(args.integer("top-k", 0, 0, 1 << 24));
     o.topP = static_cast<float>(args.real("top-p", 1.0, 1e-6, 1.0));
     o.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, 1ll << 62));
-    auto ckpt = lm::loadCheckpoint(path);
+    auto ckpt = lm::loadModelPath(path);
     if (!ckpt)
         throw InputError(ckpt.error());
     lm::Checkpoint &c = ckpt.value();

@@ -9,6 +9,7 @@
 #include "core/rng.h"
 #include "core/tape.h"
 #include "io/checkpoint.h"
+#include "io/hfimport.h"
 #include "models/forecaster.h"
 #include "appcore/lossplot.h"
 #include "inspect/projection.h"
@@ -208,7 +209,7 @@ int plotEmbedding(const std::vector<std::string> &rest)
 // Runs a checkpoint over --text and returns its trace (tokens filled in).
 lm::Trace traceOf(const Args &args)
 {
-    auto ckpt = lm::loadCheckpoint(args.required("model"));
+    auto ckpt = lm::loadModelPath(args.required("model"));
     if (!ckpt)
         throw InputError(ckpt.error());
     lm::Checkpoint &c = ckpt.value();

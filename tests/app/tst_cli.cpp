@@ -3,6 +3,8 @@
 #include "io/checkpoint.h"
 
 #include <QtTest>
+#include <QJsonArray>
+#include <QJsonDocument>
 
 namespace {
 struct Run {
@@ -229,6 +231,18 @@ private Q_SLOTS:
                  QStringLiteral("--max-new"), QStringLiteral("10"), QStringLiteral("--top-k"), QStringLiteral("5")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(r.out.startsWith(QStringLiteral("The")));
+        // A Hugging Face GPT-2 folder: attention as [layer][head][query][key].
+        const QString folder = QStringLiteral(LMSCOPE_SOURCE_DIR "/tests/golden/gpt2-tiny");
+        r = cli({QStringLiteral("forward"), QStringLiteral("--model"), folder, QStringLiteral("--text"), QStringLiteral("Hello"),
+                 QStringLiteral("--attention"), path("att.json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile att(path("att.json"));
+        QVERIFY(att.open(QIODevice::ReadOnly));
+        const QJsonArray layers = QJsonDocument::fromJson(att.readAll()).array();
+        QCOMPARE(layers.size(), 2);                                     // n_layer
+        QCOMPARE(layers[0].toArray().size(), 4);                        // n_head
+        const QJsonArray rows = layers[0].toArray()[0].toArray();
+        QCOMPARE(rows.size(), rows[0].toArray().size());                // query × key
         r = cli({QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("gpt"), QStringLiteral("--corpus"),
                  QStringLiteral("builtin:en"), QStringLiteral("--dim"), QStringLiteral("30"), QStringLiteral("--heads"), QStringLiteral("4"),
                  QStringLiteral("--out"), path("never.safetensors")});
