@@ -135,6 +135,7 @@ void MainWindow::buildSetupDock()
     m_tokenizer->addItem(tr("Characters"), QStringLiteral("char"));
     m_tokenizer->addItem(tr("Words"), QStringLiteral("word"));
     m_tokenizer->addItem(tr("Bytes"), QStringLiteral("byte"));
+    m_tokenizer->addItem(tr("Byte-level BPE (512 tokens)"), QStringLiteral("bpe"));
     m_arch = new QComboBox(w);
     m_arch->addItem(tr("MLP language model (Bengio et al. 2003)"), QStringLiteral("mlp"));
     m_arch->addItem(tr("Elman RNN"), QStringLiteral("rnn"));

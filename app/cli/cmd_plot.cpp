@@ -262,6 +262,49 @@ int plotHidden(const std::vector<std::string> &rest, bool gates)
     return 0;
 }
 
+int plotAttention(const std::vector<std::string> &rest)
+{
+    const Args args(rest, {"model", "text", "layer", "head", "out", "width", "height", "dpi"}, {});
+    const QString out = QString::fromStdString(args.required("out"));
+    checkPlotSuffix(out);
+    const PlotView::ExportOptions opts = exportOptions(args);
+    auto ckpt = lm::loadModelPath(args.required("model"));
+    if (!ckpt)
+        throw InputError(ckpt.error());
+    lm::Checkpoint &c = ckpt.value();
+    const std::vector<std::int32_t> ids = c.tokenizer->encode(args.required("text"));
+    if (ids.empty())
+        throw InputError("--text gives no tokens");
+    lm::Trace trace;
+    for (std::int32_t id : ids)
+        trace.tokens.push_back(c.tokenizer->tokenText(id));
+    {
+        lm::NoGradScope noGrad;
+        c.model->sequenceLogits(ids, &trace);
+    }
+    auto name = [](long long l, long long h) { return "layer" + std::to_string(l) + ".head" + std::to_string(h) + ".attention"; };
+    long long layers = 0, heads = 0;
+    while (trace.has(name(layers, 0)))
+        ++layers;
+    while (layers > 0 && trace.has(name(0, heads)))
+        ++heads;
+    if (layers == 0)
+        throw InputError(args.required("model") + ": a " + c.model->arch() + " model has no attention to plot");
+    const long long layer = args.integer("layer", layers - 1, 0, layers - 1);
+    const long long head = args.integer("head", 0, 0, heads - 1);
+    const lm::TraceMatrix *m = trace.find(name(layer, head));
+    const QStringList tokens = traceTokens(trace, m->rows);
+    const auto app = makeOffscreenApp();
+    HeatmapPlot plot;
+    plot.setAxisTitles(QCoreApplication::translate("AttentionView", "query (the token that looks)"),
+                       QCoreApplication::translate("AttentionView", "key (the token looked at)"));
+    plot.setValueTitle(QCoreApplication::translate("AttentionView", "layer %1, head %2").arg(layer).arg(head));
+    plot.setRange(0, 1);
+    plot.setMatrix(m->rows, m->cols, QVector<float>(m->values.begin(), m->values.end()), tokens, tokens);
+    exportOrThrow(plot, out, opts);
+    return 0;
+}
+
 int plotGradients(const std::vector<std::string> &rest)
 {
     const Args args(rest, {"steps", "hidden", "scale", "out", "width", "height", "dpi"}, {});
@@ -359,7 +402,9 @@ int plotCommand(const std::vector<std::string> &words)
         return plotHidden(rest, view == "gates");
     if (view == "gradients")
         return plotGradients(rest);
+    if (view == "attention")
+        return plotAttention(rest);
     if (view == "forecast")
         return plotForecast(rest);
-    throw UsageError("unknown plot view '" + view + "' (views: loss, embedding, hidden, gates, gradients, forecast)");
+    throw UsageError("unknown plot view '" + view + "' (views: loss, embedding, hidden, gates, attention, gradients, forecast)");
 }

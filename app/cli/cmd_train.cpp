@@ -76,8 +76,8 @@ int trainCommand(const std::vector<std::string> &words)
     lm::ModelChoice model;
     model.arch = arch;
     model.tokenizer = args.text("tokenizer", "char");
-    if (model.tokenizer != "byte" && model.tokenizer != "char" && model.tokenizer != "word")
-        throw UsageError("--tokenizer must be byte, char or word, got '" + model.tokenizer + "'");
+    if (model.tokenizer != "byte" && model.tokenizer != "char" && model.tokenizer != "word" && model.tokenizer != "bpe")
+        throw UsageError("--tokenizer must be byte, char, word or bpe, got '" + model.tokenizer + "'");
     model.vocabSize = static_cast<int>(args.integer("vocab-size", 0, 0, 1 << 20));
     model.dim = static_cast<int>(args.integer("dim", transformer ? 128 : 32, 1, 4096));
     model.hidden = static_cast<int>(args.integer("hidden", transformer ? 0 : 128, 0, 16384));

@@ -243,6 +243,22 @@ private Q_SLOTS:
         QCOMPARE(layers[0].toArray().size(), 4);                        // n_head
         const QJsonArray rows = layers[0].toArray()[0].toArray();
         QCOMPARE(rows.size(), rows[0].toArray().size());                // query × key
+        r = cli({QStringLiteral("plot"), QStringLiteral("attention"), QStringLiteral("--model"), folder, QStringLiteral("--text"),
+                 QStringLiteral("Hello"), QStringLiteral("--head"), QStringLiteral("3"), QStringLiteral("--out"), path("att.csv")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile attCsv(path("att.csv"));
+        QVERIFY(attCsv.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(attCsv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(),
+                 1 + int(rows.size() * rows.size()));
+        r = cli({QStringLiteral("plot"), QStringLiteral("attention"), QStringLiteral("--model"), folder, QStringLiteral("--text"),
+                 QStringLiteral("Hello"), QStringLiteral("--head"), QStringLiteral("9"), QStringLiteral("--out"), path("never.png")});
+        QCOMPARE(r.code, 2); // 4 heads
+        // A byte-level BPE trained on the corpus.
+        r = cli({QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("gpt"), QStringLiteral("--tokenizer"),
+                 QStringLiteral("bpe"), QStringLiteral("--vocab-size"), QStringLiteral("300"), QStringLiteral("--dim"), QStringLiteral("16"),
+                 QStringLiteral("--layers"), QStringLiteral("1"), QStringLiteral("--corpus"), QStringLiteral("builtin:zh_TW"),
+                 QStringLiteral("--steps"), QStringLiteral("3"), QStringLiteral("--out"), path("bpe.safetensors")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
         r = cli({QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("gpt"), QStringLiteral("--corpus"),
                  QStringLiteral("builtin:en"), QStringLiteral("--dim"), QStringLiteral("30"), QStringLiteral("--heads"), QStringLiteral("4"),
                  QStringLiteral("--out"), path("never.safetensors")});
