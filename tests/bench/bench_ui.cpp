@@ -2,6 +2,7 @@
 // event-loop latency of the GUI thread while a model trains on the worker thread.
 //   bench_ui [--seconds S]   (run with QT_QPA_PLATFORM=offscreen or under a display)
 #include "appcore/application.h"
+#include "appcore/heatmapplot.h"
 #include "appcore/lossplot.h"
 #include "appcore/mainwindow.h"
 
@@ -88,6 +89,28 @@ int main(int argc, char *argv[])
     w.controller()->cancel();
     std::sort(lateness.begin(), lateness.end());
     auto pct = [&](double p) { return lateness[std::min(lateness.size() - 1, static_cast<std::size_t>(p * lateness.size()))]; };
+    // A 512 × 512 attention-sized heatmap: the time of a full redraw (data already set).
+    {
+        HeatmapPlot heat;
+        heat.resize(900, 800);
+        heat.show();
+        QVector<float> values(512 * 512);
+        for (int i = 0; i < values.size(); ++i)
+            values[i] = float((i * 2654435761u) % 1000) / 1000.0f;
+        heat.setMatrix(512, 512, values);
+        heat.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        std::vector<double> ms;
+        for (int i = 0; i < 20; ++i) {
+            values[i] = 0.5f; // new values each time, as a live view would get
+            heat.setMatrix(512, 512, values);
+            QElapsedTimer t;
+            t.start();
+            heat.plot()->replot(QCustomPlot::rpImmediateRefresh);
+            ms.push_back(t.nsecsElapsed() / 1e6);
+        }
+        std::sort(ms.begin(), ms.end());
+        std::printf("heatmap_512x512_redraw_ms: median %.1f  max %.1f\n", ms[ms.size() / 2], ms.back());
+    }
     std::printf("ui_latency_ms_while_training: p50 %.2f  p99 %.2f  max %.2f  (%zu ticks, %d training steps plotted)\n",
                 pct(0.5), pct(0.99), lateness.back(), lateness.size(), points);
     return 0;
