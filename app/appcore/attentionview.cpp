@@ -26,9 +26,13 @@ AttentionView::AttentionView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     auto *row = new QHBoxLayout;
     auto *trace = new QPushButton(tr("Trace this text"), this);
+    auto *generate = new QPushButton(tr("Continue it"), this);
+    generate->setToolTip(tr("The model writes on, one token at a time; after each token the heatmaps show where the "
+                            "new token looks."));
     row->addWidget(new QLabel(tr("Text"), this));
     row->addWidget(m_text, 1);
     row->addWidget(trace);
+    row->addWidget(generate);
     layout->addLayout(row);
     m_note->setWordWrap(true);
     m_note->setText(tr("Train a GPT or Llama model on the language-model tab, then trace a text through it."));
@@ -66,6 +70,7 @@ AttentionView::AttentionView(QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(trace, &QPushButton::clicked, this, [this] { Q_EMIT inspectRequested(m_text->text()); });
+    connect(generate, &QPushButton::clicked, this, [this] { Q_EMIT generateRequested(m_text->text()); });
     connect(m_text, &QLineEdit::returnPressed, this, [this] { Q_EMIT inspectRequested(m_text->text()); });
     connect(m_head, &HeatmapPlot::cellClicked, this, [this](int query, int) { m_token->setCurrentIndex(query); });
     connect(m_token, &QComboBox::currentIndexChanged, this, &AttentionView::selectToken);
@@ -117,7 +122,7 @@ void AttentionView::showTrace(std::shared_ptr<const lm::Trace> trace)
         const QStringList tokens = traceTokens(*m_trace, m->rows);
         for (int t = 0; t < m->rows; ++t)
             m_token->addItem(QStringLiteral("%1: %2").arg(t).arg(tokens.value(t)));
-        m_token->setCurrentIndex(m->rows - 1);
+        m_token->setCurrentIndex(m->rows - 1); // the newest token: during generation, the one just written
     }
     selectHead(std::min(m_layer, m_layers - 1), std::min(m_headIndex, m_heads - 1));
 }
@@ -188,6 +193,13 @@ void AttentionView::selectToken(int query)
                            : QStringLiteral("<span style=\"background:rgba(255,140,0,%1)\">%2</span>").arg(alpha).arg(text);
     }
     m_shaded->setText(html);
+    m_head->setHighlightedRow(query);
+}
+
+void AttentionView::setGeneratedText(const QString &text)
+{
+    const QSignalBlocker block(m_text);
+    m_text->setText(text);
 }
 
 QString AttentionView::shadedText() const { return m_shaded->text(); }

@@ -35,9 +35,13 @@ public Q_SLOTS:
     void showTrace(std::shared_ptr<const lm::Trace> trace);
     void selectHead(int layer, int head);
     void selectToken(int query);
+    void setGeneratedText(const QString &text);
 
 Q_SIGNALS:
     void inspectRequested(const QString &text);
+    // Continue the text with the model, tracing after every token (the attention of each new
+    // token back to the prompt); the text field follows through setGeneratedText().
+    void generateRequested(const QString &prompt);
 
 private:
     const lm::TraceMatrix *matrix(int layer, int head) const;

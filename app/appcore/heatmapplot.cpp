@@ -289,3 +289,17 @@ QString HeatmapPlot::toCsv() const
     }
     return csv;
 }
+
+void HeatmapPlot::setHighlightedRow(int row)
+{
+    if (!m_rowOutline) {
+        m_rowOutline = new QCPItemRect(plot());
+        m_rowOutline->setPen(QPen(QColor(220, 20, 60), 2));
+        m_rowOutline->setBrush(Qt::NoBrush);
+    }
+    m_rowOutline->setVisible(row >= 0 && row < m_rows);
+    // Cells are centred on integer coordinates; row 0 is at the top (reversed y axis).
+    m_rowOutline->topLeft->setCoords(-0.5, row - 0.5);
+    m_rowOutline->bottomRight->setCoords(m_cols - 0.5, row + 0.5);
+    plot()->replot(QCustomPlot::rpQueuedReplot);
+}

@@ -39,6 +39,9 @@ public:
     bool isAutoRange() const { return m_autoRange; }
     QCPRange colorRange() const;
 
+    // Outlines row `row` (e.g. the query token chosen elsewhere); -1 removes the outline.
+    void setHighlightedRow(int row);
+
     // Axis titles (e.g. tr("query") / tr("key")) and the colour bar's title; empty by default.
     void setAxisTitles(const QString &rowTitle, const QString &colTitle);
     void setValueTitle(const QString &title);
@@ -77,4 +80,5 @@ private:
     bool m_autoRange = true;
     QCPRange m_fixedRange{0, 1};
     QString m_readout;
+    QCPItemRect *m_rowOutline = nullptr; // owned by the plot
 };

@@ -99,6 +99,15 @@ MainWindow::MainWindow(QWidget *parent)
     };
     connect(m_recurrentView, &RecurrentView::inspectRequested, this, inspect);
     connect(m_attentionView, &AttentionView::inspectRequested, this, inspect);
+    connect(m_attentionView, &AttentionView::generateRequested, this, [this](const QString &prompt) {
+        if (m_controller->state() == TrainingController::State::Running)
+            m_controller->pause();
+        m_controller->sample(prompt, 40, 0.8, true);
+    });
+    connect(m_controller, &TrainingController::generating, this, [this](const QString &text) {
+        m_attentionView->setGeneratedText(text);
+        m_generated->setText(text);
+    });
     connect(m_controller, &TrainingController::sampled, this,
             [this](const QString &text) { appendLog(tr("The model writes: %1").arg(text)); });
     connect(m_controller, &TrainingController::saved, this, [this](const QString &path, const QString &error) {
@@ -226,6 +235,10 @@ void MainWindow::buildControlsDock()
     sampleRow->addWidget(m_prompt);
     sampleRow->addWidget(m_sampleButton);
     layout->addLayout(sampleRow);
+    m_generated = new QLabel(w);
+    m_generated->setWordWrap(true);
+    m_generated->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_generated);
     layout->addStretch();
     dock->setWidget(w);
     addDockWidget(Qt::LeftDockWidgetArea, dock);

@@ -99,6 +99,7 @@ private:
     QSpinBox *m_seed = nullptr;
     QSpinBox *m_threads = nullptr;
     QLineEdit *m_prompt = nullptr;
+    QLabel *m_generated = nullptr; // the model's text as it streams in
 
     QPushButton *m_startButton = nullptr;
     QPushButton *m_pauseButton = nullptr;

@@ -28,6 +28,7 @@ TrainingController::TrainingController(QObject *parent) : QObject(parent)
         Q_EMIT stopped(why, message);
     });
     connect(m_worker, &TrainingWorker::sampled, this, &TrainingController::sampled);
+    connect(m_worker, &TrainingWorker::generating, this, &TrainingController::generating);
     connect(m_worker, &TrainingWorker::saved, this, &TrainingController::saved);
     connect(m_worker, &TrainingWorker::inspected, this, &TrainingController::inspected);
 }
@@ -79,9 +80,12 @@ void TrainingController::reset()
     setState(State::Idle);
 }
 
-void TrainingController::sample(const QString &prompt, int tokens, double temperature)
+void TrainingController::sample(const QString &prompt, int tokens, double temperature, bool traceEachToken)
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, prompt, tokens, temperature] { w->sample(prompt, tokens, temperature); },
+    QMetaObject::invokeMethod(m_worker,
+                              [w = m_worker, prompt, tokens, temperature, traceEachToken] {
+                                  w->sample(prompt, tokens, temperature, traceEachToken);
+                              },
                               Qt::QueuedConnection);
 }
 

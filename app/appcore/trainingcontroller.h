@@ -30,7 +30,7 @@ public:
     void pause();
     void cancel();
     void reset();
-    void sample(const QString &prompt, int tokens, double temperature);
+    void sample(const QString &prompt, int tokens, double temperature, bool traceEachToken = false);
     void save(const QString &path);
     void inspect(const QString &text);
 
@@ -41,6 +41,7 @@ Q_SIGNALS:
     void progress(const QVector<lm::StepReport> &reports);
     void stopped(TrainingWorker::Stop why, const QString &message);
     void sampled(const QString &text);
+    void generating(const QString &textSoFar);
     void saved(const QString &path, const QString &error);
     void inspected(std::shared_ptr<const lm::Trace> trace);
 

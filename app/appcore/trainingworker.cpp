@@ -123,15 +123,33 @@ void TrainingWorker::reset()
     m_pause.store(false);
 }
 
-void TrainingWorker::sample(const QString &prompt, int tokens, double temperature)
+void TrainingWorker::sample(const QString &prompt, int tokens, double temperature, bool traceEachToken)
 {
     if (!m_setup)
         return;
-    lm::SamplingOptions o;
-    o.temperature = static_cast<float>(temperature);
-    o.seed = m_request.train.seed;
-    const std::string text = lm::generateText(*m_setup->model, *m_setup->tokenizer, prompt.toStdString(), tokens, o);
-    Q_EMIT sampled(prompt + QString::fromStdString(text));
+    try {
+        lm::SamplingOptions o;
+        o.temperature = static_cast<float>(temperature);
+        o.seed = m_request.train.seed;
+        const std::vector<std::int32_t> promptIds = m_setup->tokenizer->encode(prompt.toStdString());
+        std::vector<std::int32_t> all = promptIds, generated;
+        lm::generateTokens(*m_setup->model, promptIds, tokens, o, [&](std::int32_t id) {
+            generated.push_back(id);
+            all.push_back(id);
+            Q_EMIT generating(prompt + QString::fromStdString(m_setup->tokenizer->decode(generated)));
+            if (traceEachToken) {
+                auto trace = std::make_shared<lm::Trace>();
+                for (std::int32_t t : all)
+                    trace->tokens.push_back(m_setup->tokenizer->tokenText(t));
+                m_setup->model->sequenceLogits(all, trace.get());
+                Q_EMIT inspected(std::move(trace));
+            }
+            return !m_cancel.load();
+        });
+        Q_EMIT sampled(prompt + QString::fromStdString(m_setup->tokenizer->decode(generated)));
+    } catch (const std::exception &e) {
+        Q_EMIT failed(QString::fromUtf8(e.what()));
+    }
 }
 
 void TrainingWorker::save(const QString &path)

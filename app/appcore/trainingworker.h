@@ -46,8 +46,11 @@ public Q_SLOTS:
     void stepOnce();
     // Drops the model and trainer.
     void reset();
-    // Writes a continuation of `prompt` by the current model; emits sampled().
-    void sample(const QString &prompt, int tokens, double temperature);
+    // Writes a continuation of `prompt` by the current model, token by token: emits generating()
+    // with the text so far after every token and sampled() at the end. With traceEachToken, each
+    // step also traces the whole text through the model (inspected()), so a view can show the new
+    // token attending back to the prompt while the text grows.
+    void sample(const QString &prompt, int tokens, double temperature, bool traceEachToken = false);
     // Writes a checkpoint; emits saved() with an empty error on success.
     void save(const QString &path);
     // Runs the current model over `text` and records what it computed; emits inspected().
@@ -59,6 +62,7 @@ Q_SIGNALS:
     void progress(const QVector<lm::StepReport> &reports);
     void stopped(TrainingWorker::Stop why, const QString &message);
     void sampled(const QString &text);
+    void generating(const QString &textSoFar);
     void saved(const QString &path, const QString &error);
     void inspected(std::shared_ptr<const lm::Trace> trace);
 

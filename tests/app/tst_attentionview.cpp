@@ -52,6 +52,11 @@ private Q_SLOTS:
         }
         av->selectToken(7);
         QVERIFY(av->shadedText().contains(QStringLiteral("<b>g</b>"))); // the last token is marked
+
+        // Generation streams: each new token is traced, so the heatmap grows with the text.
+        Q_EMIT av->generateRequested(QStringLiteral("The king"));
+        QTRY_VERIFY_WITH_TIMEOUT(head->rows() >= 8 + 40, 30000);
+        QCOMPARE(head->rows(), head->cols());
     }
 
     void recurrentModelHasNoAttention()
