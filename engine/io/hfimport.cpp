@@ -93,7 +93,9 @@ Result<Checkpoint> loadHuggingFaceFolder(const std::string &dir)
     config.preNorm = true;
     config.dropout = 0.0f;
 
-    auto file = loadSafetensors(weightsPath);
+    SafetensorsLimits limits;
+    limits.skipOtherDtypes = true; // integer/boolean buffers (e.g. attn.bias masks) are not weights
+    auto file = loadSafetensors(weightsPath, limits);
     if (!file)
         return Error{file.error()};
     const SafetensorsFile &st = file.value();

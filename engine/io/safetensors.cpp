@@ -66,6 +66,20 @@ int dtypeSize(const std::string &dtype)
     return 0;
 }
 
+// The byte size of a dtype we can check but do not load, or 0 for an unknown name.
+int otherDtypeSize(const std::string &dtype)
+{
+    if (dtype == "BOOL" || dtype == "U8" || dtype == "I8" || dtype == "F8_E4M3" || dtype == "F8_E5M2")
+        return 1;
+    if (dtype == "I16" || dtype == "U16")
+        return 2;
+    if (dtype == "I32" || dtype == "U32")
+        return 4;
+    if (dtype == "I64" || dtype == "U64" || dtype == "F64")
+        return 8;
+    return 0;
+}
+
 } // namespace
 
 Result<SafetensorsFile> loadSafetensors(const std::string &path, const SafetensorsLimits &limits)
@@ -134,7 +148,9 @@ Result<SafetensorsFile> loadSafetensors(const std::string &path, const Safetenso
         Pending p;
         p.name = name;
         p.dtype = e["dtype"].get<std::string>();
-        const int elem = dtypeSize(p.dtype);
+        int elem = dtypeSize(p.dtype);
+        if (!elem && limits.skipOtherDtypes)
+            elem = otherDtypeSize(p.dtype); // checked below, then skipped
         if (!elem)
             return fail(where + "dtype " + p.dtype + " is not supported (F32, F16, BF16)");
         const auto &shape = e["shape"];
@@ -173,6 +189,10 @@ Result<SafetensorsFile> loadSafetensors(const std::string &path, const Safetenso
 
     std::vector<std::uint16_t> half;
     for (const Pending &p : pending) {
+        if (!dtypeSize(p.dtype)) {
+            file.skipped.push_back(p.name);
+            continue;
+        }
         Tensor t = Tensor::zeros(p.shape);
         in.seekg(dataStart + p.begin);
         if (p.dtype == "F32") {

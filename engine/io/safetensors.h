@@ -19,11 +19,16 @@ struct SafetensorsLimits {
     std::int64_t maxHeaderBytes = 100ll << 20;
     std::int64_t maxTensors = 100000;
     int maxRank = 8;
+    // Tensors of the other safetensors dtypes (BOOL, U8, I8, I16, I32, I64, F64, …) are checked like
+    // the rest and then left out instead of failing the file: Hugging Face checkpoints carry
+    // integer or boolean buffers (attention masks) that a model import ignores anyway.
+    bool skipOtherDtypes = false;
 };
 
 struct SafetensorsFile {
     std::map<std::string, std::string> metadata;
     std::vector<NamedParameter> tensors; // in file (offset) order
+    std::vector<std::string> skipped;    // names left out by SafetensorsLimits::skipOtherDtypes
 
     // The tensor with this name, or nullptr.
     const Tensor *find(const std::string &name) const;

@@ -99,6 +99,24 @@ private Q_SLOTS:
         QVERIFY2(QString::fromStdString(f.error()).contains(expected), f.error().c_str());
         QVERIFY(QString::fromStdString(f.error()).startsWith(QString::fromStdString(path)));
     }
+    void otherDtypesSkippedWhenAsked()
+    {
+        QTemporaryDir dir;
+        const auto path = tempPath(dir, "mask.safetensors");
+        writeRaw(path, R"({"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"mask":{"dtype":"BOOL","shape":[2,2],"data_offsets":[4,8]}})",
+                 std::string("\x00\x00\x80\x3f\x01\x00\x00\x01", 8));
+        QVERIFY(!loadSafetensors(path).ok()); // by default an unknown dtype fails the file
+        SafetensorsLimits limits;
+        limits.skipOtherDtypes = true;
+        auto f = loadSafetensors(path, limits);
+        QVERIFY2(f.ok(), f.ok() ? "" : f.error().c_str());
+        QCOMPARE(f.value().tensors.size(), std::size_t(1));
+        QCOMPARE(f.value().find("w")->item(), 1.0f);
+        QCOMPARE(f.value().skipped, std::vector<std::string>{"mask"});
+        // A skipped tensor is still checked: offsets that lie are an error.
+        writeRaw(path, R"({"mask":{"dtype":"BOOL","shape":[3,3],"data_offsets":[0,4]}})", std::string(4, '\0'));
+        QVERIFY(!loadSafetensors(path, limits).ok());
+    }
     void lyingHeaderLength()
     {
         QTemporaryDir dir;
