@@ -393,6 +393,24 @@ Tensor attention(const Tensor &q, const Tensor &k, const Tensor &v, const Attent
                             std::vector<float>(static_cast<std::size_t>(d.Tq * d.Tk))};
             traceRows[static_cast<std::size_t>(h)] = m.values.data();
         }
+    // The head's inputs for batch row 0 (q of head h; k, v of the KV head serving it), the scale
+    // and the causal flag, so a view can redo the computation step by step. Copies only when tracing.
+    if (options.trace && d.B > 0) {
+        const auto put = [&](const std::string &name, std::int64_t rows, std::int64_t cols, const float *src) {
+            options.trace->matrices[options.tracePrefix + name] =
+                TraceMatrix{static_cast<int>(rows), static_cast<int>(cols), std::vector<float>(src, src + rows * cols)};
+        };
+        for (std::int64_t h = 0; h < d.H; ++h) {
+            const std::string head = "head" + std::to_string(h);
+            const std::int64_t kv = h / d.G;
+            put(head + ".q", d.Tq, d.D, q.data() + h * d.Tq * d.D);
+            put(head + ".k", d.Tk, d.D, k.data() + kv * d.Tk * d.D);
+            put(head + ".v", d.Tk, d.D, v.data() + kv * d.Tk * d.D);
+        }
+        const float scale = d.scale, causal = d.causal ? 1.0f : 0.0f;
+        put("scale", 1, 1, &scale);
+        put("causal", 1, 1, &causal);
+    }
 
     const std::int64_t units = d.B * d.H, nThreads = threadsFor(units, 2 * d.B * d.H * d.Tq * d.Tk * d.D);
     const std::int64_t ldK = roundUp(d.Tk), ldD = roundUp(d.D);

@@ -25,13 +25,17 @@ struct AttentionOptions {
     // slope·(j − i) (softmax ignores the per-row constant); slopes from alibiSlope().
     bool alibi = false;
     float scale = 0.0f;        // 0 = 1/√D
-    Trace *trace = nullptr;    // records "{tracePrefix}head{h}.attention" (Tq, Tk) for batch row 0
+    // Records for batch row 0: "{tracePrefix}head{h}.attention" (Tq, Tk), the head's inputs
+    // "{tracePrefix}head{h}.q" (Tq, D), ".k" and ".v" (Tk, D) (under GQA those of the KV head
+    // serving h), "{tracePrefix}scale" (1, 1) and "{tracePrefix}causal" (1, 1): 1 or 0.
+    Trace *trace = nullptr;
     std::string tracePrefix;   // e.g. "layer2."
 };
 
 // q: (B, H, Tq, D), k, v: (B, Hkv, Tk, D) -> (B, H, Tq, D). Fully masked rows give zeros.
 // Throws std::invalid_argument on shapes that do not fit (also keyPadding->size() != B·Tk).
-// Trace (when options.trace): P of batch row 0 per query head, written in the forward call.
+// Trace (when options.trace): P, q, k, v of batch row 0 per query head, the scale and the
+// causal flag, written in the forward call.
 Tensor attention(const Tensor &q, const Tensor &k, const Tensor &v, const AttentionOptions &options = {});
 
 // Rotary position embedding in the Hugging Face "rotate half" layout: dims (i, i + D/2) of each

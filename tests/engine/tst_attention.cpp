@@ -220,7 +220,10 @@ private Q_SLOTS:
         options.trace = &trace;
         options.tracePrefix = "layer1.";
         attention(q, k, v, options);
-        QCOMPARE(trace.matrices.size(), std::size_t(H));
+        // per head: attention, q, k, v; plus scale and causal
+        QCOMPARE(trace.matrices.size(), std::size_t(4 * H + 2));
+        QCOMPARE(trace.find("layer1.scale")->at(0, 0), 1.0f / std::sqrt(float(D)));
+        QCOMPARE(trace.find("layer1.causal")->at(0, 0), 1.0f);
         for (int h = 0; h < H; ++h) {
             const TraceMatrix *m = trace.find("layer1.head" + std::to_string(h) + ".attention");
             QVERIFY(m);
@@ -241,6 +244,17 @@ private Q_SLOTS:
             const float s0 = (qi[0] * k0[0] + qi[1] * k0[1]) / std::sqrt(float(D));
             const float s1 = (qi[0] * k1[0] + qi[1] * k1[1]) / std::sqrt(float(D));
             QVERIFY(std::abs(m->at(0, 0) - 1.0f / (1.0f + std::exp(s1 - s0))) < 1e-6f);
+            // the head's inputs, batch row 0
+            const std::string head = "layer1.head" + std::to_string(h);
+            const TraceMatrix *tq = trace.find(head + ".q"), *tk = trace.find(head + ".k"), *tv = trace.find(head + ".v");
+            QVERIFY(tq && tk && tv);
+            QCOMPARE(tq->rows, int(Tq));
+            QCOMPARE(tk->rows, int(Tk));
+            QCOMPARE(tv->rows, int(Tk));
+            QCOMPARE(tq->cols, int(D));
+            QCOMPARE(tq->values, std::vector<float>(qi, qi + Tq * D));
+            QCOMPARE(tk->values, std::vector<float>(k0, k0 + Tk * D));
+            QCOMPARE(tv->values, std::vector<float>(v.data() + h * Tk * D, v.data() + (h + 1) * Tk * D));
         }
     }
 
