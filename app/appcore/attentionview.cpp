@@ -1,5 +1,6 @@
 #include "attentionview.h"
 
+#include "headstepview.h"
 #include "heatmapplot.h"
 #include "traceplots.h"
 
@@ -13,6 +14,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -21,7 +23,8 @@
 AttentionView::AttentionView(QWidget *parent)
     : QWidget(parent), m_text(new QLineEdit(QStringLiteral("The queen is the mother of the princess."), this)),
       m_note(new QLabel(this)), m_grid(new QGridLayout), m_gridHost(new QWidget(this)), m_head(new HeatmapPlot(this)),
-      m_token(new QComboBox(this)), m_shaded(new QLabel(this)), m_entropy(new QTableWidget(this))
+      m_token(new QComboBox(this)), m_shaded(new QLabel(this)), m_entropy(new QTableWidget(this)),
+      m_steps(new HeadStepView(this))
 {
     auto *layout = new QVBoxLayout(this);
     auto *row = new QHBoxLayout;
@@ -52,7 +55,8 @@ AttentionView::AttentionView(QWidget *parent)
     leftLayout->addWidget(m_entropy, 1);
     m_entropy->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
-    auto *right = new QWidget(split);
+    auto *pages = new QTabWidget(split);
+    auto *right = new QWidget(pages);
     auto *rightLayout = new QVBoxLayout(right);
     m_head->setAxisTitles(tr("query (the token that looks)"), tr("key (the token looked at)"));
     m_head->setValueTitle(tr("weight"));
@@ -65,6 +69,8 @@ AttentionView::AttentionView(QWidget *parent)
     m_shaded->setWordWrap(true);
     m_shaded->setTextFormat(Qt::RichText);
     rightLayout->addWidget(m_shaded, 1);
+    pages->addTab(right, tr("Where each token looks"));
+    pages->addTab(m_steps, tr("Step through this head"));
     split->setStretchFactor(1, 2);
     split->setSizes({380, 760});
     layout->addWidget(split, 1);
@@ -173,6 +179,7 @@ void AttentionView::selectHead(int layer, int head)
     const QStringList tokens = traceTokens(*m_trace, m->rows);
     m_head->setValueTitle(tr("layer %1, head %2").arg(layer).arg(head));
     m_head->setMatrix(m->rows, m->cols, QVector<float>(m->values.begin(), m->values.end()), tokens, tokens);
+    m_steps->setHead(m_trace, layer, head);
     selectToken(m_token->currentIndex());
 }
 

@@ -10,6 +10,7 @@
 
 #include <memory>
 
+class HeadStepView;
 class HeatmapPlot;
 class QComboBox;
 class QGridLayout;
@@ -25,6 +26,7 @@ public:
     ~AttentionView() override;
 
     HeatmapPlot *headPlot() const { return m_head; }
+    HeadStepView *stepView() const { return m_steps; }
     int layerCount() const { return m_layers; }
     int headCount() const { return m_heads; }
     // Entropy (nats) of head h in layer l, averaged over the query rows.
@@ -55,6 +57,7 @@ private:
     QComboBox *m_token;
     QLabel *m_shaded;
     QTableWidget *m_entropy;
+    HeadStepView *m_steps;
     std::shared_ptr<const lm::Trace> m_trace;
     int m_layers = 0, m_heads = 0, m_layer = 0, m_headIndex = 0;
 };

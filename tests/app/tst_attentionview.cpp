@@ -2,6 +2,7 @@
 // over a text; the overview, the head heatmap (rows sum to 1, nothing above the diagonal), the
 // entropies and the token shading are filled.
 #include "appcore/attentionview.h"
+#include "appcore/headstepview.h"
 #include "appcore/heatmapplot.h"
 #include "appcore/mainwindow.h"
 
@@ -50,6 +51,9 @@ private Q_SLOTS:
             const double e = av->headEntropy(0, h);
             QVERIFY(e >= 0.0 && e <= std::log(8.0) + 1e-9);
         }
+        QVERIFY(av->stepView()->hasHead()); // the step-through page follows the chosen head
+        av->stepView()->setStep(6);          // softmax: computed from q and k, equal to what was recorded
+        QVERIFY(av->stepView()->recordedDifference() < 1e-5);
         av->selectToken(7);
         QVERIFY(av->shadedText().contains(QStringLiteral("<b>g</b>"))); // the last token is marked
 
