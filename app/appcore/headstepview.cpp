@@ -240,7 +240,7 @@ QString HeadStepView::stepTitle() const
 {
     static const char *const titles[] = {
         QT_TR_NOOP("Q: the queries"),      QT_TR_NOOP("K: the keys"),   QT_TR_NOOP("V: the values"),
-        QT_TR_NOOP("QK\u1d40: the scores"), QT_TR_NOOP("\u00f7 \u221ad: scaled scores"),
+        QT_TR_NOOP("QKᵀ: the scores"), QT_TR_NOOP("÷ √d: scaled scores"),
         QT_TR_NOOP("Mask: no peeking"),    QT_TR_NOOP("Softmax: the attention weights"),
         QT_TR_NOOP("\u00d7 V: the head's output"),
     };
@@ -262,7 +262,7 @@ QString HeadStepView::explanation() const
         return tr("Row i, column j is the dot product q\u1d62\u00b7k\u2c7c: how well query i matches key j. "
                   "Large means a good match.");
     case 4:
-        return tr("The scores times %1 (1/\u221ad with d = %2): without it the scores grow with d and the "
+        return tr("The scores times %1 (1/√d with d = %2): without it the scores grow with d and the "
                   "softmax would be too sharp, putting nearly all weight on one key.")
             .arg(QLocale().toString(m_scale, 'g', 4))
             .arg(m_d);
@@ -320,7 +320,7 @@ void HeadStepView::showStep()
         break;
     case 4:
         m_plot->setAxisTitles(query, key);
-        m_plot->setValueTitle(QStringLiteral("q\u00b7k/\u221ad"));
+        m_plot->setValueTitle(QStringLiteral("q\u00b7k/√d"));
         m_plot->setMatrix(m_tq, m_tk, m_scaled, m_queryTokens, m_keyTokens);
         break;
     case 5:

@@ -4,73 +4,96 @@
 <context>
     <name>AttentionView</name>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="28"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="31"/>
         <source>Trace this text</source>
         <translation>追蹤這段文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="29"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="32"/>
+        <source>Continue it</source>
+        <translation>讓它續寫</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/attentionview.cpp" line="33"/>
+        <source>The model writes on, one token at a time; after each token the heatmaps show where the new token looks.</source>
+        <translation>模型一次寫一個詞元往下續寫；每寫一個，熱圖就顯示這個新詞元在看哪裡。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/attentionview.cpp" line="35"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="34"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="41"/>
         <source>Train a GPT or Llama model on the language-model tab, then trace a text through it.</source>
         <translation>先在「語言模型」分頁訓練 GPT 或 Llama 模型，再讓一段文字通過它，追蹤它的注意力。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="40"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="47"/>
         <source>Layers (rows) × heads (columns): click one</source>
         <translation>層（列）× 注意力頭（欄）：點選其中一個</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="47"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="54"/>
         <source>Entropy of each head (nats; low = focused)</source>
         <translation>每個注意力頭的熵（nat；越低越集中）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="53"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="61"/>
+        <location filename="../../app/cli/cmd_plot.cpp" line="299"/>
         <source>query (the token that looks)</source>
         <translation>查詢（發出注意的詞元）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="53"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="61"/>
+        <location filename="../../app/cli/cmd_plot.cpp" line="300"/>
         <source>key (the token looked at)</source>
         <translation>鍵（被注意的詞元）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="54"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="62"/>
         <source>weight</source>
         <translation>權重</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="58"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="66"/>
         <source>Attention of token</source>
         <translation>這個詞元的注意力</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="94"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="72"/>
+        <source>Where each token looks</source>
+        <translation>每個詞元看向哪裡</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/attentionview.cpp" line="73"/>
+        <source>Step through this head</source>
+        <translation>逐步拆解這個注意力頭</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/attentionview.cpp" line="105"/>
         <source>This model has no attention to show: train a GPT or Llama model.</source>
         <translation>這個模型沒有注意力可以顯示：請訓練 GPT 或 Llama 模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="97"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="108"/>
         <source>Row i of a heatmap is where token i looks: its weights over the tokens before it sum to 1. The triangle is the causal mask: no token sees the future.</source>
         <translation>熱圖的第 i 列是第 i 個詞元注意的位置：它分給前面各詞元的權重加起來等於 1。右上方的三角形是因果遮罩：沒有任何詞元能看到未來。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="104"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="115"/>
         <source>layer %1</source>
         <translation>第 %1 層</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="106"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="117"/>
         <source>head %1</source>
         <translation>第 %1 個頭</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="140"/>
-        <location filename="../../app/appcore/attentionview.cpp" line="169"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="151"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="180"/>
+        <location filename="../../app/cli/cmd_plot.cpp" line="301"/>
         <source>layer %1, head %2</source>
         <translation>第 %1 層，第 %2 個頭</translation>
     </message>
@@ -649,34 +672,229 @@
 <context>
     <name>ForecastPlot</name>
     <message>
-        <location filename="../../app/cli/cmd_plot.cpp" line="324"/>
+        <location filename="../../app/cli/cmd_plot.cpp" line="368"/>
         <source>truth</source>
         <translation>實際值</translation>
     </message>
     <message>
-        <location filename="../../app/cli/cmd_plot.cpp" line="331"/>
+        <location filename="../../app/cli/cmd_plot.cpp" line="375"/>
         <source>one step ahead</source>
         <translation>單步預測</translation>
     </message>
     <message>
-        <location filename="../../app/cli/cmd_plot.cpp" line="338"/>
+        <location filename="../../app/cli/cmd_plot.cpp" line="382"/>
         <source>continuation</source>
         <translation>延續預測</translation>
     </message>
     <message>
-        <location filename="../../app/cli/cmd_plot.cpp" line="339"/>
+        <location filename="../../app/cli/cmd_plot.cpp" line="383"/>
         <source>held out</source>
         <translation>保留測試</translation>
     </message>
     <message>
-        <location filename="../../app/cli/cmd_plot.cpp" line="340"/>
+        <location filename="../../app/cli/cmd_plot.cpp" line="384"/>
         <source>time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../app/cli/cmd_plot.cpp" line="340"/>
+        <location filename="../../app/cli/cmd_plot.cpp" line="384"/>
         <source>value</source>
         <translation>數值</translation>
+    </message>
+</context>
+<context>
+    <name>HeadStepView</name>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="48"/>
+        <location filename="../../app/appcore/headstepview.cpp" line="298"/>
+        <source>query</source>
+        <translation>查詢</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="48"/>
+        <location filename="../../app/appcore/headstepview.cpp" line="298"/>
+        <source>key</source>
+        <translation>鍵</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="49"/>
+        <source>recorded</source>
+        <translation>模型記錄的值</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="54"/>
+        <source>◀ Previous</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="55"/>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="60"/>
+        <source>The query token the dictionary panel follows</source>
+        <translation>字典說明面板所跟隨的查詢詞元</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="74"/>
+        <source>Query token:</source>
+        <translation>查詢詞元：</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="242"/>
+        <source>Q: the queries</source>
+        <translation>Q：查詢</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="242"/>
+        <source>K: the keys</source>
+        <translation>K：鍵</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="242"/>
+        <source>V: the values</source>
+        <translation>V：值</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="243"/>
+        <source>QKᵀ: the scores</source>
+        <translation>QKᵀ：分數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="244"/>
+        <source>Mask: no peeking</source>
+        <translation>遮罩：不准偷看</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="244"/>
+        <source>Softmax: the attention weights</source>
+        <translation>Softmax：注意力權重</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="245"/>
+        <source>× V: the head&apos;s output</source>
+        <translation>× V：這個注意力頭的輸出</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="247"/>
+        <source>Step %1 of %2 — %3</source>
+        <translation>第 %1 步（共 %2 步）— %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="254"/>
+        <source>Each row is one token&apos;s query vector (%1 numbers): what this token is looking for in the tokens before it.</source>
+        <translation>每一列是一個詞元的查詢向量（%1 個數）：這個詞元想在它前面的詞元裡找什麼。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="257"/>
+        <source>Each row is one token&apos;s key vector: what this token offers to the queries that look for something.</source>
+        <translation>每一列是一個詞元的鍵向量：這個詞元能提供給正在尋找的查詢些什麼。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="260"/>
+        <source>Each row is one token&apos;s value vector: what this token hands over when a query picks it.</source>
+        <translation>每一列是一個詞元的值向量：當查詢選中它時，它交出去的內容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="262"/>
+        <source>Row i, column j is the dot product qᵢ·kⱼ: how well query i matches key j. Large means a good match.</source>
+        <translation>第 i 列、第 j 欄是內積 qᵢ·kⱼ：查詢 i 和鍵 j 有多相配。數值越大越相配。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="243"/>
+        <source>÷ √d: scaled scores</source>
+        <translation>÷ √d：縮放後的分數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="265"/>
+        <source>The scores times %1 (1/√d with d = %2): without it the scores grow with d and the softmax would be too sharp, putting nearly all weight on one key.</source>
+        <translation>分數乘上 %1（1/√d，d = %2）：不這樣做的話，分數會隨 d 變大，softmax 會變得太尖銳，幾乎把所有權重都放在同一個鍵上。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="270"/>
+        <source>The future is set to −∞ (grey cells): a token may only look at itself and the tokens before it, since when generating, the next tokens do not exist yet.</source>
+        <translation>未來的位置被設為 −∞（灰色格子）：每個詞元只能看自己和它前面的詞元，因為生成文字時，後面的詞元根本還不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="272"/>
+        <source>This attention has no causal mask: every query may see every key.</source>
+        <translation>這個注意力沒有因果遮罩：每個查詢都能看到所有的鍵。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="274"/>
+        <source>Softmax turns each row into weights between 0 and 1 that sum to 1 (−∞ becomes 0): the attention weights. Computed here from Q and K; right: what the model recorded.</source>
+        <translation>Softmax 把每一列變成介於 0 和 1 之間、總和為 1 的權重（−∞ 變成 0）：這就是注意力權重。這裡是由 Q 和 K 算出來的；右邊是模型記錄下來的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="277"/>
+        <source>Each output row is the weighted mix of the value rows, with the row&apos;s attention weights: the head&apos;s output for that token (%1 numbers).</source>
+        <translation>每一列輸出都是各個值向量依該列注意力權重的加權混合：也就是這個注意力頭對該詞元的輸出（%1 個數）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="285"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="291"/>
+        <source>This trace has no inputs for this head (only transformers traced by this version record them).</source>
+        <translation>這份追蹤沒有這個注意力頭的輸入（只有用這個版本追蹤的 Transformer 才會記錄）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="293"/>
+        <source>Trace a transformer to step through one of its heads.</source>
+        <translation>先追蹤一個 Transformer，才能逐步拆解它的某個注意力頭。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="298"/>
+        <source>dimension</source>
+        <translation>維度</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="328"/>
+        <source>masked</source>
+        <translation>已遮罩</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="333"/>
+        <source>computed</source>
+        <translation>計算值</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="338"/>
+        <source>Largest difference from the recorded attention: %1 (float rounding).</source>
+        <translation>與模型記錄的注意力最大相差：%1（浮點數捨入誤差）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="341"/>
+        <source>The trace has no recorded attention for this head to compare with.</source>
+        <translation>這份追蹤沒有這個注意力頭的注意力記錄可供比對。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="346"/>
+        <source>output</source>
+        <translation>輸出</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="356"/>
+        <source>&lt;p&gt;&lt;b&gt;A dictionary lookup&lt;/b&gt;&lt;br&gt;In Python, &lt;tt&gt;d[key]&lt;/tt&gt; needs a key that matches exactly; then exactly one value comes back, and no match is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Attention: a soft lookup&lt;/b&gt;&lt;br&gt;The query is compared with every key, and every key matches a little (the score). The softmax turns the scores into weights that sum to 1, and the answer is a mix of &lt;i&gt;all&lt;/i&gt; the values, each weighed by its key&apos;s weight.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;字典查詢&lt;/b&gt;&lt;br&gt;在 Python 裡，&lt;tt&gt;d[key]&lt;/tt&gt; 需要一個完全相符的鍵；找到時只會傳回一個值，找不到就是錯誤。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意力：柔性查詢&lt;/b&gt;&lt;br&gt;查詢會和每一個鍵比對，而每個鍵都多少相配一點（分數）。softmax 把分數變成總和為 1 的權重，答案則是&lt;i&gt;所有&lt;/i&gt;值的混合，每個值依它的鍵所得的權重加權。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="376"/>
+        <source>&lt;tr&gt;&lt;td&gt;%1. “%2” (#%3)&lt;/td&gt;&lt;td align=&quot;right&quot;&gt;&amp;nbsp;%4&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;%1.「%2」(#%3)&lt;/td&gt;&lt;td align=&quot;right&quot;&gt;&amp;nbsp;%4&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="382"/>
+        <source>&lt;p&gt;&lt;b&gt;Example&lt;/b&gt;&lt;br&gt;The query “%1” (#%2) finds these keys best:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;例子&lt;/b&gt;&lt;br&gt;查詢「%1」(#%2) 最相配的鍵是：&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/headstepview.cpp" line="386"/>
+        <source>&lt;p&gt;Its output is these weights times their tokens&apos; values, plus %1 of weight spread over the other keys. A dictionary would have returned one value only.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;它的輸出就是這些權重乘上對應詞元的值，另外還有 %1 的權重分散在其他鍵上。字典則只會傳回一個值。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -760,389 +978,394 @@
         <translation>錯誤：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="103"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="112"/>
         <source>The model writes: %1</source>
         <translation>模型寫出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="106"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="115"/>
         <source>Saved the checkpoint to %1</source>
         <translation>已將檢查點儲存至 %1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="108"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="393"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="117"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="407"/>
         <source>Save checkpoint</source>
         <translation>儲存檢查點</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="125"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="134"/>
         <source>Corpus and model</source>
         <translation>語料與模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="132"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="141"/>
         <source>Open text file…</source>
         <translation>開啟文字檔…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="135"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="144"/>
         <source>Characters</source>
         <translation>字元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="136"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="145"/>
         <source>Words</source>
         <translation>詞</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="137"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="146"/>
         <source>Bytes</source>
         <translation>位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="139"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="147"/>
+        <source>Byte-level BPE (512 tokens)</source>
+        <translation>位元組層級 BPE（512 個詞元）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/mainwindow.cpp" line="149"/>
         <source>MLP language model (Bengio et al. 2003)</source>
         <translation>MLP 語言模型（Bengio et al. 2003）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="140"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="150"/>
         <source>Elman RNN</source>
         <translation>艾爾曼 RNN（Elman RNN）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="141"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="151"/>
         <source>LSTM</source>
         <translation>LSTM</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="142"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="152"/>
         <source>GRU</source>
         <translation>GRU</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="143"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="153"/>
         <source>GPT (Transformer decoder)</source>
         <translation>GPT（Transformer 解碼器）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="144"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="154"/>
         <source>Llama (RMSNorm, RoPE, SwiGLU)</source>
         <translation>Llama（RMSNorm、RoPE、SwiGLU）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="150"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="160"/>
         <source>Corpus</source>
         <translation>語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="152"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="162"/>
         <source>Tokens</source>
         <translation>詞元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="153"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="163"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="154"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="164"/>
         <source>Context (tokens seen)</source>
         <translation>上下文（可見詞元數）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="155"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="165"/>
         <source>Layers</source>
         <translation>層數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="156"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="166"/>
         <source>Attention heads</source>
         <translation>注意力頭數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="157"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="167"/>
         <source>Embedding width</source>
         <translation>嵌入維度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="158"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="168"/>
         <source>Hidden units</source>
         <translation>隱藏單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="169"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="179"/>
         <source>How many previous tokens the model looks at to guess the next one.</source>
         <translation>模型會參考前面幾個詞元，來猜下一個詞元。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="170"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="180"/>
         <source>Each token becomes a vector of this many numbers.</source>
         <translation>每個詞元會變成一個由這麼多個數字組成的向量。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="178"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="188"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="196"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="206"/>
         <source>off</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="197"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="207"/>
         <source>Largest allowed gradient norm; bigger gradients are scaled down. 0 turns clipping off.</source>
         <translation>允許的最大梯度範數；超過的梯度會被等比例縮小。設為 0 即關閉梯度裁剪。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="198"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="208"/>
         <source>Read in order, carry the state (truncated BPTT)</source>
         <translation>依序讀取並延續隱藏狀態（截斷式沿時間反向傳播，truncated BPTT）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="199"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="209"/>
         <source>Batch size</source>
         <translation>批次大小</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="200"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="210"/>
         <source>Window length</source>
         <translation>視窗長度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="201"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="211"/>
         <source>Steps</source>
         <translation>步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="202"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="212"/>
         <source>Learning rate</source>
         <translation>學習率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="203"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="213"/>
         <source>Seed</source>
         <translation>亂數種子</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="204"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="214"/>
         <source>Threads</source>
         <translation>執行緒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="205"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="215"/>
         <source>Gradient clipping</source>
         <translation>梯度裁剪</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="209"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="418"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="219"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="432"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="210"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="220"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="211"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="221"/>
         <source>Step</source>
         <translation>單步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="212"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="222"/>
         <source>Reset</source>
         <translation>重設</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="222"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="232"/>
         <source>Prompt, e.g. The king</source>
         <translation>提示，例如 The king</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="223"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="233"/>
         <source>Let it write</source>
         <translation>讓它寫寫看</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="236"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="250"/>
         <source>Log</source>
         <translation>記錄</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="248"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="262"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="249"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="263"/>
         <source>&amp;Open corpus…</source>
         <translation>開啟語料(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="250"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="264"/>
         <source>&amp;Save checkpoint…</source>
         <translation>儲存檢查點(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="251"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="265"/>
         <source>&amp;Export loss plot…</source>
         <translation>匯出損失圖(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="253"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="267"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="255"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="269"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="259"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="273"/>
         <source>Logarithmic loss axis</source>
         <translation>損失軸使用對數刻度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="262"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="271"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="276"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="285"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="271"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="285"/>
         <source>The language changes the next time LMScope starts.</source>
         <translation>下次啟動 LMScope 時才會切換成新的語言。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="275"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="289"/>
         <source>&amp;Lessons</source>
         <translation>課程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="276"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="278"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="290"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="292"/>
         <source>A first language model</source>
         <translation>第一個語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="279"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="293"/>
         <source>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; Pick the built-in English corpus and &lt;i&gt;Characters&lt;/i&gt; as tokens.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; Press &lt;i&gt;Start&lt;/i&gt;. The model reads the previous few characters and guesses the next one; the loss says how surprised it was, averaged over a batch.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; Watch the curve: at first the loss is near ln(vocabulary size), a uniform guess. It falls quickly as the model learns which letters follow which, then slowly as it learns words.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; Press &lt;i&gt;Let it write&lt;/i&gt; with a prompt such as &lt;i&gt;The king&lt;/i&gt;. Early on the text is noise; after a thousand steps it spells words from the corpus.&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; Try the Traditional Chinese corpus: each character is one token, so the vocabulary is larger and the first loss higher.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; 選擇內建的英文語料，詞元選&lt;i&gt;字元&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; 按下&lt;i&gt;開始&lt;/i&gt;。模型會讀取前面幾個字元，猜出下一個字元；損失代表它看到正確答案時有多「意外」，是整個批次的平均值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; 觀察曲線：一開始損失接近 ln(詞彙量)，也就是在所有詞元之間平均亂猜的程度。模型學會哪些字母常接在哪些字母後面時，損失下降得很快；接著開始學單字，下降就變慢了。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; 輸入像 &lt;i&gt;The king&lt;/i&gt; 這樣的提示，再按&lt;i&gt;讓它寫寫看&lt;/i&gt;。剛開始寫出的文字只是雜訊；訓練一千步左右之後，它就能拼出語料裡的單字。&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; 換成繁體中文語料試試看：每個字就是一個詞元，所以詞彙量更大，一開始的損失也更高。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="290"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="304"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="291"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="305"/>
         <source>Command-line tool…</source>
         <translation>命令列工具…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="292"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="306"/>
         <source>Command-line tool</source>
         <translation>命令列工具</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="293"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="307"/>
         <source>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; does the same work from scripts, for example:&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;Run &lt;code&gt;lmscope-cli --help&lt;/code&gt; for every command.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; 可以在腳本中完成同樣的工作，例如：&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &lt;code&gt;lmscope-cli --help&lt;/code&gt; 即可查看所有指令。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="298"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="299"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="312"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="313"/>
         <source>About LMScope</source>
         <translation>關於 LMScope</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="300"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="314"/>
         <source>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A desktop lab for neural language models: train small models on your own text and look inside them while they learn.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;神經語言模型的桌面實驗室：用你自己的文字訓練小型模型，並在它們學習的過程中觀察內部的運作。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="373"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="387"/>
         <source>Reset: the next Start builds a fresh model.</source>
         <translation>已重設：下次按「開始」時會建立全新的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="378"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="392"/>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="379"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="393"/>
         <source>Text files (*.txt *.md *.csv);;All files (*)</source>
         <translation>文字檔 (*.txt *.md *.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="384"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="398"/>
         <source>Open corpus</source>
         <translation>開啟語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="388"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="402"/>
         <source>Corpus %1: %2 bytes</source>
         <translation>語料 %1：%2 位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="394"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="408"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors 檔案 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="418"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="432"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="437"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="451"/>
         <source>Preparing the corpus and the model…</source>
         <translation>正在準備語料與模型…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="438"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="452"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="439"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="453"/>
         <source>Paused. Step, resume, or let the model write.</source>
         <translation>已暫停。可以單步執行、繼續訓練，或讓模型寫寫看。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="440"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="454"/>
         <source>Finished.</source>
         <translation>已完成。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="463"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="477"/>
         <source>step %1  loss %2  grad norm %3  lr %4</source>
         <translation>第 %1 步  損失 %2  梯度範數 %3  學習率 %4</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="475"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="489"/>
         <source>%1 tokens/s</source>
         <translation>%1 詞元/秒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="476"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="490"/>
         <source>tensors %1 (peak %2)</source>
         <translation>張量 %1（峰值 %2）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="485"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="499"/>
         <source>Finished %1 steps; final loss %2.</source>
         <translation>已完成 %1 步；最終損失 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="489"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="503"/>
         <source>Cancelled at step %1.</source>
         <translation>已在第 %1 步取消。</translation>
     </message>
@@ -1606,17 +1829,17 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
         <translation>訓練已停止：第 %1 步的損失已不再是有限的數值。權重會保留最後一次有限的值；請試試較小的學習率。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="140"/>
+        <location filename="../../app/appcore/trainingworker.cpp" line="158"/>
         <source>There is no model to save yet.</source>
         <translation>目前還沒有可儲存的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="153"/>
+        <location filename="../../app/appcore/trainingworker.cpp" line="171"/>
         <source>Train a model first, then trace a text through it.</source>
         <translation>請先訓練模型，再把文字送進去追蹤。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="160"/>
+        <location filename="../../app/appcore/trainingworker.cpp" line="178"/>
         <source>The text gives no tokens.</source>
         <translation>這段文字切不出任何詞元。</translation>
     </message>
