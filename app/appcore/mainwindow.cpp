@@ -102,12 +102,16 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_attentionView, &AttentionView::generateRequested, this, [this](const QString &prompt) {
         if (m_controller->state() == TrainingController::State::Running)
             m_controller->pause();
+        m_generationForAttention = true;
         m_controller->sample(prompt, 40, 0.8, true);
     });
     connect(m_controller, &TrainingController::generating, this, [this](const QString &text) {
-        m_attentionView->setGeneratedText(text);
-        m_generated->setText(text);
+        if (m_generationForAttention)
+            m_attentionView->setGeneratedText(text);
+        else
+            m_generated->setText(text);
     });
+    connect(m_controller, &TrainingController::sampled, this, [this] { m_generationForAttention = false; });
     connect(m_controller, &TrainingController::sampled, this,
             [this](const QString &text) { appendLog(tr("The model writes: %1").arg(text)); });
     connect(m_controller, &TrainingController::saved, this, [this](const QString &path, const QString &error) {

@@ -100,6 +100,7 @@ private:
     QSpinBox *m_threads = nullptr;
     QLineEdit *m_prompt = nullptr;
     QLabel *m_generated = nullptr; // the model's text as it streams in
+    bool m_generationForAttention = false; // the running generation was asked for by the attention tab
 
     QPushButton *m_startButton = nullptr;
     QPushButton *m_pauseButton = nullptr;
