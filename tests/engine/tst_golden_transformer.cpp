@@ -1,8 +1,10 @@
 // Decoder-only transformers against PyTorch (tests/golden/make_transformer_golden.py): a GPT-2
-// stack (C = 8, L = 2, H = 2, learned positions, tied head) and a Llama stack (C = 16, L = 2,
-// H = 4 with 2 KV heads, RoPE, SwiGLU F = 24, untied head), V = 11, B = 2, T = 5. The torch
-// weights are loaded by name; compares the logits (B, T, V), the mean cross-entropy and its
-// gradient for every parameter. float32 on both sides; tolerance below.
+// stack (C = 8, L = 2, H = 2, learned positions, tied head), the same stack with post-LN blocks
+// (x = ln_1(x + attn(x)); x = ln_2(x + mlp(x)); ln_f kept) with learned, sinusoidal or ALiBi
+// positions, and a Llama stack (C = 16, L = 2, H = 4 with 2 KV heads, RoPE, SwiGLU F = 24,
+// untied head), V = 11, B = 2, T = 5. One data row per case in the JSON. The torch weights are
+// loaded by name; compares the logits (B, T, V), the mean cross-entropy and its gradient for
+// every parameter. float32 on both sides; tolerance below.
 #include "core/ops.h"
 #include "core/tape.h"
 #include "models/registry.h"
@@ -50,6 +52,12 @@ class TestGoldenTransformer final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // The rows below come from the JSON; make sure a regenerated file still has every case.
+    void hasEveryCase()
+    {
+        for (const char *name : {"gpt", "gpt_postln", "gpt_postln_sinusoidal", "gpt_postln_alibi", "llama"})
+            QVERIFY2(golden()["cases"].contains(name), name);
+    }
     void matchesTorch_data()
     {
         QTest::addColumn<QString>("name");

@@ -1,9 +1,14 @@
 #!/usr/bin/python3
 """Reference values for tests/engine/tst_golden_transformer.cpp (torch 1.13, float32).
 
-Two tiny decoder-only models written out in torch with the engine's layouts and names:
+Tiny decoder-only models written out in torch with the engine's layouts and names:
   gpt  : GPT-2 block stack. Pre-LN LayerNorm (eps 1e-5), learned positions, fused c_attn and
          Conv1D weights stored (in, out) so y = x W + b, gelu_new, tied head.
+  gpt_postln, gpt_postln_sinusoidal, gpt_postln_alibi: the gpt stack with post-LN blocks
+         (Vaswani et al. 2017: x = ln_1(x + attn(x)); x = ln_2(x + mlp(x))). As in the engine
+         (models/transformer.cpp) ln_f is still applied after the last block. Positions learned
+         (wpe), sinusoidal (Vaswani: column 2i sin, 2i + 1 cos of t·10000^(−2i/C), no weights) or
+         ALiBi (no wpe; logit(i, j) −= slope_h·(i − j), slopes 2^(−8(h+1)/H) for H a power of 2).
   llama: RMSNorm (eps 1e-6), HF rotate-half RoPE (theta 1e4), GQA (4 query heads, 2 KV heads,
          head h uses KV head h // 2), SwiGLU, torch Linear (out, in) without biases, untied head.
 For each: the weights (engine names), inputs and targets (B, T), logits (B, T, V), the mean
@@ -29,10 +34,12 @@ def param(shape, std=0.2, base=0.0):
     return (base + std * torch.randn(*shape)).requires_grad_()
 
 
-def causal_attention(q, k, v):
-    # q: (B, H, T, D), k, v: (B, H, T, D)
+def causal_attention(q, k, v, bias=None):
+    # q: (B, H, T, D), k, v: (B, H, T, D); bias (H, T, T) added to the scaled logits
     D = q.shape[-1]
     s = q @ k.transpose(-1, -2) / math.sqrt(D)
+    if bias is not None:
+        s = s + bias
     mask = torch.triu(torch.ones(q.shape[2], k.shape[2], dtype=torch.bool), 1)
     s = s.masked_fill(mask, float('-inf'))
     return torch.softmax(s, -1) @ v
@@ -42,11 +49,17 @@ def gelu_new(x):
     return 0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * x.pow(3))))
 
 
-def gpt_case():
+def gpt_case(pre_norm=True, positions="learned"):
     C, L, H, S = 8, 2, 2, 8
     D = C // H
     config = {"arch": "gpt", "vocab_size": V, "dim": C, "layers": L, "heads": H, "max_seq": S}
-    w = {"wte.weight": param((V, C)), "wpe.weight": param((S, C))}
+    if not pre_norm:
+        config["pre_norm"] = False
+    if positions != "learned":
+        config["positions"] = positions
+    w = {"wte.weight": param((V, C))}
+    if positions == "learned":
+        w["wpe.weight"] = param((S, C))
     for l in range(L):
         p = f"h.{l}."
         w[p + "ln_1.weight"] = param((C,), 0.1, 1.0)
@@ -64,19 +77,49 @@ def gpt_case():
     w["ln_f.weight"] = param((C,), 0.1, 1.0)
     w["ln_f.bias"] = param((C,), 0.1)
 
+    bias = None
+    if positions == "alibi":  # (H, T, T): −slope_h·(i − j); the causal mask hides j > i
+        slopes = torch.tensor([2.0 ** (-8.0 * (h + 1) / H) for h in range(H)], dtype=torch.float32)
+        i = torch.arange(T, dtype=torch.float32)
+        bias = -slopes[:, None, None] * (i[:, None] - i[None, :])[None]
+
+    def sinusoidal():  # (T, C), computed in float64 like the engine, then float32
+        t = torch.arange(T, dtype=torch.float64)[:, None]
+        c = torch.arange(C)
+        freq = 10000.0 ** (-(c // 2 * 2).to(torch.float64) / C)
+        a = t * freq[None, :]
+        return torch.where(c % 2 == 0, a.sin(), a.cos()).to(torch.float32)
+
+    def ln(x, name):
+        return F.layer_norm(x, (C,), w[name + ".weight"], w[name + ".bias"], 1e-5)
+
+    def attn(h, p):
+        qkv = h @ w[p + "attn.c_attn.weight"] + w[p + "attn.c_attn.bias"]
+        q, k, v = (t.reshape(B, T, H, D).transpose(1, 2) for t in qkv.split(C, -1))
+        return causal_attention(q, k, v, bias).transpose(1, 2).reshape(B, T, C)  # before c_proj
+
+    def mlp(h, p):  # before c_proj
+        return gelu_new(h @ w[p + "mlp.c_fc.weight"] + w[p + "mlp.c_fc.bias"])
+
     def forward(ids):
-        x = w["wte.weight"][ids] + w["wpe.weight"][:T]
+        x = w["wte.weight"][ids]
+        if positions == "learned":
+            x = x + w["wpe.weight"][:T]
+        elif positions == "sinusoidal":
+            x = x + sinusoidal()
         for l in range(L):
             p = f"h.{l}."
-            h = F.layer_norm(x, (C,), w[p + "ln_1.weight"], w[p + "ln_1.bias"], 1e-5)
-            qkv = h @ w[p + "attn.c_attn.weight"] + w[p + "attn.c_attn.bias"]
-            q, k, v = (t.reshape(B, T, H, D).transpose(1, 2) for t in qkv.split(C, -1))
-            y = causal_attention(q, k, v).transpose(1, 2).reshape(B, T, C)
-            x = x + y @ w[p + "attn.c_proj.weight"] + w[p + "attn.c_proj.bias"]
-            h = F.layer_norm(x, (C,), w[p + "ln_2.weight"], w[p + "ln_2.bias"], 1e-5)
-            m = gelu_new(h @ w[p + "mlp.c_fc.weight"] + w[p + "mlp.c_fc.bias"])
-            x = x + m @ w[p + "mlp.c_proj.weight"] + w[p + "mlp.c_proj.bias"]
-        x = F.layer_norm(x, (C,), w["ln_f.weight"], w["ln_f.bias"], 1e-5)
+            if pre_norm:  # written as x + y W + b, the evaluation order of the original gpt case
+                y = attn(ln(x, p + "ln_1"), p)
+                x = x + y @ w[p + "attn.c_proj.weight"] + w[p + "attn.c_proj.bias"]
+                m = mlp(ln(x, p + "ln_2"), p)
+                x = x + m @ w[p + "mlp.c_proj.weight"] + w[p + "mlp.c_proj.bias"]
+            else:
+                y = attn(x, p) @ w[p + "attn.c_proj.weight"] + w[p + "attn.c_proj.bias"]
+                x = ln(x + y, p + "ln_1")
+                m = mlp(x, p) @ w[p + "mlp.c_proj.weight"] + w[p + "mlp.c_proj.bias"]
+                x = ln(x + m, p + "ln_2")
+        x = ln(x, "ln_f")
         return x @ w["wte.weight"].t()
 
     return config, w, forward
@@ -147,7 +190,12 @@ def run(case):
             "grads": {n: rounded(t.grad) for n, t in w.items()}}
 
 
-out = {"torch": torch.__version__, "cases": {"gpt": run(gpt_case), "llama": run(llama_case)}}
+# New cases go last so the earlier ones keep their random draws.
+cases = {"gpt": run(gpt_case), "llama": run(llama_case)}
+cases["gpt_postln"] = run(lambda: gpt_case(pre_norm=False))
+cases["gpt_postln_sinusoidal"] = run(lambda: gpt_case(pre_norm=False, positions="sinusoidal"))
+cases["gpt_postln_alibi"] = run(lambda: gpt_case(pre_norm=False, positions="alibi"))
+out = {"torch": torch.__version__, "cases": cases}
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "transformer_golden.json")
 with open(path, "w") as f:
     json.dump(out, f, separators=(",", ":"))
