@@ -11,6 +11,8 @@
 
 #include <QtTest>
 
+#include "golden.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -23,28 +25,13 @@ namespace {
 constexpr double kAbs = 1e-4; // |engine − torch| <= kAbs + kRel·|torch|
 constexpr double kRel = 1e-3;
 
-const Json &golden()
-{
-    static const Json g = [] {
-        std::ifstream in(LMSCOPE_SOURCE_DIR "/tests/golden/transformer_golden.json");
-        return Json::parse(in);
-    }();
-    return g;
-}
+const Json &golden() { return lm::test::goldenFixture<Json>("transformer_golden.json"); }
 
 std::vector<float> floats(const Json &j) { return j.get<std::vector<float>>(); }
 
-// Empty when every element is within tolerance, else where and by how much it is not.
 QString mismatch(const std::vector<float> &got, const std::vector<float> &want)
 {
-    if (got.size() != want.size())
-        return QStringLiteral("%1 values, want %2").arg(got.size()).arg(want.size());
-    for (std::size_t i = 0; i < want.size(); ++i) {
-        const double err = std::abs(double(got[i]) - want[i]);
-        if (!(err <= kAbs + kRel * std::abs(double(want[i]))))
-            return QStringLiteral("[%1] %2 vs torch %3").arg(i).arg(got[i], 0, 'g', 9).arg(want[i], 0, 'g', 9);
-    }
-    return {};
+    return lm::test::goldenMismatch(got, want, kAbs, kRel);
 }
 } // namespace
 
