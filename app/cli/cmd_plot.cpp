@@ -206,8 +206,8 @@ int plotEmbedding(const std::vector<std::string> &rest)
     return 0;
 }
 
-// Runs a checkpoint over --text and returns its trace (tokens filled in).
-lm::Trace traceOf(const Args &args)
+// Runs --model over --text and returns its trace (tokens filled in) and the model's arch.
+std::pair<lm::Trace, std::string> tracedRun(const Args &args)
 {
     auto ckpt = lm::loadModelPath(args.required("model"));
     if (!ckpt)
@@ -221,8 +221,15 @@ lm::Trace traceOf(const Args &args)
         trace.tokens.push_back(c.tokenizer->tokenText(id));
     lm::NoGradScope noGrad;
     c.model->sequenceLogits(ids, &trace);
+    return {std::move(trace), c.model->arch()};
+}
+
+// tracedRun() for the recurrent views: an error when the model has no hidden states over time.
+lm::Trace traceOf(const Args &args)
+{
+    auto [trace, arch] = tracedRun(args);
     if (traceLayers(trace).isEmpty())
-        throw InputError(args.required("model") + ": a " + c.model->arch() + " model has no hidden states over time");
+        throw InputError(args.required("model") + ": a " + arch + " model has no hidden states over time");
     return trace;
 }
 
@@ -268,20 +275,7 @@ int plotAttention(const std::vector<std::string> &rest)
     const QString out = QString::fromStdString(args.required("out"));
     checkPlotSuffix(out);
     const PlotView::ExportOptions opts = exportOptions(args);
-    auto ckpt = lm::loadModelPath(args.required("model"));
-    if (!ckpt)
-        throw InputError(ckpt.error());
-    lm::Checkpoint &c = ckpt.value();
-    const std::vector<std::int32_t> ids = c.tokenizer->encode(args.required("text"));
-    if (ids.empty())
-        throw InputError("--text gives no tokens");
-    lm::Trace trace;
-    for (std::int32_t id : ids)
-        trace.tokens.push_back(c.tokenizer->tokenText(id));
-    {
-        lm::NoGradScope noGrad;
-        c.model->sequenceLogits(ids, &trace);
-    }
+    const auto [trace, arch] = tracedRun(args);
     auto name = [](long long l, long long h) { return "layer" + std::to_string(l) + ".head" + std::to_string(h) + ".attention"; };
     long long layers = 0, heads = 0;
     while (trace.has(name(layers, 0)))
@@ -289,7 +283,7 @@ int plotAttention(const std::vector<std::string> &rest)
     while (layers > 0 && trace.has(name(0, heads)))
         ++heads;
     if (layers == 0)
-        throw InputError(args.required("model") + ": a " + c.model->arch() + " model has no attention to plot");
+        throw InputError(args.required("model") + ": a " + arch + " model has no attention to plot");
     const long long layer = args.integer("layer", layers - 1, 0, layers - 1);
     const long long head = args.integer("head", 0, 0, heads - 1);
     const lm::TraceMatrix *m = trace.find(name(layer, head));
