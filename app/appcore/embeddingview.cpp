@@ -20,6 +20,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include "spinbox.h"
+
 #include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -28,14 +30,6 @@
 #include <numeric>
 
 namespace {
-QSpinBox *spin(int lo, int hi, int value, QWidget *parent)
-{
-    auto *s = new QSpinBox(parent);
-    s->setRange(lo, hi);
-    s->setValue(value);
-    return s;
-}
-
 // "word<TAB>group" lines (a first line "word<TAB>group" is a header); other lines are ignored.
 QHash<QString, QString> readGroups(QIODevice &device)
 {
@@ -139,11 +133,11 @@ QWidget *EmbeddingView::buildTrainPanel()
         // Chinese has no spaces: characters are the natural unit of the built-in Chinese corpus.
         m_unit->setCurrentIndex(m_corpus->currentData().toString() == QStringLiteral("builtin:zh_TW") ? 1 : 0);
     });
-    m_dim = spin(2, 1024, 50, train);
-    m_window = spin(1, 50, 5, train);
-    m_epochs = spin(1, 500, 5, train);
-    m_minCount = spin(1, 1000, 3, train);
-    m_threads = spin(1, 64, 2, train);
+    m_dim = spinBox(2, 1024, 50, train);
+    m_window = spinBox(1, 50, 5, train);
+    m_epochs = spinBox(1, 500, 5, train);
+    m_minCount = spinBox(1, 1000, 3, train);
+    m_threads = spinBox(1, 64, 2, train);
     form->addRow(tr("Corpus"), m_corpus);
     form->addRow(QString(), open);
     form->addRow(tr("Method"), m_method);
@@ -175,11 +169,11 @@ QWidget *EmbeddingView::buildTrainPanel()
     m_dims->addItem(tr("2-D"), 2);
     m_dims->addItem(tr("3-D (drag to turn)"), 3);
     connect(m_dims, &QComboBox::currentIndexChanged, this, [this] { m_worker->setSnapshotDims(m_dims->currentData().toInt()); });
-    m_count = spin(10, 5000, 300, proj);
+    m_count = spinBox(10, 5000, 300, proj);
     m_perplexity = new QDoubleSpinBox(proj);
     m_perplexity->setRange(2, 100);
     m_perplexity->setValue(30);
-    m_iterations = spin(50, 5000, 1000, proj);
+    m_iterations = spinBox(50, 5000, 1000, proj);
     m_colour = new QComboBox(proj);
     m_colour->addItem(tr("No colours"));
     m_colour->addItem(tr("Built-in groups (English)"));

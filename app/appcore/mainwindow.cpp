@@ -26,21 +26,14 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include "spinbox.h"
+
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace {
-QSpinBox *spin(int lo, int hi, int value, QWidget *parent)
-{
-    auto *s = new QSpinBox(parent);
-    s->setRange(lo, hi);
-    s->setValue(value);
-    s->setGroupSeparatorShown(true);
-    return s;
-}
-
 QString bytesText(std::int64_t bytes)
 {
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
@@ -156,11 +149,11 @@ void MainWindow::buildSetupDock()
     m_arch->addItem(tr("GRU"), QStringLiteral("gru"));
     m_arch->addItem(tr("GPT (Transformer decoder)"), QStringLiteral("gpt"));
     m_arch->addItem(tr("Llama (RMSNorm, RoPE, SwiGLU)"), QStringLiteral("llama"));
-    m_context = spin(1, 64, 5, w);
-    m_layers = spin(1, 16, 1, w);
-    m_heads = spin(1, 64, 4, w);
-    m_dim = spin(1, 1024, 32, w);
-    m_hidden = spin(1, 8192, 128, w);
+    m_context = spinBox(1, 64, 5, w);
+    m_layers = spinBox(1, 16, 1, w);
+    m_heads = spinBox(1, 64, 4, w);
+    m_dim = spinBox(1, 1024, 32, w);
+    m_hidden = spinBox(1, 8192, 128, w);
     form->addRow(tr("Corpus"), m_corpus);
     form->addRow(QString(), openButton);
     form->addRow(tr("Tokens"), m_tokenizer);
@@ -194,16 +187,16 @@ void MainWindow::buildControlsDock()
     auto *w = new QWidget(dock);
     auto *layout = new QVBoxLayout(w);
     auto *form = new QFormLayout;
-    m_batch = spin(1, 4096, 32, w);
-    m_seq = spin(1, 8192, 32, w);
-    m_steps = spin(1, 10'000'000, 1500, w);
+    m_batch = spinBox(1, 4096, 32, w);
+    m_seq = spinBox(1, 8192, 32, w);
+    m_steps = spinBox(1, 10'000'000, 1500, w);
     m_lr = new QDoubleSpinBox(w);
     m_lr->setDecimals(4);
     m_lr->setRange(0.0001, 1.0);
     m_lr->setSingleStep(0.0005);
     m_lr->setValue(0.003);
-    m_seed = spin(0, 1'000'000, 1, w);
-    m_threads = spin(1, 64, 1, w);
+    m_seed = spinBox(0, 1'000'000, 1, w);
+    m_threads = spinBox(1, 64, 1, w);
     m_clip = new QDoubleSpinBox(w);
     m_clip->setRange(0.0, 1000.0);
     m_clip->setValue(1.0);

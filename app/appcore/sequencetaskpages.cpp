@@ -27,6 +27,8 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include "spinbox.h"
+
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -37,14 +39,6 @@
 #include <exception>
 
 namespace {
-QSpinBox *spin(int lo, int hi, int value, QWidget *parent)
-{
-    auto *s = new QSpinBox(parent);
-    s->setRange(lo, hi);
-    s->setValue(value);
-    return s;
-}
-
 QDoubleSpinBox *doubleSpin(double lo, double hi, double value, int decimals, double step, QWidget *parent)
 {
     auto *s = new QDoubleSpinBox(parent);
@@ -242,8 +236,8 @@ TaggingPage::TaggingPage(QWidget *parent) : QWidget(parent), m_worker(new Sequen
     m_kind = cellKindBox(controls);
     m_bidirectional = new QCheckBox(tr("Read the sentence both ways"), controls);
     m_bidirectional->setChecked(true);
-    m_hidden = spin(2, 512, 32, controls);
-    m_steps = spin(10, 20000, 300, controls);
+    m_hidden = spinBox(2, 512, 32, controls);
+    m_steps = spinBox(10, 20000, 300, controls);
     m_steps->setSingleStep(50);
     form->addRow(tr("Cell"), m_kind);
     form->addRow(tr("Bidirectional"), m_bidirectional);
@@ -531,11 +525,11 @@ ForecastPage::ForecastPage(QWidget *parent) : QWidget(parent), m_worker(new Sequ
     m_source = new QComboBox(seriesBox);
     m_source->addItem(tr("Generated"));
     m_source->addItem(tr("CSV file"));
-    m_length = spin(100, 1000000, 1200, seriesBox);
+    m_length = spinBox(100, 1000000, 1200, seriesBox);
     m_trend = doubleSpin(-1.0, 1.0, 0.0005, 4, 0.0005, seriesBox);
-    m_period = spin(2, 10000, 24, seriesBox);
+    m_period = spinBox(2, 10000, 24, seriesBox);
     m_noise = doubleSpin(0.0, 10.0, 0.1, 3, 0.05, seriesBox);
-    m_seed = spin(0, 1000000, 4, seriesBox);
+    m_seed = spinBox(0, 1000000, 4, seriesBox);
     auto *open = new QPushButton(tr("Open CSV…"), seriesBox);
     m_csvLabel = new QLabel(tr("No file"), seriesBox);
     m_csvLabel->setWordWrap(true);
@@ -557,12 +551,12 @@ ForecastPage::ForecastPage(QWidget *parent) : QWidget(parent), m_worker(new Sequ
     auto *modelBox = new QGroupBox(tr("Model"), panel);
     auto *mform = new QFormLayout(modelBox);
     m_kind = cellKindBox(modelBox);
-    m_hidden = spin(1, 512, 24, modelBox);
-    m_window = spin(2, 2000, 36, modelBox);
+    m_hidden = spinBox(1, 512, 24, modelBox);
+    m_window = spinBox(2, 2000, 36, modelBox);
     m_window->setToolTip(tr("How many values the network reads before each prediction"));
-    m_steps = spin(10, 100000, 600, modelBox);
+    m_steps = spinBox(10, 100000, 600, modelBox);
     m_steps->setSingleStep(100);
-    m_horizon = spin(1, 10000, 48, modelBox);
+    m_horizon = spinBox(1, 10000, 48, modelBox);
     m_horizon->setToolTip(tr("How many values the network continues on its own, each fed back as input"));
     mform->addRow(tr("Cell"), m_kind);
     mform->addRow(tr("Hidden units"), m_hidden);
