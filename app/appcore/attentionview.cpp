@@ -143,15 +143,17 @@ void AttentionView::rebuildOverview()
         for (int h = 0; h < m_heads; ++h) {
             const lm::TraceMatrix *m = matrix(l, h);
             auto *small = new HeatmapPlot(m_gridHost);
-            small->setMinimumSize(80, 80);
+            small->setMinimumWidth(60);
+            small->setFixedHeight(84);
+            small->makeThumbnail();
             small->setRange(0, 1);
             small->setMatrix(m->rows, m->cols, QVector<float>(m->values.begin(), m->values.end()));
-            small->plot()->xAxis->setVisible(false);
-            small->plot()->yAxis->setVisible(false);
             small->setToolTip(tr("layer %1, head %2").arg(l).arg(h));
             connect(small, &HeatmapPlot::cellClicked, this, [this, l, h](int, int) { selectHead(l, h); });
             m_grid->addWidget(small, l, h);
         }
+    for (int r = 0; r <= m_layers; ++r)
+        m_grid->setRowStretch(r, r == m_layers ? 1 : 0); // thumbnails keep their height; space goes below
 }
 
 double AttentionView::headEntropy(int layer, int head) const

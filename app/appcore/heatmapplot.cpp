@@ -12,8 +12,10 @@
 
 namespace {
 
-// More labels than this on an axis overlap at the default size; show every k-th instead.
+// More labels than this on an axis overlap at the default size: up to denseAxisLabels they
+// take a smaller font, beyond that every k-th is shown.
 constexpr int maxAxisLabels = 32;
+constexpr int denseAxisLabels = 64;
 
 QCPColorGradient viridis()
 {
@@ -48,7 +50,7 @@ QSharedPointer<QCPAxisTicker> tickerFor(const QStringList &labels, int count)
         return ticker;
     }
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    const int step = (count + maxAxisLabels - 1) / maxAxisLabels;
+    const int step = (count + denseAxisLabels - 1) / denseAxisLabels;
     for (int i = 0; i < count; i += step)
         ticker->addTick(i, labels.at(i));
     ticker->setSubTickCount(0);
@@ -157,12 +159,17 @@ void HeatmapPlot::updateAxes()
     p->yAxis->setRange(-0.5, rows - 0.5);
     p->xAxis->setTicker(tickerFor(m_colLabels, cols));
     p->yAxis->setTicker(tickerFor(m_rowLabels, rows));
+    QFont font = p->font();
+    if (std::max(m_rowLabels.size(), m_colLabels.size()) > maxAxisLabels)
+        font.setPointSizeF(font.pointSizeF() * 0.75);
+    p->xAxis->setTickLabelFont(font);
+    p->yAxis->setTickLabelFont(font);
 
     qsizetype longest = 0;
     for (const QString &label : std::as_const(m_colLabels))
         longest = std::max(longest, label.size());
     // Long or many column labels lie slanted so neighbours do not overlap.
-    const bool slant = !m_colLabels.isEmpty() && (longest > 3 || std::min(m_cols, maxAxisLabels) * longest > 48);
+    const bool slant = !m_colLabels.isEmpty() && (longest > 3 || std::min(m_cols, denseAxisLabels) * longest > 64);
     p->xAxis->setTickLabelRotation(slant ? 45 : 0);
 }
 
@@ -228,6 +235,24 @@ void HeatmapPlot::setGradient(const QCPColorGradient &gradient)
 {
     m_map->setGradient(gradient);
     plot()->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HeatmapPlot::makeThumbnail()
+{
+    QCustomPlot *p = plot();
+    if (m_scale->layout()) {
+        // The scale still sets the map's colours; it is only no longer laid out or drawn.
+        m_scale->setMarginGroup(QCP::msAll, nullptr);
+        p->axisRect()->setMarginGroup(QCP::msAll, nullptr);
+        p->plotLayout()->take(m_scale);
+        p->plotLayout()->simplify();
+        m_scale->setVisible(false);
+    }
+    p->xAxis->setVisible(false);
+    p->yAxis->setVisible(false);
+    p->axisRect()->setAutoMargins(QCP::msNone);
+    p->axisRect()->setMargins(QMargins(1, 1, 1, 1));
+    p->replot(QCustomPlot::rpQueuedReplot);
 }
 
 bool HeatmapPlot::cellAt(const QPointF &pixel, int *row, int *col) const

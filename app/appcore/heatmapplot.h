@@ -47,6 +47,9 @@ public:
     void setValueTitle(const QString &title);
     // Default: a viridis-like gradient, readable in grey and by colour-blind readers.
     void setGradient(const QCPColorGradient &gradient);
+    // A thumbnail: no colour bar, no axes, no margins (e.g. the cells of an overview grid,
+    // which share one range). Cannot be undone.
+    void makeThumbnail();
 
     // What the hover readout shows for a point in plot() widget coordinates, as laid out by
     // the last replot or export: "row label, col label: value" (indices stand in for
