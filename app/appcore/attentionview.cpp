@@ -212,3 +212,7 @@ void AttentionView::setGeneratedText(const QString &text)
 }
 
 QString AttentionView::shadedText() const { return m_shaded->text(); }
+
+int AttentionView::selectedToken() const { return m_token->currentIndex(); }
+
+QString AttentionView::generatedText() const { return m_text->text(); }

@@ -32,6 +32,8 @@ public:
     // Entropy (nats) of head h in layer l, averaged over the query rows.
     double headEntropy(int layer, int head) const;
     QString shadedText() const; // the HTML of the token-over-text view
+    int selectedToken() const;  // the query token whose attention is shaded and outlined
+    QString generatedText() const; // the text box: the prompt, and during generation what follows it
 
 public Q_SLOTS:
     void showTrace(std::shared_ptr<const lm::Trace> trace);

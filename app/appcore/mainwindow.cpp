@@ -419,6 +419,8 @@ void MainWindow::sampleText()
     m_controller->sample(prompt, 80, 0.8);
 }
 
+QString MainWindow::generatedText() const { return m_generated->text(); }
+
 void MainWindow::appendLog(const QString &line) { m_log->appendPlainText(line); }
 
 void MainWindow::onStateChanged(TrainingController::State state)

@@ -46,6 +46,7 @@ public:
     void setSteps(int steps);
     void setCorpusSpec(const QString &spec); // selects a built-in or adds a file entry
     QString logText() const;
+    QString generatedText() const; // the language-model tab's sample, as far as it has streamed
 
 public Q_SLOTS:
     void startTraining();

@@ -59,8 +59,26 @@ private Q_SLOTS:
 
         // Generation streams: each new token is traced, so the heatmap grows with the text.
         Q_EMIT av->generateRequested(QStringLiteral("The king"));
+        QTRY_VERIFY_WITH_TIMEOUT(head->rows() > 8, 30000);
+        {
+            // Mid-generation: the newest token is the one chosen, and its row attends back over
+            // the prompt (its weights over all earlier tokens sum to 1).
+            const int newest = head->rows() - 1;
+            QCOMPARE(av->selectedToken(), newest);
+            double total = 0;
+            for (int k = 0; k < head->cols(); ++k)
+                total += head->value(newest, k);
+            QVERIFY(std::abs(total - 1.0) < 1e-5);
+            double onPrompt = 0;
+            for (int k = 0; k < 8; ++k)
+                onPrompt += head->value(newest, k);
+            QVERIFY(onPrompt > 0.0);
+        }
         QTRY_VERIFY_WITH_TIMEOUT(head->rows() >= 8 + 40, 30000);
         QCOMPARE(head->rows(), head->cols());
+        QCOMPARE(av->selectedToken(), head->rows() - 1);
+        QVERIFY(av->generatedText().startsWith(QStringLiteral("The king")));
+        QVERIFY(av->generatedText().size() > 8);
     }
 
     void recurrentModelHasNoAttention()

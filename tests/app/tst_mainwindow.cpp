@@ -94,6 +94,31 @@ private Q_SLOTS:
         QVERIFY(rows[1].startsWith(QStringLiteral("1,")));
     }
 
+    void samplesStreamTokenByToken()
+    {
+        MainWindow w;
+        w.show();
+        w.setArchitecture(QStringLiteral("gpt"));
+        w.setSteps(5);
+        w.startTraining();
+        QTRY_COMPARE_WITH_TIMEOUT(w.controller()->state(), State::Finished, 60000);
+        QSignalSpy streamed(w.controller(), &TrainingController::generating);
+        QSignalSpy done(w.controller(), &TrainingController::sampled);
+        w.sampleText();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
+        // One update per token (80 asked), each extending the text before it; the label shows
+        // the text as it grows, and ends with the whole sample.
+        QVERIFY2(streamed.count() >= 40, qPrintable(QString::number(streamed.count())));
+        for (int i = 1; i < streamed.count(); ++i) {
+            const QString before = streamed.at(i - 1).at(0).toString();
+            const QString now = streamed.at(i).at(0).toString();
+            QVERIFY(now.size() >= before.size());
+        }
+        QVERIFY(streamed.first().at(0).toString().startsWith(QStringLiteral("The king")));
+        QCOMPARE(w.generatedText(), streamed.last().at(0).toString());
+        QCOMPARE(done.first().at(0).toString(), streamed.last().at(0).toString());
+    }
+
     void badCorpusIsReported()
     {
         MainWindow w;
