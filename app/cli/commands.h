@@ -17,6 +17,7 @@ int neighborsCommand(const std::vector<std::string> &args);
 int analogyCommand(const std::vector<std::string> &args);
 int generateCommand(const std::vector<std::string> &args);
 int forwardCommand(const std::vector<std::string> &args);
+int memoryCommand(const std::vector<std::string> &args);
 
 // Where `embed --method fasttext` saves the subword model beside V.vec: V.subwords.safetensors.
 std::string subwordModelPath(const std::string &vecPath);

@@ -15,12 +15,13 @@ const char *const kUsage =
     "commands:\n"
     "  train   --arch mlp|rnn|lstm|gru|gpt|llama --corpus F --out M.safetensors\n"
     "          [--tokenizer byte|char|word|bpe] [--vocab-size N] [--dim N] [--hidden N] [--context N]\n"
-    "          [--layers N] [--heads N] [--kv-heads N] [--seq N]\n"
+    "          [--layers N] [--heads N] [--kv-heads N] [--chunked-attention] [--seq N]\n"
     "          [--batch N] [--steps N] [--lr X] [--clip X] [--tbptt] [--seed N] [--threads N]\n"
     "          [--log LOSS.csv]\n"
     "          --context: tokens the MLP sees; --layers: stacked layers; --hidden: recurrent state\n"
     "          or feed-forward width (0 = the architecture's rule); --kv-heads: grouped-query\n"
-    "          attention (llama); --clip: global\n"
+    "          attention (llama); --chunked-attention: online-softmax attention whose memory grows\n"
+    "          linearly in --seq, same results (gpt, llama); --clip: global\n"
     "          gradient-norm limit (0 = off, default 1); --tbptt: truncated backpropagation through\n"
     "          time (batch rows read the text in order and carry their state between steps).\n"
     "          F is a text file or builtin:en / builtin:zh_TW. Prints progress on stderr and,\n"
@@ -45,6 +46,15 @@ const char *const kUsage =
     "  analogy --vectors V.vec A B C [--k N]          B - A + C, e.g. man king woman -> queen\n"
     "  analogy --vectors V.vec --questions Q.txt [--verbose]\n"
     "          top-1 accuracy on word2vec's question format (--verbose: every question)\n"
+    "  memory  --arch A[,A…] --seq-lens 256,512,… [--mode train|prefill|infer[,…]] [--batch N]\n"
+    "          [--dim N] [--layers N] [--heads N] [--chunked-attention] [--memory-limit MB] --csv OUT.csv\n"
+    "          Peak tensor bytes beyond the weights, measured and predicted, and seconds, per length\n"
+    "          (A: rnn, lstm, gru, gpt, llama). train: AdamW step over (batch, T); prefill: one forward\n"
+    "          without gradients; infer: one sequence decoded token by token up to T (KV cache or\n"
+    "          recurrent state). Prints the log-log slope between the two longest lengths. Refuses,\n"
+    "          before allocating, a run predicted to exceed the available memory (or MB).\n"
+    "          CSV: arch,mode,seq_len,batch,measured_bytes,predicted_bytes,weight_bytes,seconds,\n"
+    "          then the predicted parts gradients,optimizer,activations,attention,kv_cache,state.\n"
     "  plot    loss --log LOSS.csv --out FILE.png|svg|pdf|csv [--width W] [--height H]\n"
     "          [--dpi D] [--log-y] [--smoothing S]\n"
     "          Draws the training curve from train's --log file.\n"
@@ -92,7 +102,10 @@ int main(int argc, char *argv[])
             return neighborsCommand(words);
         if (command == "analogy")
             return analogyCommand(words);
-        throw UsageError("unknown command '" + command + "' (commands: train, forward, generate, embed, neighbors, analogy, plot; see --help)");
+        if (command == "memory")
+            return memoryCommand(words);
+        throw UsageError("unknown command '" + command +
+                         "' (commands: train, forward, generate, embed, neighbors, analogy, memory, plot; see --help)");
     } catch (const UsageError &e) {
         std::fprintf(stderr, "error: %s\n", e.what());
         return 2;

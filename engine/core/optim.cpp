@@ -31,15 +31,15 @@ void Sgd::step()
                 w[j] -= m_lr * g[j];
             continue;
         }
-        auto &buf = m_buf[i];
-        if (buf.empty()) {
-            buf.assign(g, g + n);
-        } else {
-            for (std::int64_t j = 0; j < n; ++j)
-                buf[static_cast<std::size_t>(j)] = m_momentum * buf[static_cast<std::size_t>(j)] + g[j];
-        }
+        Tensor &state = m_buf[i];
+        const bool first = !state.defined();
+        if (first)
+            state = Tensor::zeros({n});
+        float *buf = state.data();
         for (std::int64_t j = 0; j < n; ++j)
-            w[j] -= m_lr * buf[static_cast<std::size_t>(j)];
+            buf[j] = first ? g[j] : m_momentum * buf[j] + g[j];
+        for (std::int64_t j = 0; j < n; ++j)
+            w[j] -= m_lr * buf[j];
     }
 }
 
@@ -60,10 +60,10 @@ void Adam::step()
         if (!p.hasGrad())
             continue;
         const std::int64_t n = p.numel();
-        auto &m = m_m[i], &v = m_v[i];
-        if (m.empty()) {
-            m.assign(static_cast<std::size_t>(n), 0.0f);
-            v.assign(static_cast<std::size_t>(n), 0.0f);
+        Tensor &m = m_m[i], &v = m_v[i];
+        if (!m.defined()) {
+            m = Tensor::zeros({n});
+            v = Tensor::zeros({n});
         }
         float *w = p.data();
         const float *g = p.gradOrNull();

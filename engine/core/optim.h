@@ -41,7 +41,7 @@ public:
 
 private:
     float m_momentum;
-    std::vector<std::vector<float>> m_buf;
+    std::vector<Tensor> m_buf; // per parameter, allocated on its first step (counted by MemoryMeter)
 };
 
 // m = β1 m + (1−β1) g;  v = β2 v + (1−β2) g²;  m̂ = m/(1−β1ᵗ);  v̂ = v/(1−β2ᵗ)
@@ -60,7 +60,7 @@ public:
 private:
     Options m_opt;
     int m_t = 0;
-    std::vector<std::vector<float>> m_m, m_v;
+    std::vector<Tensor> m_m, m_v; // per parameter, allocated on its first step (counted by MemoryMeter)
 };
 
 // Scales every gradient so that the global L2 norm is at most maxNorm (no change when maxNorm <= 0).

@@ -16,8 +16,13 @@ void Tape::backward(Tensor loss)
     if (!loss.requiresGrad())
         throw std::invalid_argument("Tape::backward: the loss does not depend on any parameter");
     loss.grad()[0] += 1.0f;
-    for (auto it = m_entries.rbegin(); it != m_entries.rend(); ++it)
+    // Each entry is destroyed right after it runs: what it held (its op's output and that output's
+    // gradient, the inputs only it still needed) is freed as backward walks down, as in PyTorch,
+    // instead of all at the end.
+    for (auto it = m_entries.rbegin(); it != m_entries.rend(); ++it) {
         (*it)();
+        *it = nullptr;
+    }
     m_entries.clear();
 }
 

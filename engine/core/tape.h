@@ -24,8 +24,9 @@ public:
     void push(std::function<void()> backward) { m_entries.push_back(std::move(backward)); }
     std::size_t size() const { return m_entries.size(); }
 
-    // loss must be a one-element tensor that requires a gradient. Adds 1 to its gradient, runs
-    // every entry in reverse, then clears the tape (freeing the intermediates).
+    // loss must be a one-element tensor that requires a gradient. Adds 1 to its gradient and runs
+    // every entry in reverse, destroying each after it ran (an intermediate is freed once the
+    // last entry that holds it has run), so the tape ends empty.
     void backward(Tensor loss);
     void clear() { m_entries.clear(); }
 

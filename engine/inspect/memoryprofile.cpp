@@ -1,0 +1,143 @@
+#include "inspect/memoryprofile.h"
+
+#include "core/memorymeter.h"
+#include "core/optim.h"
+#include "core/rng.h"
+#include "core/tape.h"
+#include "models/registry.h"
+
+#include <chrono>
+#include <cmath>
+#include <limits>
+
+namespace lm {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+// (batch, T) random next-token examples over the model's vocabulary.
+TokenBatch randomBatch(int batch, int T, int vocab, Rng &rng)
+{
+    TokenBatch b;
+    b.batch = batch;
+    b.time = T;
+    const auto n = static_cast<std::size_t>(batch) * static_cast<std::size_t>(T);
+    b.inputs.resize(n);
+    b.targets.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        b.inputs[i] = static_cast<std::int32_t>(rng.below(static_cast<std::uint64_t>(vocab)));
+        b.targets[i] = static_cast<std::int32_t>(rng.below(static_cast<std::uint64_t>(vocab)));
+    }
+    return b;
+}
+
+} // namespace
+
+std::string memoryModeName(MemoryMode mode)
+{
+    switch (mode) {
+    case MemoryMode::Train: return "train";
+    case MemoryMode::Prefill: return "prefill";
+    case MemoryMode::Infer: return "infer";
+    }
+    return "train";
+}
+
+std::optional<MemoryMode> memoryModeFromName(const std::string &name)
+{
+    if (name == "train")
+        return MemoryMode::Train;
+    if (name == "prefill")
+        return MemoryMode::Prefill;
+    if (name == "infer")
+        return MemoryMode::Infer;
+    return std::nullopt;
+}
+
+Result<MemoryMeasurement> measureMemory(const nlohmann::json &config, MemoryMode mode, int batch, int seqLen,
+                                        const CancelToken *cancel)
+{
+    constexpr int kMax = 1 << 20;
+    if (batch < 1 || batch > kMax || seqLen < 1 || seqLen > kMax)
+        return makeError("batch and sequence length must be between 1 and " + std::to_string(kMax) + ", got " +
+                         std::to_string(batch) + " and " + std::to_string(seqLen));
+    const auto cancelled = [cancel] { return cancel && cancel->isCancelled(); };
+    const std::int64_t before = MemoryMeter::liveBytes();
+    auto built = createModel(config, 1);
+    if (!built)
+        return makeError(built.error());
+    LanguageModel &model = *built.value();
+    MemoryMeasurement m;
+    m.weightBytes = MemoryMeter::liveBytes() - before;
+    const std::int64_t base = before + m.weightBytes;
+    Rng rng(7);
+
+    if (mode == MemoryMode::Train) {
+        const ParameterList params = model.parameters();
+        auto optimizer = makeOptimizer("adamw", params, 1e-4f, 0.01f);
+        const TokenBatch data = randomBatch(batch, seqLen, model.vocabSize(), rng);
+        for (int step = 0; step < 2; ++step) { // the first step creates the optimizer state
+            if (cancelled())
+                return makeError("cancelled");
+            const auto start = Clock::now();
+            MemoryMeter::resetPeak();
+            optimizer->zeroGrad();
+            Tape tape;
+            {
+                TapeScope scope(tape);
+                tape.backward(model.loss(data));
+            }
+            optimizer->step();
+            m.seconds = secondsSince(start);
+            m.runBytes = MemoryMeter::peakBytes() - base;
+        }
+        return m;
+    }
+    if (mode == MemoryMode::Prefill) {
+        const TokenBatch data = randomBatch(batch, seqLen, model.vocabSize(), rng);
+        const auto start = Clock::now();
+        MemoryMeter::resetPeak();
+        {
+            NoGradScope noGrad;
+            (void)model.loss(data);
+        }
+        m.seconds = secondsSince(start);
+        m.runBytes = MemoryMeter::peakBytes() - base;
+        return m;
+    }
+    // Infer: greedy decoding from one random token; each call extends the cached context by one.
+    model.resetState();
+    std::vector<std::int32_t> context{static_cast<std::int32_t>(rng.below(static_cast<std::uint64_t>(model.vocabSize())))};
+    context.reserve(static_cast<std::size_t>(seqLen) + 1);
+    const auto start = Clock::now();
+    MemoryMeter::resetPeak();
+    {
+        NoGradScope noGrad;
+        while (static_cast<int>(context.size()) <= seqLen) {
+            if ((context.size() & 63) == 0 && cancelled())
+                return makeError("cancelled");
+            const Tensor logits = model.nextTokenLogits(context);
+            const float *p = logits.data();
+            std::int32_t best = 0;
+            for (std::int64_t i = 1; i < logits.numel(); ++i)
+                if (p[i] > p[best])
+                    best = static_cast<std::int32_t>(i);
+            context.push_back(best);
+        }
+    }
+    m.seconds = secondsSince(start);
+    m.runBytes = MemoryMeter::peakBytes() - base;
+    model.resetState();
+    return m;
+}
+
+double logLogSlope(double x1, double y1, double x2, double y2)
+{
+    if (!(x1 > 0 && y1 > 0 && x2 > 0 && y2 > 0) || x1 == x2)
+        return std::numeric_limits<double>::quiet_NaN();
+    return std::log(y2 / y1) / std::log(x2 / x1);
+}
+
+} // namespace lm
