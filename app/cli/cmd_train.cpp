@@ -41,7 +41,7 @@ int trainCommand(const std::vector<std::string> &words)
     const Args args(words,
                     {"arch", "corpus", "out", "tokenizer", "vocab-size", "dim", "hidden", "context", "layers", "heads",
                      "kv-heads", "seq", "batch", "steps", "lr", "seed", "threads", "log", "clip"},
-                    {"bidirectional", "tbptt"});
+                    {"bidirectional", "tbptt", "chunked-attention"});
     if (!args.positionals().empty())
         throw UsageError("train takes no positional argument, got '" + args.positionals().front() + "'");
     const std::string arch = args.required("arch");
@@ -61,7 +61,7 @@ int trainCommand(const std::vector<std::string> &words)
             throw UsageError(std::string("--") + other + " does not apply to --arch " + arch);
     if (args.has("layers") && !recurrent && !transformer)
         throw UsageError("--layers does not apply to --arch " + arch);
-    for (const char *other : {"heads", "kv-heads"})
+    for (const char *other : {"heads", "kv-heads", "chunked-attention"})
         if (args.has(other) && !transformer)
             throw UsageError(std::string("--") + other + " does not apply to --arch " + arch);
     if (args.has("context") && arch != "mlp")
@@ -85,6 +85,7 @@ int trainCommand(const std::vector<std::string> &words)
     model.layers = static_cast<int>(args.integer("layers", transformer ? 4 : 1, 1, 64));
     model.heads = static_cast<int>(args.integer("heads", 4, 1, 256));
     model.kvHeads = static_cast<int>(args.integer("kv-heads", 0, 0, 256));
+    model.chunkedAttention = args.has("chunked-attention");
     model.bidirectional = args.has("bidirectional");
     lm::TrainConfig train;
     train.seq = static_cast<int>(args.integer("seq", 32, 1, 8192));

@@ -11,190 +11,28 @@
 //   dp_j = dO_i·v_j;  ds_j = p_j (dp_j − Σ_l dp_l p_l);  dq_i += scale Σ_j ds_j k_j;
 //   dk_j += scale ds_j q_i;  dv_j += p_j dO_i.
 // Rows go in blocks of 4 through three register-blocked kernels (S = Q Kᵀ with kᵀ in scratch,
-// O = P V, M += Wᵀ X) on 16-float panels; no BLAS in the hot loop: the per-head products are too
-// small for it and OpenBLAS would start threads of its own.
+// O = P V, M += Wᵀ X) on 16-float panels, shared with the chunked path (models/attentionkernels.h);
+// no BLAS in the hot loop: the per-head products are too small for it and OpenBLAS would start
+// threads of its own.
 // Work is split into contiguous blocks of independent units, one block per thread; each unit is
 // computed by exactly one thread with the same arithmetic, so results do not depend on the count.
-#include "core/fastmath.h"
 #include "models/attention.h"
 
+#include "core/fastmath.h"
 #include "core/tape.h"
-#include "core/threads.h"
+#include "models/attentionkernels.h"
 
 #include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
-#include <limits>
 #include <stdexcept>
-#include <thread>
 
 namespace lm {
+
+using namespace detail;
+
 namespace {
-
-constexpr float kNegInf = -std::numeric_limits<float>::infinity();
-
-
-struct Dims {
-    std::int64_t B, H, Hkv, G, Tq, Tk, D, off;
-    float scale;
-    bool causal, alibi;
-};
-
-// Threads for `units` independent units of `flops` multiply-adds in all: lm::threadCount(), at
-// most one per unit, and one when the whole call is too small to repay starting threads (~50 µs).
-std::int64_t threadsFor(std::int64_t units, std::int64_t flops)
-{
-    if (flops < (std::int64_t(1) << 17))
-        return 1;
-    return std::max<std::int64_t>(1, std::min<std::int64_t>(threadCount(), units));
-}
-
-// Runs work(first, last, threadIndex) over [0, units) split into n contiguous blocks.
-template <class F>
-void parallelFor(std::int64_t units, std::int64_t n, F &&work)
-{
-    if (n == 1) {
-        work(std::int64_t(0), units, 0);
-        return;
-    }
-    std::vector<std::thread> pool;
-    pool.reserve(static_cast<std::size_t>(n - 1));
-    for (std::int64_t t = 1; t < n; ++t)
-        pool.emplace_back([&work, t, n, units] { work(t * units / n, (t + 1) * units / n, static_cast<int>(t)); });
-    work(0, units / n, 0);
-    for (std::thread &th : pool)
-        th.join();
-}
-
-// Keys a query row may see: j < visible(i) (the causal limit; Tk without a causal mask).
-inline std::int64_t visible(const Dims &d, std::int64_t i)
-{
-    return d.causal ? std::clamp<std::int64_t>(i + d.off + 1, 0, d.Tk) : d.Tk;
-}
-
-// Register-blocked micro-kernels over blocks of R <= 4 query rows and 16-float column panels
-// (one AVX-512 register; GCC splits the vector type on narrower machines). Panelled operands
-// live in per-thread scratch with leading dimensions rounded up to 16 and zero padding, so the
-// panels need no tail code.
-constexpr std::int64_t kPanel = 16;
-constexpr int kRows = 4;
-typedef float Panel __attribute__((vector_size(kPanel * sizeof(float))));
-
-inline std::int64_t roundUp(std::int64_t n) { return (n + kPanel - 1) / kPanel * kPanel; }
-inline Panel loadPanel(const float *p)
-{
-    Panel v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-}
-inline void storePanel(float *p, const Panel &v) { std::memcpy(p, &v, sizeof v); }
-
-// src: (rows, cols) -> dst: (cols, ld) with zeros in columns rows..ld
-void transposePadded(const float *__restrict src, std::int64_t rows, std::int64_t cols, std::int64_t ld,
-                     float *__restrict dst)
-{
-    std::fill_n(dst, cols * ld, 0.0f);
-    for (std::int64_t r = 0; r < rows; ++r)
-        for (std::int64_t c = 0; c < cols; ++c)
-            dst[c * ld + r] = src[r * cols + c];
-}
-
-// src: (rows, cols) -> dst: (rows, ld) with zeros in columns cols..ld
-void copyPadded(const float *__restrict src, std::int64_t rows, std::int64_t cols, std::int64_t ld,
-                float *__restrict dst)
-{
-    for (std::int64_t r = 0; r < rows; ++r) {
-        std::copy_n(src + r * cols, cols, dst + r * ld);
-        std::fill(dst + r * ld + cols, dst + (r + 1) * ld, 0.0f);
-    }
-}
-
-// s_r[0..nPad) = Σ_{d<D} a_r[d] T[d, 0..nPad)       T: (D, ldT), s_r = s + r·ldS
-// (S = A Bᵀ with Bᵀ stored transposed: the q·k and dO·v dot products.)
-template <int R>
-[[gnu::noinline]] void rowsTimesPanels(std::int64_t D, std::int64_t nPad, std::int64_t ldT, const float *const *a,
-                                       const float *__restrict T, float *__restrict s, std::int64_t ldS)
-{
-    for (std::int64_t j0 = 0; j0 < nPad; j0 += kPanel) {
-        Panel acc[R] = {};
-        for (std::int64_t d = 0; d < D; ++d) {
-            const Panel t = loadPanel(T + d * ldT + j0);
-            for (int r = 0; r < R; ++r)
-                acc[r] += a[r][d] * t;
-        }
-        for (int r = 0; r < R; ++r)
-            storePanel(s + r * ldS + j0, acc[r]);
-    }
-}
-
-// o_r[0..ldM) = Σ_{j<n} w_r[j] M[j, 0..ldM)        M: (·, ldM), o_r = o + r·ldM
-// (O = P V and dq = dS k.)
-template <int R>
-[[gnu::noinline]] void weightsTimesRows(std::int64_t n, std::int64_t ldM, const float *const *w,
-                                        const float *__restrict M, float *__restrict o)
-{
-    for (std::int64_t d0 = 0; d0 < ldM; d0 += kPanel) {
-        Panel acc[R] = {};
-        for (std::int64_t j = 0; j < n; ++j) {
-            const Panel m = loadPanel(M + j * ldM + d0);
-            for (int r = 0; r < R; ++r)
-                acc[r] += w[r][j] * m;
-        }
-        for (int r = 0; r < R; ++r)
-            storePanel(o + r * ldM + d0, acc[r]);
-    }
-}
-
-// M[j, 0..ldM) += Σ_r w_r[j] x_r[0..ldM) for j < n     x_r = x + r·ldM
-// (dv += Pᵀ dO and dk += dSᵀ q.)
-template <int R>
-[[gnu::noinline]] void accumulateOuter(std::int64_t n, std::int64_t ldM, const float *const *w,
-                                       const float *__restrict x, float *__restrict M)
-{
-    for (std::int64_t d0 = 0; d0 < ldM; d0 += kPanel) {
-        Panel xs[R];
-        for (int r = 0; r < R; ++r)
-            xs[r] = loadPanel(x + r * ldM + d0);
-        for (std::int64_t j = 0; j < n; ++j) {
-            Panel m = loadPanel(M + j * ldM + d0);
-            for (int r = 0; r < R; ++r)
-                m += w[r][j] * xs[r];
-            storePanel(M + j * ldM + d0, m);
-        }
-    }
-}
-
-// The kernels for a block of `rows` (1..4) rows.
-void rowsTimesPanels(int rows, std::int64_t D, std::int64_t nPad, std::int64_t ldT, const float *const *a,
-                     const float *T, float *s, std::int64_t ldS)
-{
-    switch (rows) {
-    case 1: rowsTimesPanels<1>(D, nPad, ldT, a, T, s, ldS); break;
-    case 2: rowsTimesPanels<2>(D, nPad, ldT, a, T, s, ldS); break;
-    case 3: rowsTimesPanels<3>(D, nPad, ldT, a, T, s, ldS); break;
-    default: rowsTimesPanels<4>(D, nPad, ldT, a, T, s, ldS); break;
-    }
-}
-void weightsTimesRows(int rows, std::int64_t n, std::int64_t ldM, const float *const *w, const float *M, float *o)
-{
-    switch (rows) {
-    case 1: weightsTimesRows<1>(n, ldM, w, M, o); break;
-    case 2: weightsTimesRows<2>(n, ldM, w, M, o); break;
-    case 3: weightsTimesRows<3>(n, ldM, w, M, o); break;
-    default: weightsTimesRows<4>(n, ldM, w, M, o); break;
-    }
-}
-void accumulateOuter(int rows, std::int64_t n, std::int64_t ldM, const float *const *w, const float *x, float *M)
-{
-    switch (rows) {
-    case 1: accumulateOuter<1>(n, ldM, w, x, M); break;
-    case 2: accumulateOuter<2>(n, ldM, w, x, M); break;
-    case 3: accumulateOuter<3>(n, ldM, w, x, M); break;
-    default: accumulateOuter<4>(n, ldM, w, x, M); break;
-    }
-}
 
 // One softmax row in place over s[0..n): s = scale·dot + bias, −inf where masked (padMask[j]
 // = −inf for padding keys, or null). Writes p[0..Tk): zeros past n, on masked keys, and in the
@@ -238,32 +76,6 @@ void accumulateOuter(int rows, std::int64_t n, std::int64_t ldM, const float *co
     for (std::int64_t j = 0; j < n; ++j)
         dp[j] = p[j] * (dp[j] - c) * scale;
 }
-
-void checkShapes(const Tensor &q, const Tensor &k, const Tensor &v, const AttentionOptions &o)
-{
-    const auto bad = [&](const std::string &what) {
-        throw std::invalid_argument("attention: " + what + "; q " + shapeString(q.shape()) + ", k " +
-                                    shapeString(k.shape()) + ", v " + shapeString(v.shape()));
-    };
-    if (!q.defined() || !k.defined() || !v.defined())
-        bad("undefined input");
-    if (q.dim() != 4 || k.dim() != 4 || v.dim() != 4)
-        bad("q must be (B, H, Tq, D), k and v (B, Hkv, Tk, D)");
-    if (k.shape() != v.shape())
-        bad("k and v differ");
-    if (k.size(0) != q.size(0) || k.size(3) != q.size(3))
-        bad("batch or head dim differ");
-    if (k.size(1) < 1 || q.size(1) % k.size(1) != 0)
-        bad("H must be a multiple of Hkv");
-    if (q.size(3) < 1)
-        bad("head dim must be positive");
-    if (o.keyPadding && static_cast<std::int64_t>(o.keyPadding->size()) != k.size(0) * k.size(2))
-        bad("keyPadding has " + std::to_string(o.keyPadding->size()) + " entries, want B·Tk = " +
-            std::to_string(k.size(0) * k.size(2)));
-}
-
-// Tensors that need a gradient, else undefined (the backward skips them).
-Tensor gradTarget(const Tensor &t) { return t.requiresGrad() ? t : Tensor(); }
 
 void attentionBackward(const Dims &d, const Tensor &q, const Tensor &k, const Tensor &v, const Tensor &P,
                        const float *dOut, float *dq, float *dk, float *dv)
@@ -338,35 +150,14 @@ void attentionBackward(const Dims &d, const Tensor &q, const Tensor &k, const Te
 
 Tensor attention(const Tensor &q, const Tensor &k, const Tensor &v, const AttentionOptions &options)
 {
-    checkShapes(q, k, v, options);
-    Dims d{};
-    d.B = q.size(0);
-    d.H = q.size(1);
-    d.Hkv = k.size(1);
-    d.G = d.H / d.Hkv;
-    d.Tq = q.size(2);
-    d.Tk = k.size(2);
-    d.D = q.size(3);
-    d.off = d.Tk - d.Tq;
-    d.scale = options.scale != 0.0f ? options.scale : 1.0f / std::sqrt(static_cast<float>(d.D));
-    d.causal = options.causal;
-    d.alibi = options.alibi;
+    checkShapes("attention", q, k, v, options);
+    const Dims d = makeDims(q, k, options);
 
     const bool record = detail::shouldRecord({&q, &k, &v});
     Tensor out = Tensor::zeros({d.B, d.H, d.Tq, d.D}, record);
     // P: (B, H, Tq, Tk), kept only for backward; without a tape each thread uses one row of scratch.
     Tensor P = record ? Tensor::zeros({d.B, d.H, d.Tq, d.Tk}) : Tensor();
-    std::vector<float> slopes(static_cast<std::size_t>(d.H), 0.0f);
-    if (d.alibi)
-        for (std::int64_t h = 0; h < d.H; ++h)
-            slopes[static_cast<std::size_t>(h)] = alibiSlope(static_cast<int>(h), static_cast<int>(d.H));
-    // Padding as an additive row per batch entry: 0 or −inf. (B, Tk)
-    std::vector<float> padMask;
-    if (options.keyPadding) {
-        padMask.resize(options.keyPadding->size());
-        for (std::size_t i = 0; i < padMask.size(); ++i)
-            padMask[i] = (*options.keyPadding)[i] ? kNegInf : 0.0f;
-    }
+    const std::vector<float> slopes = headSlopes(d), padMask = paddingMask(options);
     // Trace rows for batch row 0, written by whichever thread computes (0, h).
     std::vector<float *> traceRows(static_cast<std::size_t>(d.H), nullptr);
     if (options.trace && d.B > 0)

@@ -5,7 +5,8 @@
 // One tape op per call: QKᵀ, scaling, mask, softmax and ×V fused per (batch, head), parallel over
 // batch × heads on lm::threadCount() std::threads (backward: over batch × KV heads); each unit is
 // computed by one thread, so the numbers do not depend on the thread count. The probabilities
-// (B, H, Tq, Tk) are kept for backward only while a tape records.
+// (B, H, Tq, Tk) are kept for backward only while a tape records; chunkedAttention()
+// (models/chunkedattention.h) computes the same without them, in memory linear in Tk.
 //
 // Legend: B = batch, Tq = query length, Tk = key length, H = query heads, Hkv = key/value heads
 // (H % Hkv == 0; each KV head serves H / Hkv query heads), D = head dim.

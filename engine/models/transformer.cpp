@@ -9,6 +9,7 @@
 #include "core/rng.h"
 #include "core/tape.h"
 #include "models/attention.h"
+#include "models/chunkedattention.h"
 
 #include <algorithm>
 #include <cmath>
@@ -51,7 +52,8 @@ std::string TransformerConfig::validate() const
          {range("vocab_size", vocabSize, 2, 1 << 20), range("dim", dim, 1, 8192), range("layers", layers, 1, 64),
           range("heads", heads, 1, 256), range("kv_heads", kvHeads, 0, 256), range("ffn_hidden", ffnHidden, 0, 65536),
           range("max_seq", maxSeq, 1, 1 << 16), range("dropout", dropout, 0.0, 0.99),
-          range("norm_eps", normEps, 1e-12, 1.0), range("rope_theta", ropeTheta, 1.0, 1e9)})
+          range("norm_eps", normEps, 1e-12, 1.0), range("rope_theta", ropeTheta, 1.0, 1e9),
+          range("attention_chunk", attentionChunk, 1, 1 << 16)})
         if (!m.empty())
             return m;
     if (dim % heads != 0)
@@ -65,6 +67,8 @@ std::string TransformerConfig::validate() const
         return who + "ffn' must be \"gelu\" or \"swiglu\"";
     if (!oneOf(positions, {"learned", "sinusoidal", "rope", "alibi", "none"}))
         return who + "positions' must be one of learned, sinusoidal, rope, alibi, none";
+    if (!oneOf(attention, {"standard", "chunked"}))
+        return who + "attention' must be \"standard\" or \"chunked\"";
     if (positions == "rope" && headDim() % 2 != 0)
         return who + "positions' = rope needs an even head dim, got dim / heads = " + std::to_string(headDim());
     return {};
@@ -87,7 +91,9 @@ nlohmann::json TransformerConfig::toJson() const
             {"tied_head", tiedHead},
             {"dropout", dropout},
             {"norm_eps", normEps},
-            {"rope_theta", ropeTheta}};
+            {"rope_theta", ropeTheta},
+            {"attention", attention},
+            {"attention_chunk", attentionChunk}};
 }
 
 Result<TransformerConfig> TransformerConfig::fromJson(const nlohmann::json &j)
@@ -114,7 +120,8 @@ Result<TransformerConfig> TransformerConfig::fromJson(const nlohmann::json &j)
     for (const IntField &f : {IntField{"vocab_size", &c.vocabSize, true}, IntField{"dim", &c.dim, false},
                               IntField{"layers", &c.layers, false}, IntField{"heads", &c.heads, false},
                               IntField{"kv_heads", &c.kvHeads, false}, IntField{"ffn_hidden", &c.ffnHidden, false},
-                              IntField{"max_seq", &c.maxSeq, false}}) {
+                              IntField{"max_seq", &c.maxSeq, false},
+                              IntField{"attention_chunk", &c.attentionChunk, false}}) {
         if (!j.contains(f.name)) {
             if (f.required)
                 return makeError(who + f.name + "' is missing");
@@ -127,7 +134,8 @@ Result<TransformerConfig> TransformerConfig::fromJson(const nlohmann::json &j)
             return makeError(who + f.name + "' = " + std::to_string(v) + " is out of range");
         *f.slot = static_cast<int>(v);
     }
-    for (auto [name, slot] : {std::pair{"norm", &c.norm}, std::pair{"ffn", &c.ffn}, std::pair{"positions", &c.positions}}) {
+    for (auto [name, slot] : {std::pair{"norm", &c.norm}, std::pair{"ffn", &c.ffn}, std::pair{"positions", &c.positions},
+                              std::pair{"attention", &c.attention}}) {
         if (!j.contains(name))
             continue;
         if (!j[name].is_string())
@@ -417,7 +425,10 @@ Tensor TransformerLanguageModel::attend(int layer, const Block &b, const Tensor 
     options.alibi = m_config.positions == "alibi";
     options.trace = pass.trace;
     options.tracePrefix = "layer" + std::to_string(layer) + ".";
-    Tensor y = attention(q, k, v, options);      // (B, H, T, D)
+    // A trace wants the probabilities, which only the standard path has.
+    Tensor y = m_config.attention == "chunked" && !pass.trace
+                   ? chunkedAttention(q, k, v, options, m_config.attentionChunk)
+                   : attention(q, k, v, options); // (B, H, T, D)
     y = reshape(transpose(y, 1, 2), {B, T, C});  // merge heads
     return project(b.out, y);
 }

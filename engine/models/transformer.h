@@ -39,6 +39,9 @@ struct TransformerConfig {
     float dropout = 0.0f;
     float normEps = 1e-5f;
     float ropeTheta = 10000.0f;
+    // How attention is computed; the same numbers either way (up to float rounding).
+    std::string attention = "standard"; // standard | chunked (models/chunkedattention.h)
+    int attentionChunk = 64;            // keys per block of the chunked path
 
     // ffnHidden with 0 resolved: 4·C for gelu; for swiglu the Llama rule
     // m·⌈⌊2·4C/3⌋ / m⌉ with m = 32.
@@ -48,12 +51,13 @@ struct TransformerConfig {
     // The same checks as fromJson; empty when the config is usable, else a message naming the field.
     std::string validate() const;
 
-    // Every field in snake_case ("vocab_size", "kv_heads", "ffn_hidden", "pre_norm", …), with
-    // kv_heads and ffn_hidden resolved.
+    // Every field in snake_case ("vocab_size", "kv_heads", "ffn_hidden", "pre_norm", "attention",
+    // "attention_chunk", …), with kv_heads and ffn_hidden resolved.
     nlohmann::json toJson() const;
     // Validates every field; the error names it. The arch sets defaults for the fields it omits:
     //   gpt  : layernorm, gelu, learned positions, tied head, pre-norm, eps 1e-5
     //   llama: rmsnorm, swiglu, rope, untied head, pre-norm, eps 1e-6, ffn_hidden by the Llama rule
+    // Both default to "attention": "standard" (so configs written before the key existed load).
     static Result<TransformerConfig> fromJson(const nlohmann::json &j);
 };
 
@@ -68,6 +72,9 @@ struct TransformerConfig {
 //                     zeros (a uniform distribution). The cache is dropped by loss() and
 //                     resetState(); call resetState() after changing weights by hand.
 //   sequenceLogits  : records "layer{l}.head{h}.attention" (T, T) for every layer and head.
+// attention = "chunked" computes loss, logits and generation with chunkedAttention() (memory
+// linear in T); a traced sequenceLogits uses attention() either way, as only it has the
+// probabilities to record.
 // Throws std::invalid_argument on a config that fails validate().
 class TransformerLanguageModel;
 std::unique_ptr<LanguageModel> makeTransformer(const TransformerConfig &config, Rng &rng);

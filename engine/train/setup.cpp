@@ -75,7 +75,8 @@ Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice
                   {"heads", choice.heads},
                   {"kv_heads", choice.kvHeads},
                   {"ffn_hidden", choice.hidden},
-                  {"max_seq", choice.maxSeq > 0 ? std::max(choice.maxSeq, train.seq) : std::max(train.seq, kDefaultMaxSeq)}};
+                  {"max_seq", choice.maxSeq > 0 ? std::max(choice.maxSeq, train.seq) : std::max(train.seq, kDefaultMaxSeq)},
+                  {"attention", choice.chunkedAttention ? "chunked" : "standard"}};
         if (choice.dim % choice.heads != 0)
             return makeError("--dim (" + std::to_string(choice.dim) + ") must be a multiple of --heads (" +
                              std::to_string(choice.heads) + ")");

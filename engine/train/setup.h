@@ -22,6 +22,7 @@ struct ModelChoice {
     int heads = 4;                  // gpt / llama: attention heads (dim % heads == 0)
     int kvHeads = 0;                // gpt / llama: key/value heads; 0 = heads
     int maxSeq = 0;                 // gpt / llama: learned positions; 0 = max(--seq, 512)
+    bool chunkedAttention = false;  // gpt / llama: attention "chunked" (memory linear in --seq)
     bool bidirectional = false;     // refused for a language model (it would see the future)
 };
 

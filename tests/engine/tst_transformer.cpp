@@ -1,6 +1,6 @@
 // Decoder-only transformers (models/transformer.h): config validation and arch defaults, parameter
 // names and shapes (GPT-2, Llama, GQA), learning a copy task, KV-cache generation against full
-// recomputation, attention traces, checkpoint round trip.
+// recomputation, attention traces, checkpoint round trip, chunked attention against standard.
 #include "core/ops.h"
 #include "core/optim.h"
 #include "core/rng.h"
@@ -90,6 +90,10 @@ private Q_SLOTS:
         QTest::newRow("dropout") << R"({"arch": "gpt", "vocab_size": 10, "dropout": 1.5})" << "dropout";
         QTest::newRow("pre_norm type") << R"({"arch": "gpt", "vocab_size": 10, "pre_norm": 1})" << "pre_norm";
         QTest::newRow("dim type") << R"({"arch": "gpt", "vocab_size": 10, "dim": "big"})" << "dim";
+        QTest::newRow("attention") << R"({"arch": "gpt", "vocab_size": 10, "attention": "flash"})" << "attention";
+        QTest::newRow("attention type") << R"({"arch": "gpt", "vocab_size": 10, "attention": true})" << "attention";
+        QTest::newRow("attention_chunk 0") << R"({"arch": "llama", "vocab_size": 10, "dim": 16, "attention_chunk": 0})"
+                                           << "attention_chunk";
     }
     void rejectsBadConfigs()
     {
@@ -111,6 +115,7 @@ private Q_SLOTS:
         QVERIFY(gpt.tiedHead && gpt.preNorm);
         QCOMPARE(gpt.ffnHidden, 4 * 64);
         QCOMPARE(gpt.normEps, 1e-5f);
+        QCOMPARE(gpt.attention, std::string("standard")); // configs from before the key existed
         const auto llama = TransformerConfig::fromJson(Json{{"arch", "llama"}, {"vocab_size", 50}, {"dim", 64}}).value();
         QCOMPARE(llama.norm, std::string("rmsnorm"));
         QCOMPARE(llama.ffn, std::string("swiglu"));
@@ -282,6 +287,79 @@ private Q_SLOTS:
         QCOMPARE(m.nextTokenLogits(context).toVector(), m.nextTokenLogits(context).toVector());
     }
 
+    void chunkedAttentionMatchesStandard_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::newRow("gpt") << R"({"arch": "gpt"})";
+        QTest::newRow("llama gqa") << R"({"arch": "llama", "kv_heads": 2})";
+        QTest::newRow("gpt alibi") << R"({"arch": "gpt", "positions": "alibi"})";
+    }
+    void chunkedAttentionMatchesStandard()
+    {
+        QFETCH(QString, json);
+        Json j = Json::parse(json.toStdString());
+        j.update(Json{{"vocab_size", 13}, {"dim", 16}, {"layers", 2}, {"heads", 4}, {"max_seq", 32}});
+        // The same seed gives the same weights; chunks of 3 keys split every window into blocks.
+        const auto make = [&](const char *attention) {
+            Json c = j;
+            c["attention"] = attention;
+            c["attention_chunk"] = 3;
+            auto model = createModel(c, 5);
+            if (!model)
+                qFatal("%s", model.error().c_str());
+            return std::move(model).value();
+        };
+        const auto standard = make("standard"), chunked = make("chunked");
+        // |got − want| within 1e-5, or 1e-4 relative above 0.1
+        const auto close = [](float got, float want) {
+            return std::abs(got - want) <= std::max(1e-5f, 1e-4f * std::abs(want));
+        };
+
+        Rng rng(8);
+        const TokenBatch batch = copyBatch(rng, 3, 6, 13); // T = 11
+        Tape tape;
+        TapeScope scope(tape);
+        const Tensor lossStandard = standard->loss(batch);
+        tape.backward(lossStandard);
+        const Tensor lossChunked = chunked->loss(batch);
+        tape.backward(lossChunked);
+        QVERIFY2(close(lossChunked.item(), lossStandard.item()),
+                 qPrintable(QStringLiteral("loss %1 vs %2").arg(lossChunked.item()).arg(lossStandard.item())));
+        const ParameterList a = chunked->parameters(), b = standard->parameters();
+        QCOMPARE(a.size(), b.size());
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            const std::vector<float> got = a[i].tensor.gradVector(), want = b[i].tensor.gradVector();
+            for (std::size_t e = 0; e < want.size(); ++e)
+                QVERIFY2(close(got[e], want[e]), qPrintable(QStringLiteral("%1[%2]: %3 vs %4")
+                                                                .arg(QString::fromStdString(a[i].name))
+                                                                .arg(e)
+                                                                .arg(got[e])
+                                                                .arg(want[e])));
+        }
+
+        // KV-cache generation on the chunked path against full recomputation on the standard one.
+        std::vector<std::int32_t> context;
+        for (int t = 0; t < 10; ++t) {
+            context.push_back(static_cast<std::int32_t>(rng.below(13)));
+            if (t == 6)
+                context.push_back(3); // two new tokens at once
+            const auto T = static_cast<std::int64_t>(context.size());
+            const std::vector<float> got = chunked->nextTokenLogits(context).toVector(),
+                                     want = slice(standard->sequenceLogits(context), 0, T - 1, T).toVector();
+            QCOMPARE(got.size(), want.size());
+            for (std::size_t i = 0; i < want.size(); ++i)
+                QVERIFY2(close(got[i], want[i]),
+                         qPrintable(QStringLiteral("T %1, logit %2: %3 vs %4").arg(T).arg(i).arg(got[i]).arg(want[i])));
+        }
+
+        // The choice survives the config round trip (and so a checkpoint).
+        const auto again = TransformerConfig::fromJson(chunked->config());
+        QVERIFY(again.ok());
+        QCOMPARE(again.value().attention, std::string("chunked"));
+        QCOMPARE(again.value().attentionChunk, 3);
+        QCOMPARE(again.value().toJson(), chunked->config());
+    }
+
     void learnedPositionsSlideBeyondMaxSeq()
     {
         auto model = createModel(Json{{"arch", "gpt"}, {"vocab_size", 7}, {"dim", 8}, {"layers", 1}, {"heads", 2},
@@ -384,8 +462,14 @@ private Q_SLOTS:
         QCOMPARE(c["ffn_hidden"].get<int>(), 40);
         QCOMPARE(c["kv_heads"].get<int>(), 2);
         QCOMPARE(c["max_seq"].get<int>(), 512); // max(--seq, 512) unless --max-seq says otherwise
+        QCOMPARE(c["attention"].get<std::string>(), std::string("standard"));
         for (int i = 0; i < 3; ++i)
             setup.value().trainer->step();
+        choice.chunkedAttention = true;
+        auto chunked = prepareTraining("abcabcabcabcabcabcabcabcabcabc", choice, train);
+        QVERIFY2(chunked.ok(), chunked.ok() ? "" : chunked.error().c_str());
+        QCOMPARE(chunked.value().model->config()["attention"].get<std::string>(), std::string("chunked"));
+        chunked.value().trainer->step();
         choice.arch = "gpt";
         choice.heads = 3;
         QVERIFY(!prepareTraining("abcabcabcabcabcabcabcabcabcabc", choice, train).ok());
