@@ -242,7 +242,9 @@ nlohmann::json labModelConfig(const LabModel &m, int seqLen)
         return {{"arch", m.arch}, {"vocab_size", 256}, {"dim", m.dim}, {"hidden", m.dim}, {"layers", m.layers}};
     if (m.arch == "gpt" || m.arch == "llama") {
         nlohmann::json j = {{"arch", m.arch}, {"vocab_size", 256}, {"dim", m.dim}, {"layers", m.layers},
-                            {"heads", m.heads}, {"max_seq", std::max(seqLen, 1)}};
+                            {"heads", m.heads}};
+        if (m.arch == "gpt") // learned positions: a row per position (the config allows up to 65536)
+            j["max_seq"] = std::clamp(seqLen, 1, 1 << 16);
         if (m.chunkedAttention)
             j["attention"] = "chunked";
         return j;

@@ -56,8 +56,10 @@ std::optional<MemoryMode> memoryModeFromName(const std::string &name)
     return std::nullopt;
 }
 
-Result<MemoryMeasurement> measureMemory(const nlohmann::json &config, MemoryMode mode, int batch, int seqLen,
-                                        const CancelToken *cancel)
+namespace {
+
+Result<MemoryMeasurement> measure(const nlohmann::json &config, MemoryMode mode, int batch, int seqLen,
+                                  const CancelToken *cancel)
 {
     constexpr int kMax = 1 << 20;
     if (batch < 1 || batch > kMax || seqLen < 1 || seqLen > kMax)
@@ -131,6 +133,20 @@ Result<MemoryMeasurement> measureMemory(const nlohmann::json &config, MemoryMode
     m.runBytes = MemoryMeter::peakBytes() - base;
     model.resetState();
     return m;
+}
+
+} // namespace
+
+Result<MemoryMeasurement> measureMemory(const nlohmann::json &config, MemoryMode mode, int batch, int seqLen,
+                                        const CancelToken *cancel)
+{
+    try {
+        return measure(config, mode, batch, seqLen, cancel);
+    } catch (const std::bad_alloc &) {
+        return makeError("out of memory at length " + std::to_string(seqLen));
+    } catch (const std::exception &e) { // a model refusing the shape (e.g. T beyond gpt's max_seq)
+        return makeError(e.what());
+    }
 }
 
 double logLogSlope(double x1, double y1, double x2, double y2)

@@ -30,10 +30,12 @@ struct Dims {
 };
 
 // Threads for `units` independent units of `flops` multiply-adds in all: lm::threadCount(), at
-// most one per unit, and one when the whole call is too small to repay starting threads (~50 µs).
+// most one per unit, and one when the whole call is too small to repay starting threads (~50 µs
+// of kernel work). Decoding one token against a long KV cache stays below it: there a thread
+// per call cost more than it saved, more so while OpenBLAS's idle workers still spin.
 inline std::int64_t threadsFor(std::int64_t units, std::int64_t flops)
 {
-    if (flops < (std::int64_t(1) << 17))
+    if (flops < (std::int64_t(1) << 20))
         return 1;
     return std::max<std::int64_t>(1, std::min<std::int64_t>(threadCount(), units));
 }
