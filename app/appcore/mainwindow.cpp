@@ -3,6 +3,7 @@
 #include "corpora.h"
 #include "attentionview.h"
 #include "embeddingview.h"
+#include "memoryview.h"
 #include "recurrentview.h"
 #include "sequencetaskpages.h"
 #include "lossplot.h"
@@ -43,7 +44,7 @@ QString bytesText(std::int64_t bytes)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_controller(new TrainingController(this)), m_lossPlot(new LossPlot(this)),
       m_embeddingView(new EmbeddingView(this)), m_recurrentView(new RecurrentView(this)),
-      m_attentionView(new AttentionView(this)), m_tabs(new QTabWidget(this))
+      m_attentionView(new AttentionView(this)), m_memoryView(new MemoryView(this)), m_tabs(new QTabWidget(this))
 {
     setWindowTitle(tr("LMScope — a lab for language models"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -51,6 +52,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_embeddingView, tr("Word vectors"));
     m_tabs->addTab(m_recurrentView, tr("Recurrent networks"));
     m_tabs->addTab(m_attentionView, tr("Attention"));
+    m_tabs->addTab(m_memoryView, tr("Memory"));
     auto *tagging = new TaggingPage(m_recurrentView);
     m_recurrentView->addPage(tagging, tr("Tagging"));
     connect(tagging, &TaggingPage::traced, m_recurrentView, &RecurrentView::showTrace);
@@ -82,6 +84,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_controller, &TrainingController::failed, this, [this](const QString &message) {
         appendLog(tr("Error: %1").arg(message));
         statusBar()->showMessage(message);
+    });
+    connect(m_memoryView, &MemoryView::runStarted, this, [this] {
+        // The memory lab reads the process-wide tensor meter: training now would count in it.
+        if (m_controller->state() == TrainingController::State::Running)
+            m_controller->pause();
     });
     connect(m_controller, &TrainingController::inspected, m_recurrentView, &RecurrentView::showTrace);
     connect(m_controller, &TrainingController::inspected, m_attentionView, &AttentionView::showTrace);

@@ -11,6 +11,7 @@
 
 class AttentionView;
 class EmbeddingView;
+class MemoryView;
 class RecurrentView;
 class QCheckBox;
 class LossPlot;
@@ -37,9 +38,11 @@ public:
     EmbeddingView *embeddingView() const { return m_embeddingView; }
     RecurrentView *recurrentView() const { return m_recurrentView; }
     AttentionView *attentionView() const { return m_attentionView; }
+    MemoryView *memoryView() const { return m_memoryView; }
     // Chooses the language model: "mlp", "rnn", "lstm" or "gru".
     void setArchitecture(const QString &arch);
-    // 0: the language model and its loss; 1: word vectors; 2: recurrent networks; 3: attention.
+    // 0: the language model and its loss; 1: word vectors; 2: recurrent networks; 3: attention;
+    // 4: memory.
     void showTab(int index);
     TrainingController *controller() const { return m_controller; }
     TrainingRequest currentRequest() const;
@@ -79,6 +82,7 @@ private:
     EmbeddingView *m_embeddingView;
     RecurrentView *m_recurrentView;
     AttentionView *m_attentionView;
+    MemoryView *m_memoryView;
     QTabWidget *m_tabs;
     QList<QDockWidget *> m_lmDocks; // shown with the language-model tab only
     QPlainTextEdit *m_log = nullptr;

@@ -45,12 +45,8 @@ std::vector<int> parseLengths(const std::string &text)
 
 } // namespace
 
-int memoryCommand(const std::vector<std::string> &words)
+lm::MemoryLabRequest memoryRequestFromArgs(const Args &args)
 {
-    const Args args(words, {"arch", "seq-lens", "mode", "batch", "dim", "layers", "heads", "csv", "memory-limit"},
-                    {"chunked-attention"});
-    if (!args.positionals().empty())
-        throw UsageError("unexpected argument '" + args.positionals().front() + "'");
     lm::MemoryLabRequest request;
     request.archs = splitList(args.required("arch"));
     request.seqLens = parseLengths(args.required("seq-lens"));
@@ -68,6 +64,16 @@ int memoryCommand(const std::vector<std::string> &words)
     request.model.chunkedAttention = args.has("chunked-attention");
     if (args.has("memory-limit")) // in MB: try the guard without filling the machine
         request.memoryLimit = args.integer("memory-limit", 0, 1, 1ll << 40) * 1'000'000;
+    return request;
+}
+
+int memoryCommand(const std::vector<std::string> &words)
+{
+    const Args args(words, {"arch", "seq-lens", "mode", "batch", "dim", "layers", "heads", "csv", "memory-limit"},
+                    {"chunked-attention"});
+    if (!args.positionals().empty())
+        throw UsageError("unexpected argument '" + args.positionals().front() + "'");
+    const lm::MemoryLabRequest request = memoryRequestFromArgs(args);
     const std::string csv = args.required("csv");
     checkOutputPath("csv", csv);
 

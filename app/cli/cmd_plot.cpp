@@ -1,10 +1,12 @@
 // lmscope-cli plot: the GUI's plots, rendered offscreen and exported (PNG, SVG, PDF, CSV).
 #include "args.h"
 #include "commands.h"
+#include "common.h"
 
 #include "appcore/embeddingplot.h"
 #include "appcore/heatmapplot.h"
 #include "appcore/lineplot.h"
+#include "appcore/memoryplots.h"
 #include "appcore/traceplots.h"
 #include "core/rng.h"
 #include "core/tape.h"
@@ -380,6 +382,37 @@ int plotForecast(const std::vector<std::string> &rest)
     return 0;
 }
 
+// The memory lab's sweep (as `memory` runs it), drawn as the memory view's bytes-versus-length
+// plot; the CSV is the same as `memory --csv` writes.
+int plotMemory(const std::vector<std::string> &rest)
+{
+    const Args args(rest, {"arch", "seq-lens", "mode", "batch", "dim", "layers", "heads", "memory-limit", "out", "width",
+                           "height", "dpi"},
+                    {"chunked-attention"});
+    if (!args.positionals().empty())
+        throw UsageError("unexpected argument '" + args.positionals().front() + "'");
+    const QString out = QString::fromStdString(args.required("out"));
+    checkPlotSuffix(out);
+    const PlotView::ExportOptions opts = exportOptions(args);
+    const lm::MemoryLabRequest request = memoryRequestFromArgs(args);
+    checkOutputPath("out", out.toStdString()); // before a sweep that may take minutes
+    lm::CancelToken cancel;
+    InterruptScope interrupts(cancel);
+    auto rows = lm::runMemoryLab(request, {}, &cancel);
+    if (!rows) {
+        if (rows.error() == "cancelled")
+            throw std::runtime_error("cancelled; " + out.toStdString() + " was not written");
+        throw InputError(rows.error());
+    }
+    const auto app = makeOffscreenApp();
+    MemoryBytesPlot plot;
+    plot.setRows(rows.value());
+    for (const QString &label : plot.slopeLabels())
+        std::printf("%s\n", qPrintable(label));
+    exportOrThrow(plot, out, opts);
+    return 0;
+}
+
 } // namespace
 
 int plotCommand(const std::vector<std::string> &words)
@@ -400,5 +433,8 @@ int plotCommand(const std::vector<std::string> &words)
         return plotAttention(rest);
     if (view == "forecast")
         return plotForecast(rest);
-    throw UsageError("unknown plot view '" + view + "' (views: loss, embedding, hidden, gates, attention, gradients, forecast)");
+    if (view == "memory")
+        return plotMemory(rest);
+    throw UsageError("unknown plot view '" + view +
+                     "' (views: loss, embedding, hidden, gates, attention, gradients, forecast, memory)");
 }

@@ -1,6 +1,8 @@
 #pragma once
 // The commands of lmscope-cli. Each returns the process exit code: 0 success, 1 failure,
 // 2 bad usage or bad input (UsageError and InputError are mapped by main()).
+#include "inspect/memorylab.h"
+
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -18,6 +20,12 @@ int analogyCommand(const std::vector<std::string> &args);
 int generateCommand(const std::vector<std::string> &args);
 int forwardCommand(const std::vector<std::string> &args);
 int memoryCommand(const std::vector<std::string> &args);
+
+class Args;
+// The memory lab's sweep from --arch, --seq-lens, --mode, --batch, --dim, --layers, --heads,
+// --chunked-attention and --memory-limit (shared by `memory` and `plot memory`). Throws
+// UsageError for a length or mode that does not parse; the lab itself checks the rest.
+lm::MemoryLabRequest memoryRequestFromArgs(const Args &args);
 
 // Where `embed --method fasttext` saves the subword model beside V.vec: V.subwords.safetensors.
 std::string subwordModelPath(const std::string &vecPath);

@@ -70,6 +70,10 @@ const char *const kUsage =
     "          |dL/dh_t| through time for fresh RNN, LSTM and GRU cells (log scale).\n"
     "  plot    forecast [--series generated|FILE.csv --column C] [--arch rnn|lstm|gru] [--hidden N]\n"
     "          [--window N] [--steps N] [--horizon N] --out FILE   forecast against truth\n"
+    "  plot    memory --arch A[,A…] --seq-lens 256,512,… [--mode train|prefill|infer] [--batch N]\n"
+    "          [--dim N] [--layers N] [--heads N] [--chunked-attention] [--memory-limit MB] --out FILE\n"
+    "          memory's sweep drawn log-log: measured bytes beyond the weights (dots), predicted\n"
+    "          (lines), each curve's slope between the two longest lengths (CSV: as memory --csv).\n"
     "  (every plot: --width W --height H --dpi D; FILE ends in .png, .svg, .pdf or .csv)\n"
     "\n"
     "exit codes: 0 success, 1 failure, 2 bad usage or bad input.\n";

@@ -1,16 +1,18 @@
 // lmscope: the desktop lab.
-//   lmscope [--lang en|zh_TW] [--view lm|vectors|recurrent|attention] [--screenshot FILE.png [--train-steps N]]
+//   lmscope [--lang en|zh_TW] [--view lm|vectors|recurrent|attention|memory] [--screenshot FILE.png [--train-steps N]]
 // --screenshot shows the main window, renders it to FILE.png and exits. With --train-steps the
 // window first trains the default model for N steps so the loss curve is filled; with
 // --view vectors it first trains the default word vectors and solves the analogy panel's example;
 // with --view recurrent (attention) it trains an LSTM (a GPT) language model and traces a sentence
-// through it.
+// through it; with --view memory it measures the memory tab's default sweep (gpt and lstm, train,
+// lengths 256 to 2048, batch 2; about a second) so the memory plots show real curves.
 #include "appcore/application.h"
 #include "appcore/attentionview.h"
 #include "appcore/embeddingview.h"
 #include "appcore/recurrentview.h"
 #include "appcore/lossplot.h"
 #include "appcore/mainwindow.h"
+#include "appcore/memoryview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -29,7 +31,7 @@ int main(int argc, char *argv[])
                                   QStringLiteral("file"));
     const QCommandLineOption steps(QStringLiteral("train-steps"),
                                    QStringLiteral("With --screenshot: train N steps first."), QStringLiteral("n"));
-    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open on a tab: lm, vectors, recurrent or attention."),
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open on a tab: lm, vectors, recurrent, attention or memory."),
                                   QStringLiteral("tab"));
     parser.addOptions({lang, shot, steps, view});
     parser.process(app);
@@ -40,12 +42,15 @@ int main(int argc, char *argv[])
     const bool vectors = parser.value(view) == QStringLiteral("vectors");
     const bool recurrent = parser.value(view) == QStringLiteral("recurrent");
     const bool attention = parser.value(view) == QStringLiteral("attention");
+    const bool memory = parser.value(view) == QStringLiteral("memory");
     if (vectors)
         window.showTab(1);
     if (recurrent)
         window.showTab(2);
     if (attention)
         window.showTab(3);
+    if (memory)
+        window.showTab(4);
     window.show();
     if (!parser.isSet(shot))
         return app.exec();
@@ -60,7 +65,17 @@ int main(int argc, char *argv[])
         }
         app.quit();
     };
-    if (attention) {
+    if (memory) {
+        MemoryView *mv = window.memoryView();
+        lm::MemoryLabRequest r;
+        r.archs = {"gpt", "lstm"};
+        r.modes = {lm::MemoryMode::Train};
+        r.seqLens = {256, 512, 1024, 2048};
+        r.batch = 2;
+        mv->setRequest(r);
+        QObject::connect(mv, &MemoryView::finished, &app, [&] { QTimer::singleShot(300, &app, capture); });
+        QTimer::singleShot(0, mv, &MemoryView::run);
+    } else if (attention) {
         // Train a small GPT, then trace a sentence through it.
         window.setArchitecture(QStringLiteral("gpt"));
         window.setSteps(parser.isSet(steps) ? parser.value(steps).toInt() : 300);

@@ -40,13 +40,13 @@
     </message>
     <message>
         <location filename="../../app/appcore/attentionview.cpp" line="61"/>
-        <location filename="../../app/cli/cmd_plot.cpp" line="299"/>
+        <location filename="../../app/cli/cmd_plot.cpp" line="295"/>
         <source>query (the token that looks)</source>
         <translation>查詢（發出注意的詞元）</translation>
     </message>
     <message>
         <location filename="../../app/appcore/attentionview.cpp" line="61"/>
-        <location filename="../../app/cli/cmd_plot.cpp" line="300"/>
+        <location filename="../../app/cli/cmd_plot.cpp" line="296"/>
         <source>key (the token looked at)</source>
         <translation>鍵（被注意的詞元）</translation>
     </message>
@@ -92,8 +92,8 @@
     </message>
     <message>
         <location filename="../../app/appcore/attentionview.cpp" line="151"/>
-        <location filename="../../app/appcore/attentionview.cpp" line="180"/>
-        <location filename="../../app/cli/cmd_plot.cpp" line="301"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="182"/>
+        <location filename="../../app/cli/cmd_plot.cpp" line="297"/>
         <source>layer %1, head %2</source>
         <translation>第 %1 層，第 %2 個頭</translation>
     </message>
@@ -134,306 +134,306 @@
 <context>
     <name>EmbeddingView</name>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="72"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="66"/>
         <source>%1 % · epoch %2 · %3 words/s · loss %4</source>
         <translation>%1% · 第 %2 輪 · %3 詞/秒 · 損失 %4</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="88"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="82"/>
         <source>t-SNE iteration %1</source>
         <translation>t-SNE 第 %1 次迭代</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="117"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="111"/>
         <source>Train word vectors</source>
         <translation>訓練詞向量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="122"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="116"/>
         <source>Open text file…</source>
         <translation>開啟文字檔…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="124"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="118"/>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="131"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="125"/>
         <source>Skip-gram (word2vec)</source>
         <translation>跳字模型（Skip-gram，word2vec）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="132"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="126"/>
         <source>CBOW (word2vec)</source>
         <translation>連續詞袋（CBOW，word2vec）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="133"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="127"/>
         <source>GloVe</source>
         <translation>GloVe</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="134"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="128"/>
         <source>fastText (subwords)</source>
         <translation>fastText（子詞）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="136"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="130"/>
         <source>Words (split at spaces)</source>
         <translation>詞（以空格切分）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="137"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="131"/>
         <source>Characters (for Chinese)</source>
         <translation>字元（適用於中文）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="147"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="141"/>
         <source>Corpus</source>
         <translation>語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="149"/>
-        <location filename="../../app/appcore/embeddingview.cpp" line="202"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="143"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="196"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="150"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="144"/>
         <source>Tokens</source>
         <translation>詞元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="151"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="145"/>
         <source>Vector size</source>
         <translation>向量維度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="152"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="146"/>
         <source>Window</source>
         <translation>視窗</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="153"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="147"/>
         <source>Epochs</source>
         <translation>訓練輪數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="154"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="148"/>
         <source>Minimum count</source>
         <translation>最低次數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="155"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="149"/>
         <source>Threads</source>
         <translation>執行緒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="157"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="151"/>
         <source>Train</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="158"/>
-        <location filename="../../app/appcore/embeddingview.cpp" line="211"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="152"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="205"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="162"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="156"/>
         <source>Train a method to see its words.</source>
         <translation>選一種方法開始訓練，就能看到它學出的詞。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="169"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="163"/>
         <source>Projection</source>
         <translation>投影</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="172"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="166"/>
         <source>PCA</source>
         <translation>PCA</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="173"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="167"/>
         <source>t-SNE</source>
         <translation>t-SNE</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="175"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="169"/>
         <source>2-D</source>
         <translation>二維</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="176"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="170"/>
         <source>3-D (drag to turn)</source>
         <translation>三維（拖曳以旋轉）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="184"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="178"/>
         <source>No colours</source>
         <translation>不上色</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="185"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="179"/>
         <source>Built-in groups (English)</source>
         <translation>內建群組（英文）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="186"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="180"/>
         <source>Groups from a file…</source>
         <translation>從檔案載入群組…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="190"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="184"/>
         <source>Word groups (word&lt;TAB&gt;group per line)</source>
         <translation>詞的群組（每行一筆：詞&lt;TAB&gt;群組）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="198"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="192"/>
         <source>Find a word…</source>
         <translation>搜尋詞…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="203"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="197"/>
         <source>Dimensions</source>
         <translation>維度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="204"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="198"/>
         <source>Words shown</source>
         <translation>顯示詞數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="205"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="199"/>
         <source>Perplexity</source>
         <translation>困惑度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="206"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="200"/>
         <source>Iterations</source>
         <translation>迭代次數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="207"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="201"/>
         <source>Colour</source>
         <translation>顏色</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="208"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="202"/>
         <source>Search</source>
         <translation>搜尋</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="210"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="204"/>
         <source>Project</source>
         <translation>投影</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="232"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="226"/>
         <source>Nearest neighbours</source>
         <translation>最近鄰</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="234"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="228"/>
         <source>Click a word in the plot.</source>
         <translation>請在圖上點選一個詞。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="243"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="237"/>
         <source>Analogy: a is to b as c is to ?</source>
         <translation>類比：a 之於 b，如同 c 之於？</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="251"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="245"/>
         <source>Solve</source>
         <translation>求解</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="256"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="250"/>
         <source>The answer is the word nearest to b − a + c. The arrows show the two offsets a→b and c→answer: when they are parallel, the relation is a direction in the space.</source>
         <translation>答案是最接近 b − a + c 的詞。圖中的箭頭畫出兩段差向量：a→b 與 c→答案；當兩個箭頭互相平行時，就表示這種關係對應到向量空間中的一個方向。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="264"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="258"/>
         <source>One word, one vector</source>
         <translation>一個詞，一個向量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="269"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="263"/>
         <source>Word</source>
         <translation>詞</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="270"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="264"/>
         <source>Sentence 1</source>
         <translation>句子 1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="271"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="265"/>
         <source>Sentence 2</source>
         <translation>句子 2</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="272"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="266"/>
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="324"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="318"/>
         <source>Reading the corpus…</source>
         <translation>正在讀取語料…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="369"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="363"/>
         <source>%1: %2 words × %3 in %4 s</source>
         <translation>%1：%2 個詞 × %3 維，耗時 %4 秒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="384"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="378"/>
         <source>PCA keeps %1 % of the variance in %2 components</source>
         <translation>PCA 用 %2 個主成分保留了 %1% 的變異量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="388"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="382"/>
         <source>t-SNE done.</source>
         <translation>t-SNE 完成。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="435"/>
-        <location filename="../../app/appcore/embeddingview.cpp" line="472"/>
-        <location filename="../../app/appcore/embeddingview.cpp" line="507"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="429"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="466"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="501"/>
         <source>“%1” is not in the vocabulary.</source>
         <translation>「%1」不在詞彙表中。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="440"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="434"/>
         <source>Nearest to “%1” (cosine):</source>
         <translation>最接近「%1」的詞（依餘弦相似度）：</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="441"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="435"/>
         <source>“%1” was never seen; fastText builds its vector from its character n-grams. Nearest (cosine):</source>
         <translation>訓練時從未出現過「%1」；fastText 會用它的字元 n-gram 組出它的向量。最接近的詞（依餘弦相似度）：</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="488"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="482"/>
         <source>(Some of these words are not among the words shown; show more words to see the arrows.)</source>
         <translation>（其中有些詞不在目前顯示的詞裡；請增加「顯示詞數」，才能看到箭頭。）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="495"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="489"/>
         <source>Train word vectors first.</source>
         <translation>請先訓練詞向量。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="502"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="496"/>
         <source>Put the word “%1” in both sentences.</source>
         <translation>請在兩個句子裡都放入「%1」這個詞。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="523"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="517"/>
         <source>In both sentences “%1” looks up the same row of the table: (%2, …). Cosine between the two vectors: %3. A static embedding gives a word one vector, whatever its neighbours; the encoder models later give a different vector in each sentence.</source>
         <translation>在兩個句子裡，「%1」查到的都是表格中的同一列：(%2, …)。兩個向量的餘弦相似度：%3。靜態嵌入只給每個詞一個向量，不管它前後是哪些詞；後面會學到的編碼器模型，則會在每個句子中給同一個詞不同的向量。</translation>
     </message>
@@ -454,217 +454,217 @@
 <context>
     <name>ForecastPage</name>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="529"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="523"/>
         <source>Series</source>
         <translation>時間序列</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="532"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="526"/>
         <source>Generated</source>
         <translation>自動產生</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="533"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="527"/>
         <source>CSV file</source>
         <translation>CSV 檔案</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="539"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="533"/>
         <source>Open CSV…</source>
         <translation>開啟 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="540"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="534"/>
         <source>No file</source>
         <translation>尚未選擇檔案</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="543"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="537"/>
         <source>A header name, or a 0-based column number</source>
         <translation>標題列中的欄位名稱，或從 0 起算的欄號</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="544"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="538"/>
         <source>Source</source>
         <translation>來源</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="545"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="539"/>
         <source>Length</source>
         <translation>長度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="546"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="540"/>
         <source>Trend per step</source>
         <translation>每步趨勢</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="547"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="541"/>
         <source>Season (steps)</source>
         <translation>季節週期（步）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="548"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="542"/>
         <source>Noise σ</source>
         <translation>雜訊 σ</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="549"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="543"/>
         <source>Seed</source>
         <translation>亂數種子</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="551"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="545"/>
         <source>File</source>
         <translation>檔案</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="552"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="546"/>
         <source>Column</source>
         <translation>欄位</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="557"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="551"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="562"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="556"/>
         <source>How many values the network reads before each prediction</source>
         <translation>每次預測之前，網路要讀入幾個值</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="566"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="560"/>
         <source>How many values the network continues on its own, each fed back as input</source>
         <translation>網路要自己往後延續預測幾個值；每個預測值都會再餵回去當作輸入</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="567"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="561"/>
         <source>Cell</source>
         <translation>單元類型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="568"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="562"/>
         <source>Hidden units</source>
         <translation>隱藏單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="569"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="563"/>
         <source>Window</source>
         <translation>視窗</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="570"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="564"/>
         <source>Training steps</source>
         <translation>訓練步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="571"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="565"/>
         <source>Horizon</source>
         <translation>預測長度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="573"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="567"/>
         <source>Train</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="574"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="568"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="590"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="584"/>
         <source>Train the forecaster to see its predictions.</source>
         <translation>訓練預測模型之後，就能看到它的預測。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="593"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="587"/>
         <source>The network reads a window of past values and predicts the next one. The last fifth of the series is held out: the one-step forecast there always reads the true values before it, while the continuation (dashed) starts at the same place and feeds its own predictions back in, so its errors add up. The baseline repeats the last value; a model worth having beats it.</source>
         <translation>網路會讀取一個視窗內的過去數值，預測下一個值。序列的最後五分之一保留下來做測試：在這一段裡，單步預測每次都會先讀入前面的實際值；延續預測（虛線）則從同一個位置出發，把自己的預測值再餵回去當作輸入，所以誤差會一路累積。基準只是重複最後一個值；值得採用的模型必須勝過它。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="599"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="593"/>
         <source>time step</source>
         <translation>時間步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="599"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="593"/>
         <source>value</source>
         <translation>數值</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="602"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="596"/>
         <source>Show the whole series</source>
         <translation>顯示整個序列</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="677"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="671"/>
         <source>Open a series</source>
         <translation>開啟時間序列</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="677"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="671"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 檔案 (*.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="692"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="686"/>
         <source>Open a CSV file first.</source>
         <translation>請先開啟 CSV 檔案。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="696"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="690"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="734"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="728"/>
         <source>truth</source>
         <translation>實際值</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="738"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="732"/>
         <source>one-step forecast</source>
         <translation>單步預測</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="742"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="736"/>
         <source>continuation</source>
         <translation>延續預測</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="743"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="737"/>
         <source>held-out part</source>
         <translation>保留測試段</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="748"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="742"/>
         <source>Test RMSE %1 against %2 for the naive forecast (repeat the last value): %3 % %4. Train RMSE %5 (naive %6).</source>
         <translation>測試 RMSE 為 %1，比單純預測（直接重複最後一個值）的 %2 %4了 %3%。訓練 RMSE 為 %5（單純預測：%6）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="751"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="745"/>
         <source>lower</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="751"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="745"/>
         <source>higher</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="752"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="746"/>
         <source>Continuation over the first %1 held-out values: RMSE %2 (a flat line: %3).</source>
         <translation>延續預測在保留測試的前 %1 個值上，RMSE 為 %2（一條水平線則為 %3）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="755"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="749"/>
         <source>Stopped after %1 steps.</source>
         <translation>執行 %1 步後已停止。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="756"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="750"/>
         <source>%1 steps in %2 s; loss %3 → %4.</source>
         <translation>共 %1 步，耗時 %2 秒；損失 %3 → %4。</translation>
     </message>
@@ -672,32 +672,32 @@
 <context>
     <name>ForecastPlot</name>
     <message>
-        <location filename="../../app/cli/cmd_plot.cpp" line="368"/>
+        <location filename="../../app/cli/cmd_plot.cpp" line="364"/>
         <source>truth</source>
         <translation>實際值</translation>
     </message>
     <message>
-        <location filename="../../app/cli/cmd_plot.cpp" line="375"/>
+        <location filename="../../app/cli/cmd_plot.cpp" line="371"/>
         <source>one step ahead</source>
         <translation>單步預測</translation>
     </message>
     <message>
-        <location filename="../../app/cli/cmd_plot.cpp" line="382"/>
+        <location filename="../../app/cli/cmd_plot.cpp" line="378"/>
         <source>continuation</source>
         <translation>延續預測</translation>
     </message>
     <message>
-        <location filename="../../app/cli/cmd_plot.cpp" line="383"/>
+        <location filename="../../app/cli/cmd_plot.cpp" line="379"/>
         <source>held out</source>
         <translation>保留測試</translation>
     </message>
     <message>
-        <location filename="../../app/cli/cmd_plot.cpp" line="384"/>
+        <location filename="../../app/cli/cmd_plot.cpp" line="380"/>
         <source>time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../app/cli/cmd_plot.cpp" line="384"/>
+        <location filename="../../app/cli/cmd_plot.cpp" line="380"/>
         <source>value</source>
         <translation>數值</translation>
     </message>
@@ -900,7 +900,7 @@
 <context>
     <name>HeatmapPlot</name>
     <message>
-        <location filename="../../app/appcore/heatmapplot.cpp" line="263"/>
+        <location filename="../../app/appcore/heatmapplot.cpp" line="288"/>
         <source>%1, %2: %3</source>
         <extracomment>Heatmap hover readout: %1 row label, %2 column label, %3 value.</extracomment>
         <translation>%1，%2：%3</translation>
@@ -928,446 +928,851 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="55"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="49"/>
         <source>LMScope — a lab for language models</source>
         <translation>LMScope — 語言模型實驗室</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="57"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="51"/>
         <source>Language model</source>
         <translation>語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="58"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="52"/>
         <source>Word vectors</source>
         <translation>詞向量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="59"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="53"/>
         <source>Recurrent networks</source>
         <translation>循環神經網路</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="60"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="54"/>
         <source>Attention</source>
         <translation>注意力</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="62"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="55"/>
+        <source>Memory</source>
+        <translation>記憶體</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/mainwindow.cpp" line="57"/>
         <source>Tagging</source>
         <translation>詞性標注</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="64"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="59"/>
         <source>Forecasting</source>
         <translation>時間序列預測</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="74"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="69"/>
         <source>step %v / %m</source>
         <translation>第 %v / %m 步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="80"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="75"/>
         <source>Ready. Choose a corpus and a model, then press Start.</source>
         <translation>準備就緒。請選擇語料和模型，然後按下「開始」。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="90"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="85"/>
         <source>Error: %1</source>
         <translation>錯誤：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="112"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="116"/>
         <source>The model writes: %1</source>
         <translation>模型寫出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="115"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="119"/>
         <source>Saved the checkpoint to %1</source>
         <translation>已將檢查點儲存至 %1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="117"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="407"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="121"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="411"/>
         <source>Save checkpoint</source>
         <translation>儲存檢查點</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="134"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="138"/>
         <source>Corpus and model</source>
         <translation>語料與模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="141"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="145"/>
         <source>Open text file…</source>
         <translation>開啟文字檔…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="144"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="148"/>
         <source>Characters</source>
         <translation>字元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="145"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="149"/>
         <source>Words</source>
         <translation>詞</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="146"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="150"/>
         <source>Bytes</source>
         <translation>位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="147"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="151"/>
         <source>Byte-level BPE (512 tokens)</source>
         <translation>位元組層級 BPE（512 個詞元）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="149"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="153"/>
         <source>MLP language model (Bengio et al. 2003)</source>
         <translation>MLP 語言模型（Bengio et al. 2003）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="150"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="154"/>
         <source>Elman RNN</source>
         <translation>艾爾曼 RNN（Elman RNN）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="151"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="155"/>
         <source>LSTM</source>
         <translation>LSTM</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="152"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="156"/>
         <source>GRU</source>
         <translation>GRU</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="153"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="157"/>
         <source>GPT (Transformer decoder)</source>
         <translation>GPT（Transformer 解碼器）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="154"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="158"/>
         <source>Llama (RMSNorm, RoPE, SwiGLU)</source>
         <translation>Llama（RMSNorm、RoPE、SwiGLU）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="160"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="164"/>
         <source>Corpus</source>
         <translation>語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="162"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="166"/>
         <source>Tokens</source>
         <translation>詞元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="163"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="167"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="164"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="168"/>
         <source>Context (tokens seen)</source>
         <translation>上下文（可見詞元數）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="165"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="169"/>
         <source>Layers</source>
         <translation>層數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="166"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="170"/>
         <source>Attention heads</source>
         <translation>注意力頭數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="167"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="171"/>
         <source>Embedding width</source>
         <translation>嵌入維度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="168"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="172"/>
         <source>Hidden units</source>
         <translation>隱藏單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="179"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="183"/>
         <source>How many previous tokens the model looks at to guess the next one.</source>
         <translation>模型會參考前面幾個詞元，來猜下一個詞元。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="180"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="184"/>
         <source>Each token becomes a vector of this many numbers.</source>
         <translation>每個詞元會變成一個由這麼多個數字組成的向量。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="188"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="192"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="206"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="210"/>
         <source>off</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="207"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="211"/>
         <source>Largest allowed gradient norm; bigger gradients are scaled down. 0 turns clipping off.</source>
         <translation>允許的最大梯度範數；超過的梯度會被等比例縮小。設為 0 即關閉梯度裁剪。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="208"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="212"/>
         <source>Read in order, carry the state (truncated BPTT)</source>
         <translation>依序讀取並延續隱藏狀態（截斷式沿時間反向傳播，truncated BPTT）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="209"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="213"/>
         <source>Batch size</source>
         <translation>批次大小</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="210"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="214"/>
         <source>Window length</source>
         <translation>視窗長度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="211"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="215"/>
         <source>Steps</source>
         <translation>步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="212"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="216"/>
         <source>Learning rate</source>
         <translation>學習率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="213"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="217"/>
         <source>Seed</source>
         <translation>亂數種子</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="214"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="218"/>
         <source>Threads</source>
         <translation>執行緒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="215"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="219"/>
         <source>Gradient clipping</source>
         <translation>梯度裁剪</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="219"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="432"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="223"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="438"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="220"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="224"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="221"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="225"/>
         <source>Step</source>
         <translation>單步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="222"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="226"/>
         <source>Reset</source>
         <translation>重設</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="232"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="236"/>
         <source>Prompt, e.g. The king</source>
         <translation>提示，例如 The king</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="233"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="237"/>
         <source>Let it write</source>
         <translation>讓它寫寫看</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="250"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="254"/>
         <source>Log</source>
         <translation>記錄</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="262"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="266"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="263"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="267"/>
         <source>&amp;Open corpus…</source>
         <translation>開啟語料(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="264"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="268"/>
         <source>&amp;Save checkpoint…</source>
         <translation>儲存檢查點(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="265"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="269"/>
         <source>&amp;Export loss plot…</source>
         <translation>匯出損失圖(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="267"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="271"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="269"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="273"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="273"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="277"/>
         <source>Logarithmic loss axis</source>
         <translation>損失軸使用對數刻度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="276"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="285"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="280"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="289"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="285"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="289"/>
         <source>The language changes the next time LMScope starts.</source>
         <translation>下次啟動 LMScope 時才會切換成新的語言。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="289"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="293"/>
         <source>&amp;Lessons</source>
         <translation>課程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="290"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="292"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="294"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="296"/>
         <source>A first language model</source>
         <translation>第一個語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="293"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="297"/>
         <source>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; Pick the built-in English corpus and &lt;i&gt;Characters&lt;/i&gt; as tokens.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; Press &lt;i&gt;Start&lt;/i&gt;. The model reads the previous few characters and guesses the next one; the loss says how surprised it was, averaged over a batch.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; Watch the curve: at first the loss is near ln(vocabulary size), a uniform guess. It falls quickly as the model learns which letters follow which, then slowly as it learns words.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; Press &lt;i&gt;Let it write&lt;/i&gt; with a prompt such as &lt;i&gt;The king&lt;/i&gt;. Early on the text is noise; after a thousand steps it spells words from the corpus.&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; Try the Traditional Chinese corpus: each character is one token, so the vocabulary is larger and the first loss higher.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; 選擇內建的英文語料，詞元選&lt;i&gt;字元&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; 按下&lt;i&gt;開始&lt;/i&gt;。模型會讀取前面幾個字元，猜出下一個字元；損失代表它看到正確答案時有多「意外」，是整個批次的平均值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; 觀察曲線：一開始損失接近 ln(詞彙量)，也就是在所有詞元之間平均亂猜的程度。模型學會哪些字母常接在哪些字母後面時，損失下降得很快；接著開始學單字，下降就變慢了。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; 輸入像 &lt;i&gt;The king&lt;/i&gt; 這樣的提示，再按&lt;i&gt;讓它寫寫看&lt;/i&gt;。剛開始寫出的文字只是雜訊；訓練一千步左右之後，它就能拼出語料裡的單字。&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; 換成繁體中文語料試試看：每個字就是一個詞元，所以詞彙量更大，一開始的損失也更高。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="304"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="308"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="305"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="309"/>
         <source>Command-line tool…</source>
         <translation>命令列工具…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="306"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="310"/>
         <source>Command-line tool</source>
         <translation>命令列工具</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="307"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="311"/>
         <source>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; does the same work from scripts, for example:&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;Run &lt;code&gt;lmscope-cli --help&lt;/code&gt; for every command.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; 可以在腳本中完成同樣的工作，例如：&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &lt;code&gt;lmscope-cli --help&lt;/code&gt; 即可查看所有指令。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="312"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="313"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="316"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="317"/>
         <source>About LMScope</source>
         <translation>關於 LMScope</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="314"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="318"/>
         <source>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A desktop lab for neural language models: train small models on your own text and look inside them while they learn.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;神經語言模型的桌面實驗室：用你自己的文字訓練小型模型，並在它們學習的過程中觀察內部的運作。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="387"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="391"/>
         <source>Reset: the next Start builds a fresh model.</source>
         <translation>已重設：下次按「開始」時會建立全新的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="392"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="396"/>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="393"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="397"/>
         <source>Text files (*.txt *.md *.csv);;All files (*)</source>
         <translation>文字檔 (*.txt *.md *.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="398"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="402"/>
         <source>Open corpus</source>
         <translation>開啟語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="402"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="406"/>
         <source>Corpus %1: %2 bytes</source>
         <translation>語料 %1：%2 位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="408"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="412"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors 檔案 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="432"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="438"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="451"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="457"/>
         <source>Preparing the corpus and the model…</source>
         <translation>正在準備語料與模型…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="452"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="458"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="453"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="459"/>
         <source>Paused. Step, resume, or let the model write.</source>
         <translation>已暫停。可以單步執行、繼續訓練，或讓模型寫寫看。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="454"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="460"/>
         <source>Finished.</source>
         <translation>已完成。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="477"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="483"/>
         <source>step %1  loss %2  grad norm %3  lr %4</source>
         <translation>第 %1 步  損失 %2  梯度範數 %3  學習率 %4</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="489"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="495"/>
         <source>%1 tokens/s</source>
         <translation>%1 詞元/秒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="490"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="496"/>
         <source>tensors %1 (peak %2)</source>
         <translation>張量 %1（峰值 %2）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="499"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="505"/>
         <source>Finished %1 steps; final loss %2.</source>
         <translation>已完成 %1 步；最終損失 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="503"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="509"/>
         <source>Cancelled at step %1.</source>
         <translation>已在第 %1 步取消。</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryBatchPlot</name>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="407"/>
+        <source>Memory versus batch size</source>
+        <translation>記憶體與批次大小</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="409"/>
+        <source>batch size B</source>
+        <translation>批次大小 B</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="410"/>
+        <source>bytes beyond the weights</source>
+        <translation>權重之外的位元組</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="427"/>
+        <source>predicted</source>
+        <translation>預測</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="434"/>
+        <source>Memory versus batch size (%1, length %2)</source>
+        <translation>記憶體與批次大小（%1，長度 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryBytesPlot</name>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="220"/>
+        <source>Memory versus sequence length</source>
+        <translation>記憶體與序列長度</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="223"/>
+        <source>sequence length T (tokens)</source>
+        <translation>序列長度 T（詞元）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="224"/>
+        <source>bytes beyond the weights</source>
+        <translation>權重之外的位元組</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="244"/>
+        <source>predicted</source>
+        <translation>預測</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="259"/>
+        <source>%1: slope %2</source>
+        <translation>%1：斜率 %2</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryCalculator</name>
+    <message>
+        <location filename="../../app/appcore/memorycalculator.cpp" line="71"/>
+        <source>float32 (4 bytes)</source>
+        <translation>float32（4 位元組）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memorycalculator.cpp" line="72"/>
+        <source>bfloat16 (2 bytes)</source>
+        <translation>bfloat16（2 位元組）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memorycalculator.cpp" line="73"/>
+        <source>float16 (2 bytes)</source>
+        <translation>float16（2 位元組）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memorycalculator.cpp" line="74"/>
+        <source>int8 (1 byte)</source>
+        <translation>int8（1 位元組）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memorycalculator.cpp" line="78"/>
+        <source> GB</source>
+        <translation> GB</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memorycalculator.cpp" line="86"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memorycalculator.cpp" line="87"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memorycalculator.cpp" line="88"/>
+        <source>Batch size</source>
+        <translation>批次大小</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memorycalculator.cpp" line="89"/>
+        <source>Sequence length</source>
+        <translation>序列長度</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memorycalculator.cpp" line="90"/>
+        <source>Precision</source>
+        <translation>數值精度</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memorycalculator.cpp" line="91"/>
+        <source>Memory you have</source>
+        <translation>你有的記憶體</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memorycalculator.cpp" line="158"/>
+        <source>total</source>
+        <translation>總計</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memorycalculator.cpp" line="160"/>
+        <source>Fits in %1.</source>
+        <translation>放得進 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memorycalculator.cpp" line="162"/>
+        <source>Does not fit in %1: it needs %2 more.</source>
+        <translation>放不進 %1：還差 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memorycalculator.cpp" line="167"/>
+        <source>Not even one token fits at batch %1.</source>
+        <translation>批次 %1 時，連一個詞元都放不下。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memorycalculator.cpp" line="169"/>
+        <source>Longest length that fits at batch %1: %2 tokens.</source>
+        <translation>批次 %1 時放得下的最長長度：%2 個詞元。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memorycalculator.cpp" line="176"/>
+        <source>(The model itself reads at most %1 tokens.)</source>
+        <translation>（模型本身最多只讀 %1 個詞元。）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memorycalculator.cpp" line="179"/>
+        <source>Not even batch 1 fits at length %1.</source>
+        <translation>長度 %1 時，連批次 1 都放不下。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memorycalculator.cpp" line="181"/>
+        <source>Largest batch that fits at length %1: %2.</source>
+        <translation>長度 %1 時放得下的最大批次：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryPartsPlot</name>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="460"/>
+        <source>Parts of the memory (predicted)</source>
+        <translation>記憶體的組成（預測）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="462"/>
+        <source>bytes</source>
+        <translation>位元組</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="531"/>
+        <source>Parts at length %1, %2 (predicted)</source>
+        <translation>長度 %1、%2模式的組成（預測）</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryPlots</name>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="191"/>
+        <source>train</source>
+        <translation>訓練</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="192"/>
+        <source>prefill</source>
+        <translation>預填</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="193"/>
+        <source>infer</source>
+        <translation>推論</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="200"/>
+        <source>weights</source>
+        <translation>權重</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="201"/>
+        <source>gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="202"/>
+        <source>optimizer state</source>
+        <translation>最佳化器狀態</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="203"/>
+        <source>activations</source>
+        <translation>活化值</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="204"/>
+        <source>attention (T × T)</source>
+        <translation>注意力（T × T）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="205"/>
+        <source>KV cache</source>
+        <translation>KV 快取</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="206"/>
+        <source>recurrent state</source>
+        <translation>循環狀態</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryTimePlot</name>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="335"/>
+        <source>Time per step versus sequence length</source>
+        <translation>每步時間與序列長度</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="338"/>
+        <source>sequence length T (tokens)</source>
+        <translation>序列長度 T（詞元）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="339"/>
+        <location filename="../../app/appcore/memoryplots.cpp" line="364"/>
+        <source>seconds per step (measured)</source>
+        <translation>每步秒數（實測）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryplots.cpp" line="364"/>
+        <source>seconds per generated token (measured)</source>
+        <translation>每產生一個詞元的秒數（實測）</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryView</name>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="35"/>
+        <source>“%1” is not a length between 1 and 1048576.</source>
+        <translation>「%1」不是介於 1 到 1048576 之間的長度。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="41"/>
+        <source>Write at least one length, e.g. 256, 512, 1024.</source>
+        <translation>請至少寫一個長度，例如 256, 512, 1024。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="66"/>
+        <source>Dots: measured, lines: predicted. Slope 2: double the length, four times the memory (attention&apos;s T × T table); 1: double the memory; 0: no growth.</source>
+        <translation>圓點：實測；線：預測。斜率 2：長度加倍，記憶體變四倍（注意力的 T × T 表）；1：記憶體加倍；0：不會增加。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="108"/>
+        <source>Measure</source>
+        <translation>測量</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="122"/>
+        <source>Train: a full AdamW step (forward, backward, update). Prefill: one forward without gradients. Infer: one sequence generated token by token with a KV cache or a recurrent state.</source>
+        <translation>訓練：完整的一步 AdamW（前向、反向、更新）。預填：一次不算梯度的前向。推論：用 KV 快取或循環狀態，一個詞元一個詞元地產生一條序列。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="126"/>
+        <source>Sequence lengths to measure, separated by commas.</source>
+        <translation>要測量的序列長度，以逗號分隔。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="131"/>
+        <source>Attention heads (GPT and Llama); the width must be a multiple of it.</source>
+        <translation>注意力頭數（GPT 與 Llama）；寬度必須是它的倍數。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="133"/>
+        <source>width</source>
+        <translation>寬度</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="135"/>
+        <source>layers</source>
+        <translation>層數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="137"/>
+        <source>heads</source>
+        <translation>頭數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="139"/>
+        <source>Chunked attention (memory linear in T)</source>
+        <translation>分塊注意力（記憶體隨 T 線性成長）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="140"/>
+        <source>GPT and Llama compute attention block by block with an online softmax, so the T × T table is never stored; the results are the same.</source>
+        <translation>GPT 與 Llama 以線上 softmax 逐塊計算注意力，因此從不儲存 T × T 的表；結果完全相同。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="142"/>
+        <source>Then sweep batch 1, 2, 4, 8 (train, shortest length)</source>
+        <translation>接著掃過批次 1、2、4、8（訓練，最短長度）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="144"/>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="145"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="146"/>
+        <source>Lengths</source>
+        <translation>長度</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="147"/>
+        <source>Batch size</source>
+        <translation>批次大小</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="152"/>
+        <source>Run</source>
+        <translation>執行</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="153"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="158"/>
+        <source>%v / %m points</source>
+        <translation>%v / %m 個點</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="162"/>
+        <source>Choose models and lengths, then press Run.</source>
+        <translation>選好模型與長度，然後按「執行」。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="170"/>
+        <source>Calculator for real models</source>
+        <translation>真實模型的記憶體計算機</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="219"/>
+        <source>Choose at least one model.</source>
+        <translation>請至少選一個模型。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="252"/>
+        <source>Measuring…</source>
+        <translation>測量中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="264"/>
+        <source>Stopping after the point in progress…</source>
+        <translation>正在測量的這一點完成後就停止…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="271"/>
+        <source>Measured %1 at length %2, batch %3: %4 beyond the weights.</source>
+        <translation>已測量 %1，長度 %2、批次 %3：權重之外 %4。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="294"/>
+        <source>Done: measured %1 points.</source>
+        <translation>完成：共測量 %1 個點。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/memoryview.cpp" line="296"/>
+        <source>Stopped after %1 points.</source>
+        <translation>測量 %1 個點後已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryWorker</name>
+    <message>
+        <location filename="../../app/appcore/memoryworker.cpp" line="28"/>
+        <source>Out of memory: choose shorter lengths, a smaller batch or a smaller model.</source>
+        <translation>記憶體不足：請選較短的長度、較小的批次或較小的模型。</translation>
     </message>
 </context>
 <context>
@@ -1627,17 +2032,17 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>SequenceTaskPages</name>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="61"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="55"/>
         <source>Simple RNN</source>
         <translation>簡單 RNN</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="62"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="56"/>
         <source>LSTM</source>
         <translation>LSTM</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="63"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="57"/>
         <source>GRU</source>
         <translation>GRU</translation>
     </message>
@@ -1645,12 +2050,12 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>SequenceTaskWorker</name>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="112"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="106"/>
         <source>The built-in tagged sentences are missing from this build.</source>
         <translation>這個版本缺少內建的已標注句子。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="153"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="147"/>
         <source>Training diverged: %1</source>
         <translation>訓練發散：%1</translation>
     </message>
@@ -1658,113 +2063,113 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>TaggingPage</name>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="240"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="234"/>
         <source>Tagger</source>
         <translation>詞性標注器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="243"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="237"/>
         <source>Read the sentence both ways</source>
         <translation>把句子正向、反向各讀一遍</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="248"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="242"/>
         <source>Cell</source>
         <translation>單元類型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="249"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="243"/>
         <source>Bidirectional</source>
         <translation>雙向</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="250"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="244"/>
         <source>Hidden units</source>
         <translation>隱藏單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="251"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="245"/>
         <source>Training steps</source>
         <translation>訓練步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="253"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="247"/>
         <source>Train</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="254"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="248"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="262"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="256"/>
         <source>Train the tagger, then tag a sentence.</source>
         <translation>先訓練詞性標注器，再替句子標注詞性。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="269"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="263"/>
         <source>A tagger gives every word its part of speech. The same word can take different tags: “book” is a verb in “I book a room” and a noun in “I read a book”, and the words around it tell which. A one-way network has read only the words before a word when it tags it. A bidirectional network also reads the sentence from the end, so it sees the words after as well: in “the light is bright” and “the light bag is heavy” the words before “light” are the same, and only the next word tells a noun from an adjective. Train with Bidirectional off, then on, and compare.</source>
         <translation>詞性標注器會替每個詞標上它的詞性。同一個詞可能得到不同的標籤：「book」在「I book a room」裡是動詞，在「I read a book」裡是名詞，要靠它周圍的詞才分辨得出來。單向網路在標注一個詞時，只讀過這個詞前面的詞。雙向網路還會從句尾往回讀，所以也看得到後面的詞：在「the light is bright」和「the light bag is heavy」裡，「light」前面的詞完全相同，只有下一個詞能分辨它是名詞還是形容詞。請先關閉「雙向」訓練一次，再開啟後訓練一次，比較兩者的結果。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="278"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="272"/>
         <source>Tag a sentence</source>
         <translation>替句子標注詞性</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="282"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="276"/>
         <source>Type a sentence…</source>
         <translation>輸入一個句子…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="283"/>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="294"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="277"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="288"/>
         <source>Tag</source>
         <translation>標注</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="285"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="279"/>
         <source>Examples…</source>
         <translation>範例…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="294"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="288"/>
         <source>Word</source>
         <translation>詞</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="301"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="295"/>
         <source>Tags: NOUN noun, PROPN proper noun, VERB verb, AUX auxiliary, ADJ adjective, ADV adverb, DET determiner, PRON pronoun, ADP preposition, CCONJ conjunction, NUM number, PUNCT punctuation. Words in italics were never seen in training.</source>
         <translation>標籤：NOUN 名詞、PROPN 專有名詞、VERB 動詞、AUX 助動詞、ADJ 形容詞、ADV 副詞、DET 限定詞、PRON 代名詞、ADP 介系詞、CCONJ 連接詞、NUM 數詞、PUNCT 標點符號。以斜體顯示的詞在訓練時從未出現過。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="332"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="326"/>
         <source>Step %1 of %2 · loss %3</source>
         <translation>第 %1 / %2 步 · 損失 %3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="376"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="370"/>
         <source>Reading the tagged sentences…</source>
         <translation>正在讀取已標注的句子…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="400"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="394"/>
         <source>Held-out accuracy %1 % on %2 words of %3 sentences (untrained: %4 %).</source>
         <translation>在保留測試的 %3 個句子（共 %2 個詞）上，準確率為 %1%（未訓練時：%4%）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="404"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="398"/>
         <source>Stopped after %1 steps. %2</source>
         <translation>執行 %1 步後已停止。%2</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="405"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="399"/>
         <source>%1 steps in %2 s. %3</source>
         <translation>共 %1 步，耗時 %2 秒。%3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="497"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="491"/>
         <source>Not in the training sentences: the tagger sees it as &lt;unk&gt;.</source>
         <translation>訓練句子裡沒有這個詞：詞性標注器會把它當成 &lt;unk&gt;。</translation>
     </message>

@@ -120,6 +120,14 @@ private Q_SLOTS:
         QTest::newRow("forward text and ids") << QStringList{QStringLiteral("forward"), QStringLiteral("--model"), path("m.safetensors"),
                                                              QStringLiteral("--text"), QStringLiteral("a"), QStringLiteral("--ids"), QStringLiteral("1")}
                                               << QStringLiteral("exactly one of --text");
+        QTest::newRow("plot memory bad lengths")
+            << QStringList{QStringLiteral("plot"), QStringLiteral("memory"), QStringLiteral("--arch"), QStringLiteral("gpt"),
+                           QStringLiteral("--seq-lens"), QStringLiteral("64,lots"), QStringLiteral("--out"), path("never.png")}
+            << QStringLiteral("--seq-lens: 'lots' is not a length");
+        QTest::newRow("plot memory unknown arch")
+            << QStringList{QStringLiteral("plot"), QStringLiteral("memory"), QStringLiteral("--arch"), QStringLiteral("bert"),
+                           QStringLiteral("--seq-lens"), QStringLiteral("64"), QStringLiteral("--out"), path("never.png")}
+            << QStringLiteral("no architecture 'bert'");
         QTest::newRow("plot unknown view") << QStringList{QStringLiteral("plot"), QStringLiteral("cake"), QStringLiteral("--out"), path("never.png")}
                                            << QStringLiteral("unknown plot view 'cake'");
     }
@@ -280,6 +288,27 @@ private Q_SLOTS:
                  QStringLiteral("--k"), QStringLiteral("3")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QCOMPARE(r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 3);
+    }
+
+    void memoryPlot()
+    {
+        const QStringList sweep{QStringLiteral("plot"), QStringLiteral("memory"), QStringLiteral("--arch"), QStringLiteral("gpt,lstm"),
+                                QStringLiteral("--seq-lens"), QStringLiteral("32,64,128"), QStringLiteral("--batch"), QStringLiteral("1"),
+                                QStringLiteral("--dim"), QStringLiteral("16"), QStringLiteral("--layers"), QStringLiteral("1"),
+                                QStringLiteral("--heads"), QStringLiteral("2"), QStringLiteral("--out")};
+        Run r = cli(sweep + QStringList{path("memory.csv")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("gpt: slope ")) && r.out.contains(QStringLiteral("lstm: slope ")), qPrintable(r.out));
+        QFile csv(path("memory.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList rows = QString::fromUtf8(csv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(rows.size(), 1 + 2 * 3); // header, then gpt and lstm at three lengths
+        QVERIFY(rows.front().startsWith(QStringLiteral("arch,mode,seq_len,batch,measured_bytes,predicted_bytes")));
+        QVERIFY(rows[1].startsWith(QStringLiteral("gpt,train,32,1,")));
+        r = cli(sweep + QStringList{path("memory.png"), QStringLiteral("--width"), QStringLiteral("640"), QStringLiteral("--height"),
+                                    QStringLiteral("400")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(QImage(path("memory.png")).size(), QSize(640, 400));
     }
 
     void trainThenPlot()
