@@ -3,8 +3,15 @@
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QPointer>
 #include <QSettings>
 #include <QTranslator>
+
+namespace {
+// The translators applyLanguage installed last, removed when the language changes again.
+QPointer<QTranslator> g_ours, g_qt;
+QString g_language = QStringLiteral("en");
+} // namespace
 
 void initApplication(QCoreApplication &app, const QString &language)
 {
@@ -15,14 +22,30 @@ void initApplication(QCoreApplication &app, const QString &language)
     if (lang.isEmpty())
         lang = QSettings().value(QStringLiteral("ui/language")).toString();
     if (lang.isEmpty())
-        lang = QLocale().name().startsWith(QStringLiteral("zh")) ? QStringLiteral("zh_TW") : QStringLiteral("en");
-    if (lang != QStringLiteral("zh_TW"))
-        return;
-    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::TraditionalHanScript, QLocale::Taiwan));
-    auto *ours = new QTranslator(&app);
-    if (ours->load(QStringLiteral(":/i18n/lmscope_zh_TW.qm")))
-        QCoreApplication::installTranslator(ours);
-    auto *qt = new QTranslator(&app); // Qt's own dialogs and buttons
-    if (qt->load(QStringLiteral("qtbase_zh_TW"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
+        lang = QLocale::system().language() == QLocale::Chinese ? QStringLiteral("zh_TW") : QStringLiteral("en");
+    applyLanguage(app, lang);
 }
+
+void applyLanguage(QCoreApplication &app, const QString &language)
+{
+    for (QPointer<QTranslator> *t : {&g_ours, &g_qt})
+        if (*t) {
+            QCoreApplication::removeTranslator(*t);
+            delete t->data();
+        }
+    if (language != QStringLiteral("zh_TW")) {
+        g_language = QStringLiteral("en");
+        QLocale::setDefault(QLocale::system().language() == QLocale::Chinese ? QLocale(QLocale::English) : QLocale::system());
+        return;
+    }
+    g_language = language;
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::TraditionalHanScript, QLocale::Taiwan));
+    g_ours = new QTranslator(&app);
+    if (g_ours->load(QStringLiteral(":/i18n/lmscope_zh_TW.qm")))
+        QCoreApplication::installTranslator(g_ours);
+    g_qt = new QTranslator(&app); // Qt's own dialogs and buttons
+    if (g_qt->load(QStringLiteral("qtbase_zh_TW"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(g_qt);
+}
+
+QString currentLanguage() { return g_language; }

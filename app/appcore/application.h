@@ -4,6 +4,15 @@
 class QCoreApplication;
 class QString;
 
-// Sets organisation/application names and version; installs the zh_TW translator when the chosen
-// language is Traditional Chinese. `language` overrides the setting when not empty ("en", "zh_TW").
+// Sets organisation/application names and version, then applies the language: `language`
+// ("en", "zh_TW") when not empty, else the saved setting, else the system locale (Chinese →
+// zh_TW, anything else → en).
 void initApplication(QCoreApplication &app, const QString &language);
+
+// Installs the translators for `language` ("en" or "zh_TW"; others act as "en") in place of the
+// ones installed before, and sets the default QLocale to match. Widgets built afterwards speak
+// the new language; the GUI rebuilds its window for it (see gui/main.cpp).
+void applyLanguage(QCoreApplication &app, const QString &language);
+
+// The language in effect: "zh_TW" or "en".
+QString currentLanguage();

@@ -24,6 +24,10 @@ namespace {
 
 using nlohmann::json;
 
+// Word vectors train on one thread: Hogwild updates from two would make a check's ranks differ
+// from run to run.
+constexpr int kEmbedThreads = 1;
+
 // An action that cannot run: the step stops there with this message.
 struct ActionFailed : std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -206,7 +210,7 @@ void LessonSession::act(const LessonAction &action)
             o.dim = dim;
             o.epochs = epochs;
             o.window = window;
-            o.threads = 2;
+            o.threads = kEmbedThreads;
             vectors = lm::trainWord2Vec(wc.value(), o, cancel);
         } else if (method == "fasttext") {
             lm::FastTextOptions o;
@@ -214,7 +218,7 @@ void LessonSession::act(const LessonAction &action)
             o.epochs = epochs;
             o.window = window;
             o.sample = 1e-3;
-            o.threads = 2;
+            o.threads = kEmbedThreads;
             auto model = lm::trainFastText(wc.value(), o, cancel);
             vectors = model ? lm::Result<lm::WordVectors>(model.value().vocabularyVectors())
                             : lm::Result<lm::WordVectors>(lm::makeError(model.error()));
@@ -223,7 +227,7 @@ void LessonSession::act(const LessonAction &action)
             o.dim = dim;
             o.epochs = epochs;
             o.window = window;
-            o.threads = 2;
+            o.threads = kEmbedThreads;
             vectors = lm::trainGlove(wc.value(), o, cancel);
         }
         if (!vectors)
