@@ -20,6 +20,7 @@ int analogyCommand(const std::vector<std::string> &args);
 int generateCommand(const std::vector<std::string> &args);
 int forwardCommand(const std::vector<std::string> &args);
 int memoryCommand(const std::vector<std::string> &args);
+int lessonCommand(const std::vector<std::string> &args);
 
 class Args;
 // The memory lab's sweep from --arch, --seq-lens, --mode, --batch, --dim, --layers, --heads,

@@ -55,6 +55,8 @@ const char *const kUsage =
     "          before allocating, a run predicted to exceed the available memory (or MB).\n"
     "          CSV: arch,mode,seq_len,batch,measured_bytes,predicted_bytes,weight_bytes,seconds,\n"
     "          then the predicted parts gradients,optimizer,activations,attention,kv_cache,state.\n"
+    "  lesson  --check lessons/FILE.json   runs every step headless and judges its checks;\n"
+    "          exit 1 if a check fails (2 if the file breaks the schema in lessons/README.md)\n"
     "  plot    loss --log LOSS.csv --out FILE.png|svg|pdf|csv [--width W] [--height H]\n"
     "          [--dpi D] [--log-y] [--smoothing S]\n"
     "          Draws the training curve from train's --log file.\n"
@@ -108,8 +110,10 @@ int main(int argc, char *argv[])
             return analogyCommand(words);
         if (command == "memory")
             return memoryCommand(words);
+        if (command == "lesson")
+            return lessonCommand(words);
         throw UsageError("unknown command '" + command +
-                         "' (commands: train, forward, generate, embed, neighbors, analogy, memory, plot; see --help)");
+                         "' (commands: train, forward, generate, embed, neighbors, analogy, memory, lesson, plot; see --help)");
     } catch (const UsageError &e) {
         std::fprintf(stderr, "error: %s\n", e.what());
         return 2;
