@@ -56,6 +56,7 @@ AttentionView::AttentionView(QWidget *parent)
     m_entropy->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
     auto *pages = new QTabWidget(split);
+    m_pages = pages;
     auto *right = new QWidget(pages);
     auto *rightLayout = new QVBoxLayout(right);
     m_head->setAxisTitles(tr("query (the token that looks)"), tr("key (the token looked at)"));
@@ -210,6 +211,10 @@ void AttentionView::setGeneratedText(const QString &text)
     const QSignalBlocker block(m_text);
     m_text->setText(text);
 }
+
+QWidget *AttentionView::entropyTable() const { return m_entropy; }
+
+void AttentionView::showStepThrough(bool on) { m_pages->setCurrentIndex(on ? 1 : 0); }
 
 QString AttentionView::shadedText() const { return m_shaded->text(); }
 

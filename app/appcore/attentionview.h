@@ -17,6 +17,7 @@ class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QTableWidget;
+class QTabWidget;
 
 class AttentionView final : public QWidget {
     Q_OBJECT
@@ -27,6 +28,10 @@ public:
 
     HeatmapPlot *headPlot() const { return m_head; }
     HeadStepView *stepView() const { return m_steps; }
+    QWidget *overview() const { return m_gridHost; }
+    QWidget *entropyTable() const;
+    // Shows the step-through page (true) or the heatmap page (false).
+    void showStepThrough(bool on);
     int layerCount() const { return m_layers; }
     int headCount() const { return m_heads; }
     // Entropy (nats) of head h in layer l, averaged over the query rows.
@@ -60,6 +65,7 @@ private:
     QLabel *m_shaded;
     QTableWidget *m_entropy;
     HeadStepView *m_steps;
+    QTabWidget *m_pages = nullptr;
     std::shared_ptr<const lm::Trace> m_trace;
     int m_layers = 0, m_heads = 0, m_layer = 0, m_headIndex = 0;
 };

@@ -15,6 +15,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <map>
+
 namespace {
 
 QString settingsKey(const Lesson &lesson) { return QStringLiteral("lessons/%1/step").arg(QString::fromStdString(lesson.id)); }
@@ -118,7 +120,14 @@ LessonPanel::LessonPanel(QWidget *parent)
     m_worker = new LessonWorker;
     m_thread = startWorkerThread(m_worker, QStringLiteral("lesson"), [w = m_worker] { w->cancel(); });
     connect(m_worker, &LessonWorker::actionStarted, this, [this](const QString &kind) {
-        m_status->setText(tr("Working: %1…").arg(kind));
+        const std::map<QString, QString> doing{
+            {QStringLiteral("corpus"), tr("choosing the text")},        {QStringLiteral("model"), tr("building the model")},
+            {QStringLiteral("train"), tr("training")},                  {QStringLiteral("generate"), tr("writing text")},
+            {QStringLiteral("trace"), tr("tracing the text")},          {QStringLiteral("embed"), tr("training word vectors")},
+            {QStringLiteral("forecast"), tr("training the forecaster")}, {QStringLiteral("tag"), tr("training the tagger")},
+            {QStringLiteral("gradients"), tr("probing the gradients")}, {QStringLiteral("memory"), tr("measuring memory")}};
+        const auto it = doing.find(kind);
+        m_status->setText(tr("Working: %1…").arg(it != doing.end() ? it->second : tr("arranging the views")));
     });
     connect(m_worker, &LessonWorker::stepFinished, this, &LessonPanel::onFinished);
     connect(m_choice, &QComboBox::activated, this, [this](int row) {

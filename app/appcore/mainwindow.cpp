@@ -3,6 +3,12 @@
 #include "corpora.h"
 #include "attentionview.h"
 #include "embeddingview.h"
+#include "headstepview.h"
+#include "heatmapplot.h"
+#include "lessonpanel.h"
+#include "lineplot.h"
+#include "memoryplots.h"
+#include "memorycalculator.h"
 #include "memoryview.h"
 #include "recurrentview.h"
 #include "sequencetaskpages.h"
@@ -23,6 +29,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -34,7 +41,31 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <map>
+
 namespace {
+
+// A red frame drawn over a widget for a few seconds: where a lesson step wants the eye to go.
+class HighlightFrame final : public QWidget {
+public:
+    explicit HighlightFrame(QWidget *target) : QWidget(target)
+    {
+        setAttribute(Qt::WA_TransparentForMouseEvents);
+        setGeometry(target->rect());
+        show();
+        raise();
+        QTimer::singleShot(3000, this, &QObject::deleteLater);
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter p(this);
+        p.setPen(QPen(QColor(220, 30, 30), 4));
+        p.drawRect(rect().adjusted(2, 2, -2, -2));
+    }
+};
+
 QString bytesText(std::int64_t bytes)
 {
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
@@ -62,6 +93,7 @@ MainWindow::MainWindow(QWidget *parent)
     buildSetupDock();
     buildControlsDock();
     buildLogDock();
+    buildLessonDock();
     buildMenus();
 
     m_progress = new QProgressBar(this);
@@ -136,6 +168,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildSetupDock()
 {
     auto *dock = new QDockWidget(tr("Corpus and model"), this);
+    m_setupDock = dock;
     dock->setObjectName(QStringLiteral("setupDock"));
     auto *w = new QWidget(dock);
     auto *form = new QFormLayout(w);
@@ -261,6 +294,92 @@ void MainWindow::buildLogDock()
     m_lmDocks << dock; // the training log belongs to the language-model tab
 }
 
+void MainWindow::buildLessonDock()
+{
+    m_lessonDock = new QDockWidget(tr("Lesson"), this);
+    m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
+    m_lessonPanel = new LessonPanel(m_lessonDock);
+    m_lessonDock->setWidget(m_lessonPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
+    m_lessonDock->hide(); // the Lessons menu opens it
+    connect(m_lessonPanel, &LessonPanel::stepDone, this, &MainWindow::applyLessonStep);
+}
+
+int MainWindow::currentTab() const { return m_tabs->currentIndex(); }
+
+QWidget *MainWindow::lessonRegion(const QString &region) const
+{
+    std::map<QString, QWidget *> regions;
+    regions[QStringLiteral("loss_plot")] = m_lossPlot;
+    regions[QStringLiteral("setup")] = m_setupDock;
+    regions[QStringLiteral("generated_text")] = m_generated;
+    regions[QStringLiteral("heatmap")] = m_attentionView->headPlot();
+    regions[QStringLiteral("overview")] = m_attentionView->overview();
+    regions[QStringLiteral("entropy")] = m_attentionView->entropyTable();
+    regions[QStringLiteral("step_through")] = m_attentionView->stepView();
+    regions[QStringLiteral("projection")] = m_embeddingView;
+    regions[QStringLiteral("hidden_states")] = m_recurrentView->hiddenPlot();
+    regions[QStringLiteral("gates")] = m_recurrentView->gatePlot();
+    regions[QStringLiteral("gradients")] = m_recurrentView->gradientPlot();
+    regions[QStringLiteral("memory_bytes")] = m_memoryView->bytesPlot();
+    regions[QStringLiteral("memory_time")] = m_memoryView->timePlot();
+    regions[QStringLiteral("calculator")] = m_memoryView->calculator();
+    const auto it = regions.find(region);
+    return it == regions.end() ? nullptr : it->second;
+}
+
+void MainWindow::highlight(QWidget *target)
+{
+    if (target && target->isVisible())
+        new HighlightFrame(target); // deletes itself
+}
+
+// What a lesson step produced, shown in the views the learner knows: the tab it names, the loss
+// curve of the model it trained, the text it traced (attention or hidden states), the memory it
+// measured, and the layer, head, token and region it points at.
+void MainWindow::applyLessonStep(const LessonSnapshot &snapshot)
+{
+    const LessonSelection &sel = snapshot.selection;
+    static const QStringList views{QStringLiteral("lm"), QStringLiteral("vectors"), QStringLiteral("recurrent"),
+                                   QStringLiteral("attention"), QStringLiteral("memory")};
+    const int tab = views.indexOf(QString::fromStdString(sel.view));
+    if (tab >= 0)
+        showTab(tab);
+    if (m_controller->state() != TrainingController::State::Running) {
+        setCorpusSpec(snapshot.corpusSpec);
+        setArchitecture(snapshot.arch);
+    }
+    if (!snapshot.losses.isEmpty()) {
+        m_lossPlot->clear();
+        QVector<double> steps(snapshot.losses.size());
+        for (qsizetype i = 0; i < steps.size(); ++i)
+            steps[i] = double(i + 1);
+        m_lossPlot->addPoints(steps, snapshot.losses);
+    }
+    if (!snapshot.generated.isEmpty())
+        m_generated->setText(snapshot.generated);
+    if (snapshot.trace) {
+        if (snapshot.trace->has("layer0.head0.attention"))
+            m_attentionView->showTrace(snapshot.trace);
+        else
+            m_recurrentView->showTrace(snapshot.trace);
+    }
+    if (sel.layer >= 0 || sel.head >= 0)
+        m_attentionView->selectHead(std::max(0, sel.layer), std::max(0, sel.head));
+    if (sel.token >= 0)
+        m_attentionView->selectToken(sel.token);
+    if (!snapshot.memoryRows.empty())
+        m_memoryView->showRows(snapshot.memoryRows);
+    if (sel.highlight == "step_through")
+        m_attentionView->showStepThrough(true);
+    else if (sel.highlight == "heatmap")
+        m_attentionView->showStepThrough(false);
+    if (!sel.highlight.empty()) {
+        QWidget *target = lessonRegion(QString::fromStdString(sel.highlight));
+        QTimer::singleShot(0, this, [this, target] { highlight(target); }); // after the tab is laid out
+    }
+}
+
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -286,11 +405,25 @@ void MainWindow::buildMenus()
         a->setChecked(current == code || (current.isEmpty() && QLocale().name().startsWith(QStringLiteral("zh")) == (code == QStringLiteral("zh_TW"))));
         connect(a, &QAction::triggered, this, [this, code = code] {
             QSettings().setValue(QStringLiteral("ui/language"), code);
-            QMessageBox::information(this, tr("Language"), tr("The language changes the next time LMScope starts."));
+            if (m_controller->state() == TrainingController::State::Running &&
+                QMessageBox::question(this, tr("Language"),
+                                      tr("The window is rebuilt in the new language, which stops the training in "
+                                         "progress. Switch now?")) != QMessageBox::Yes)
+                return;
+            Q_EMIT languageChangeRequested(code);
         });
     }
 
     QMenu *lessons = menuBar()->addMenu(tr("&Lessons"));
+    for (int i = 0; i < m_lessonPanel->lessonCount(); ++i) {
+        const bool chinese = QLocale().language() == QLocale::Chinese;
+        lessons->addAction(QString::fromStdString(m_lessonPanel->lesson(i).title.in(chinese)), this, [this, i] {
+            m_lessonDock->show();
+            m_lessonDock->raise();
+            m_lessonPanel->openLesson(i);
+        });
+    }
+    lessons->addSeparator();
     lessons->addAction(tr("A first language model"), this, [this] {
         QMessageBox::information(
             this, tr("A first language model"),

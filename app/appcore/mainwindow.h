@@ -11,6 +11,8 @@
 
 class AttentionView;
 class EmbeddingView;
+class LessonPanel;
+struct LessonSnapshot;
 class MemoryView;
 class RecurrentView;
 class QCheckBox;
@@ -50,6 +52,15 @@ public:
     void setCorpusSpec(const QString &spec); // selects a built-in or adds a file entry
     QString logText() const;
     QString generatedText() const; // the language-model tab's sample, as far as it has streamed
+    LessonPanel *lessonPanel() const { return m_lessonPanel; }
+    int currentTab() const;
+    // The widget a lesson's `highlight` region names ("loss_plot", "heatmap", …); null if unknown.
+    QWidget *lessonRegion(const QString &region) const;
+
+Q_SIGNALS:
+    // The learner chose a language in the View menu ("en" or "zh_TW"; already saved). The
+    // application rebuilds the window in that language (gui/main.cpp).
+    void languageChangeRequested(const QString &code);
 
 public Q_SLOTS:
     void startTraining();
@@ -68,6 +79,9 @@ private:
     void buildSetupDock();
     void buildControlsDock();
     void buildLogDock();
+    void buildLessonDock();
+    void applyLessonStep(const LessonSnapshot &snapshot);
+    void highlight(QWidget *target);
     void buildMenus();
     void loadSettings();
     void saveSettings() const;
@@ -86,6 +100,9 @@ private:
     QTabWidget *m_tabs;
     QList<QDockWidget *> m_lmDocks; // shown with the language-model tab only
     QPlainTextEdit *m_log = nullptr;
+    LessonPanel *m_lessonPanel = nullptr;
+    QDockWidget *m_lessonDock = nullptr;
+    QDockWidget *m_setupDock = nullptr;
 
     QComboBox *m_corpus = nullptr;
     QComboBox *m_tokenizer = nullptr;

@@ -277,6 +277,16 @@ void MemoryView::onRow(MemoryJob::Part part, const lm::MemoryLabRow &row)
         m_flushTimer.start();
 }
 
+void MemoryView::showRows(const std::vector<lm::MemoryLabRow> &rows)
+{
+    if (m_running)
+        return;
+    m_rows = rows;
+    m_batchRows.clear();
+    flushRows();
+    setStatus(tr("Showing %n measured point(s) from the lesson.", nullptr, static_cast<int>(rows.size())));
+}
+
 void MemoryView::flushRows()
 {
     m_bytes->setRows(m_rows);

@@ -51,6 +51,9 @@ public:
     const std::vector<lm::MemoryLabRow> &batchRows() const { return m_batchRows; }
     QString statusText() const;
 
+    // Shows rows measured elsewhere (a lesson's sweep) as if this view had measured them.
+    void showRows(const std::vector<lm::MemoryLabRow> &rows);
+
 public Q_SLOTS:
     // Starts the sweep the controls describe; a bad input (no architecture, a length that is not
     // a number in 1..1048576) is said in the status line and nothing runs. Ignored while running.

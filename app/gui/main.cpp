@@ -19,6 +19,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
 
 int main(int argc, char *argv[])
 {
@@ -39,6 +40,24 @@ int main(int argc, char *argv[])
 
     MainWindow window;
     window.resize(1280, 800);
+    // A language chosen in the View menu takes effect at once: the translators are swapped and the
+    // window is rebuilt in the new language where the old one stood (training in it stops).
+    std::function<void(MainWindow *, const QString &)> rebuild = [&](MainWindow *old, const QString &code) {
+        applyLanguage(app, code);
+        auto *fresh = new MainWindow;
+        fresh->setAttribute(Qt::WA_DeleteOnClose);
+        fresh->setGeometry(old->geometry());
+        fresh->showTab(old->currentTab());
+        QObject::connect(fresh, &MainWindow::languageChangeRequested, fresh,
+                         [&rebuild, fresh](const QString &next) { rebuild(fresh, next); });
+        fresh->show();
+        old->controller()->cancel();
+        old->hide();
+        if (old != &window)
+            old->close(); // deletes it
+    };
+    QObject::connect(&window, &MainWindow::languageChangeRequested, &window,
+                     [&rebuild, &window](const QString &code) { rebuild(&window, code); });
     const bool vectors = parser.value(view) == QStringLiteral("vectors");
     const bool recurrent = parser.value(view) == QStringLiteral("recurrent");
     const bool attention = parser.value(view) == QStringLiteral("attention");

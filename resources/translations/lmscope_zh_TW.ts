@@ -39,60 +39,60 @@
         <translation>每個注意力頭的熵（nat；越低越集中）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="61"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="62"/>
         <location filename="../../app/cli/cmd_plot.cpp" line="295"/>
         <source>query (the token that looks)</source>
         <translation>查詢（發出注意的詞元）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="61"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="62"/>
         <location filename="../../app/cli/cmd_plot.cpp" line="296"/>
         <source>key (the token looked at)</source>
         <translation>鍵（被注意的詞元）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="62"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="63"/>
         <source>weight</source>
         <translation>權重</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="66"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="67"/>
         <source>Attention of token</source>
         <translation>這個詞元的注意力</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="72"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="73"/>
         <source>Where each token looks</source>
         <translation>每個詞元看向哪裡</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="73"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="74"/>
         <source>Step through this head</source>
         <translation>逐步拆解這個注意力頭</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="105"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="106"/>
         <source>This model has no attention to show: train a GPT or Llama model.</source>
         <translation>這個模型沒有注意力可以顯示：請訓練 GPT 或 Llama 模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="108"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="109"/>
         <source>Row i of a heatmap is where token i looks: its weights over the tokens before it sum to 1. The triangle is the causal mask: no token sees the future.</source>
         <translation>熱圖的第 i 列是第 i 個詞元注意的位置：它分給前面各詞元的權重加起來等於 1。右上方的三角形是因果遮罩：沒有任何詞元能看到未來。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="115"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="116"/>
         <source>layer %1</source>
         <translation>第 %1 層</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="117"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="118"/>
         <source>head %1</source>
         <translation>第 %1 個頭</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="151"/>
-        <location filename="../../app/appcore/attentionview.cpp" line="182"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="152"/>
+        <location filename="../../app/appcore/attentionview.cpp" line="183"/>
         <location filename="../../app/cli/cmd_plot.cpp" line="297"/>
         <source>layer %1, head %2</source>
         <translation>第 %1 層，第 %2 個頭</translation>
@@ -907,6 +907,172 @@
     </message>
 </context>
 <context>
+    <name>LessonPanel</name>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="60"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="205"/>
+        <source>Do this step</source>
+        <translation>做這一步</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="60"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="61"/>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="61"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="63"/>
+        <source>Answer</source>
+        <translation>作答</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="83"/>
+        <source>Choose a lesson…</source>
+        <translation>選一堂課…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="101"/>
+        <source>What this step&apos;s checks found in the app</source>
+        <translation>這一步的檢查在程式裡實際看到的結果</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="124"/>
+        <source>choosing the text</source>
+        <translation>選擇文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="124"/>
+        <source>building the model</source>
+        <translation>建立模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="125"/>
+        <source>training</source>
+        <translation>訓練</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="125"/>
+        <source>writing text</source>
+        <translation>產生文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="126"/>
+        <source>tracing the text</source>
+        <translation>追蹤文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="126"/>
+        <source>training word vectors</source>
+        <translation>訓練詞向量</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="127"/>
+        <source>training the forecaster</source>
+        <translation>訓練預測模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="127"/>
+        <source>training the tagger</source>
+        <translation>訓練標註器</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="128"/>
+        <source>probing the gradients</source>
+        <translation>量測梯度</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="128"/>
+        <source>measuring memory</source>
+        <translation>測量記憶體</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="130"/>
+        <source>Working: %1…</source>
+        <translation>進行中：%1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="130"/>
+        <source>arranging the views</source>
+        <translation>調整視圖</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/appcore/lessonpanel.cpp" line="196"/>
+        <source>%n lesson(s)</source>
+        <translation>
+            <numerusform>%n 堂課</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="197"/>
+        <source>Each lesson walks through one idea step by step. A step does something in the app (trains a model, opens a view, picks a head) and checks that what it wants to show is really there.</source>
+        <translation>每一堂課一步一步帶你走過一個概念。每一步都會在程式裡實際動手（訓練模型、打開視圖、挑一個注意力頭），並檢查它想讓你看到的現象真的出現了。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="203"/>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="205"/>
+        <source>Nothing to do here: read on</source>
+        <translation>這一步只要閱讀</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="238"/>
+        <source>First doing steps %1–%2, which this one builds on…</source>
+        <translation>先完成這一步所依賴的第 %1–%2 步…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="259"/>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="260"/>
+        <source>This step could not run: %1</source>
+        <translation>這一步無法執行：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="268"/>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="269"/>
+        <source>Done: every check holds.</source>
+        <translation>完成：每項檢查都成立。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="269"/>
+        <source>Done, but a check did not hold.</source>
+        <translation>完成，但有一項檢查不成立。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="280"/>
+        <source>Choose an answer first.</source>
+        <translation>請先選一個答案。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="284"/>
+        <source>Right.</source>
+        <translation>答對了。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="284"/>
+        <source>Not quite.</source>
+        <translation>不太對。</translation>
+    </message>
+</context>
+<context>
     <name>LossPlot</name>
     <message>
         <location filename="../../app/appcore/lossplot.cpp" line="13"/>
@@ -928,449 +1094,454 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="49"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="80"/>
         <source>LMScope — a lab for language models</source>
         <translation>LMScope — 語言模型實驗室</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="51"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="82"/>
         <source>Language model</source>
         <translation>語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="52"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="83"/>
         <source>Word vectors</source>
         <translation>詞向量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="53"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="84"/>
         <source>Recurrent networks</source>
         <translation>循環神經網路</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="54"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="85"/>
         <source>Attention</source>
         <translation>注意力</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="55"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="86"/>
         <source>Memory</source>
         <translation>記憶體</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="57"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="88"/>
         <source>Tagging</source>
         <translation>詞性標注</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="59"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="90"/>
         <source>Forecasting</source>
         <translation>時間序列預測</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="69"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="101"/>
         <source>step %v / %m</source>
         <translation>第 %v / %m 步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="75"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="107"/>
         <source>Ready. Choose a corpus and a model, then press Start.</source>
         <translation>準備就緒。請選擇語料和模型，然後按下「開始」。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="85"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="117"/>
         <source>Error: %1</source>
         <translation>錯誤：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="116"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="148"/>
         <source>The model writes: %1</source>
         <translation>模型寫出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="119"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="151"/>
         <source>Saved the checkpoint to %1</source>
         <translation>已將檢查點儲存至 %1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="121"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="411"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="153"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="544"/>
         <source>Save checkpoint</source>
         <translation>儲存檢查點</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="138"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="170"/>
         <source>Corpus and model</source>
         <translation>語料與模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="145"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="178"/>
         <source>Open text file…</source>
         <translation>開啟文字檔…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="148"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="181"/>
         <source>Characters</source>
         <translation>字元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="149"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="182"/>
         <source>Words</source>
         <translation>詞</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="150"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="183"/>
         <source>Bytes</source>
         <translation>位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="151"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="184"/>
         <source>Byte-level BPE (512 tokens)</source>
         <translation>位元組層級 BPE（512 個詞元）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="153"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="186"/>
         <source>MLP language model (Bengio et al. 2003)</source>
         <translation>MLP 語言模型（Bengio et al. 2003）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="154"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="187"/>
         <source>Elman RNN</source>
         <translation>艾爾曼 RNN（Elman RNN）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="155"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="188"/>
         <source>LSTM</source>
         <translation>LSTM</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="156"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="189"/>
         <source>GRU</source>
         <translation>GRU</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="157"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="190"/>
         <source>GPT (Transformer decoder)</source>
         <translation>GPT（Transformer 解碼器）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="158"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="191"/>
         <source>Llama (RMSNorm, RoPE, SwiGLU)</source>
         <translation>Llama（RMSNorm、RoPE、SwiGLU）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="164"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="197"/>
         <source>Corpus</source>
         <translation>語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="166"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="199"/>
         <source>Tokens</source>
         <translation>詞元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="167"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="200"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="168"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="201"/>
         <source>Context (tokens seen)</source>
         <translation>上下文（可見詞元數）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="169"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="202"/>
         <source>Layers</source>
         <translation>層數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="170"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="203"/>
         <source>Attention heads</source>
         <translation>注意力頭數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="171"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="204"/>
         <source>Embedding width</source>
         <translation>嵌入維度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="172"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="205"/>
         <source>Hidden units</source>
         <translation>隱藏單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="183"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="216"/>
         <source>How many previous tokens the model looks at to guess the next one.</source>
         <translation>模型會參考前面幾個詞元，來猜下一個詞元。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="184"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="217"/>
         <source>Each token becomes a vector of this many numbers.</source>
         <translation>每個詞元會變成一個由這麼多個數字組成的向量。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="192"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="225"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="210"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="243"/>
         <source>off</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="211"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="244"/>
         <source>Largest allowed gradient norm; bigger gradients are scaled down. 0 turns clipping off.</source>
         <translation>允許的最大梯度範數；超過的梯度會被等比例縮小。設為 0 即關閉梯度裁剪。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="212"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="245"/>
         <source>Read in order, carry the state (truncated BPTT)</source>
         <translation>依序讀取並延續隱藏狀態（截斷式沿時間反向傳播，truncated BPTT）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="213"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="246"/>
         <source>Batch size</source>
         <translation>批次大小</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="214"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="247"/>
         <source>Window length</source>
         <translation>視窗長度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="215"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="248"/>
         <source>Steps</source>
         <translation>步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="216"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="249"/>
         <source>Learning rate</source>
         <translation>學習率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="217"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="250"/>
         <source>Seed</source>
         <translation>亂數種子</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="218"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="251"/>
         <source>Threads</source>
         <translation>執行緒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="219"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="252"/>
         <source>Gradient clipping</source>
         <translation>梯度裁剪</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="223"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="438"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="256"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="571"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="224"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="257"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="225"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="258"/>
         <source>Step</source>
         <translation>單步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="226"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="259"/>
         <source>Reset</source>
         <translation>重設</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="236"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="269"/>
         <source>Prompt, e.g. The king</source>
         <translation>提示，例如 The king</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="237"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="270"/>
         <source>Let it write</source>
         <translation>讓它寫寫看</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="254"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="287"/>
         <source>Log</source>
         <translation>記錄</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="266"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="299"/>
+        <source>Lesson</source>
+        <translation>課程</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/mainwindow.cpp" line="385"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="267"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="386"/>
         <source>&amp;Open corpus…</source>
         <translation>開啟語料(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="268"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="387"/>
         <source>&amp;Save checkpoint…</source>
         <translation>儲存檢查點(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="269"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="388"/>
         <source>&amp;Export loss plot…</source>
         <translation>匯出損失圖(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="271"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="390"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="273"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="392"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="277"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="396"/>
         <source>Logarithmic loss axis</source>
         <translation>損失軸使用對數刻度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="280"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="289"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="399"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="409"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="289"/>
-        <source>The language changes the next time LMScope starts.</source>
-        <translation>下次啟動 LMScope 時才會切換成新的語言。</translation>
+        <location filename="../../app/appcore/mainwindow.cpp" line="410"/>
+        <source>The window is rebuilt in the new language, which stops the training in progress. Switch now?</source>
+        <translation>視窗會以新語言重建，進行中的訓練會停止。要現在切換嗎？</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="293"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="417"/>
         <source>&amp;Lessons</source>
         <translation>課程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="294"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="296"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="427"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="429"/>
         <source>A first language model</source>
         <translation>第一個語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="297"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="430"/>
         <source>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; Pick the built-in English corpus and &lt;i&gt;Characters&lt;/i&gt; as tokens.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; Press &lt;i&gt;Start&lt;/i&gt;. The model reads the previous few characters and guesses the next one; the loss says how surprised it was, averaged over a batch.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; Watch the curve: at first the loss is near ln(vocabulary size), a uniform guess. It falls quickly as the model learns which letters follow which, then slowly as it learns words.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; Press &lt;i&gt;Let it write&lt;/i&gt; with a prompt such as &lt;i&gt;The king&lt;/i&gt;. Early on the text is noise; after a thousand steps it spells words from the corpus.&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; Try the Traditional Chinese corpus: each character is one token, so the vocabulary is larger and the first loss higher.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; 選擇內建的英文語料，詞元選&lt;i&gt;字元&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; 按下&lt;i&gt;開始&lt;/i&gt;。模型會讀取前面幾個字元，猜出下一個字元；損失代表它看到正確答案時有多「意外」，是整個批次的平均值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; 觀察曲線：一開始損失接近 ln(詞彙量)，也就是在所有詞元之間平均亂猜的程度。模型學會哪些字母常接在哪些字母後面時，損失下降得很快；接著開始學單字，下降就變慢了。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; 輸入像 &lt;i&gt;The king&lt;/i&gt; 這樣的提示，再按&lt;i&gt;讓它寫寫看&lt;/i&gt;。剛開始寫出的文字只是雜訊；訓練一千步左右之後，它就能拼出語料裡的單字。&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; 換成繁體中文語料試試看：每個字就是一個詞元，所以詞彙量更大，一開始的損失也更高。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="308"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="441"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="309"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="442"/>
         <source>Command-line tool…</source>
         <translation>命令列工具…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="310"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="443"/>
         <source>Command-line tool</source>
         <translation>命令列工具</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="311"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="444"/>
         <source>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; does the same work from scripts, for example:&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;Run &lt;code&gt;lmscope-cli --help&lt;/code&gt; for every command.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; 可以在腳本中完成同樣的工作，例如：&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &lt;code&gt;lmscope-cli --help&lt;/code&gt; 即可查看所有指令。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="316"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="317"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="449"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="450"/>
         <source>About LMScope</source>
         <translation>關於 LMScope</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="318"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="451"/>
         <source>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A desktop lab for neural language models: train small models on your own text and look inside them while they learn.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;神經語言模型的桌面實驗室：用你自己的文字訓練小型模型，並在它們學習的過程中觀察內部的運作。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="391"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="524"/>
         <source>Reset: the next Start builds a fresh model.</source>
         <translation>已重設：下次按「開始」時會建立全新的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="396"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="529"/>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="397"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="530"/>
         <source>Text files (*.txt *.md *.csv);;All files (*)</source>
         <translation>文字檔 (*.txt *.md *.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="402"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="535"/>
         <source>Open corpus</source>
         <translation>開啟語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="406"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="539"/>
         <source>Corpus %1: %2 bytes</source>
         <translation>語料 %1：%2 位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="412"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="545"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors 檔案 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="438"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="571"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="457"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="590"/>
         <source>Preparing the corpus and the model…</source>
         <translation>正在準備語料與模型…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="458"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="591"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="459"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="592"/>
         <source>Paused. Step, resume, or let the model write.</source>
         <translation>已暫停。可以單步執行、繼續訓練，或讓模型寫寫看。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="460"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="593"/>
         <source>Finished.</source>
         <translation>已完成。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="483"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="616"/>
         <source>step %1  loss %2  grad norm %3  lr %4</source>
         <translation>第 %1 步  損失 %2  梯度範數 %3  學習率 %4</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="495"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="628"/>
         <source>%1 tokens/s</source>
         <translation>%1 詞元/秒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="496"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="629"/>
         <source>tensors %1 (peak %2)</source>
         <translation>張量 %1（峰值 %2）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="505"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="638"/>
         <source>Finished %1 steps; final loss %2.</source>
         <translation>已完成 %1 步；最終損失 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="509"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="642"/>
         <source>Cancelled at step %1.</source>
         <translation>已在第 %1 步取消。</translation>
     </message>
@@ -1756,13 +1927,20 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
         <source>Measured %1 at length %2, batch %3: %4 beyond the weights.</source>
         <translation>已測量 %1，長度 %2、批次 %3：權重之外 %4。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/appcore/memoryview.cpp" line="287"/>
+        <source>Showing %n measured point(s) from the lesson.</source>
+        <translation>
+            <numerusform>顯示課程量到的 %n 個點。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="294"/>
+        <location filename="../../app/appcore/memoryview.cpp" line="304"/>
         <source>Done: measured %1 points.</source>
         <translation>完成：共測量 %1 個點。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="296"/>
+        <location filename="../../app/appcore/memoryview.cpp" line="306"/>
         <source>Stopped after %1 points.</source>
         <translation>測量 %1 個點後已停止。</translation>
     </message>

@@ -1,6 +1,9 @@
 // The GUI under the offscreen platform: training runs on the worker thread and fills the loss
 // plot while the window stays live; pause, step, resume and cancel work; the plot exports to
 // valid PNG, SVG, PDF and CSV.
+#include "appcore/application.h"
+#include "appcore/attentionview.h"
+#include "appcore/lessonpanel.h"
 #include "appcore/lossplot.h"
 #include "appcore/mainwindow.h"
 
@@ -117,6 +120,60 @@ private Q_SLOTS:
         QVERIFY(streamed.first().at(0).toString().startsWith(QStringLiteral("The king")));
         QCOMPARE(w.generatedText(), streamed.last().at(0).toString());
         QCOMPARE(done.first().at(0).toString(), streamed.last().at(0).toString());
+    }
+
+    void languageSwitchTakesEffectAtOnce()
+    {
+        MainWindow w;
+        QSignalSpy asked(&w, &MainWindow::languageChangeRequested);
+        QAction *chinese = nullptr;
+        for (QAction *a : w.findChildren<QAction *>())
+            if (a->text() == QStringLiteral("繁體中文"))
+                chinese = a;
+        QVERIFY(chinese);
+        chinese->trigger();
+        QCOMPARE(asked.count(), 1);
+        QCOMPARE(asked.first().at(0).toString(), QStringLiteral("zh_TW"));
+        QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("zh_TW"));
+        // What the application does with it: new translators, and a window built in Chinese.
+        applyLanguage(*QCoreApplication::instance(), QStringLiteral("zh_TW"));
+        {
+            MainWindow rebuilt;
+            QVERIFY2(rebuilt.windowTitle().contains(QStringLiteral("語言模型")), qPrintable(rebuilt.windowTitle()));
+            QCOMPARE(currentLanguage(), QStringLiteral("zh_TW"));
+        }
+        applyLanguage(*QCoreApplication::instance(), QStringLiteral("en"));
+        MainWindow english;
+        QVERIFY(english.windowTitle().startsWith(QStringLiteral("LMScope — a lab")));
+        QSettings().remove(QStringLiteral("ui/language"));
+    }
+
+    void lessonStepsShowInTheViews()
+    {
+        MainWindow w;
+        w.show();
+        LessonPanel *panel = w.lessonPanel();
+        int attention = -1;
+        for (int l = 0; l < panel->lessonCount(); ++l)
+            if (panel->lesson(l).id.find("attention") != std::string::npos)
+                attention = l;
+        QVERIFY(attention >= 0);
+        panel->openLesson(attention);
+        // The first step that traces a text: run it (and the steps before it).
+        const Lesson &lesson = panel->lesson(attention);
+        int traced = -1;
+        for (std::size_t s = 0; s < lesson.steps.size() && traced < 0; ++s)
+            for (const LessonAction &a : lesson.steps[s].actions)
+                if (a.kind == "trace")
+                    traced = static_cast<int>(s);
+        QVERIFY(traced >= 0);
+        panel->goToStep(traced);
+        panel->runStep();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isRunning(), 120000);
+        QVERIFY(panel->lastRunPassed());
+        QVERIFY(w.lossPlot()->pointCount() > 0);           // the curve of the model the lesson trained
+        QVERIFY(w.attentionView()->layerCount() > 0);      // its traced attention
+        QCOMPARE(w.currentTab(), 3);
     }
 
     void badCorpusIsReported()
