@@ -191,6 +191,10 @@ void AttentionView::selectToken(int query)
     const lm::TraceMatrix *m = matrix(m_layer, m_headIndex);
     if (!m || query < 0 || query >= m->rows)
         return;
+    if (m_token->currentIndex() != query) { // chosen from elsewhere (a click, a lesson): keep the list in step
+        const QSignalBlocker block(m_token);
+        m_token->setCurrentIndex(query);
+    }
     // Each token shaded by how much the chosen token attends to it (a head view in one line).
     const QStringList tokens = traceTokens(*m_trace, m->cols);
     QString html;

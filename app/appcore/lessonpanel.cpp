@@ -99,6 +99,7 @@ LessonPanel::LessonPanel(QWidget *parent)
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
     m_checks->setToolTip(tr("What this step's checks found in the app"));
+    m_checks->setWordWrap(true);
     layout->addWidget(m_checks, 1);
 
     auto *questionLayout = new QVBoxLayout(m_questionBox);

@@ -281,8 +281,9 @@ void MemoryView::showRows(const std::vector<lm::MemoryLabRow> &rows)
 {
     if (m_running)
         return;
-    m_rows = rows;
-    m_batchRows.clear();
+    m_rows = rows; // the batch sweep, if one ran here, stays: the lesson measured lengths only
+    m_progress->setRange(0, static_cast<int>(rows.size()));
+    m_progress->setValue(static_cast<int>(rows.size()));
     flushRows();
     setStatus(tr("Showing %n measured point(s) from the lesson.", nullptr, static_cast<int>(rows.size())));
 }

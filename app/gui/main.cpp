@@ -1,5 +1,6 @@
 // lmscope: the desktop lab.
-//   lmscope [--lang en|zh_TW] [--view lm|vectors|recurrent|attention|memory] [--screenshot FILE.png [--train-steps N]]
+//   lmscope [--lang en|zh_TW] [--view lm|vectors|recurrent|attention|memory] [--screenshot FILE.png [--train-steps N]
+//           [--lesson N [--lesson-step S]]]
 // --screenshot shows the main window, renders it to FILE.png and exits. With --train-steps the
 // window first trains the default model for N steps so the loss curve is filled; with
 // --view vectors it first trains the default word vectors and solves the analogy panel's example;
@@ -10,12 +11,14 @@
 #include "appcore/attentionview.h"
 #include "appcore/embeddingview.h"
 #include "appcore/recurrentview.h"
+#include "appcore/lessonpanel.h"
 #include "appcore/lossplot.h"
 #include "appcore/mainwindow.h"
 #include "appcore/memoryview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QTimer>
 
 #include <cstdio>
@@ -34,7 +37,12 @@ int main(int argc, char *argv[])
                                    QStringLiteral("With --screenshot: train N steps first."), QStringLiteral("n"));
     const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open on a tab: lm, vectors, recurrent, attention or memory."),
                                   QStringLiteral("tab"));
-    parser.addOptions({lang, shot, steps, view});
+    const QCommandLineOption lessonOption(QStringLiteral("lesson"),
+                                          QStringLiteral("With --screenshot: open lesson N (from 1) and run step S (--lesson-step, from 1)."),
+                                          QStringLiteral("n"));
+    const QCommandLineOption lessonStep(QStringLiteral("lesson-step"), QStringLiteral("The step --lesson runs (from 1)."),
+                                        QStringLiteral("s"), QStringLiteral("1"));
+    parser.addOptions({lang, shot, steps, view, lessonOption, lessonStep});
     parser.process(app);
     initApplication(app, parser.value(lang));
 
@@ -84,7 +92,19 @@ int main(int argc, char *argv[])
         }
         app.quit();
     };
-    if (memory) {
+    if (parser.isSet(lessonOption)) {
+        LessonPanel *panel = window.lessonPanel();
+        const int index = parser.value(lessonOption).toInt() - 1;
+        if (index < 0 || index >= panel->lessonCount()) {
+            std::fprintf(stderr, "error: --lesson must be between 1 and %d\n", panel->lessonCount());
+            return 2;
+        }
+        window.findChild<QDockWidget *>(QStringLiteral("lessonDock"))->show();
+        panel->openLesson(index);
+        panel->goToStep(parser.value(lessonStep).toInt() - 1);
+        QObject::connect(panel, &LessonPanel::stepDone, &app, [&] { QTimer::singleShot(500, &app, capture); });
+        QTimer::singleShot(0, panel, &LessonPanel::runStep);
+    } else if (memory) {
         MemoryView *mv = window.memoryView();
         lm::MemoryLabRequest r;
         r.archs = {"gpt", "lstm"};
