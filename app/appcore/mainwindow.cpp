@@ -368,6 +368,8 @@ void MainWindow::applyLessonStep(const LessonSnapshot &snapshot)
         m_attentionView->selectHead(std::max(0, sel.layer), std::max(0, sel.head));
     if (sel.token >= 0)
         m_attentionView->selectToken(sel.token);
+    if (sel.unit >= 0)
+        m_recurrentView->showUnit(sel.unit);
     if (!snapshot.memoryRows.empty())
         m_memoryView->showRows(snapshot.memoryRows);
     if (sel.highlight == "step_through")
