@@ -1,5 +1,7 @@
 #include "train/trainer.h"
 
+#include <algorithm>
+
 #include "core/memorymeter.h"
 #include "core/tape.h"
 
@@ -113,8 +115,21 @@ StepReport Trainer::step()
     r.gradNorm = clipGradNorm(m_params, m_config.clipNorm);
     r.learningRate = m_schedule.at(m_step);
     m_optimizer->setLearningRate(static_cast<float>(r.learningRate));
-    if (std::isfinite(lossValue) && std::isfinite(r.gradNorm))
-        m_optimizer->step(); // never let a non-finite gradient into the weights
+    if (std::isfinite(lossValue) && std::isfinite(r.gradNorm)) {
+        m_optimizer->step();
+    } else { // never let a non-finite gradient into the weights; say where it appeared
+        std::string where = "the loss";
+        if (std::isfinite(lossValue))
+            for (const NamedParameter &p : m_params) {
+                const float *g = p.tensor.gradOrNull();
+                if (g && !std::all_of(g, g + p.tensor.numel(), [](float v) { return std::isfinite(v); })) {
+                    where = "the gradient of " + p.name;
+                    break;
+                }
+            }
+        m_divergence = where + " is not finite at step " + std::to_string(m_step + 1) +
+                       "; the weights keep their last finite values";
+    }
     ++m_step;
     m_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     r.step = m_step;
@@ -135,11 +150,8 @@ Trainer::Outcome Trainer::run(const CancelToken &cancel, TrainingObserver *obser
         const StepReport r = step();
         if (observer)
             observer->onStep(r);
-        if (!std::isfinite(r.loss) || !std::isfinite(r.gradNorm)) {
-            m_divergence = std::string(std::isfinite(r.loss) ? "gradient norm" : "loss") + " is not finite at step " +
-                           std::to_string(r.step) + "; the weights keep their last finite values";
-            return Outcome::Diverged;
-        }
+        if (!std::isfinite(r.loss) || !std::isfinite(r.gradNorm))
+            return Outcome::Diverged; // step() said why in m_divergence
     }
     return Outcome::Finished;
 }

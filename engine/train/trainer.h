@@ -102,16 +102,19 @@ public:
     // (the model's carried state stays off). Throws std::invalid_argument on a null source.
     Trainer(TrainableModel &model, std::unique_ptr<BatchSource> source, const TrainConfig &config);
 
-    // One optimizer step; returns its report (also appended to history()).
+    // One optimizer step; returns its report (also appended to history()). A step whose loss or
+    // gradient is not finite leaves the weights as they were (no update) and sets divergence().
     StepReport step();
-    // Steps until config.steps are done, the token is cancelled, or the loss stops being finite.
+    // Steps until config.steps are done, the token is cancelled, or a step is not finite.
     Outcome run(const CancelToken &cancel, TrainingObserver *observer);
 
     int stepsDone() const { return m_step; }
     bool finished() const { return m_step >= m_config.steps; }
     const TrainConfig &config() const { return m_config; }
     const std::vector<StepReport> &history() const { return m_history; }
-    // Why run() returned Diverged ("loss is nan at step 12").
+    // Why the last non-finite step stopped: "the loss is not finite at step 12" or "the gradient of
+    // h.0.attn.c_attn.weight is not finite at step 12", then "; the weights keep their last finite
+    // values". Empty while every step was finite.
     const std::string &divergence() const { return m_divergence; }
 
 private:

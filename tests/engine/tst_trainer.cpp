@@ -9,6 +9,8 @@
 #include "text/tokenizer.h"
 #include "train/trainer.h"
 
+#include "core/tape.h"
+
 #include <QtTest>
 
 #include <cmath>
@@ -108,7 +110,42 @@ private Q_SLOTS:
         Trainer trainer(model, TokenDataset::create(bytes(periodicText()), 16).value(), toyConfig(10));
         CancelToken cancel;
         QCOMPARE(trainer.run(cancel, nullptr), Trainer::Outcome::Diverged);
-        QVERIFY(QString::fromStdString(trainer.divergence()).contains(QStringLiteral("not finite at step 1")));
+        QVERIFY(QString::fromStdString(trainer.divergence()).contains(QStringLiteral("the loss is not finite at step 1")));
+    }
+    void aNonFiniteGradientNamesItsTensorAndKeepsTheWeights()
+    {
+        Rng rng(1);
+        MlpLanguageModel model(toyModel(), rng);
+        // A model whose third step gives one weight a NaN gradient while its loss stays finite.
+        struct Poisoned final : TrainableModel {
+            MlpLanguageModel &inner;
+            int calls = 0;
+            explicit Poisoned(MlpLanguageModel &m) : inner(m) {}
+            ParameterList parameters() const override { return inner.parameters(); }
+            Tensor loss(const TokenBatch &batch) override
+            {
+                if (++calls == 3) {
+                    const Tensor target = inner.parameters()[1].tensor;
+                    Tape::active()->push([target] { target.grad()[0] = std::nanf(""); }); // runs last
+                }
+                return inner.loss(batch);
+            }
+        } poisoned(model);
+        Trainer trainer(poisoned, TokenDataset::create(bytes(periodicText()), 16).value(), toyConfig(10));
+        CancelToken cancel;
+        trainer.step();
+        trainer.step();
+        std::vector<std::vector<float>> before;
+        for (const auto &p : model.parameters())
+            before.push_back(p.tensor.toVector());
+        QCOMPARE(trainer.run(cancel, nullptr), Trainer::Outcome::Diverged);
+        QCOMPARE(trainer.stepsDone(), 3);
+        const QString why = QString::fromStdString(trainer.divergence());
+        QVERIFY2(why.startsWith(QStringLiteral("the gradient of ") + QString::fromStdString(model.parameters()[1].name) +
+                                QStringLiteral(" is not finite at step 3")),
+                 qPrintable(why));
+        for (std::size_t i = 0; i < before.size(); ++i)
+            QVERIFY(model.parameters()[i].tensor.toVector() == before[i]); // the last good weights
     }
     void datasetTooShort()
     {
