@@ -1,0 +1,30 @@
+// A Hugging Face GPT-2 folder packed into one input: the parts config.json, vocab.json,
+// merges.txt and model.safetensors in that order, separated by the line "\n--8<--\n" (a
+// missing part leaves its file missing). The folder is then loaded with loadModelPath.
+#include "fuzzutil.h"
+#include "io/hfimport.h"
+
+#include <array>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    if (size > fuzz::kMaxInput)
+        return -1;
+    static constexpr std::string_view kSeparator = "\n--8<--\n";
+    static constexpr std::array<const char *, 4> kNames = {"config.json", "vocab.json", "merges.txt", "model.safetensors"};
+    const auto dir = fuzz::scratchDir() / "folder";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    std::string_view rest = fuzz::asView(data, size);
+    for (std::size_t i = 0; i < kNames.size(); ++i) {
+        // The last part takes everything left, so binary weights may contain the separator.
+        const std::size_t cut = i + 1 < kNames.size() ? rest.find(kSeparator) : std::string_view::npos;
+        const std::string_view part = rest.substr(0, cut);
+        std::ofstream(dir / kNames[i], std::ios::binary).write(part.data(), static_cast<std::streamsize>(part.size()));
+        if (cut == std::string_view::npos)
+            break;
+        rest.remove_prefix(cut + kSeparator.size());
+    }
+    (void)lm::loadModelPath(dir.string());
+    return 0;
+}

@@ -1,0 +1,130 @@
+#!/usr/bin/python3
+"""Writes the seed corpora in tests/fuzz/corpus/<target>/: a handful of small valid inputs per
+fuzz target, so that libFuzzer starts from files that get past the first checks. Standard
+library only; run from anywhere:  /usr/bin/python3 tests/fuzz/make_seeds.py"""
+import json
+import pathlib
+import shutil
+import struct
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+OUT = ROOT / "tests" / "fuzz" / "corpus"
+SEPARATOR = b"\n--8<--\n"  # fuzz_hf_folder.cpp splits its input on this line
+
+
+def safetensors(tensors, metadata=None, dtype="F32"):
+    """tensors: [(name, shape, dtype or None)]; values are small distinct numbers."""
+    header, blobs, offset = {}, [], 0
+    for name, shape, dt in tensors:
+        dt = dt or dtype
+        n = 1
+        for d in shape:
+            n *= d
+        if dt == "F32":
+            blob = struct.pack("<%df" % n, *[(i % 7) * 0.25 - 0.5 for i in range(n)])
+        elif dt in ("F16", "BF16"):
+            blob = struct.pack("<%dH" % n, *[(0x3c00 if dt == "F16" else 0x3f80) + i % 5 for i in range(n)])
+        elif dt == "I64":
+            blob = struct.pack("<%dq" % n, *range(n))
+        else:
+            raise ValueError(dt)
+        header[name] = {"dtype": dt, "shape": list(shape), "data_offsets": [offset, offset + len(blob)]}
+        blobs.append(blob)
+        offset += len(blob)
+    if metadata:
+        header["__metadata__"] = metadata
+    text = json.dumps(header, separators=(",", ":")).encode()
+    text += b" " * ((8 - len(text) % 8) % 8)
+    return struct.pack("<Q", len(text)) + text + b"".join(blobs)
+
+
+def gpt2_tensors(dim, layers, positions, vocab, prefix="transformer.", buffers=True, head=False):
+    c = dim
+    out = [(prefix + "wte.weight", (vocab, c), None), (prefix + "wpe.weight", (positions, c), None)]
+    for i in range(layers):
+        h = "%sh.%d." % (prefix, i)
+        out += [(h + "ln_1.weight", (c,), None), (h + "ln_1.bias", (c,), None),
+                (h + "attn.c_attn.weight", (c, 3 * c), None), (h + "attn.c_attn.bias", (3 * c,), None),
+                (h + "attn.c_proj.weight", (c, c), None), (h + "attn.c_proj.bias", (c,), None),
+                (h + "ln_2.weight", (c,), None), (h + "ln_2.bias", (c,), None),
+                (h + "mlp.c_fc.weight", (c, 4 * c), None), (h + "mlp.c_fc.bias", (4 * c,), None),
+                (h + "mlp.c_proj.weight", (4 * c, c), None), (h + "mlp.c_proj.bias", (c,), None)]
+        if buffers:
+            out += [(h + "attn.bias", (1, 1, positions, positions), "I64")]
+    out += [(prefix + "ln_f.weight", (c,), None), (prefix + "ln_f.bias", (c,), None)]
+    if head:
+        out += [("lm_head.weight", (vocab, c), None)]
+    return out
+
+
+def write(target, name, data):
+    d = OUT / target
+    d.mkdir(parents=True, exist_ok=True)
+    (d / name).write_bytes(data if isinstance(data, bytes) else data.encode())
+
+
+def main():
+    shutil.rmtree(OUT, ignore_errors=True)
+
+    # safetensors: plain F32 with metadata, half precisions, a skipped integer buffer, and an
+    # LMScope checkpoint of the smallest MLP with a byte tokenizer (config + tokenizer in metadata).
+    write("safetensors", "f32.safetensors",
+          safetensors([("a", (2, 3), None), ("b", (3,), None), ("s", (), None)], {"format": "pt"}))
+    write("safetensors", "f16_bf16.safetensors", safetensors([("h", (4,), "F16"), ("g", (2, 2), "BF16")]))
+    write("safetensors", "i64_buffer.safetensors", safetensors([("w", (2,), None), ("mask", (1, 1, 2, 2), "I64")]))
+    mlp = {"arch": "mlp", "vocab_size": 256, "context": 1, "dim": 1, "hidden": 1}
+    write("safetensors", "mlp_checkpoint.safetensors", safetensors(
+        [("embedding.weight", (256, 1), None), ("hidden.weight", (1, 1), None), ("hidden.bias", (1,), None),
+         ("output.weight", (256, 1), None), ("output.bias", (256,), None)],
+        {"format": "lmscope-checkpoint/1", "config": json.dumps(mlp),
+         "tokenizer": json.dumps({"kind": "byte", "version": 1}), "training": "{}"}))
+
+    # .vec text
+    write("vec", "small.vec", "3 2\nthe 0.1 -0.2\nking 1 2\nqueen 1e-3 -4.5e2\n")
+    write("vec", "trailing_space_crlf.vec", "2 3\r\nde 0.5 0.25 0.125 \r\n國王 -1 0 1 \r\n")
+    write("vec", "blank_tail.vec", "1 1\nx 7\n\n\n")
+
+    # Hugging Face GPT-2 folders: config.json, vocab.json, merges.txt, model.safetensors joined
+    # by SEPARATOR. The tokenizer files are tests/golden/gpt2-tiny's (299 tokens); the weights
+    # are a much smaller model than the golden one (whose 184 kB would exceed the fuzzers' 64 kB
+    # input cap).
+    golden = ROOT / "tests" / "golden" / "gpt2-tiny"
+    vocab = (golden / "vocab.json").read_bytes()
+    merges = (golden / "merges.txt").read_bytes()
+    config = json.loads((golden / "config.json").read_text())
+    config.update({"n_embd": 4, "n_layer": 1, "n_head": 2, "n_positions": 4, "n_ctx": 4})
+    tied = safetensors(gpt2_tensors(4, 1, 4, 299), {"format": "pt"})
+    write("hf_folder", "gpt2_tied", SEPARATOR.join([json.dumps(config).encode(), vocab, merges, tied]))
+    untied_config = dict(config, tie_word_embeddings=False)
+    untied = safetensors(gpt2_tensors(4, 1, 4, 299, prefix="", buffers=False, head=True))
+    write("hf_folder", "gpt2_untied_no_prefix",
+          SEPARATOR.join([json.dumps(untied_config).encode(), vocab, merges, untied]))
+
+    # corpus: the first byte picks tokenizer options (fuzz_corpus.cpp), the rest is the text.
+    write("corpus", "english", b"\x05The king is old.\nThe queen is young.\nIt's 3.5!\n")
+    write("corpus", "chinese_bom", b"\x12" + "\ufeff國王很老。\n皇后很年輕。\n".encode())
+    write("corpus", "crlf_emoji", b"\x41" + "a\r\nb\rc 😀 café  \t tabs\r\n".encode())
+    write("corpus", "bpe_repeats", b"\x1f" + b"low lower lowest newer newest wider widest " * 8)
+
+    # csv / tagged / analogy questions: one fuzzer feeds each input to all three parsers.
+    write("csv_tsv", "series.csv", "time,value\n0,1.5\n1,\"2.25\"\n\n2,-3e2\r\n")
+    write("csv_tsv", "tagged.tsv", "# comment\nThe/DET dog/NOUN barks/VERB ./PUNCT\n\nI/PRON run/VERB\n")
+    write("csv_tsv", "questions.txt", ": capital-common-countries\nAthens Greece Baghdad Iraq\n"
+                                      ": family\nboy girl brother sister\n")
+
+    # lessons: one real lesson and a small one with one action, check and question of each shape.
+    write("lesson", "05-decoder-lm.json", (ROOT / "lessons" / "05-decoder-lm.json").read_bytes())
+    text = {"zh-TW": "文字", "en": "text"}
+    small = {"schema": 1, "id": "fuzz-small", "title": text, "summary": text, "steps": [
+        {"title": text, "text": text,
+         "actions": [{"do": "corpus", "spec": "builtin:en"}, {"do": "model", "arch": "gpt", "dim": 16},
+                     {"do": "train", "steps": 10}, {"do": "trace", "text": "the king"},
+                     {"do": "select", "layer": 0, "head": 1}, {"do": "open", "view": "attention"},
+                     {"do": "memory", "archs": ["rnn", "gpt"], "seq_lens": [8, 16]}],
+         "checks": [{"expect": "loss_below", "value": 5}, {"expect": "attention_is_causal"},
+                    {"expect": "memory_slope", "arch": "gpt", "min": 0.5, "max": 2}],
+         "question": {"prompt": text, "choices": [text, text], "answer": 1, "explanation": text}}]}
+    write("lesson", "small.json", json.dumps(small, ensure_ascii=False, indent=1))
+
+if __name__ == "__main__":
+    main()
