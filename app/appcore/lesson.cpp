@@ -102,7 +102,9 @@ void boolean(const json &obj, const char *name)
 // silently ignored option.
 void onlyFields(const json &obj, const char *kindField, std::initializer_list<const char *> allowed)
 {
-    for (const auto &[key, value] : obj.items()) {
+    // Not a structured binding: Clang before 16 cannot capture one in the lambda below.
+    for (const auto &item : obj.items()) {
+        const std::string &key = item.key();
         if (key == kindField)
             continue;
         if (std::none_of(allowed.begin(), allowed.end(), [&](const char *a) { return key == a; }))
