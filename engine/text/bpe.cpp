@@ -452,6 +452,8 @@ Result<BpeTokenizer> BpeTokenizer::loadGpt2(const std::string &vocabPath, const 
     } catch (const nlohmann::json::parse_error &e) {
         return Error{vocabPath + ":" + std::to_string(lineOfOffset(vocabText.value(), e.byte > 0 ? e.byte - 1 : 0))
                      + ": bad JSON: " + e.what()};
+    } catch (const nlohmann::json::exception &e) { // out_of_range: a number beyond double ("1e999999")
+        return Error{vocabPath + ": bad JSON: " + e.what()};
     }
     if (!vocab.is_object())
         return Error{vocabPath + ":1: not a JSON object {\"token\": id}"};

@@ -159,6 +159,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("merges");
         QTest::addColumn<QString>("expected");
         QTest::newRow("bad json") << QStringLiteral("{\n\"a\": 0,\n oops") << QString() << QStringLiteral("vocab.json:3");
+        // Found by fuzz_hf_folder: nlohmann-json throws out_of_range, not parse_error, for this.
+        QTest::newRow("number beyond double") << QStringLiteral("{\"x\": 1e99999999}") << QString()
+                                              << QStringLiteral("vocab.json: bad JSON: [json.exception.out_of_range.406]");
         QTest::newRow("not an object") << QStringLiteral("[1, 2]") << QString() << QStringLiteral("not a JSON object");
         QTest::newRow("unknown merge token") << QString() << QStringLiteral("#version: 0.2\nĠ t\nzz q\n")
                                              << QStringLiteral("merges.txt:3: unknown token \"zz\"");
