@@ -361,6 +361,8 @@ lm::Result<Lesson> parseLesson(const std::string &source, const std::string &nam
         root = json::parse(source);
     } catch (const json::parse_error &e) {
         return lm::makeError(name + ": broken JSON at line " + std::to_string(lineOf(source, e.byte > 0 ? e.byte - 1 : 0)));
+    } catch (const json::exception &e) { // out_of_range: a number literal beyond double ("1e999999")
+        return lm::makeError(name + ": broken JSON: " + e.what());
     }
     try {
         if (!root.is_object())

@@ -64,6 +64,9 @@ private Q_SLOTS:
         QTest::newRow("min above max")
             << withStep(QStringLiteral(R"(,"checks":[{"expect":"memory_slope","arch":"gpt","min":2,"max":1}])"))
             << QStringLiteral("step 1: check 1 (memory_slope): 'min' must not exceed 'max'");
+        // Found by fuzz_lesson: nlohmann-json throws out_of_range, not parse_error, for this.
+        QTest::newRow("number beyond double") << QStringLiteral("13133366656666.333000e665666666")
+                                              << QStringLiteral("x.json: broken JSON: [json.exception.out_of_range.406]");
         QTest::newRow("invalid UTF-8") << QString::fromLatin1("{\"id\": \"\xff\"}") << QStringLiteral("not valid UTF-8 at byte");
     }
     void brokenLessonsAreRefusedPrecisely()
