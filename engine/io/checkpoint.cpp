@@ -40,6 +40,17 @@ Result<Checkpoint> loadCheckpoint(const std::string &path)
     if (meta.count("training") && !parse("training", training))
         return fail("__metadata__[\"training\"] is not JSON");
 
+    // Before building the model: a config that asks for more parameters than the file holds
+    // values would otherwise allocate them first (gigabytes from a file of a few hundred bytes).
+    auto needed = minimumParameterCount(config);
+    if (!needed)
+        return fail(needed.error());
+    std::int64_t held = 0;
+    for (const auto &t : file.value().tensors)
+        held += t.tensor.numel();
+    if (needed.value() > held)
+        return fail("the " + config["arch"].get<std::string>() + " config needs at least " + std::to_string(needed.value()) +
+                    " parameters; the file holds " + std::to_string(held) + " values");
     auto model = createModel(config, 0);
     if (!model)
         return fail(model.error());

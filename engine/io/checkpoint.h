@@ -21,7 +21,9 @@ Status saveCheckpoint(const std::string &path, const LanguageModel &model, const
                       const nlohmann::json &training = nlohmann::json::object());
 
 // Errors name the file and what is wrong: not safetensors, no config, unknown arch, a missing or
-// extra tensor, a shape that differs from what the config implies, a vocabulary mismatch.
+// extra tensor, a shape that differs from what the config implies, a vocabulary mismatch, a
+// config that needs more parameters than the file holds values (checked before building the
+// model, so a small file cannot make it allocate gigabytes).
 Result<Checkpoint> loadCheckpoint(const std::string &path);
 
 } // namespace lm

@@ -113,6 +113,15 @@ Result<Checkpoint> loadHuggingFaceFolder(const std::string &dir)
     if (const std::string bad = config.validate(); !bad.empty())
         return fail(bad);
 
+    // Before building the model: config.json may ask for far more than model.safetensors holds
+    // (n_embd and vocab_size go up to 2^24), and the model would allocate it all first.
+    std::int64_t held = 0;
+    for (const auto &t : st.tensors)
+        held += t.tensor.numel();
+    if (config.minimumParameterCount() > held)
+        return Error{weightsPath + ": holds " + std::to_string(held) + " values; config.json needs at least "
+                     + std::to_string(config.minimumParameterCount()) + " parameters"};
+
     std::unique_ptr<LanguageModel> model;
     try {
         Rng rng(0);

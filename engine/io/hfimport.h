@@ -21,7 +21,9 @@ namespace lm {
 //   The tokenizer is BpeTokenizer::loadGpt2; its vocabulary size must equal vocab_size.
 // The Checkpoint's `training` is {"source": "huggingface", "path": dir}.
 // Errors name the file and what is wrong: a missing file, a missing or bad config field, another
-// activation, a missing tensor, a tensor with the wrong shape (both shapes). Never throws.
+// activation, a missing tensor, a tensor with the wrong shape (both shapes), a config that needs
+// more parameters than model.safetensors holds values (checked before building the model). Never
+// throws.
 Result<Checkpoint> loadHuggingFaceFolder(const std::string &dir);
 
 // A folder goes to loadHuggingFaceFolder, anything else to loadCheckpoint (io/checkpoint.h).

@@ -37,6 +37,19 @@ int TransformerConfig::resolvedFfnHidden() const
     return multiple * ((h + multiple - 1) / multiple);
 }
 
+std::int64_t TransformerConfig::minimumParameterCount() const
+{
+    const std::int64_t C = dim, V = vocabSize, F = resolvedFfnHidden();
+    // Per block at least: the query and output projections (C·C each; keys and values add more)
+    // and two FFN matrices (C·F each; SwiGLU has three).
+    std::int64_t n = V * C + layers * (2 * C * C + 2 * C * F);
+    if (positions == "learned")
+        n += std::int64_t(maxSeq) * C;
+    if (!tiedHead)
+        n += V * C;
+    return n;
+}
+
 std::string TransformerConfig::validate() const
 {
     const std::string who = arch + " config: '";

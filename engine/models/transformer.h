@@ -50,6 +50,12 @@ struct TransformerConfig {
     int headDim() const { return heads > 0 ? dim / heads : 0; }
     // The same checks as fromJson; empty when the config is usable, else a message naming the field.
     std::string validate() const;
+    // A lower bound on the model's parameter count, from its matrices alone (embeddings, the
+    // attention and FFN projections, an untied head), computed without allocating: loaders compare
+    // it with the values a weights file holds before building the model, so a config that asks
+    // for gigabytes next to a few bytes of weights is an error instead of an allocation. Needs a
+    // config that passes validate().
+    std::int64_t minimumParameterCount() const;
 
     // Every field in snake_case ("vocab_size", "kv_heads", "ffn_hidden", "pre_norm", "attention",
     // "attention_chunk", …), with kv_heads and ffn_hidden resolved.

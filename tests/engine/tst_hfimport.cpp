@@ -180,6 +180,9 @@ private Q_SLOTS:
         QTest::newRow("missing tensor") << QStringLiteral("drop") << QStringLiteral("'ln_f.bias' (or 'transformer.ln_f.bias') is missing");
         QTest::newRow("missing vocab") << QStringLiteral("no-vocab") << QStringLiteral("vocab.json: cannot open");
         QTest::newRow("vocab size") << QStringLiteral("vocab-size") << QStringLiteral("vocab.json: 299 tokens");
+        // Once built the model before looking at the weights: 8 G parameters (32 GB) for a 184 kB file.
+        QTest::newRow("config larger than weights") << QStringLiteral("huge-config")
+                                                    << QStringLiteral("config.json needs at least 8");
     }
     void hostileFolders()
     {
@@ -189,6 +192,11 @@ private Q_SLOTS:
         const std::string dir = tmp.path().toStdString();
         if (damage == QLatin1String("relu"))
             copyFixture(dir, {}, [](Json &c) { c["activation_function"] = "relu"; });
+        else if (damage == QLatin1String("huge-config"))
+            copyFixture(dir, {}, [](Json &c) {
+                c["n_embd"] = 4096;
+                c["n_layer"] = 48;
+            });
         else if (damage == QLatin1String("no-n_head"))
             copyFixture(dir, {}, [](Json &c) { c.erase("n_head"); });
         else if (damage == QLatin1String("vocab-size"))

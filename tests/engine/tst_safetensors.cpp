@@ -1,6 +1,8 @@
 // safetensors: bit-identical round trips, F16/BF16 reading, and hostile headers that must give an
 // error naming the problem instead of a crash or a huge allocation.
+#include "io/checkpoint.h"
 #include "io/safetensors.h"
+#include "models/registry.h"
 
 #include <QtTest>
 
@@ -128,6 +130,44 @@ private Q_SLOTS:
         std::ofstream(path, std::ios::binary | std::ios::trunc) << "abc";
         QVERIFY(!loadSafetensors(path).ok());
         QVERIFY(!loadSafetensors(tempPath(dir, "missing.safetensors")).ok());
+    }
+    // Found by fuzz_safetensors: loadCheckpoint built the model of the config in __metadata__
+    // before comparing it with the tensors, so 300 bytes asked for 16 GB.
+    void checkpointConfigLargerThanFile()
+    {
+        QTemporaryDir dir;
+        const auto path = tempPath(dir, "big.safetensors");
+        const nlohmann::json config = {{"arch", "mlp"}, {"vocab_size", 1 << 20}, {"context", 64}, {"dim", 4096}, {"hidden", 16384}};
+        const nlohmann::json tokenizer = {{"kind", "byte"}, {"version", 1}};
+        writeRaw(path, nlohmann::json{{"__metadata__", {{"config", config.dump()}, {"tokenizer", tokenizer.dump()}}}}.dump(), "");
+        auto c = loadCheckpoint(path);
+        QVERIFY(!c.ok());
+        QVERIFY2(QString::fromStdString(c.error()).contains(QStringLiteral("the mlp config needs at least")), c.error().c_str());
+    }
+    // The bound loaders check before allocating must never exceed what the model really has
+    // (or valid checkpoints would be refused), and should be close to it.
+    void minimumParameterCountBoundsTheModel_data()
+    {
+        QTest::addColumn<QByteArray>("config");
+        QTest::newRow("mlp") << QByteArray(R"({"arch":"mlp","vocab_size":50,"context":3,"dim":8,"hidden":16})");
+        QTest::newRow("rnn") << QByteArray(R"({"arch":"rnn","vocab_size":50,"dim":8,"hidden":16,"layers":2})");
+        QTest::newRow("lstm") << QByteArray(R"({"arch":"lstm","vocab_size":50,"dim":8,"hidden":16,"layers":2})");
+        QTest::newRow("gru") << QByteArray(R"({"arch":"gru","vocab_size":50,"dim":8,"hidden":16})");
+        QTest::newRow("gpt") << QByteArray(R"({"arch":"gpt","vocab_size":50,"dim":16,"layers":2,"heads":2,"max_seq":32})");
+        QTest::newRow("gpt untied") << QByteArray(R"({"arch":"gpt","vocab_size":50,"dim":16,"layers":1,"heads":4,"max_seq":8,"tied_head":false})");
+        QTest::newRow("llama gqa") << QByteArray(R"({"arch":"llama","vocab_size":50,"dim":32,"layers":2,"heads":4,"kv_heads":2,"max_seq":32})");
+    }
+    void minimumParameterCountBoundsTheModel()
+    {
+        QFETCH(QByteArray, config);
+        const auto json = nlohmann::json::parse(config.toStdString());
+        auto model = createModel(json, 0);
+        QVERIFY2(model.ok(), model.ok() ? "" : model.error().c_str());
+        auto bound = minimumParameterCount(json);
+        QVERIFY2(bound.ok(), bound.ok() ? "" : bound.error().c_str());
+        const std::int64_t actual = model.value()->parameterCount();
+        QVERIFY2(bound.value() <= actual && 2 * bound.value() >= actual,
+                 qPrintable(QStringLiteral("bound %1, actual %2").arg(bound.value()).arg(actual)));
     }
     void saveIsAtomic()
     {
