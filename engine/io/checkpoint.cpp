@@ -7,6 +7,10 @@
 
 namespace lm {
 
+namespace {
+constexpr std::int64_t kParameterSlack = 1 << 20; // values (4 MB of float32)
+} // namespace
+
 Status saveCheckpoint(const std::string &path, const LanguageModel &model, const Tokenizer &tokenizer,
                       const nlohmann::json &training)
 {
@@ -42,13 +46,15 @@ Result<Checkpoint> loadCheckpoint(const std::string &path)
 
     // Before building the model: a config that asks for more parameters than the file holds
     // values would otherwise allocate them first (gigabytes from a file of a few hundred bytes).
+    // The slack leaves ordinary mistakes (one tensor of the wrong shape) to the precise messages
+    // below; what matters is that the model stays within a small factor of the file.
     auto needed = minimumParameterCount(config);
     if (!needed)
         return fail(needed.error());
     std::int64_t held = 0;
     for (const auto &t : file.value().tensors)
         held += t.tensor.numel();
-    if (needed.value() > held)
+    if (needed.value() > 2 * held + kParameterSlack)
         return fail("the " + config["arch"].get<std::string>() + " config needs at least " + std::to_string(needed.value()) +
                     " parameters; the file holds " + std::to_string(held) + " values");
     auto model = createModel(config, 0);

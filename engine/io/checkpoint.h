@@ -22,8 +22,8 @@ Status saveCheckpoint(const std::string &path, const LanguageModel &model, const
 
 // Errors name the file and what is wrong: not safetensors, no config, unknown arch, a missing or
 // extra tensor, a shape that differs from what the config implies, a vocabulary mismatch, a
-// config that needs more parameters than the file holds values (checked before building the
-// model, so a small file cannot make it allocate gigabytes).
+// config that needs far more parameters than the file holds values (more than twice as many plus
+// 2^20, checked before building the model, so a small file cannot make it allocate gigabytes).
 Result<Checkpoint> loadCheckpoint(const std::string &path);
 
 } // namespace lm

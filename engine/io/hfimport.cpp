@@ -15,6 +15,7 @@ namespace lm {
 namespace {
 
 constexpr std::int64_t kMaxConfigBytes = 1 << 20;
+constexpr std::int64_t kParameterSlack = 1 << 20; // values (4 MB of float32)
 
 Result<nlohmann::json> readConfig(const std::string &path)
 {
@@ -114,11 +115,12 @@ Result<Checkpoint> loadHuggingFaceFolder(const std::string &dir)
         return fail(bad);
 
     // Before building the model: config.json may ask for far more than model.safetensors holds
-    // (n_embd and vocab_size go up to 2^24), and the model would allocate it all first.
+    // (n_embd and vocab_size go up to 2^24), and the model would allocate it all first. The
+    // slack leaves a tensor of the wrong shape to the precise message below.
     std::int64_t held = 0;
     for (const auto &t : st.tensors)
         held += t.tensor.numel();
-    if (config.minimumParameterCount() > held)
+    if (config.minimumParameterCount() > 2 * held + kParameterSlack)
         return Error{weightsPath + ": holds " + std::to_string(held) + " values; config.json needs at least "
                      + std::to_string(config.minimumParameterCount()) + " parameters"};
 

@@ -22,8 +22,8 @@ namespace lm {
 // The Checkpoint's `training` is {"source": "huggingface", "path": dir}.
 // Errors name the file and what is wrong: a missing file, a missing or bad config field, another
 // activation, a missing tensor, a tensor with the wrong shape (both shapes), a config that needs
-// more parameters than model.safetensors holds values (checked before building the model). Never
-// throws.
+// far more parameters than model.safetensors holds values (more than twice as many plus 2^20,
+// checked before building the model). Never throws.
 Result<Checkpoint> loadHuggingFaceFolder(const std::string &dir);
 
 // A folder goes to loadHuggingFaceFolder, anything else to loadCheckpoint (io/checkpoint.h).
