@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "corpora.h"
+#include "io/checkpoint.h"
 #include "attentionview.h"
 #include "embeddingview.h"
 #include "headstepview.h"
@@ -20,6 +21,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QStandardPaths>
+#include <QFileInfo>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -463,21 +467,61 @@ TrainingRequest MainWindow::currentRequest() const
     r.model.arch = m_arch->currentData().toString().toStdString();
     r.model.layers = m_layers->value();
     r.model.heads = m_heads->value();
-    if (r.model.arch == "gpt" || r.model.arch == "llama")
-        r.model.hidden = 0; // the architecture's feed-forward rule; the spin box is the recurrent width
     r.train.clipNorm = static_cast<float>(m_clip->value());
     r.train.sequential = m_tbptt->isChecked() && (r.model.arch == "rnn" || r.model.arch == "lstm" || r.model.arch == "gru");
     r.model.tokenizer = m_tokenizer->currentData().toString().toStdString();
     r.model.context = m_context->value();
     r.model.dim = m_dim->value();
     r.model.hidden = m_hidden->value();
+    if (r.model.arch == "gpt" || r.model.arch == "llama")
+        r.model.hidden = 0; // the architecture's feed-forward rule; the spin box is the recurrent width
     r.train.batch = m_batch->value();
     r.train.seq = m_seq->value();
     r.train.steps = m_steps->value();
     r.train.lr = static_cast<float>(m_lr->value());
     r.train.seed = static_cast<std::uint64_t>(m_seed->value());
     r.threads = m_threads->value();
+    r.autosavePath = autosavePath();
+    r.autosaveSeconds = m_autosaveSeconds;
     return r;
+}
+
+namespace {
+const QString kSessionTraining = QStringLiteral("session/training"); // true while a training may be unsaved
+} // namespace
+
+QString MainWindow::autosavePath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return dir + QStringLiteral("/autosave.safetensors");
+}
+
+bool MainWindow::hasInterruptedSession() const
+{
+    return QSettings().value(kSessionTraining, false).toBool() && QFileInfo::exists(autosavePath());
+}
+
+int MainWindow::interruptedStep() const
+{
+    auto loaded = lm::loadCheckpoint(QFile::encodeName(autosavePath()).toStdString());
+    return loaded ? loaded.value().training.value("steps", 0) : 0;
+}
+
+void MainWindow::resumeInterruptedSession()
+{
+    TrainingRequest r = currentRequest(); // the settings were saved when that training started
+    r.resumeFrom = autosavePath();
+    m_lossPlot->clear();
+    m_history.clear();
+    QSettings().setValue(kSessionTraining, true);
+    m_controller->start(r);
+}
+
+void MainWindow::discardInterruptedSession()
+{
+    QSettings().setValue(kSessionTraining, false);
+    QFile::remove(autosavePath());
 }
 
 void MainWindow::setSteps(int steps) { m_steps->setValue(steps); }
@@ -502,6 +546,8 @@ void MainWindow::startTraining()
         m_lossPlot->clear();
         m_history.clear();
     }
+    saveSettings(); // the choices survive a crash, and a resumed session finds them
+    QSettings().setValue(kSessionTraining, true);
     m_controller->start(currentRequest());
 }
 
@@ -644,6 +690,8 @@ void MainWindow::onStopped(TrainingWorker::Stop why, const QString &message)
     case TrainingWorker::Stop::Cancelled: appendLog(tr("Cancelled at step %1.").arg(m_last.step)); break;
     case TrainingWorker::Stop::Diverged: appendLog(message); break;
     }
+    if (why != TrainingWorker::Stop::Paused) // nothing is left to resume
+        QSettings().setValue(kSessionTraining, false);
 }
 
 void MainWindow::loadSettings()
@@ -696,5 +744,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
     m_controller->cancel();
+    discardInterruptedSession(); // a clean exit: nothing to resume next time
     event->accept();
 }

@@ -53,6 +53,16 @@ public:
     QString logText() const;
     QString generatedText() const; // the language-model tab's sample, as far as it has streamed
     LessonPanel *lessonPanel() const { return m_lessonPanel; }
+    // Autosave: while training, the model is saved every few seconds (autosavePath()). When
+    // LMScope ended during training without closing (a crash, a kill), the next start finds the
+    // session marked interrupted: resumeInterruptedSession() continues from the autosave with
+    // the same settings; discardInterruptedSession() forgets it.
+    static QString autosavePath();
+    bool hasInterruptedSession() const;
+    int interruptedStep() const; // the step the autosave holds; 0 when unknown
+    void resumeInterruptedSession();
+    void discardInterruptedSession();
+    void setAutosaveInterval(int seconds) { m_autosaveSeconds = seconds; } // for tests
     int currentTab() const;
     // The widget a lesson's `highlight` region names ("loss_plot", "heatmap", …); null if unknown.
     QWidget *lessonRegion(const QString &region) const;
@@ -103,6 +113,7 @@ private:
     LessonPanel *m_lessonPanel = nullptr;
     QDockWidget *m_lessonDock = nullptr;
     QDockWidget *m_setupDock = nullptr;
+    int m_autosaveSeconds = 20;
 
     QComboBox *m_corpus = nullptr;
     QComboBox *m_tokenizer = nullptr;

@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 TrainingWorker::TrainingWorker(QObject *parent) : QObject(parent)
@@ -45,6 +46,14 @@ void TrainingWorker::prepare(const TrainingRequest &request)
         Q_EMIT failed(QString::fromUtf8(e.what()));
         return;
     }
+    if (!request.resumeFrom.isEmpty()) {
+        const QString problem = resumeFromCheckpoint(request.resumeFrom);
+        if (!problem.isEmpty()) {
+            m_setup.reset();
+            Q_EMIT failed(tr("Cannot resume from %1: %2").arg(request.resumeFrom, problem));
+            return;
+        }
+    }
     const QLocale loc;
     Q_EMIT prepared(tr("%1: %2 tokens, vocabulary %3 (%4 tokenizer), %5 parameters")
                         .arg(QString::fromStdString(corpus.value().name), loc.toString(m_setup->corpusTokens),
@@ -68,8 +77,10 @@ void TrainingWorker::run()
     }
     m_pause.store(false);
     QVector<lm::StepReport> pending;
-    QElapsedTimer sinceEmit;
+    QElapsedTimer sinceEmit, sinceAutosave;
     sinceEmit.start();
+    sinceAutosave.start();
+    const bool autosave = !m_request.autosavePath.isEmpty();
     Stop why = Stop::Finished;
     QString message;
     while (!m_setup->trainer->finished()) {
@@ -87,16 +98,26 @@ void TrainingWorker::run()
             pending.clear();
             sinceEmit.restart();
         }
+        if (autosave && sinceAutosave.elapsed() >= 1000LL * m_request.autosaveSeconds && std::isfinite(r.loss) &&
+            std::isfinite(r.gradNorm)) {
+            (void)writeCheckpoint(m_request.autosavePath); // best effort: a failed autosave must not stop training
+            sinceAutosave.restart();
+        }
         if (!std::isfinite(r.loss) || !std::isfinite(r.gradNorm)) {
             why = Stop::Diverged;
-            message = tr("Training stopped: the loss is no longer a finite number at step %1. "
-                         "The weights keep their last finite values; try a smaller learning rate.")
-                          .arg(r.step);
+            const std::string &bad = m_setup->trainer->divergedTensor();
+            message = (bad.empty() ? tr("Training stopped: the loss is no longer a finite number at step %1.").arg(r.step)
+                                   : tr("Training stopped: the gradient of %1 is no longer a finite number at step %2.")
+                                         .arg(QString::fromStdString(bad))
+                                         .arg(r.step)) +
+                      QLatin1Char(' ') + tr("The weights keep their last finite values; try a smaller learning rate.");
             break;
         }
     }
     if (!pending.isEmpty())
         Q_EMIT progress(pending);
+    if (autosave && why == Stop::Paused)
+        (void)writeCheckpoint(m_request.autosavePath);
     Q_EMIT stopped(why, message);
 }
 
@@ -152,16 +173,40 @@ void TrainingWorker::sample(const QString &prompt, int tokens, double temperatur
     }
 }
 
+lm::Status TrainingWorker::writeCheckpoint(const QString &path) const
+{
+    const nlohmann::json training = {{"steps", m_setup->trainer->stepsDone()},
+                                     {"corpus", m_request.corpusSpec.toStdString()},
+                                     {"seed", m_request.train.seed}};
+    return lm::saveCheckpoint(path.toStdString(), *m_setup->model, *m_setup->tokenizer, training);
+}
+
+QString TrainingWorker::resumeFromCheckpoint(const QString &path)
+{
+    auto loaded = lm::loadCheckpoint(path.toStdString());
+    if (!loaded)
+        return QString::fromStdString(loaded.error());
+    const lm::Checkpoint &c = loaded.value();
+    if (c.model->config() != m_setup->model->config() || c.tokenizer->vocabSize() != m_setup->tokenizer->vocabSize())
+        return tr("it was saved for another model or text");
+    const lm::ParameterList from = c.model->parameters();
+    lm::ParameterList to = m_setup->model->parameters();
+    for (std::size_t i = 0; i < to.size(); ++i) // same config, so the same names, shapes and order
+        std::copy_n(from[i].tensor.data(), from[i].tensor.numel(), to[i].tensor.data());
+    const int steps = c.training.value("steps", 0);
+    if (steps < 0 || steps > m_request.train.steps)
+        return tr("it is at step %1, beyond the %2 steps chosen").arg(steps).arg(m_request.train.steps);
+    m_setup->trainer->resumeAt(steps);
+    return {};
+}
+
 void TrainingWorker::save(const QString &path)
 {
     if (!m_setup) {
         Q_EMIT saved(path, tr("There is no model to save yet."));
         return;
     }
-    const nlohmann::json training = {{"steps", m_setup->trainer->stepsDone()},
-                                     {"corpus", m_request.corpusSpec.toStdString()},
-                                     {"seed", m_request.train.seed}};
-    const auto status = lm::saveCheckpoint(path.toStdString(), *m_setup->model, *m_setup->tokenizer, training);
+    const auto status = writeCheckpoint(path);
     Q_EMIT saved(path, status.ok() ? QString() : QString::fromStdString(status.error()));
 }
 

@@ -17,6 +17,13 @@ struct TrainingRequest {
     lm::ModelChoice model;
     lm::TrainConfig train;
     int threads = 1;
+    // Where run() keeps a checkpoint of the training, rewritten atomically every
+    // autosaveSeconds and when paused, so a crash loses little; empty = no autosave.
+    QString autosavePath;
+    int autosaveSeconds = 20;
+    // A checkpoint (an autosave) whose weights and step count prepare() continues from, when it
+    // matches the chosen model; empty = start fresh.
+    QString resumeFrom;
 };
 
 Q_DECLARE_METATYPE(TrainingRequest)
@@ -68,6 +75,8 @@ Q_SIGNALS:
 
 private:
     lm::StepReport stepAndRecord(QVector<lm::StepReport> &pending);
+    lm::Status writeCheckpoint(const QString &path) const;
+    QString resumeFromCheckpoint(const QString &path); // empty on success, else the reason
 
     std::unique_ptr<lm::TrainingSetup> m_setup;
     TrainingRequest m_request;

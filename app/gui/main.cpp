@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDockWidget>
+#include <QMessageBox>
 #include <QTimer>
 
 #include <cstdio>
@@ -79,8 +80,21 @@ int main(int argc, char *argv[])
     if (memory)
         window.showTab(4);
     window.show();
-    if (!parser.isSet(shot))
+    if (!parser.isSet(shot)) {
+        if (window.hasInterruptedSession()) {
+            const int step = window.interruptedStep();
+            const auto answer = QMessageBox::question(
+                &window, QCoreApplication::translate("main", "Resume training?"),
+                QCoreApplication::translate("main", "LMScope ended while a model was training. Its last autosave holds "
+                                                    "step %1. Continue training from there?")
+                    .arg(step));
+            if (answer == QMessageBox::Yes)
+                window.resumeInterruptedSession();
+            else
+                window.discardInterruptedSession();
+        }
         return app.exec();
+    }
 
     const QString path = parser.value(shot);
     int exitCode = 0;

@@ -97,6 +97,14 @@ Trainer::Trainer(TrainableModel &model, std::unique_ptr<BatchSource> source, con
     m_schedule.minRatio = config.minLrRatio;
 }
 
+void Trainer::resumeAt(int stepsDone)
+{
+    if (stepsDone < 0 || stepsDone > m_config.steps)
+        throw std::invalid_argument("Trainer::resumeAt: step " + std::to_string(stepsDone) + " is outside 0.." +
+                                    std::to_string(m_config.steps));
+    m_step = stepsDone;
+}
+
 StepReport Trainer::step()
 {
     const auto start = std::chrono::steady_clock::now();
@@ -118,16 +126,17 @@ StepReport Trainer::step()
     if (std::isfinite(lossValue) && std::isfinite(r.gradNorm)) {
         m_optimizer->step();
     } else { // never let a non-finite gradient into the weights; say where it appeared
-        std::string where = "the loss";
+        m_divergedTensor.clear();
         if (std::isfinite(lossValue))
             for (const NamedParameter &p : m_params) {
                 const float *g = p.tensor.gradOrNull();
                 if (g && !std::all_of(g, g + p.tensor.numel(), [](float v) { return std::isfinite(v); })) {
-                    where = "the gradient of " + p.name;
+                    m_divergedTensor = p.name;
                     break;
                 }
             }
-        m_divergence = where + " is not finite at step " + std::to_string(m_step + 1) +
+        m_divergence = (m_divergedTensor.empty() ? std::string("the loss") : "the gradient of " + m_divergedTensor) +
+                       " is not finite at step " + std::to_string(m_step + 1) +
                        "; the weights keep their last finite values";
     }
     ++m_step;

@@ -109,6 +109,10 @@ public:
     Outcome run(const CancelToken &cancel, TrainingObserver *observer);
 
     int stepsDone() const { return m_step; }
+    // Continues a run from a saved checkpoint: the next step is number stepsDone + 1, and the
+    // learning-rate schedule carries on from there. (The optimizer's moments start afresh.)
+    // Throws std::invalid_argument unless 0 <= stepsDone <= config.steps.
+    void resumeAt(int stepsDone);
     bool finished() const { return m_step >= m_config.steps; }
     const TrainConfig &config() const { return m_config; }
     const std::vector<StepReport> &history() const { return m_history; }
@@ -116,6 +120,8 @@ public:
     // h.0.attn.c_attn.weight is not finite at step 12", then "; the weights keep their last finite
     // values". Empty while every step was finite.
     const std::string &divergence() const { return m_divergence; }
+    // The parameter whose gradient was not finite in that step; empty when the loss was.
+    const std::string &divergedTensor() const { return m_divergedTensor; }
 
 private:
     TrainableModel &m_model;
@@ -129,6 +135,7 @@ private:
     double m_seconds = 0.0;
     std::vector<StepReport> m_history;
     std::string m_divergence;
+    std::string m_divergedTensor;
 };
 
 } // namespace lm

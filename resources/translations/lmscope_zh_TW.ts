@@ -910,7 +910,7 @@
     <name>LessonPanel</name>
     <message>
         <location filename="../../app/appcore/lessonpanel.cpp" line="60"/>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="205"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="206"/>
         <source>Do this step</source>
         <translation>做這一步</translation>
     </message>
@@ -945,129 +945,129 @@
         <translation>這一步的檢查在程式裡實際看到的結果</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="124"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="125"/>
         <source>choosing the text</source>
         <translation>選擇文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="124"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="125"/>
         <source>building the model</source>
         <translation>建立模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="125"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="126"/>
         <source>training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="125"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="126"/>
         <source>writing text</source>
         <translation>產生文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="126"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="127"/>
         <source>tracing the text</source>
         <translation>追蹤文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="126"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="127"/>
         <source>training word vectors</source>
         <translation>訓練詞向量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="127"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="128"/>
         <source>training the forecaster</source>
         <translation>訓練預測模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="127"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="128"/>
         <source>training the tagger</source>
         <translation>訓練標註器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="128"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="129"/>
         <source>probing the gradients</source>
         <translation>量測梯度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="128"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="129"/>
         <source>measuring memory</source>
         <translation>測量記憶體</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="130"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="131"/>
         <source>Working: %1…</source>
         <translation>進行中：%1…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="130"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="131"/>
         <source>arranging the views</source>
         <translation>調整視圖</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/appcore/lessonpanel.cpp" line="196"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="197"/>
         <source>%n lesson(s)</source>
         <translation>
             <numerusform>%n 堂課</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="197"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="198"/>
         <source>Each lesson walks through one idea step by step. A step does something in the app (trains a model, opens a view, picks a head) and checks that what it wants to show is really there.</source>
         <translation>每一堂課一步一步帶你走過一個概念。每一步都會在程式裡實際動手（訓練模型、打開視圖、挑一個注意力頭），並檢查它想讓你看到的現象真的出現了。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="203"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="204"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="205"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="206"/>
         <source>Nothing to do here: read on</source>
         <translation>這一步只要閱讀</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="238"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="239"/>
         <source>First doing steps %1–%2, which this one builds on…</source>
         <translation>先完成這一步所依賴的第 %1–%2 步…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="259"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="260"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="260"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="261"/>
         <source>This step could not run: %1</source>
         <translation>這一步無法執行：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="268"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="269"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="269"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="270"/>
         <source>Done: every check holds.</source>
         <translation>完成：每項檢查都成立。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="269"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="270"/>
         <source>Done, but a check did not hold.</source>
         <translation>完成，但有一項檢查不成立。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="280"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="281"/>
         <source>Choose an answer first.</source>
         <translation>請先選一個答案。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="284"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="285"/>
         <source>Right.</source>
         <translation>答對了。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="284"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="285"/>
         <source>Not quite.</source>
         <translation>不太對。</translation>
     </message>
@@ -1094,454 +1094,454 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="80"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="84"/>
         <source>LMScope — a lab for language models</source>
         <translation>LMScope — 語言模型實驗室</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="82"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="86"/>
         <source>Language model</source>
         <translation>語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="83"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="87"/>
         <source>Word vectors</source>
         <translation>詞向量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="84"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="88"/>
         <source>Recurrent networks</source>
         <translation>循環神經網路</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="85"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="89"/>
         <source>Attention</source>
         <translation>注意力</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="86"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="90"/>
         <source>Memory</source>
         <translation>記憶體</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="88"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="92"/>
         <source>Tagging</source>
         <translation>詞性標注</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="90"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="94"/>
         <source>Forecasting</source>
         <translation>時間序列預測</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="101"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="105"/>
         <source>step %v / %m</source>
         <translation>第 %v / %m 步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="107"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="111"/>
         <source>Ready. Choose a corpus and a model, then press Start.</source>
         <translation>準備就緒。請選擇語料和模型，然後按下「開始」。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="117"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="121"/>
         <source>Error: %1</source>
         <translation>錯誤：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="148"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="152"/>
         <source>The model writes: %1</source>
         <translation>模型寫出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="151"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="155"/>
         <source>Saved the checkpoint to %1</source>
         <translation>已將檢查點儲存至 %1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="153"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="544"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="157"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="592"/>
         <source>Save checkpoint</source>
         <translation>儲存檢查點</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="170"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="174"/>
         <source>Corpus and model</source>
         <translation>語料與模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="178"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="182"/>
         <source>Open text file…</source>
         <translation>開啟文字檔…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="181"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="185"/>
         <source>Characters</source>
         <translation>字元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="182"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="186"/>
         <source>Words</source>
         <translation>詞</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="183"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="187"/>
         <source>Bytes</source>
         <translation>位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="184"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="188"/>
         <source>Byte-level BPE (512 tokens)</source>
         <translation>位元組層級 BPE（512 個詞元）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="186"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="190"/>
         <source>MLP language model (Bengio et al. 2003)</source>
         <translation>MLP 語言模型（Bengio et al. 2003）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="187"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="191"/>
         <source>Elman RNN</source>
         <translation>艾爾曼 RNN（Elman RNN）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="188"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="192"/>
         <source>LSTM</source>
         <translation>LSTM</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="189"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="193"/>
         <source>GRU</source>
         <translation>GRU</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="190"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="194"/>
         <source>GPT (Transformer decoder)</source>
         <translation>GPT（Transformer 解碼器）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="191"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="195"/>
         <source>Llama (RMSNorm, RoPE, SwiGLU)</source>
         <translation>Llama（RMSNorm、RoPE、SwiGLU）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="197"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="201"/>
         <source>Corpus</source>
         <translation>語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="199"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="203"/>
         <source>Tokens</source>
         <translation>詞元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="200"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="204"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="201"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="205"/>
         <source>Context (tokens seen)</source>
         <translation>上下文（可見詞元數）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="202"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="206"/>
         <source>Layers</source>
         <translation>層數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="203"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="207"/>
         <source>Attention heads</source>
         <translation>注意力頭數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="204"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="208"/>
         <source>Embedding width</source>
         <translation>嵌入維度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="205"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="209"/>
         <source>Hidden units</source>
         <translation>隱藏單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="216"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="220"/>
         <source>How many previous tokens the model looks at to guess the next one.</source>
         <translation>模型會參考前面幾個詞元，來猜下一個詞元。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="217"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="221"/>
         <source>Each token becomes a vector of this many numbers.</source>
         <translation>每個詞元會變成一個由這麼多個數字組成的向量。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="225"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="229"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="243"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="247"/>
         <source>off</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="244"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="248"/>
         <source>Largest allowed gradient norm; bigger gradients are scaled down. 0 turns clipping off.</source>
         <translation>允許的最大梯度範數；超過的梯度會被等比例縮小。設為 0 即關閉梯度裁剪。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="245"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="249"/>
         <source>Read in order, carry the state (truncated BPTT)</source>
         <translation>依序讀取並延續隱藏狀態（截斷式沿時間反向傳播，truncated BPTT）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="246"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="250"/>
         <source>Batch size</source>
         <translation>批次大小</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="247"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="251"/>
         <source>Window length</source>
         <translation>視窗長度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="248"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="252"/>
         <source>Steps</source>
         <translation>步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="249"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="253"/>
         <source>Learning rate</source>
         <translation>學習率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="250"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="254"/>
         <source>Seed</source>
         <translation>亂數種子</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="251"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="255"/>
         <source>Threads</source>
         <translation>執行緒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="252"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="256"/>
         <source>Gradient clipping</source>
         <translation>梯度裁剪</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="256"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="571"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="260"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="619"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="257"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="261"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="258"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="262"/>
         <source>Step</source>
         <translation>單步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="259"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="263"/>
         <source>Reset</source>
         <translation>重設</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="269"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="273"/>
         <source>Prompt, e.g. The king</source>
         <translation>提示，例如 The king</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="270"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="274"/>
         <source>Let it write</source>
         <translation>讓它寫寫看</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="287"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="291"/>
         <source>Log</source>
         <translation>記錄</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="299"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="303"/>
         <source>Lesson</source>
         <translation>課程</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="385"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="391"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="386"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="392"/>
         <source>&amp;Open corpus…</source>
         <translation>開啟語料(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="387"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="393"/>
         <source>&amp;Save checkpoint…</source>
         <translation>儲存檢查點(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="388"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="394"/>
         <source>&amp;Export loss plot…</source>
         <translation>匯出損失圖(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="390"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="396"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="392"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="398"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="396"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="402"/>
         <source>Logarithmic loss axis</source>
         <translation>損失軸使用對數刻度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="399"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="409"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="405"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="415"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="410"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="416"/>
         <source>The window is rebuilt in the new language, which stops the training in progress. Switch now?</source>
         <translation>視窗會以新語言重建，進行中的訓練會停止。要現在切換嗎？</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="417"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="423"/>
         <source>&amp;Lessons</source>
         <translation>課程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="427"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="429"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="433"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="435"/>
         <source>A first language model</source>
         <translation>第一個語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="430"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="436"/>
         <source>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; Pick the built-in English corpus and &lt;i&gt;Characters&lt;/i&gt; as tokens.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; Press &lt;i&gt;Start&lt;/i&gt;. The model reads the previous few characters and guesses the next one; the loss says how surprised it was, averaged over a batch.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; Watch the curve: at first the loss is near ln(vocabulary size), a uniform guess. It falls quickly as the model learns which letters follow which, then slowly as it learns words.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; Press &lt;i&gt;Let it write&lt;/i&gt; with a prompt such as &lt;i&gt;The king&lt;/i&gt;. Early on the text is noise; after a thousand steps it spells words from the corpus.&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; Try the Traditional Chinese corpus: each character is one token, so the vocabulary is larger and the first loss higher.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; 選擇內建的英文語料，詞元選&lt;i&gt;字元&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; 按下&lt;i&gt;開始&lt;/i&gt;。模型會讀取前面幾個字元，猜出下一個字元；損失代表它看到正確答案時有多「意外」，是整個批次的平均值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; 觀察曲線：一開始損失接近 ln(詞彙量)，也就是在所有詞元之間平均亂猜的程度。模型學會哪些字母常接在哪些字母後面時，損失下降得很快；接著開始學單字，下降就變慢了。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; 輸入像 &lt;i&gt;The king&lt;/i&gt; 這樣的提示，再按&lt;i&gt;讓它寫寫看&lt;/i&gt;。剛開始寫出的文字只是雜訊；訓練一千步左右之後，它就能拼出語料裡的單字。&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; 換成繁體中文語料試試看：每個字就是一個詞元，所以詞彙量更大，一開始的損失也更高。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="441"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="447"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="442"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="448"/>
         <source>Command-line tool…</source>
         <translation>命令列工具…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="443"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="449"/>
         <source>Command-line tool</source>
         <translation>命令列工具</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="444"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="450"/>
         <source>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; does the same work from scripts, for example:&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;Run &lt;code&gt;lmscope-cli --help&lt;/code&gt; for every command.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; 可以在腳本中完成同樣的工作，例如：&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &lt;code&gt;lmscope-cli --help&lt;/code&gt; 即可查看所有指令。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="449"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="450"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="455"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="456"/>
         <source>About LMScope</source>
         <translation>關於 LMScope</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="451"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="457"/>
         <source>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A desktop lab for neural language models: train small models on your own text and look inside them while they learn.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;神經語言模型的桌面實驗室：用你自己的文字訓練小型模型，並在它們學習的過程中觀察內部的運作。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="524"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="572"/>
         <source>Reset: the next Start builds a fresh model.</source>
         <translation>已重設：下次按「開始」時會建立全新的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="529"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="577"/>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="530"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="578"/>
         <source>Text files (*.txt *.md *.csv);;All files (*)</source>
         <translation>文字檔 (*.txt *.md *.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="535"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="583"/>
         <source>Open corpus</source>
         <translation>開啟語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="539"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="587"/>
         <source>Corpus %1: %2 bytes</source>
         <translation>語料 %1：%2 位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="545"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="593"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors 檔案 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="571"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="619"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="590"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="638"/>
         <source>Preparing the corpus and the model…</source>
         <translation>正在準備語料與模型…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="591"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="639"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="592"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="640"/>
         <source>Paused. Step, resume, or let the model write.</source>
         <translation>已暫停。可以單步執行、繼續訓練，或讓模型寫寫看。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="593"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="641"/>
         <source>Finished.</source>
         <translation>已完成。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="616"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="664"/>
         <source>step %1  loss %2  grad norm %3  lr %4</source>
         <translation>第 %1 步  損失 %2  梯度範數 %3  學習率 %4</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="628"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="676"/>
         <source>%1 tokens/s</source>
         <translation>%1 詞元/秒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="629"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="677"/>
         <source>tensors %1 (peak %2)</source>
         <translation>張量 %1（峰值 %2）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="638"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="686"/>
         <source>Finished %1 steps; final loss %2.</source>
         <translation>已完成 %1 步；最終損失 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="642"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="690"/>
         <source>Cancelled at step %1.</source>
         <translation>已在第 %1 步取消。</translation>
     </message>
@@ -1928,19 +1928,19 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
         <translation>已測量 %1，長度 %2、批次 %3：權重之外 %4。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/appcore/memoryview.cpp" line="287"/>
+        <location filename="../../app/appcore/memoryview.cpp" line="288"/>
         <source>Showing %n measured point(s) from the lesson.</source>
         <translation>
             <numerusform>顯示課程量到的 %n 個點。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="304"/>
+        <location filename="../../app/appcore/memoryview.cpp" line="305"/>
         <source>Done: measured %1 points.</source>
         <translation>完成：共測量 %1 個點。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="306"/>
+        <location filename="../../app/appcore/memoryview.cpp" line="307"/>
         <source>Stopped after %1 points.</source>
         <translation>測量 %1 個點後已停止。</translation>
     </message>
@@ -2396,35 +2396,73 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="49"/>
+        <location filename="../../app/appcore/trainingworker.cpp" line="58"/>
         <source>%1: %2 tokens, vocabulary %3 (%4 tokenizer), %5 parameters</source>
         <translation>%1：%2 個詞元，詞彙量 %3（%4 分詞器），%5 個參數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="66"/>
-        <location filename="../../app/appcore/trainingworker.cpp" line="106"/>
+        <location filename="../../app/appcore/trainingworker.cpp" line="75"/>
+        <location filename="../../app/appcore/trainingworker.cpp" line="127"/>
         <source>Nothing to train: prepare a model first.</source>
         <translation>沒有可訓練的模型：請先準備模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="92"/>
-        <source>Training stopped: the loss is no longer a finite number at step %1. The weights keep their last finite values; try a smaller learning rate.</source>
-        <translation>訓練已停止：第 %1 步的損失已不再是有限的數值。權重會保留最後一次有限的值；請試試較小的學習率。</translation>
+        <location filename="../../app/appcore/trainingworker.cpp" line="53"/>
+        <source>Cannot resume from %1: %2</source>
+        <translation>無法從 %1 接續訓練：%2</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="158"/>
+        <location filename="../../app/appcore/trainingworker.cpp" line="109"/>
+        <source>Training stopped: the loss is no longer a finite number at step %1.</source>
+        <translation>訓練已停止：第 %1 步的損失不再是有限的數字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/trainingworker.cpp" line="110"/>
+        <source>Training stopped: the gradient of %1 is no longer a finite number at step %2.</source>
+        <translation>訓練已停止：第 %2 步時 %1 的梯度不再是有限的數字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/trainingworker.cpp" line="113"/>
+        <source>The weights keep their last finite values; try a smaller learning rate.</source>
+        <translation>權重保留最後一組有限的值；請試試較小的學習率。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/trainingworker.cpp" line="191"/>
+        <source>it was saved for another model or text</source>
+        <translation>它是為另一個模型或另一段文字存的</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/trainingworker.cpp" line="198"/>
+        <source>it is at step %1, beyond the %2 steps chosen</source>
+        <translation>它停在第 %1 步，超過了設定的 %2 步</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/trainingworker.cpp" line="206"/>
         <source>There is no model to save yet.</source>
         <translation>目前還沒有可儲存的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="171"/>
+        <location filename="../../app/appcore/trainingworker.cpp" line="216"/>
         <source>Train a model first, then trace a text through it.</source>
         <translation>請先訓練模型，再把文字送進去追蹤。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="178"/>
+        <location filename="../../app/appcore/trainingworker.cpp" line="223"/>
         <source>The text gives no tokens.</source>
         <translation>這段文字切不出任何詞元。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="87"/>
+        <source>Resume training?</source>
+        <translation>要接續訓練嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="88"/>
+        <source>LMScope ended while a model was training. Its last autosave holds step %1. Continue training from there?</source>
+        <translation>LMScope 在訓練模型時意外結束。最後一次自動儲存停在第 %1 步。要從那裡繼續訓練嗎？</translation>
     </message>
 </context>
 </TS>

@@ -176,6 +176,39 @@ private Q_SLOTS:
         QCOMPARE(w.currentTab(), 3);
     }
 
+    void anInterruptedTrainingResumesFromItsAutosave()
+    {
+        QFile::remove(MainWindow::autosavePath());
+        int savedStep = 0;
+        {
+            auto *w = new MainWindow; // never closed: as if the process died
+            w->setAutosaveInterval(0);  // save after every step
+            w->setSteps(100000);
+            w->startTraining();
+            QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(MainWindow::autosavePath()), 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(w->interruptedStep() >= 3, 20000);
+            w->pauseTraining(); // the worker stops, like the process did; no clean close
+            QTRY_COMPARE_WITH_TIMEOUT(w->controller()->state(), State::Paused, 10000);
+            savedStep = w->interruptedStep();
+            delete w;
+        }
+        QVERIFY(savedStep >= 3);
+        MainWindow again;
+        QVERIFY(again.hasInterruptedSession());
+        QCOMPARE(again.interruptedStep(), savedStep);
+        again.setSteps(savedStep + 5);
+        QSignalSpy progress(again.controller(), &TrainingController::progress);
+        again.resumeInterruptedSession();
+        QTRY_COMPARE_WITH_TIMEOUT(again.controller()->state(), State::Finished, 30000);
+        // The first step after resuming is savedStep + 1, not 1.
+        QVERIFY(!progress.isEmpty());
+        const auto first = progress.first().at(0).value<QVector<lm::StepReport>>();
+        QCOMPARE(first.front().step, savedStep + 1);
+        QVERIFY(!again.hasInterruptedSession()); // finished: nothing left to resume
+        again.discardInterruptedSession();
+        QVERIFY(!QFileInfo::exists(MainWindow::autosavePath()));
+    }
+
     void badCorpusIsReported()
     {
         MainWindow w;
