@@ -390,6 +390,8 @@ void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open corpus…"), QKeySequence::Open, this, &MainWindow::openCorpus);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    updateRecentMenu();
     file->addAction(tr("&Save checkpoint…"), QKeySequence::Save, this, &MainWindow::saveCheckpoint);
     file->addAction(tr("&Export loss plot…"), this, &MainWindow::exportLossPlot);
     file->addSeparator();
@@ -576,8 +578,14 @@ void MainWindow::openCorpus()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open a text corpus"), QString(),
                                                       tr("Text files (*.txt *.md *.csv);;All files (*)"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        openCorpusFile(path);
+}
+
+QStringList MainWindow::recentCorpora() const { return QSettings().value(QStringLiteral("recent/corpora")).toStringList(); }
+
+void MainWindow::openCorpusFile(const QString &path)
+{
     auto corpus = loadCorpusSpec(path); // check now, so the user hears about a bad file at once
     if (!corpus) {
         QMessageBox::warning(this, tr("Open corpus"), QString::fromStdString(corpus.error()));
@@ -585,6 +593,22 @@ void MainWindow::openCorpus()
     }
     setCorpusSpec(path);
     appendLog(tr("Corpus %1: %2 bytes").arg(path, QLocale().toString(static_cast<qlonglong>(corpus.value().text.size()))));
+    // Most recent first, at most eight; written at once (a temporary QSettings syncs when it goes),
+    // so the list survives a crash.
+    QStringList recent = recentCorpora();
+    recent.removeAll(path);
+    recent.prepend(path);
+    QSettings().setValue(QStringLiteral("recent/corpora"), QStringList(recent.mid(0, 8)));
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = recentCorpora();
+    for (const QString &path : recent)
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openCorpusFile(path); })->setToolTip(path);
+    m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::saveCheckpoint()

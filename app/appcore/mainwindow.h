@@ -23,6 +23,7 @@ class QDockWidget;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -52,6 +53,10 @@ public:
     void setCorpusSpec(const QString &spec); // selects a built-in or adds a file entry
     QString logText() const;
     QString generatedText() const; // the language-model tab's sample, as far as it has streamed
+    // Opens a corpus file as File ▸ Open does (a bad file is reported in a dialog) and puts it
+    // first in File ▸ Open recent (at most eight, kept in the settings at once).
+    void openCorpusFile(const QString &path);
+    QStringList recentCorpora() const;
     LessonPanel *lessonPanel() const { return m_lessonPanel; }
     // Autosave: while training, the model is saved every few seconds (autosavePath()). When
     // LMScope ended during training without closing (a crash, a kill), the next start finds the
@@ -92,6 +97,7 @@ private:
     void buildLessonDock();
     void applyLessonStep(const LessonSnapshot &snapshot);
     void highlight(QWidget *target);
+    void updateRecentMenu();
     void buildMenus();
     void loadSettings();
     void saveSettings() const;
@@ -114,6 +120,7 @@ private:
     QDockWidget *m_lessonDock = nullptr;
     QDockWidget *m_setupDock = nullptr;
     int m_autosaveSeconds = 20;
+    QMenu *m_recentMenu = nullptr;
 
     QComboBox *m_corpus = nullptr;
     QComboBox *m_tokenizer = nullptr;

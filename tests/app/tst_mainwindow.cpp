@@ -209,6 +209,32 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(MainWindow::autosavePath()));
     }
 
+    void recentCorporaAreKeptAtOnce()
+    {
+        QSettings().remove(QStringLiteral("recent/corpora"));
+        QTemporaryDir dir;
+        QStringList paths;
+        for (int i = 0; i < 10; ++i) {
+            QFile f(dir.filePath(QStringLiteral("c%1.txt").arg(i)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("the king and the queen\n");
+            paths << f.fileName();
+        }
+        {
+            MainWindow w;
+            for (const QString &p : paths)
+                w.openCorpusFile(p);
+            w.openCorpusFile(paths.at(3)); // again: moves to the front
+        }
+        // A fresh settings object (as after a crash: nothing was closed cleanly) sees the list.
+        const QStringList recent = QSettings().value(QStringLiteral("recent/corpora")).toStringList();
+        QCOMPARE(recent.size(), 8);
+        QCOMPARE(recent.front(), paths.at(3));
+        QCOMPARE(recent.at(1), paths.at(9));
+        MainWindow again;
+        QCOMPARE(again.recentCorpora(), recent);
+    }
+
     void badCorpusIsReported()
     {
         MainWindow w;
