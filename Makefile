@@ -7,13 +7,26 @@ PACKAGES := cmake ninja-build g++ qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-too
             qt6-l10n-tools libeigen3-dev libopenblas-dev libqcustomplot-dev nlohmann-json3-dev \
             fonts-noto-cjk libgl-dev qt6-qpa-plugins
 
-.PHONY: run test build configure deps bench clean
+.PHONY: run test test-sanitize build configure deps bench clean
 
 run: build
 	$(BUILD)/app/lmscope
 
 test: build
 	cd $(BUILD) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j1
+
+# The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/); any
+# report fails its test. .ci/run runs it after `make test`.
+SANITIZE_BUILD ?= build-asan
+test-sanitize: deps
+	@test -f $(SANITIZE_BUILD)/build.ninja || cmake -S . -B $(SANITIZE_BUILD) -G Ninja \
+	    -DLMSCOPE_SANITIZE=ON -DLMSCOPE_BUILD_BENCH=OFF
+	cmake --build $(SANITIZE_BUILD) -j$(JOBS)
+	cd $(SANITIZE_BUILD) && QT_QPA_PLATFORM=offscreen \
+	    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=0 \
+	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizer/lsan.supp:print_suppressions=0 \
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    ctest --output-on-failure -j1
 
 build: configure
 	cmake --build $(BUILD) -j$(JOBS)
