@@ -118,6 +118,10 @@ QWidget *EmbeddingView::buildTrainPanel()
         const QString path = QFileDialog::getOpenFileName(this, tr("Open a text corpus"));
         if (path.isEmpty())
             return;
+        if (auto corpus = loadCorpusSpec(path); !corpus) { // a bad file is said at once; nothing changes
+            QMessageBox::warning(this, tr("Open a text corpus"), QString::fromStdString(corpus.error()));
+            return;
+        }
         m_corpus->addItem(QFileInfo(path).fileName(), path);
         m_corpus->setCurrentIndex(m_corpus->count() - 1);
     });
@@ -183,8 +187,14 @@ QWidget *EmbeddingView::buildTrainPanel()
         if (index == 2) {
             const QString path = QFileDialog::getOpenFileName(this, tr("Word groups (word<TAB>group per line)"));
             QFile f(path);
-            if (!path.isEmpty() && f.open(QIODevice::ReadOnly))
-                m_groupOf = readGroups(f);
+            constexpr qint64 kMaxGroupsBytes = 16 << 20; // a word list, not a corpus
+            if (!path.isEmpty() && f.open(QIODevice::ReadOnly)) {
+                if (f.size() > kMaxGroupsBytes)
+                    QMessageBox::warning(this, tr("Word groups"),
+                                         tr("%1 is larger than the 16 MB a list of word groups may have.").arg(path));
+                else
+                    m_groupOf = readGroups(f);
+            }
         }
         applyColouring();
     });

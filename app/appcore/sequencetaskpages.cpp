@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
+#include <QMessageBox>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -671,6 +672,12 @@ void ForecastPage::openCsv()
     const QString path = QFileDialog::getOpenFileName(this, tr("Open a series"), QString(), tr("CSV files (*.csv);;All files (*)"));
     if (path.isEmpty())
         return;
+    // Read it now, so a bad file is reported at once and the page keeps its previous series.
+    auto loaded = lm::loadSeriesCsv(QFile::encodeName(path).toStdString(), m_column->text().toStdString());
+    if (!loaded.ok()) {
+        QMessageBox::warning(this, tr("Open a series"), QString::fromStdString(loaded.error()));
+        return;
+    }
     m_csvPath = path;
     m_csvLabel->setText(QFileInfo(path).fileName());
     m_csvLabel->setToolTip(path);

@@ -155,285 +155,296 @@
     </message>
     <message>
         <location filename="../../app/appcore/embeddingview.cpp" line="118"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="122"/>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="125"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="129"/>
         <source>Skip-gram (word2vec)</source>
         <translation>跳字模型（Skip-gram，word2vec）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="126"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="130"/>
         <source>CBOW (word2vec)</source>
         <translation>連續詞袋（CBOW，word2vec）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="127"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="131"/>
         <source>GloVe</source>
         <translation>GloVe</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="128"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="132"/>
         <source>fastText (subwords)</source>
         <translation>fastText（子詞）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="130"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="134"/>
         <source>Words (split at spaces)</source>
         <translation>詞（以空格切分）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="131"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="135"/>
         <source>Characters (for Chinese)</source>
         <translation>字元（適用於中文）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="141"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="145"/>
         <source>Corpus</source>
         <translation>語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="143"/>
-        <location filename="../../app/appcore/embeddingview.cpp" line="196"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="147"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="206"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="144"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="148"/>
         <source>Tokens</source>
         <translation>詞元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="145"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="149"/>
         <source>Vector size</source>
         <translation>向量維度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="146"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="150"/>
         <source>Window</source>
         <translation>視窗</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="147"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="151"/>
         <source>Epochs</source>
         <translation>訓練輪數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="148"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="152"/>
         <source>Minimum count</source>
         <translation>最低次數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="149"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="153"/>
         <source>Threads</source>
         <translation>執行緒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="151"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="155"/>
         <source>Train</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="152"/>
-        <location filename="../../app/appcore/embeddingview.cpp" line="205"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="156"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="215"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="156"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="160"/>
         <source>Train a method to see its words.</source>
         <translation>選一種方法開始訓練，就能看到它學出的詞。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="163"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="167"/>
         <source>Projection</source>
         <translation>投影</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="166"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="170"/>
         <source>PCA</source>
         <translation>PCA</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="167"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="171"/>
         <source>t-SNE</source>
         <translation>t-SNE</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="169"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="173"/>
         <source>2-D</source>
         <translation>二維</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="170"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="174"/>
         <source>3-D (drag to turn)</source>
         <translation>三維（拖曳以旋轉）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="178"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="182"/>
         <source>No colours</source>
         <translation>不上色</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="179"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="183"/>
         <source>Built-in groups (English)</source>
         <translation>內建群組（英文）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="180"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="184"/>
         <source>Groups from a file…</source>
         <translation>從檔案載入群組…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="184"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="188"/>
         <source>Word groups (word&lt;TAB&gt;group per line)</source>
         <translation>詞的群組（每行一筆：詞&lt;TAB&gt;群組）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="192"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="193"/>
+        <source>Word groups</source>
+        <translation>詞的群組</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="194"/>
+        <source>%1 is larger than the 16 MB a list of word groups may have.</source>
+        <translation>%1 超過詞群組清單上限 16 MB。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/embeddingview.cpp" line="202"/>
         <source>Find a word…</source>
         <translation>搜尋詞…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="197"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="207"/>
         <source>Dimensions</source>
         <translation>維度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="198"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="208"/>
         <source>Words shown</source>
         <translation>顯示詞數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="199"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="209"/>
         <source>Perplexity</source>
         <translation>困惑度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="200"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="210"/>
         <source>Iterations</source>
         <translation>迭代次數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="201"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="211"/>
         <source>Colour</source>
         <translation>顏色</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="202"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="212"/>
         <source>Search</source>
         <translation>搜尋</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="204"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="214"/>
         <source>Project</source>
         <translation>投影</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="226"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="236"/>
         <source>Nearest neighbours</source>
         <translation>最近鄰</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="228"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="238"/>
         <source>Click a word in the plot.</source>
         <translation>請在圖上點選一個詞。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="237"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="247"/>
         <source>Analogy: a is to b as c is to ?</source>
         <translation>類比：a 之於 b，如同 c 之於？</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="245"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="255"/>
         <source>Solve</source>
         <translation>求解</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="250"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="260"/>
         <source>The answer is the word nearest to b − a + c. The arrows show the two offsets a→b and c→answer: when they are parallel, the relation is a direction in the space.</source>
         <translation>答案是最接近 b − a + c 的詞。圖中的箭頭畫出兩段差向量：a→b 與 c→答案；當兩個箭頭互相平行時，就表示這種關係對應到向量空間中的一個方向。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="258"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="268"/>
         <source>One word, one vector</source>
         <translation>一個詞，一個向量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="263"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="273"/>
         <source>Word</source>
         <translation>詞</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="264"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="274"/>
         <source>Sentence 1</source>
         <translation>句子 1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="265"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="275"/>
         <source>Sentence 2</source>
         <translation>句子 2</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="266"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="276"/>
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="318"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="328"/>
         <source>Reading the corpus…</source>
         <translation>正在讀取語料…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="363"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="373"/>
         <source>%1: %2 words × %3 in %4 s</source>
         <translation>%1：%2 個詞 × %3 維，耗時 %4 秒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="378"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="388"/>
         <source>PCA keeps %1 % of the variance in %2 components</source>
         <translation>PCA 用 %2 個主成分保留了 %1% 的變異量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="382"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="392"/>
         <source>t-SNE done.</source>
         <translation>t-SNE 完成。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="429"/>
-        <location filename="../../app/appcore/embeddingview.cpp" line="466"/>
-        <location filename="../../app/appcore/embeddingview.cpp" line="501"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="439"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="476"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="511"/>
         <source>“%1” is not in the vocabulary.</source>
         <translation>「%1」不在詞彙表中。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="434"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="444"/>
         <source>Nearest to “%1” (cosine):</source>
         <translation>最接近「%1」的詞（依餘弦相似度）：</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="435"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="445"/>
         <source>“%1” was never seen; fastText builds its vector from its character n-grams. Nearest (cosine):</source>
         <translation>訓練時從未出現過「%1」；fastText 會用它的字元 n-gram 組出它的向量。最接近的詞（依餘弦相似度）：</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="482"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="492"/>
         <source>(Some of these words are not among the words shown; show more words to see the arrows.)</source>
         <translation>（其中有些詞不在目前顯示的詞裡；請增加「顯示詞數」，才能看到箭頭。）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="489"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="499"/>
         <source>Train word vectors first.</source>
         <translation>請先訓練詞向量。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="496"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="506"/>
         <source>Put the word “%1” in both sentences.</source>
         <translation>請在兩個句子裡都放入「%1」這個詞。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="517"/>
+        <location filename="../../app/appcore/embeddingview.cpp" line="527"/>
         <source>In both sentences “%1” looks up the same row of the table: (%2, …). Cosine between the two vectors: %3. A static embedding gives a word one vector, whatever its neighbours; the encoder models later give a different vector in each sentence.</source>
         <translation>在兩個句子裡，「%1」查到的都是表格中的同一列：(%2, …)。兩個向量的餘弦相似度：%3。靜態嵌入只給每個詞一個向量，不管它前後是哪些詞；後面會學到的編碼器模型，則會在每個句子中給同一個詞不同的向量。</translation>
     </message>
@@ -454,217 +465,218 @@
 <context>
     <name>ForecastPage</name>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="523"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="524"/>
         <source>Series</source>
         <translation>時間序列</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="526"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="527"/>
         <source>Generated</source>
         <translation>自動產生</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="527"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="528"/>
         <source>CSV file</source>
         <translation>CSV 檔案</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="533"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="534"/>
         <source>Open CSV…</source>
         <translation>開啟 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="534"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="535"/>
         <source>No file</source>
         <translation>尚未選擇檔案</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="537"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="538"/>
         <source>A header name, or a 0-based column number</source>
         <translation>標題列中的欄位名稱，或從 0 起算的欄號</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="538"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="539"/>
         <source>Source</source>
         <translation>來源</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="539"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="540"/>
         <source>Length</source>
         <translation>長度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="540"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="541"/>
         <source>Trend per step</source>
         <translation>每步趨勢</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="541"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="542"/>
         <source>Season (steps)</source>
         <translation>季節週期（步）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="542"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="543"/>
         <source>Noise σ</source>
         <translation>雜訊 σ</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="543"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="544"/>
         <source>Seed</source>
         <translation>亂數種子</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="545"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="546"/>
         <source>File</source>
         <translation>檔案</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="546"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="547"/>
         <source>Column</source>
         <translation>欄位</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="551"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="552"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="556"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="557"/>
         <source>How many values the network reads before each prediction</source>
         <translation>每次預測之前，網路要讀入幾個值</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="560"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="561"/>
         <source>How many values the network continues on its own, each fed back as input</source>
         <translation>網路要自己往後延續預測幾個值；每個預測值都會再餵回去當作輸入</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="561"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="562"/>
         <source>Cell</source>
         <translation>單元類型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="562"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="563"/>
         <source>Hidden units</source>
         <translation>隱藏單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="563"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="564"/>
         <source>Window</source>
         <translation>視窗</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="564"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="565"/>
         <source>Training steps</source>
         <translation>訓練步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="565"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="566"/>
         <source>Horizon</source>
         <translation>預測長度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="567"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="568"/>
         <source>Train</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="568"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="569"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="584"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="585"/>
         <source>Train the forecaster to see its predictions.</source>
         <translation>訓練預測模型之後，就能看到它的預測。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="587"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="588"/>
         <source>The network reads a window of past values and predicts the next one. The last fifth of the series is held out: the one-step forecast there always reads the true values before it, while the continuation (dashed) starts at the same place and feeds its own predictions back in, so its errors add up. The baseline repeats the last value; a model worth having beats it.</source>
         <translation>網路會讀取一個視窗內的過去數值，預測下一個值。序列的最後五分之一保留下來做測試：在這一段裡，單步預測每次都會先讀入前面的實際值；延續預測（虛線）則從同一個位置出發，把自己的預測值再餵回去當作輸入，所以誤差會一路累積。基準只是重複最後一個值；值得採用的模型必須勝過它。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="593"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="594"/>
         <source>time step</source>
         <translation>時間步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="593"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="594"/>
         <source>value</source>
         <translation>數值</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="596"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="597"/>
         <source>Show the whole series</source>
         <translation>顯示整個序列</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="671"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="672"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="678"/>
         <source>Open a series</source>
         <translation>開啟時間序列</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="671"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="672"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 檔案 (*.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="686"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="693"/>
         <source>Open a CSV file first.</source>
         <translation>請先開啟 CSV 檔案。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="690"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="697"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="728"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="735"/>
         <source>truth</source>
         <translation>實際值</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="732"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="739"/>
         <source>one-step forecast</source>
         <translation>單步預測</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="736"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="743"/>
         <source>continuation</source>
         <translation>延續預測</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="737"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="744"/>
         <source>held-out part</source>
         <translation>保留測試段</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="742"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="749"/>
         <source>Test RMSE %1 against %2 for the naive forecast (repeat the last value): %3 % %4. Train RMSE %5 (naive %6).</source>
         <translation>測試 RMSE 為 %1，比單純預測（直接重複最後一個值）的 %2 %4了 %3%。訓練 RMSE 為 %5（單純預測：%6）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="745"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="752"/>
         <source>lower</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="745"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="752"/>
         <source>higher</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="746"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="753"/>
         <source>Continuation over the first %1 held-out values: RMSE %2 (a flat line: %3).</source>
         <translation>延續預測在保留測試的前 %1 個值上，RMSE 為 %2（一條水平線則為 %3）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="749"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="756"/>
         <source>Stopped after %1 steps.</source>
         <translation>執行 %1 步後已停止。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="750"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="757"/>
         <source>%1 steps in %2 s; loss %3 → %4.</source>
         <translation>共 %1 步，耗時 %2 秒；損失 %3 → %4。</translation>
     </message>
@@ -2215,17 +2227,17 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>SequenceTaskPages</name>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="55"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="56"/>
         <source>Simple RNN</source>
         <translation>簡單 RNN</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="56"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="57"/>
         <source>LSTM</source>
         <translation>LSTM</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="57"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="58"/>
         <source>GRU</source>
         <translation>GRU</translation>
     </message>
@@ -2233,12 +2245,12 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>SequenceTaskWorker</name>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="106"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="107"/>
         <source>The built-in tagged sentences are missing from this build.</source>
         <translation>這個版本缺少內建的已標注句子。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="147"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="148"/>
         <source>Training diverged: %1</source>
         <translation>訓練發散：%1</translation>
     </message>
@@ -2246,113 +2258,113 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>TaggingPage</name>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="234"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="235"/>
         <source>Tagger</source>
         <translation>詞性標注器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="237"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="238"/>
         <source>Read the sentence both ways</source>
         <translation>把句子正向、反向各讀一遍</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="242"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="243"/>
         <source>Cell</source>
         <translation>單元類型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="243"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="244"/>
         <source>Bidirectional</source>
         <translation>雙向</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="244"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="245"/>
         <source>Hidden units</source>
         <translation>隱藏單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="245"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="246"/>
         <source>Training steps</source>
         <translation>訓練步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="247"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="248"/>
         <source>Train</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="248"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="249"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="256"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="257"/>
         <source>Train the tagger, then tag a sentence.</source>
         <translation>先訓練詞性標注器，再替句子標注詞性。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="263"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="264"/>
         <source>A tagger gives every word its part of speech. The same word can take different tags: “book” is a verb in “I book a room” and a noun in “I read a book”, and the words around it tell which. A one-way network has read only the words before a word when it tags it. A bidirectional network also reads the sentence from the end, so it sees the words after as well: in “the light is bright” and “the light bag is heavy” the words before “light” are the same, and only the next word tells a noun from an adjective. Train with Bidirectional off, then on, and compare.</source>
         <translation>詞性標注器會替每個詞標上它的詞性。同一個詞可能得到不同的標籤：「book」在「I book a room」裡是動詞，在「I read a book」裡是名詞，要靠它周圍的詞才分辨得出來。單向網路在標注一個詞時，只讀過這個詞前面的詞。雙向網路還會從句尾往回讀，所以也看得到後面的詞：在「the light is bright」和「the light bag is heavy」裡，「light」前面的詞完全相同，只有下一個詞能分辨它是名詞還是形容詞。請先關閉「雙向」訓練一次，再開啟後訓練一次，比較兩者的結果。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="272"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="273"/>
         <source>Tag a sentence</source>
         <translation>替句子標注詞性</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="276"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="277"/>
         <source>Type a sentence…</source>
         <translation>輸入一個句子…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="277"/>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="288"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="278"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="289"/>
         <source>Tag</source>
         <translation>標注</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="279"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="280"/>
         <source>Examples…</source>
         <translation>範例…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="288"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="289"/>
         <source>Word</source>
         <translation>詞</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="295"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="296"/>
         <source>Tags: NOUN noun, PROPN proper noun, VERB verb, AUX auxiliary, ADJ adjective, ADV adverb, DET determiner, PRON pronoun, ADP preposition, CCONJ conjunction, NUM number, PUNCT punctuation. Words in italics were never seen in training.</source>
         <translation>標籤：NOUN 名詞、PROPN 專有名詞、VERB 動詞、AUX 助動詞、ADJ 形容詞、ADV 副詞、DET 限定詞、PRON 代名詞、ADP 介系詞、CCONJ 連接詞、NUM 數詞、PUNCT 標點符號。以斜體顯示的詞在訓練時從未出現過。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="326"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="327"/>
         <source>Step %1 of %2 · loss %3</source>
         <translation>第 %1 / %2 步 · 損失 %3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="370"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="371"/>
         <source>Reading the tagged sentences…</source>
         <translation>正在讀取已標注的句子…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="394"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="395"/>
         <source>Held-out accuracy %1 % on %2 words of %3 sentences (untrained: %4 %).</source>
         <translation>在保留測試的 %3 個句子（共 %2 個詞）上，準確率為 %1%（未訓練時：%4%）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="398"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="399"/>
         <source>Stopped after %1 steps. %2</source>
         <translation>執行 %1 步後已停止。%2</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="399"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="400"/>
         <source>%1 steps in %2 s. %3</source>
         <translation>共 %1 步，耗時 %2 秒。%3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="491"/>
+        <location filename="../../app/appcore/sequencetaskpages.cpp" line="492"/>
         <source>Not in the training sentences: the tagger sees it as &lt;unk&gt;.</source>
         <translation>訓練句子裡沒有這個詞：詞性標注器會把它當成 &lt;unk&gt;。</translation>
     </message>
