@@ -7,6 +7,7 @@
 #include "core/rng.h"
 #include "core/tape.h"
 #include "core/threads.h"
+#include "attentiongrads.h"
 #include "gradcheck.h"
 #include "models/attention.h"
 
@@ -24,27 +25,8 @@ namespace {
 constexpr float kEps = 1e-2f;
 constexpr double kAtol = 1e-3, kRtol = 5e-3;
 
-struct Grads {
-    std::vector<float> out, q, k, v;
-};
-
-// Output and gradients of L = Σ out ⊙ r for attention(q, k, v) with fresh gradient buffers.
-template <class F>
-Grads run(F &&f, Tensor q, Tensor k, Tensor v, const Tensor &r)
-{
-    q.dropGrad();
-    k.dropGrad();
-    v.dropGrad();
-    Tape tape;
-    TapeScope scope(tape);
-    Tensor out = f(q, k, v);
-    Grads g{out.toVector(), {}, {}, {}};
-    tape.backward(sum(mul(out, r)));
-    g.q = q.gradVector();
-    g.k = k.gradVector();
-    g.v = v.gradVector();
-    return g;
-}
+using Grads = lm::test::AttentionGrads;
+using lm::test::attentionGrads;
 
 double maxDiff(const std::vector<float> &a, const std::vector<float> &b)
 {
@@ -168,7 +150,7 @@ private Q_SLOTS:
             for (std::int64_t j = i + 1; j < T; ++j)
                 mask.data()[i * T + j] = 1.0f;
         const float inf = std::numeric_limits<float>::infinity();
-        const Grads want = run(
+        const Grads want = attentionGrads(
             [&](const Tensor &a, const Tensor &b, const Tensor &c) {
                 const Tensor s = scale(matmul(a, b, true), 1.0f / std::sqrt(float(D)));
                 return matmul(softmax(maskedFill(s, mask, -inf)), c);
@@ -176,7 +158,7 @@ private Q_SLOTS:
             q, k, v, r);
         AttentionOptions options;
         options.causal = true;
-        const Grads got = run([&](const Tensor &a, const Tensor &b, const Tensor &c) { return attention(a, b, c, options); },
+        const Grads got = attentionGrads([&](const Tensor &a, const Tensor &b, const Tensor &c) { return attention(a, b, c, options); },
                               q, k, v, r);
         QVERIFY(maxDiff(got.out, want.out) < 1e-5);
         QVERIFY(maxDiff(got.q, want.q) < 2e-5);
@@ -197,9 +179,9 @@ private Q_SLOTS:
         const auto f = [&](const Tensor &a, const Tensor &b, const Tensor &c) { return attention(a, b, c, options); };
         const int before = threadCount();
         setThreadCount(1);
-        const Grads one = run(f, q, k, v, r);
+        const Grads one = attentionGrads(f, q, k, v, r);
         setThreadCount(2);
-        const Grads two = run(f, q, k, v, r);
+        const Grads two = attentionGrads(f, q, k, v, r);
         setThreadCount(before);
         QCOMPARE(one.out, two.out); // bitwise
         QCOMPARE(one.q, two.q);

@@ -7,6 +7,7 @@
 #include "core/rng.h"
 #include "core/tape.h"
 #include "core/threads.h"
+#include "attentiongrads.h"
 #include "gradcheck.h"
 #include "models/attention.h"
 #include "models/chunkedattention.h"
@@ -22,27 +23,8 @@ using lm::test::randomTensor;
 
 namespace {
 
-struct Grads {
-    std::vector<float> out, q, k, v;
-};
-
-// Output and gradients of L = Σ out ⊙ r for f(q, k, v) with fresh gradient buffers.
-template <class F>
-Grads run(F &&f, Tensor q, Tensor k, Tensor v, const Tensor &r)
-{
-    q.dropGrad();
-    k.dropGrad();
-    v.dropGrad();
-    Tape tape;
-    TapeScope scope(tape);
-    Tensor out = f(q, k, v);
-    Grads g{out.toVector(), {}, {}, {}};
-    tape.backward(sum(mul(out, r)));
-    g.q = q.gradVector();
-    g.k = k.gradVector();
-    g.v = v.gradVector();
-    return g;
-}
+using Grads = lm::test::AttentionGrads;
+using lm::test::attentionGrads;
 
 // The largest |got − want| / max(1, 10·|want|): an absolute difference for values up to 0.1,
 // a tenth of the relative one above, so `< 1e-5` means 1e-5 absolute or 1e-4 relative.
@@ -153,13 +135,13 @@ private Q_SLOTS:
         const auto positioned = [&](const Tensor &a, const Tensor &b) {
             return rope ? std::pair{lm::rope(a, Tk - Tq), lm::rope(b)} : std::pair{a, b};
         };
-        const Grads want = run(
+        const Grads want = attentionGrads(
             [&](const Tensor &a, const Tensor &b, const Tensor &c) {
                 const auto [qa, kb] = positioned(a, b);
                 return attention(qa, kb, c, options);
             },
             q, k, v, r);
-        const Grads got = run(
+        const Grads got = attentionGrads(
             [&](const Tensor &a, const Tensor &b, const Tensor &c) {
                 const auto [qa, kb] = positioned(a, b);
                 return chunkedAttention(qa, kb, c, options, chunk);
@@ -255,10 +237,10 @@ private Q_SLOTS:
         };
         const int before = threadCount();
         setThreadCount(1);
-        const Grads one = run(f, q, k, v, r);
+        const Grads one = attentionGrads(f, q, k, v, r);
         for (int n : {2, 3}) {
             setThreadCount(n);
-            const Grads many = run(f, q, k, v, r);
+            const Grads many = attentionGrads(f, q, k, v, r);
             QCOMPARE(many.out, one.out); // bitwise
             QCOMPARE(many.q, one.q);
             QCOMPARE(many.k, one.k);
