@@ -27,6 +27,14 @@ void LessonWorker::restart()
 {
     m_cancel.reset();
     m_session = std::make_unique<LessonSession>(&m_cancel);
+    m_session->setLossObserver([this](double loss) {
+        m_pendingLosses.push_back(loss);
+        if (!m_sinceReport.isValid() || m_sinceReport.elapsed() >= 100) {
+            Q_EMIT trainingProgress(m_pendingLosses);
+            m_pendingLosses.clear();
+            m_sinceReport.restart();
+        }
+    });
 }
 
 void LessonWorker::runSteps(const std::vector<LessonStep> &steps)
@@ -43,6 +51,10 @@ void LessonWorker::runSteps(const std::vector<LessonStep> &steps)
         }
         if (!outcome.error.empty())
             break;
+    }
+    if (!m_pendingLosses.isEmpty()) {
+        Q_EMIT trainingProgress(m_pendingLosses);
+        m_pendingLosses.clear();
     }
     LessonSnapshot s;
     s.losses = QVector<double>(m_session->losses().begin(), m_session->losses().end());
@@ -131,6 +143,7 @@ LessonPanel::LessonPanel(QWidget *parent)
         m_status->setText(tr("Working: %1…").arg(it != doing.end() ? it->second : tr("arranging the views")));
     });
     connect(m_worker, &LessonWorker::stepFinished, this, &LessonPanel::onFinished);
+    connect(m_worker, &LessonWorker::trainingProgress, this, &LessonPanel::trainingProgress);
     connect(m_choice, &QComboBox::activated, this, [this](int row) {
         if (row > 0)
             openLesson(row - 1);

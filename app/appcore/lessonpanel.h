@@ -7,6 +7,7 @@
 #include "lessonsession.h"
 #include "workerthread.h"
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 #include <memory>
@@ -45,11 +46,15 @@ public:
 
 Q_SIGNALS:
     void actionStarted(const QString &kind);
+    // While a step trains: the losses of the steps done since the last report (about 10 per second).
+    void trainingProgress(const QVector<double> &newLosses);
     void stepFinished(const StepOutcome &outcome, const LessonSnapshot &snapshot);
 
 private:
     lm::CancelToken m_cancel;
     std::unique_ptr<LessonSession> m_session;
+    QVector<double> m_pendingLosses;
+    QElapsedTimer m_sinceReport;
 };
 Q_DECLARE_METATYPE(StepOutcome)
 
@@ -79,6 +84,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void stepDone(const LessonSnapshot &snapshot);
+    // A step is training: the main window draws these losses as they come (step numbers follow on).
+    void trainingProgress(const QVector<double> &newLosses);
     // The step being shown changed (the main window may highlight nothing any more).
     void stepShown(int lesson, int step);
 

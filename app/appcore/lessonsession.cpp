@@ -161,6 +161,8 @@ void LessonSession::act(const LessonAction &action)
                 throw ActionFailed("cancelled");
             const lm::StepReport r = m_setup->trainer->step();
             m_losses.push_back(r.loss);
+            if (m_onLoss)
+                m_onLoss(r.loss);
             if (!std::isfinite(r.loss))
                 throw ActionFailed("training diverged at step " + std::to_string(r.step));
         }

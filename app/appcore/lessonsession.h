@@ -42,8 +42,8 @@ public:
     explicit LessonSession(const lm::CancelToken *cancel = nullptr);
     ~LessonSession();
 
-    // Runs the step's actions in order, then its checks. `progress` receives one English line
-    // per action as it starts.
+    // Runs the step's actions in order, then its checks. `progress` receives each action's kind
+    // ("train", "trace", …) as it starts.
     StepOutcome runStep(const LessonStep &step, const std::function<void(const std::string &)> &progress = {});
 
     // What the steps so far produced, for the views.
@@ -52,6 +52,8 @@ public:
     const std::string &generated() const { return m_generated; }
     const std::vector<lm::MemoryLabRow> &memoryRows() const { return m_memoryRows; }
     const LessonSelection &selection() const { return m_selection; }
+    // Called after every training step of a `train` action, with the loss (on the session's thread).
+    void setLossObserver(std::function<void(double)> observer) { m_onLoss = std::move(observer); }
     const std::string &corpusSpec() const { return m_corpusSpec; }
     const lm::ModelChoice &modelChoice() const { return m_choice; }
 
@@ -77,6 +79,7 @@ private:
     std::vector<std::pair<std::string, std::vector<float>>> m_gradients; // cell -> |dL/dh_t|
     std::vector<lm::MemoryLabRow> m_memoryRows;
     LessonSelection m_selection;
+    std::function<void(double)> m_onLoss;
 };
 
 // Runs every step of `lesson` in a fresh session; `report` gets one line per step and per check

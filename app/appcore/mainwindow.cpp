@@ -307,6 +307,14 @@ void MainWindow::buildLessonDock()
     addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
     m_lessonDock->hide(); // the Lessons menu opens it
     connect(m_lessonPanel, &LessonPanel::stepDone, this, &MainWindow::applyLessonStep);
+    // A lesson's training draws its curve live on the language-model tab, as the learner's own does.
+    connect(m_lessonPanel, &LessonPanel::trainingProgress, this, [this](const QVector<double> &losses) {
+        if (m_controller->state() == TrainingController::State::Running)
+            return; // the learner's own training owns the plot
+        showTab(0);
+        for (double loss : losses)
+            m_lossPlot->addPoint(double(m_lossPlot->pointCount() + 1), loss);
+    });
 }
 
 int MainWindow::currentTab() const { return m_tabs->currentIndex(); }

@@ -168,8 +168,10 @@ private Q_SLOTS:
                     traced = static_cast<int>(s);
         QVERIFY(traced >= 0);
         panel->goToStep(traced);
+        QSignalSpy live(panel, &LessonPanel::trainingProgress);
         panel->runStep();
         QTRY_VERIFY_WITH_TIMEOUT(!panel->isRunning(), 120000);
+        QVERIFY(!live.isEmpty()); // the curve grew while the lesson trained
         QVERIFY(panel->lastRunPassed());
         QVERIFY(w.lossPlot()->pointCount() > 0);           // the curve of the model the lesson trained
         QVERIFY(w.attentionView()->layerCount() > 0);      // its traced attention
