@@ -4,6 +4,7 @@
 // two at a time, libFuzzer's -jobs more) never share a file.
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -16,14 +17,22 @@ namespace fuzz {
 // one run in the milliseconds so the fuzzer explores instead of grinding.
 constexpr std::size_t kMaxInput = 64 * 1024;
 
+// Removed when the fuzzer exits normally (-max_total_time, -runs); after a crash it stays, next
+// to the crash input libFuzzer writes.
 inline std::filesystem::path scratchDir()
 {
-    static const std::filesystem::path dir = [] {
-        auto d = std::filesystem::temp_directory_path() / ("lmscope-fuzz-" + std::to_string(::getpid()));
-        std::filesystem::create_directories(d);
+    // Never destroyed: a static path would be destroyed before the exit handler that needs it.
+    static const std::filesystem::path *const dir = [] {
+        auto *d = new std::filesystem::path(std::filesystem::temp_directory_path() /
+                                            ("lmscope-fuzz-" + std::to_string(::getpid())));
+        std::filesystem::create_directories(*d);
+        std::atexit([] {
+            std::error_code ec;
+            std::filesystem::remove_all(scratchDir(), ec);
+        });
         return d;
     }();
-    return dir;
+    return *dir;
 }
 
 // Writes `bytes` to scratchDir()/name and returns the path.
