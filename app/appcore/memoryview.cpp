@@ -120,7 +120,7 @@ QWidget *MemoryView::buildControls()
     for (lm::MemoryMode mode : {lm::MemoryMode::Train, lm::MemoryMode::Prefill, lm::MemoryMode::Infer})
         m_mode->addItem(memoryModeText(mode), int(mode));
     m_mode->setToolTip(tr("Train: a full AdamW step (forward, backward, update). Prefill: one forward without "
-                          "gradients. Infer: one sequence generated token by token with a KV cache or a recurrent state."));
+                          "gradients. Infer: the batch's sequences generated token by token with a KV cache or a recurrent state."));
     m_lengths = new QLineEdit(QStringLiteral("256, 512, 1024, 2048"), measure);
     m_lengths->setObjectName(QStringLiteral("lengths"));
     m_lengths->setToolTip(tr("Sequence lengths to measure, separated by commas."));

@@ -45,7 +45,7 @@ Result<std::vector<MemoryLabRow>> runMemoryLab(const MemoryLabRequest &request,
             for (int T : request.seqLens) {
                 LabModel m = request.model;
                 m.arch = arch;
-                Point p{arch, mode, T, mode == MemoryMode::Infer ? 1 : request.batch, labModelConfig(m, T), {}};
+                Point p{arch, mode, T, request.batch, labModelConfig(m, T), {}};
                 auto parts = predictMemory(p.config, mode, p.batch, T);
                 if (!parts)
                     return makeError(parts.error());

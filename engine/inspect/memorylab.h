@@ -17,7 +17,7 @@ struct MemoryLabRequest {
     std::vector<std::string> archs{"gpt", "lstm"};
     std::vector<MemoryMode> modes{MemoryMode::Train};
     std::vector<int> seqLens{256, 512, 1024, 2048};
-    int batch = 2;              // infer always decodes one sequence
+    int batch = 2;              // sequences (infer: decoded side by side)
     LabModel model;             // dim, layers, heads, chunked attention (its arch is replaced)
     std::int64_t memoryLimit = -1; // the guard's limit in bytes; -1 = what the system has available
 };

@@ -126,8 +126,9 @@ MemoryParts transformerParts(const TransformerConfig &c, bool chunked, MemoryMod
     // Infer: K and V of every position in every layer. At the peak, the last layer appends the
     // last token: its old (T − 1) and new (T) keys and values are both alive (concat), with the
     // previous token's logits, the token's residual, normalised input and query, and its K/V.
+    // Every sequence keeps its cache and its last logits; one sequence at a time is mid-token.
     p.kvCache = B * d.L * 2 * T * KV;
-    p.activations = B * (2 * KV * (T - 1) + V + 3 * C + KV);
+    p.activations = B * V + 2 * KV * (T - 1) + 3 * C + KV;
     return p;
 }
 
@@ -171,8 +172,10 @@ MemoryParts recurrentParts(const RecurrentLmConfig &c, MemoryMode mode, std::int
     step += (L > 1 ? H : d) + G * H + 2 * H + H + (lstm ? 4 * H : 0) + (gru ? H : 0); // saved() at T = 1
     // Or the head: every layer's new final state, the output row and its slice, old and new logits.
     const std::int64_t head = L * H * s + 2 * H + 2 * V;
+    // Every sequence keeps its state and its last logits (V, counted in step and head for the one
+    // that is mid-token).
     p.state = B * L * H * s;
-    p.activations = B * std::max(step, head);
+    p.activations = (B - 1) * V + std::max(step, head);
     return p;
 }
 

@@ -36,8 +36,8 @@ struct MemoryParts {
 };
 
 // Parts for `config` (a createModel config: arch and that family's fields) in `mode` at
-// (batch, T), with bytesPerValue bytes per number (4 = float32, what the engine runs). Infer
-// predicts `batch` sequences decoded side by side (measureMemory decodes one). Errors: an arch
+// (batch, T), with bytesPerValue bytes per number (4 = float32, what the engine runs). Infer:
+// `batch` sequences decoded side by side, as measureMemory does. Errors: an arch
 // without a formula, a config the family refuses, batch or T below 1.
 Result<MemoryParts> predictMemory(const nlohmann::json &config, MemoryMode mode, std::int64_t batch, std::int64_t seqLen,
                                   int bytesPerValue = 4);

@@ -109,29 +109,48 @@ Result<MemoryMeasurement> measure(const nlohmann::json &config, MemoryMode mode,
         m.runBytes = MemoryMeter::peakBytes() - base;
         return m;
     }
-    // Infer: greedy decoding from one random token; each call extends the cached context by one.
-    model.resetState();
-    std::vector<std::int32_t> context{static_cast<std::int32_t>(rng.below(static_cast<std::uint64_t>(model.vocabSize())))};
-    context.reserve(static_cast<std::size_t>(seqLen) + 1);
+    // Infer: `batch` sequences decoded side by side, greedily, from one random token each. The
+    // interface decodes one context per model, so each sequence gets its own copy of the model
+    // (same seed, same weights), and the copies' weights are counted out like the first's.
+    std::vector<std::unique_ptr<LanguageModel>> copies;
+    for (int b = 1; b < batch; ++b) {
+        auto copy = createModel(config, 1);
+        if (!copy)
+            return makeError(copy.error());
+        copies.push_back(std::move(copy).value());
+    }
+    std::vector<LanguageModel *> models{&model};
+    for (auto &c : copies)
+        models.push_back(c.get());
+    const std::int64_t allWeights = before + static_cast<std::int64_t>(models.size()) * m.weightBytes;
+    std::vector<std::vector<std::int32_t>> contexts(models.size());
+    for (std::size_t b = 0; b < models.size(); ++b) {
+        models[b]->resetState();
+        contexts[b] = {static_cast<std::int32_t>(rng.below(static_cast<std::uint64_t>(model.vocabSize())))};
+        contexts[b].reserve(static_cast<std::size_t>(seqLen) + 1);
+    }
     const auto start = Clock::now();
     MemoryMeter::resetPeak();
     {
         NoGradScope noGrad;
-        while (static_cast<int>(context.size()) <= seqLen) {
-            if ((context.size() & 63) == 0 && cancelled())
+        for (int t = 1; t <= seqLen; ++t) {
+            if ((t & 63) == 0 && cancelled())
                 return makeError("cancelled");
-            const Tensor logits = model.nextTokenLogits(context);
-            const float *p = logits.data();
-            std::int32_t best = 0;
-            for (std::int64_t i = 1; i < logits.numel(); ++i)
-                if (p[i] > p[best])
-                    best = static_cast<std::int32_t>(i);
-            context.push_back(best);
+            for (std::size_t b = 0; b < models.size(); ++b) { // every sequence one token further
+                const Tensor logits = models[b]->nextTokenLogits(contexts[b]);
+                const float *p = logits.data();
+                std::int32_t best = 0;
+                for (std::int64_t i = 1; i < logits.numel(); ++i)
+                    if (p[i] > p[best])
+                        best = static_cast<std::int32_t>(i);
+                contexts[b].push_back(best);
+            }
         }
     }
     m.seconds = secondsSince(start);
-    m.runBytes = MemoryMeter::peakBytes() - base;
-    model.resetState();
+    m.runBytes = MemoryMeter::peakBytes() - allWeights;
+    for (LanguageModel *each : models)
+        each->resetState();
     return m;
 }
 

@@ -4,8 +4,9 @@
 //   train  : AdamW steps (forward + backward + update) over a (batch, T) batch of random tokens;
 //            the second step is measured, so the optimizer state already exists.
 //   prefill: one forward of (batch, T) without gradients (no tape), loss included.
-//   infer  : token-by-token generation of one sequence up to T tokens with nextTokenLogits, which
-//            keeps a KV cache (Transformers) or the recurrent state (RNNs). Batch is always 1.
+//   infer  : token-by-token generation of `batch` sequences side by side up to T tokens with
+//            nextTokenLogits, which keeps a KV cache (Transformers) or the recurrent state (RNNs);
+//            one copy of the model per sequence, since the interface decodes one context.
 // Generic: it builds the model with createModel (models/registry.h) and uses only the
 // LanguageModel interface, so a family added to the registry is profiled without changes here.
 //
@@ -31,12 +32,11 @@ std::optional<MemoryMode> memoryModeFromName(const std::string &name);
 
 struct MemoryMeasurement {
     std::int64_t weightBytes = 0; // live tensor bytes the built model holds
-    std::int64_t runBytes = 0;    // peak live bytes during the run, minus weightBytes
+    std::int64_t runBytes = 0;    // peak live bytes during the run, minus the weights (infer: of every copy)
     double seconds = 0.0;         // train: the measured step; prefill: the forward; infer: all T tokens
 };
 
-// Builds the model `config` describes (seeded, so runs repeat) and measures `mode` at (batch, T);
-// infer ignores `batch`. Errors: a config createModel refuses, batch or T outside 1..1<<20, a
+// Builds the model `config` describes (seeded, so runs repeat) and measures `mode` at (batch, T). Errors: a config createModel refuses, batch or T outside 1..1<<20, a
 // cancelled run ("cancelled"). Must not run while other threads allocate tensors (MemoryMeter
 // is process-wide).
 Result<MemoryMeasurement> measureMemory(const nlohmann::json &config, MemoryMode mode, int batch, int seqLen,

@@ -921,165 +921,165 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="60"/>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="206"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="72"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="219"/>
         <source>Do this step</source>
         <translation>做這一步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="60"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="72"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="61"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="73"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="61"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="73"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="63"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="75"/>
         <source>Answer</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="83"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="95"/>
         <source>Choose a lesson…</source>
         <translation>選一堂課…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="101"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="113"/>
         <source>What this step&apos;s checks found in the app</source>
         <translation>這一步的檢查在程式裡實際看到的結果</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="125"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="137"/>
         <source>choosing the text</source>
         <translation>選擇文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="125"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="137"/>
         <source>building the model</source>
         <translation>建立模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="126"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="138"/>
         <source>training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="126"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="138"/>
         <source>writing text</source>
         <translation>產生文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="127"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="139"/>
         <source>tracing the text</source>
         <translation>追蹤文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="127"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="139"/>
         <source>training word vectors</source>
         <translation>訓練詞向量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="128"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="140"/>
         <source>training the forecaster</source>
         <translation>訓練預測模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="128"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="140"/>
         <source>training the tagger</source>
         <translation>訓練標註器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="129"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="141"/>
         <source>probing the gradients</source>
         <translation>量測梯度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="129"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="141"/>
         <source>measuring memory</source>
         <translation>測量記憶體</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="131"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="143"/>
         <source>Working: %1…</source>
         <translation>進行中：%1…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="131"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="143"/>
         <source>arranging the views</source>
         <translation>調整視圖</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/appcore/lessonpanel.cpp" line="197"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="210"/>
         <source>%n lesson(s)</source>
         <translation>
             <numerusform>%n 堂課</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="198"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="211"/>
         <source>Each lesson walks through one idea step by step. A step does something in the app (trains a model, opens a view, picks a head) and checks that what it wants to show is really there.</source>
         <translation>每一堂課一步一步帶你走過一個概念。每一步都會在程式裡實際動手（訓練模型、打開視圖、挑一個注意力頭），並檢查它想讓你看到的現象真的出現了。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="204"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="217"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="206"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="219"/>
         <source>Nothing to do here: read on</source>
         <translation>這一步只要閱讀</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="239"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="252"/>
         <source>First doing steps %1–%2, which this one builds on…</source>
         <translation>先完成這一步所依賴的第 %1–%2 步…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="260"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="273"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="261"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="274"/>
         <source>This step could not run: %1</source>
         <translation>這一步無法執行：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="269"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="282"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="270"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="283"/>
         <source>Done: every check holds.</source>
         <translation>完成：每項檢查都成立。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="270"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="283"/>
         <source>Done, but a check did not hold.</source>
         <translation>完成，但有一項檢查不成立。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="281"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="294"/>
         <source>Choose an answer first.</source>
         <translation>請先選一個答案。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="285"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="298"/>
         <source>Right.</source>
         <translation>答對了。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="285"/>
+        <location filename="../../app/appcore/lessonpanel.cpp" line="298"/>
         <source>Not quite.</source>
         <translation>不太對。</translation>
     </message>
@@ -1172,7 +1172,7 @@
     </message>
     <message>
         <location filename="../../app/appcore/mainwindow.cpp" line="157"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="616"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="624"/>
         <source>Save checkpoint</source>
         <translation>儲存檢查點</translation>
     </message>
@@ -1343,7 +1343,7 @@
     </message>
     <message>
         <location filename="../../app/appcore/mainwindow.cpp" line="260"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="643"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="651"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
@@ -1383,182 +1383,182 @@
         <translation>課程</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="391"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="399"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="392"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="400"/>
         <source>&amp;Open corpus…</source>
         <translation>開啟語料(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="393"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="401"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="395"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="403"/>
         <source>&amp;Save checkpoint…</source>
         <translation>儲存檢查點(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="396"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="404"/>
         <source>&amp;Export loss plot…</source>
         <translation>匯出損失圖(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="398"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="406"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="400"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="408"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="404"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="412"/>
         <source>Logarithmic loss axis</source>
         <translation>損失軸使用對數刻度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="407"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="417"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="415"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="425"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="418"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="426"/>
         <source>The window is rebuilt in the new language, which stops the training in progress. Switch now?</source>
         <translation>視窗會以新語言重建，進行中的訓練會停止。要現在切換嗎？</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="425"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="433"/>
         <source>&amp;Lessons</source>
         <translation>課程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="435"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="437"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="443"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="445"/>
         <source>A first language model</source>
         <translation>第一個語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="438"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="446"/>
         <source>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; Pick the built-in English corpus and &lt;i&gt;Characters&lt;/i&gt; as tokens.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; Press &lt;i&gt;Start&lt;/i&gt;. The model reads the previous few characters and guesses the next one; the loss says how surprised it was, averaged over a batch.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; Watch the curve: at first the loss is near ln(vocabulary size), a uniform guess. It falls quickly as the model learns which letters follow which, then slowly as it learns words.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; Press &lt;i&gt;Let it write&lt;/i&gt; with a prompt such as &lt;i&gt;The king&lt;/i&gt;. Early on the text is noise; after a thousand steps it spells words from the corpus.&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; Try the Traditional Chinese corpus: each character is one token, so the vocabulary is larger and the first loss higher.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; 選擇內建的英文語料，詞元選&lt;i&gt;字元&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; 按下&lt;i&gt;開始&lt;/i&gt;。模型會讀取前面幾個字元，猜出下一個字元；損失代表它看到正確答案時有多「意外」，是整個批次的平均值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; 觀察曲線：一開始損失接近 ln(詞彙量)，也就是在所有詞元之間平均亂猜的程度。模型學會哪些字母常接在哪些字母後面時，損失下降得很快；接著開始學單字，下降就變慢了。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; 輸入像 &lt;i&gt;The king&lt;/i&gt; 這樣的提示，再按&lt;i&gt;讓它寫寫看&lt;/i&gt;。剛開始寫出的文字只是雜訊；訓練一千步左右之後，它就能拼出語料裡的單字。&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; 換成繁體中文語料試試看：每個字就是一個詞元，所以詞彙量更大，一開始的損失也更高。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="449"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="457"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="450"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="458"/>
         <source>Command-line tool…</source>
         <translation>命令列工具…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="451"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="459"/>
         <source>Command-line tool</source>
         <translation>命令列工具</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="452"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="460"/>
         <source>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; does the same work from scripts, for example:&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;Run &lt;code&gt;lmscope-cli --help&lt;/code&gt; for every command.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; 可以在腳本中完成同樣的工作，例如：&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &lt;code&gt;lmscope-cli --help&lt;/code&gt; 即可查看所有指令。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="457"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="458"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="465"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="466"/>
         <source>About LMScope</source>
         <translation>關於 LMScope</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="459"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="467"/>
         <source>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A desktop lab for neural language models: train small models on your own text and look inside them while they learn.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;神經語言模型的桌面實驗室：用你自己的文字訓練小型模型，並在它們學習的過程中觀察內部的運作。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="574"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="582"/>
         <source>Reset: the next Start builds a fresh model.</source>
         <translation>已重設：下次按「開始」時會建立全新的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="579"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="587"/>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="580"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="588"/>
         <source>Text files (*.txt *.md *.csv);;All files (*)</source>
         <translation>文字檔 (*.txt *.md *.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="591"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="599"/>
         <source>Open corpus</source>
         <translation>開啟語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="595"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="603"/>
         <source>Corpus %1: %2 bytes</source>
         <translation>語料 %1：%2 位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="617"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="625"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors 檔案 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="643"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="651"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="662"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="670"/>
         <source>Preparing the corpus and the model…</source>
         <translation>正在準備語料與模型…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="663"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="671"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="664"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="672"/>
         <source>Paused. Step, resume, or let the model write.</source>
         <translation>已暫停。可以單步執行、繼續訓練，或讓模型寫寫看。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="665"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="673"/>
         <source>Finished.</source>
         <translation>已完成。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="688"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="696"/>
         <source>step %1  loss %2  grad norm %3  lr %4</source>
         <translation>第 %1 步  損失 %2  梯度範數 %3  學習率 %4</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="700"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="708"/>
         <source>%1 tokens/s</source>
         <translation>%1 詞元/秒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="701"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="709"/>
         <source>tensors %1 (peak %2)</source>
         <translation>張量 %1（峰值 %2）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="710"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="718"/>
         <source>Finished %1 steps; final loss %2.</source>
         <translation>已完成 %1 步；最終損失 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="714"/>
+        <location filename="../../app/appcore/mainwindow.cpp" line="722"/>
         <source>Cancelled at step %1.</source>
         <translation>已在第 %1 步取消。</translation>
     </message>
@@ -1836,8 +1836,8 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
     </message>
     <message>
         <location filename="../../app/appcore/memoryview.cpp" line="122"/>
-        <source>Train: a full AdamW step (forward, backward, update). Prefill: one forward without gradients. Infer: one sequence generated token by token with a KV cache or a recurrent state.</source>
-        <translation>訓練：完整的一步 AdamW（前向、反向、更新）。預填：一次不算梯度的前向。推論：用 KV 快取或循環狀態，一個詞元一個詞元地產生一條序列。</translation>
+        <source>Train: a full AdamW step (forward, backward, update). Prefill: one forward without gradients. Infer: the batch&apos;s sequences generated token by token with a KV cache or a recurrent state.</source>
+        <translation>訓練：完整的一步 AdamW（前向、反向、更新）。預填：一次不算梯度的前向。推論：用 KV 快取或循環狀態，把批次裡的每條序列一個詞元一個詞元地產生出來。</translation>
     </message>
     <message>
         <location filename="../../app/appcore/memoryview.cpp" line="126"/>

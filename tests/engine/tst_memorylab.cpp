@@ -95,7 +95,7 @@ private Q_SLOTS:
         const nlohmann::json config = smallConfigs()[static_cast<std::size_t>(index)].second;
         const auto m = static_cast<MemoryMode>(mode);
         for (auto [batch, T] : {std::pair{1, 16}, std::pair{3, 40}}) {
-            const int b = m == MemoryMode::Infer ? 1 : batch;
+            const int b = batch;
             auto measured = measureMemory(config, m, b, T);
             QVERIFY2(measured.ok(), measured.ok() ? "" : measured.error().c_str());
             auto predicted = predictMemory(config, m, b, T);
@@ -206,7 +206,7 @@ private Q_SLOTS:
         const QStringList lines = QString::fromStdString(memoryLabCsv(rows.value())).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 9);
         QVERIFY(lines.front().startsWith(QStringLiteral("arch,mode,seq_len,batch,measured_bytes,predicted_bytes,")));
-        QVERIFY(lines.at(3).startsWith(QStringLiteral("rnn,infer,16,1,")));
+        QVERIFY(lines.at(3).startsWith(QStringLiteral("rnn,infer,16,2,")));
         QCOMPARE(logLogSlope(10, 100, 20, 400), 2.0);
         QVERIFY(std::isnan(logLogSlope(10, 0, 20, 400)));
         QVERIFY(std::isnan(memoryLabSlope(rows.value(), "lstm", MemoryMode::Train)));
