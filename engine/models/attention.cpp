@@ -122,12 +122,7 @@ void attentionBackward(const Dims &d, const Tensor &q, const Tensor &k, const Te
                     // s_ij = scale q_i·k_j  ->  dq_i += Σ_j ds_ij k_j,  dk_j += Σ_i ds_ij q_i
                     if (dq) {
                         weightsTimesRows(R, n, ldD, dsRows, Kp, dQ);
-                        for (int r = 0; r < R; ++r) {
-                            float *__restrict out = dq + qOff + (i0 + r) * d.D;
-                            const float *__restrict add = dQ + r * ldD;
-                            for (std::int64_t c = 0; c < d.D; ++c)
-                                out[c] += add[c];
-                        }
+                        addRows(R, d.D, ldD, dQ, dq + qOff + i0 * d.D);
                     }
                     if (dk) {
                         copyPadded(pq + qOff + i0 * d.D, R, d.D, ldD, qp);

@@ -72,6 +72,15 @@ inline constexpr int kRows = 4;
 typedef float Panel __attribute__((vector_size(kPanel * sizeof(float))));
 
 inline std::int64_t roundUp(std::int64_t n) { return (n + kPanel - 1) / kPanel * kPanel; }
+
+// dst (R, D) contiguous += src (R, D) with leading dimension ld: a block of query-row gradients
+// from scratch into dq.
+inline void addRows(int R, std::int64_t D, std::int64_t ld, const float *__restrict src, float *__restrict dst)
+{
+    for (int r = 0; r < R; ++r)
+        for (std::int64_t c = 0; c < D; ++c)
+            dst[r * D + c] += src[r * ld + c];
+}
 inline Panel loadPanel(const float *p)
 {
     Panel v;

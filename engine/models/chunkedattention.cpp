@@ -249,12 +249,7 @@ void chunkedBackward(const Problem &pr, const float *pq, const float *pk, const 
                         // s_ij = scale q_i·k_j  ->  dq_i += Σ_j ds_ij k_j,  dk_j += Σ_i ds_ij q_i
                         if (dq) {
                             weightsTimesRows(R, n, ldD, dsRows, Kp, dQb);
-                            for (int r = 0; r < R; ++r) {
-                                float *__restrict o = dq + qOff + (i0 + r) * d.D;
-                                const float *__restrict add = dQb + r * ldD;
-                                for (std::int64_t x = 0; x < d.D; ++x)
-                                    o[x] += add[x];
-                            }
+                            addRows(R, d.D, ldD, dQb, dq + qOff + i0 * d.D);
                         }
                         if (dk) {
                             copyPadded(pq + qOff + i0 * d.D, R, d.D, ldD, qp);
