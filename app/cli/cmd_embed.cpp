@@ -3,7 +3,7 @@
 #include "commands.h"
 #include "common.h"
 
-#include "appcore/corpora.h"
+#include "appcore/base/corpora.h"
 #include "embed/fasttext.h"
 #include "embed/glove.h"
 #include "embed/word2vec.h"

@@ -3,7 +3,7 @@
 #include "commands.h"
 #include "common.h"
 
-#include "appcore/lessonsession.h"
+#include "appcore/lessons/lessonsession.h"
 
 #include <cstdio>
 

@@ -3,17 +3,19 @@
 #include "commands.h"
 #include "common.h"
 
-#include "appcore/embeddingplot.h"
-#include "appcore/heatmapplot.h"
-#include "appcore/lineplot.h"
-#include "appcore/memoryplots.h"
-#include "appcore/traceplots.h"
+#include "appcore/plots/embeddingplot.h"
+#include "appcore/plots/heatmapplot.h"
+#include "appcore/plots/lineplot.h"
+#include "appcore/plots/memoryplots.h"
+#include "appcore/plots/traceplots.h"
 #include "core/rng.h"
 #include "core/tape.h"
 #include "io/checkpoint.h"
 #include "io/hfimport.h"
+#include "models/architecture.h"
 #include "models/forecaster.h"
-#include "appcore/lossplot.h"
+#include "models/recurrent/recurrentlm.h"
+#include "appcore/plots/lossplot.h"
 #include "inspect/projection.h"
 #include "io/vecfile.h"
 
@@ -336,10 +338,17 @@ int plotForecast(const std::vector<std::string> &rest)
         series = std::move(loaded).value();
     }
     lm::ForecasterConfig fc;
-    const std::string arch = args.text("arch", "lstm");
-    fc.kind = arch == "rnn" ? lm::CellKind::Rnn : arch == "gru" ? lm::CellKind::Gru : lm::CellKind::Lstm;
-    if (arch != "rnn" && arch != "lstm" && arch != "gru")
-        throw UsageError("--arch must be rnn, lstm or gru");
+    const std::string arch = args.text("arch", lm::cellName(lm::CellKind::Lstm));
+    const lm::Architecture *family = lm::findArchitecture(arch);
+    const auto cell = lm::cellKindFromName(arch);
+    if (!family || !family->supports(lm::ObjectiveKind::Forecasting) || !cell) {
+        std::string list;
+        for (const lm::Architecture *a : lm::architectures())
+            if (a->supports(lm::ObjectiveKind::Forecasting))
+                list += (list.empty() ? "" : ", ") + a->name;
+        throw UsageError("--arch must be a family that forecasts (" + list + "), got '" + arch + "'");
+    }
+    fc.kind = *cell;
     fc.hidden = static_cast<int>(args.integer("hidden", 32, 1, 1024));
     fc.window = static_cast<int>(args.integer("window", 48, 2, 10000));
     lm::ForecastTrainConfig tc;

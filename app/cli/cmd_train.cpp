@@ -1,26 +1,23 @@
 // lmscope-cli train: the same training path as the GUI (engine/train/setup.h), headless.
+#include "archoptions.h"
 #include "args.h"
 #include "commands.h"
 #include "common.h"
 
-#include "appcore/corpora.h"
+#include "appcore/base/corpora.h"
 #include "core/threads.h"
 #include "io/atomicfile.h"
 #include "io/checkpoint.h"
-#include "models/registry.h"
 #include "train/setup.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <optional>
+#include <set>
 #include <filesystem>
 #include <sstream>
 
 namespace {
-
-// The architectures DESIGN.md names; those not in availableArchitectures() come with later work.
-const char *const kPlannedArchs[] = {"rnn", "lstm", "gru", "gpt", "llama", "bert", "albert",
-                                     "t5", "bart", "rwkv", "mamba", "jamba"};
 
 struct Progress final : lm::TrainingObserver {
     int every = 1;
@@ -38,34 +35,29 @@ struct Progress final : lm::TrainingObserver {
 
 int trainCommand(const std::vector<std::string> &words)
 {
-    const Args args(words,
-                    {"arch", "corpus", "out", "tokenizer", "vocab-size", "dim", "hidden", "context", "layers", "heads",
-                     "kv-heads", "seq", "batch", "steps", "lr", "seed", "threads", "log", "clip"},
-                    {"bidirectional", "tbptt", "chunked-attention"});
+    std::set<std::string> valueOptions{"arch", "corpus", "out", "tokenizer", "vocab-size", "seq", "batch", "steps",
+                                       "lr", "seed", "threads", "log", "clip"};
+    valueOptions.merge(archValueOptions());
+    std::set<std::string> switches{"tbptt", "chunked-attention"};
+    switches.merge(archSwitches());
+    const Args args(words, valueOptions, switches);
     if (!args.positionals().empty())
         throw UsageError("train takes no positional argument, got '" + args.positionals().front() + "'");
-    const std::string arch = args.required("arch");
-    const auto available = lm::availableArchitectures();
-    if (std::find(available.begin(), available.end(), arch) == available.end()) {
-        const bool planned = std::find(std::begin(kPlannedArchs), std::end(kPlannedArchs), arch) != std::end(kPlannedArchs);
-        std::string list;
-        for (const auto &a : available)
-            list += (list.empty() ? "" : ", ") + a;
-        throw UsageError("--arch " + arch + (planned ? " is not in this build yet" : " is not an architecture") +
-                         " (available: " + list + ")");
+    const std::string archName = args.required("arch");
+    auto found = lm::architectureOf({{"arch", archName}});
+    if (!found)
+        throw UsageError("--arch: " + found.error());
+    const lm::Architecture &arch = *found.value();
+    if (!arch.supports(lm::ObjectiveKind::CausalLm))
+        throw UsageError("--arch " + archName + " is not trained as a language model by train");
+    if (args.has("tbptt") && !arch.traits.carriesState)
+        throw UsageError("--tbptt does not apply to --arch " + archName + ": it carries no state between batches");
+    nlohmann::json options = archOptionsFromArgs(args, arch);
+    if (args.has("chunked-attention")) { // the short form of --attention chunked
+        if (!arch.option("attention"))
+            throw UsageError("--chunked-attention does not apply to --arch " + archName);
+        options["attention"] = "chunked";
     }
-    const bool recurrent = arch == "rnn" || arch == "lstm" || arch == "gru";
-    const bool transformer = arch == "gpt" || arch == "llama";
-    for (const char *other : {"bidirectional", "tbptt"})
-        if (args.has(other) && !recurrent)
-            throw UsageError(std::string("--") + other + " does not apply to --arch " + arch);
-    if (args.has("layers") && !recurrent && !transformer)
-        throw UsageError("--layers does not apply to --arch " + arch);
-    for (const char *other : {"heads", "kv-heads", "chunked-attention"})
-        if (args.has(other) && !transformer)
-            throw UsageError(std::string("--") + other + " does not apply to --arch " + arch);
-    if (args.has("context") && arch != "mlp")
-        throw UsageError("--context applies to --arch mlp; this model reads the whole window (--seq)");
     const std::string corpusSpec = args.required("corpus");
     const std::string out = args.required("out");
     const std::string logPath = args.text("log", "");
@@ -74,19 +66,12 @@ int trainCommand(const std::vector<std::string> &words)
         checkOutputPath("log", logPath);
 
     lm::ModelChoice model;
-    model.arch = arch;
+    model.arch = archName;
     model.tokenizer = args.text("tokenizer", "char");
     if (model.tokenizer != "byte" && model.tokenizer != "char" && model.tokenizer != "word" && model.tokenizer != "bpe")
         throw UsageError("--tokenizer must be byte, char, word or bpe, got '" + model.tokenizer + "'");
     model.vocabSize = static_cast<int>(args.integer("vocab-size", 0, 0, 1 << 20));
-    model.dim = static_cast<int>(args.integer("dim", transformer ? 128 : 32, 1, 4096));
-    model.hidden = static_cast<int>(args.integer("hidden", transformer ? 0 : 128, 0, 16384));
-    model.context = static_cast<int>(args.integer("context", 5, 1, 64));
-    model.layers = static_cast<int>(args.integer("layers", transformer ? 4 : 1, 1, 64));
-    model.heads = static_cast<int>(args.integer("heads", 4, 1, 256));
-    model.kvHeads = static_cast<int>(args.integer("kv-heads", 0, 0, 256));
-    model.chunkedAttention = args.has("chunked-attention");
-    model.bidirectional = args.has("bidirectional");
+    model.options = options;
     lm::TrainConfig train;
     train.seq = static_cast<int>(args.integer("seq", 32, 1, 8192));
     train.batch = static_cast<int>(args.integer("batch", 32, 1, 4096));

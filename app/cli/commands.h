@@ -12,6 +12,7 @@ struct InputError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+int archsCommand(const std::vector<std::string> &args);
 int trainCommand(const std::vector<std::string> &args);
 int plotCommand(const std::vector<std::string> &args);
 int embedCommand(const std::vector<std::string> &args);

@@ -13,15 +13,15 @@ const char *const kUsage =
     "usage: lmscope-cli <command> [options]\n"
     "\n"
     "commands:\n"
-    "  train   --arch mlp|rnn|lstm|gru|gpt|llama --corpus F --out M.safetensors\n"
-    "          [--tokenizer byte|char|word|bpe] [--vocab-size N] [--dim N] [--hidden N] [--context N]\n"
-    "          [--layers N] [--heads N] [--kv-heads N] [--chunked-attention] [--seq N]\n"
+    "  archs   [--json]   the architecture table: every family (--arch), its options with\n"
+    "          defaults and ranges, its objectives and the views it feeds\n"
+    "  train   --arch A --corpus F --out M.safetensors [family options from archs]\n"
+    "          [--tokenizer byte|char|word|bpe] [--vocab-size N] [--seq N]\n"
     "          [--batch N] [--steps N] [--lr X] [--clip X] [--tbptt] [--seed N] [--threads N]\n"
     "          [--log LOSS.csv]\n"
-    "          --context: tokens the MLP sees; --layers: stacked layers; --hidden: recurrent state\n"
-    "          or feed-forward width (0 = the architecture's rule); --kv-heads: grouped-query\n"
-    "          attention (llama); --chunked-attention: online-softmax attention whose memory grows\n"
-    "          linearly in --seq, same results (gpt, llama); --clip: global\n"
+    "          Family options (--dim, --hidden, --layers, --heads, --norm, …) are those `archs`\n"
+    "          lists for A; a true/false option is a switch (--tied-head, --no-tied-head).\n"
+    "          --chunked-attention: --attention chunked (memory linear in --seq); --clip: global\n"
     "          gradient-norm limit (0 = off, default 1); --tbptt: truncated backpropagation through\n"
     "          time (batch rows read the text in order and carry their state between steps).\n"
     "          F is a text file or builtin:en / builtin:zh_TW. Prints progress on stderr and,\n"
@@ -49,7 +49,7 @@ const char *const kUsage =
     "  memory  --arch A[,A…] --seq-lens 256,512,… [--mode train|prefill|infer[,…]] [--batch N]\n"
     "          [--dim N] [--layers N] [--heads N] [--chunked-attention] [--memory-limit MB] --csv OUT.csv\n"
     "          Peak tensor bytes beyond the weights, measured and predicted, and seconds, per length\n"
-    "          (A: rnn, lstm, gru, gpt, llama). train: AdamW step over (batch, T); prefill: one forward\n"
+    "          (A: the families with a memory formula in archs). train: AdamW step over (batch, T); prefill: one forward\n"
     "          without gradients; infer: the batch's sequences decoded token by token up to T (KV\n"
     "          cache or recurrent state). Prints the log-log slope between the two longest lengths. Refuses,\n"
     "          before allocating, a run predicted to exceed the available memory (or MB).\n"
@@ -94,6 +94,8 @@ int main(int argc, char *argv[])
         return 0;
     }
     try {
+        if (command == "archs")
+            return archsCommand(words);
         if (command == "train")
             return trainCommand(words);
         if (command == "plot")
@@ -113,7 +115,7 @@ int main(int argc, char *argv[])
         if (command == "lesson")
             return lessonCommand(words);
         throw UsageError("unknown command '" + command +
-                         "' (commands: train, forward, generate, embed, neighbors, analogy, memory, lesson, plot; see --help)");
+                         "' (commands: archs, train, forward, generate, embed, neighbors, analogy, memory, lesson, plot; see --help)");
     } catch (const UsageError &e) {
         std::fprintf(stderr, "error: %s\n", e.what());
         return 2;

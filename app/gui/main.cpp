@@ -7,23 +7,28 @@
 // with --view recurrent (attention) it trains an LSTM (a GPT) language model and traces a sentence
 // through it; with --view memory it measures the memory tab's default sweep (gpt and lstm, train,
 // lengths 256 to 2048, batch 2; about a second) so the memory plots show real curves.
-#include "appcore/application.h"
-#include "appcore/attentionview.h"
-#include "appcore/embeddingview.h"
-#include "appcore/recurrentview.h"
-#include "appcore/lessonpanel.h"
-#include "appcore/lossplot.h"
-#include "appcore/mainwindow.h"
-#include "appcore/memoryview.h"
+#include "appcore/base/application.h"
+#include "appcore/views/attentionview.h"
+#include "appcore/views/embeddingview.h"
+#include "appcore/views/recurrentview.h"
+#include "appcore/lessons/lessonpanel.h"
+#include "appcore/plots/lossplot.h"
+#include "appcore/window/mainwindow.h"
+#include "appcore/views/memoryview.h"
+#include "inspect/memorymodel.h"
+#include "models/architecture.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDockWidget>
 #include <QMessageBox>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
 #include <functional>
+#include <optional>
 
 int main(int argc, char *argv[])
 {
@@ -45,9 +50,18 @@ int main(int argc, char *argv[])
                                         QStringLiteral("s"), QStringLiteral("1"));
     parser.addOptions({lang, shot, steps, view, lessonOption, lessonStep});
     parser.process(app);
+    // A screenshot run reads and writes settings of its own, in a folder removed at exit: it
+    // starts from the defaults, so shots repeat, and the learner's next start is not changed.
+    std::optional<QTemporaryDir> scratchSettings;
+    if (parser.isSet(shot)) {
+        scratchSettings.emplace();
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, scratchSettings->path());
+    }
     initApplication(app, parser.value(lang));
 
     MainWindow window;
+    window.setPersistent(!parser.isSet(shot));
     window.resize(1280, 800);
     // A language chosen in the View menu takes effect at once: the translators are swapped and the
     // window is rebuilt in the new language where the old one stood (training in it stops).
@@ -121,7 +135,7 @@ int main(int argc, char *argv[])
     } else if (memory) {
         MemoryView *mv = window.memoryView();
         lm::MemoryLabRequest r;
-        r.archs = {"gpt", "lstm"};
+        r.archs = lm::memoryLabDefaultArchitectures();
         r.modes = {lm::MemoryMode::Train};
         r.seqLens = {256, 512, 1024, 2048};
         r.batch = 2;
@@ -129,8 +143,8 @@ int main(int argc, char *argv[])
         QObject::connect(mv, &MemoryView::finished, &app, [&] { QTimer::singleShot(300, &app, capture); });
         QTimer::singleShot(0, mv, &MemoryView::run);
     } else if (attention) {
-        // Train a small GPT, then trace a sentence through it.
-        window.setArchitecture(QStringLiteral("gpt"));
+        // Train the table's first attention model (a small GPT), then trace a sentence through it.
+        window.setArchitecture(QString::fromStdString(lm::firstFeeding(lm::View::Attention)->name));
         window.setSteps(parser.isSet(steps) ? parser.value(steps).toInt() : 300);
         QObject::connect(window.controller(), &TrainingController::stopped, &app, [&](TrainingWorker::Stop, const QString &) {
             Q_EMIT window.attentionView()->inspectRequested(QStringLiteral("The queen is the mother of the princess."));
@@ -139,8 +153,8 @@ int main(int argc, char *argv[])
                          [&] { QTimer::singleShot(300, &app, capture); });
         QTimer::singleShot(0, &window, &MainWindow::startTraining);
     } else if (recurrent) {
-        // Train an LSTM language model, then trace a sentence through it.
-        window.setArchitecture(QStringLiteral("lstm"));
+        // Train the table's first model with gates (an LSTM), then trace a sentence through it.
+        window.setArchitecture(QString::fromStdString(lm::firstFeeding(lm::View::Gates)->name));
         window.setSteps(parser.isSet(steps) ? parser.value(steps).toInt() : 400);
         QObject::connect(window.controller(), &TrainingController::stopped, &app, [&](TrainingWorker::Stop, const QString &) {
             Q_EMIT window.recurrentView()->inspectRequested(QStringLiteral("The queen is the mother of the princess."));

@@ -3,7 +3,7 @@
 // the last step only, and read |dL/dh_t| for every earlier step t from the backward pass. A
 // vanilla RNN's norms shrink (or grow) geometrically with the distance; an LSTM's and a GRU's
 // gates let them carry much further. That is the vanishing / exploding gradient problem, measured.
-#include "models/recurrent.h"
+#include "models/recurrent/recurrent.h"
 
 #include <vector>
 

@@ -45,7 +45,10 @@ Result<std::vector<MemoryLabRow>> runMemoryLab(const MemoryLabRequest &request,
             for (int T : request.seqLens) {
                 LabModel m = request.model;
                 m.arch = arch;
-                Point p{arch, mode, T, request.batch, labModelConfig(m, T), {}};
+                auto config = labModelConfig(m, T);
+                if (!config)
+                    return makeError(config.error());
+                Point p{arch, mode, T, request.batch, config.value(), {}};
                 auto parts = predictMemory(p.config, mode, p.batch, T);
                 if (!parts)
                     return makeError(parts.error());

@@ -14,7 +14,7 @@
 namespace lm {
 
 struct MemoryLabRequest {
-    std::vector<std::string> archs{"gpt", "lstm"};
+    std::vector<std::string> archs = memoryLabDefaultArchitectures();
     std::vector<MemoryMode> modes{MemoryMode::Train};
     std::vector<int> seqLens{256, 512, 1024, 2048};
     int batch = 2;              // sequences (infer: decoded side by side)

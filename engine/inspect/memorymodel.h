@@ -10,6 +10,7 @@
 // F = FFN hidden, V = vocabulary, N = B·T, b = bytes per number.
 #include "core/result.h"
 #include "inspect/memoryprofile.h"
+#include "models/architecture.h"
 
 #include <nlohmann/json.hpp>
 
@@ -19,21 +20,6 @@
 
 namespace lm {
 
-struct MemoryParts {
-    std::int64_t weights = 0;     // the parameters
-    std::int64_t gradients = 0;   // train: one gradient per parameter
-    std::int64_t optimizer = 0;   // train: AdamW's two moments per parameter
-    std::int64_t activations = 0; // what the forward keeps for backward, and their gradients;
-                                  // prefill / infer: the largest set alive at once
-    std::int64_t attention = 0;   // train: the (B, H, T, T) probabilities per layer (chunked: a
-                                  // log-sum-exp per row instead)
-    std::int64_t kvCache = 0;     // infer: keys and values of every position, every layer
-    std::int64_t state = 0;       // infer: the recurrent state (h, and c for an LSTM)
-
-    // What a run adds on top of the weights: the quantity measureMemory reports.
-    std::int64_t run() const { return gradients + optimizer + activations + attention + kvCache + state; }
-    std::int64_t total() const { return weights + run(); }
-};
 
 // Parts for `config` (a createModel config: arch and that family's fields) in `mode` at
 // (batch, T), with bytesPerValue bytes per number (4 = float32, what the engine runs). Infer:
@@ -42,29 +28,24 @@ struct MemoryParts {
 Result<MemoryParts> predictMemory(const nlohmann::json &config, MemoryMode mode, std::int64_t batch, std::int64_t seqLen,
                                   int bytesPerValue = 4);
 
-// The parameter count of `config`, from its fields alone (no model is built).
-Result<std::int64_t> predictParameterCount(const nlohmann::json &config);
-
-// The memory lab's small models: `arch` (rnn, lstm, gru, gpt, llama) with a byte vocabulary (256),
-// `dim` as embedding and hidden width, `layers`, `heads` (transformers), learned positions sized
-// to fit T (gpt), chunked attention when asked. Throws std::invalid_argument for an arch the lab
-// does not know.
+// The memory lab's small models: `arch` (a family of the table with a memory formula) with a
+// byte vocabulary (256), `dim` as embedding and recurrent width, `layers`, `heads`, chunked
+// attention when asked, each where the family has that option; learned positions are sized to
+// fit T. An Error for a family the lab cannot measure.
 struct LabModel {
-    std::string arch = "gpt";
+    std::string arch;
     int dim = 64;
     int layers = 2;
     int heads = 4;
     bool chunkedAttention = false;
 };
-std::vector<std::string> memoryLabArchitectures();
-nlohmann::json labModelConfig(const LabModel &model, int seqLen);
+constexpr int kLabVocabulary = 256;
+std::vector<std::string> memoryLabArchitectures();        // every family with a memory formula
+std::vector<std::string> memoryLabDefaultArchitectures(); // those the lab measures unless told
+Result<nlohmann::json> labModelConfig(const LabModel &model, int seqLen);
 
 // Real configurations for the calculator, by display name ("GPT-2 small (124M)", …), each a
-// createModel-style config that predictMemory accepts.
-struct NamedConfig {
-    std::string name;
-    nlohmann::json config;
-};
+// createModel-style config that predictMemory accepts; from the table's entries.
 std::vector<NamedConfig> referenceConfigs();
 
 // Bytes the system could give this process now (MemAvailable in /proc/meminfo; 0 when unknown).

@@ -4,7 +4,7 @@
 #include "core/optim.h"
 #include "core/rng.h"
 #include "core/tape.h"
-#include "models/registry.h"
+#include "models/architecture.h"
 
 #include <chrono>
 #include <cmath>

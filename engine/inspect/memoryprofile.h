@@ -7,7 +7,7 @@
 //   infer  : token-by-token generation of `batch` sequences side by side up to T tokens with
 //            nextTokenLogits, which keeps a KV cache (Transformers) or the recurrent state (RNNs);
 //            one copy of the model per sequence, since the interface decodes one context.
-// Generic: it builds the model with createModel (models/registry.h) and uses only the
+// Generic: it builds the model with createModel (models/architecture.h) and uses only the
 // LanguageModel interface, so a family added to the registry is profiled without changes here.
 //
 // Reported bytes are those the run adds on top of the model's weights (the weights are measured
@@ -15,6 +15,7 @@
 // inspect/memorymodel.h is checked against.
 #include "core/cancel.h"
 #include "core/result.h"
+#include "models/memoryparts.h"
 
 #include <nlohmann/json.hpp>
 
@@ -24,11 +25,6 @@
 #include <vector>
 
 namespace lm {
-
-enum class MemoryMode { Train, Prefill, Infer };
-
-std::string memoryModeName(MemoryMode mode); // "train" | "prefill" | "infer"
-std::optional<MemoryMode> memoryModeFromName(const std::string &name);
 
 struct MemoryMeasurement {
     std::int64_t weightBytes = 0; // live tensor bytes the built model holds

@@ -1,7 +1,7 @@
 #include "io/checkpoint.h"
 
 #include "io/safetensors.h"
-#include "models/registry.h"
+#include "models/architecture.h"
 
 #include <cstring>
 
@@ -48,14 +48,14 @@ Result<Checkpoint> loadCheckpoint(const std::string &path)
     // values would otherwise allocate them first (gigabytes from a file of a few hundred bytes).
     // The slack leaves ordinary mistakes (one tensor of the wrong shape) to the precise messages
     // below; what matters is that the model stays within a small factor of the file.
-    auto needed = minimumParameterCount(config);
+    auto needed = parameterCount(config);
     if (!needed)
         return fail(needed.error());
     std::int64_t held = 0;
     for (const auto &t : file.value().tensors)
         held += t.tensor.numel();
     if (needed.value() > 2 * held + kParameterSlack)
-        return fail("the " + config["arch"].get<std::string>() + " config needs at least " + std::to_string(needed.value()) +
+        return fail("the " + config["arch"].get<std::string>() + " config needs " + std::to_string(needed.value()) +
                     " parameters; the file holds " + std::to_string(held) + " values");
     auto model = createModel(config, 0);
     if (!model)

@@ -1,8 +1,7 @@
 #include "io/hfimport.h"
 
-#include "core/rng.h"
 #include "io/safetensors.h"
-#include "models/transformer.h"
+#include "models/architecture.h"
 #include "text/bpe.h"
 
 #include <cstring>
@@ -34,12 +33,6 @@ Result<nlohmann::json> readConfig(const std::string &path)
     return j;
 }
 
-bool sameValues(const Tensor &a, const Tensor &b)
-{
-    return a.shape() == b.shape()
-        && std::memcmp(a.data(), b.data(), static_cast<std::size_t>(a.numel()) * sizeof(float)) == 0;
-}
-
 } // namespace
 
 Result<Checkpoint> loadHuggingFaceFolder(const std::string &dir)
@@ -56,43 +49,27 @@ Result<Checkpoint> loadHuggingFaceFolder(const std::string &dir)
     const nlohmann::json &hf = configFile.value();
     const auto fail = [&](const std::string &what) { return Result<Checkpoint>(Error{configPath + ": " + what}); };
 
-    if (const auto it = hf.find("model_type"); it != hf.end() && !(it->is_string() && *it == "gpt2"))
-        return fail("model_type " + it->dump() + " is not supported (only \"gpt2\")");
-    TransformerConfig config;
-    config.arch = "gpt";
-    const auto intField = [&](const char *name, int &out) -> bool {
-        const auto it = hf.find(name);
-        if (it == hf.end() || !it->is_number_integer() || it->get<std::int64_t>() < 1 || it->get<std::int64_t>() > (1 << 24))
-            return false;
-        out = it->get<int>();
-        return true;
-    };
-    for (const auto &[name, field] : {std::pair<const char *, int *>{"n_embd", &config.dim}, {"n_layer", &config.layers},
-                                      {"n_head", &config.heads}, {"n_positions", &config.maxSeq},
-                                      {"vocab_size", &config.vocabSize}})
-        if (!intField(name, *field))
-            return fail(std::string("\"") + name + "\" is missing or not a positive integer");
-    if (const auto it = hf.find("activation_function"); it != hf.end() && !(it->is_string() && *it == "gelu_new"))
-        return fail("activation_function " + it->dump() + " is not supported (only \"gelu_new\")");
-    if (const auto it = hf.find("n_inner"); it != hf.end() && !it->is_null()
-        && !(it->is_number_integer() && it->get<std::int64_t>() == 4 * std::int64_t(config.dim)))
-        return fail("n_inner " + it->dump() + " is not supported (only 4·n_embd or null)");
-    if (const auto it = hf.find("layer_norm_epsilon"); it != hf.end()) {
-        if (!it->is_number() || !(it->get<double>() > 0))
-            return fail("\"layer_norm_epsilon\" is not a positive number");
-        config.normEps = it->get<float>();
+    std::string modelType;
+    if (const auto it = hf.find("model_type"); it != hf.end()) {
+        if (!it->is_string())
+            return fail("\"model_type\" is not a string");
+        modelType = it->get<std::string>();
     }
-    bool tied = true;
-    if (const auto it = hf.find("tie_word_embeddings"); it != hf.end()) {
-        if (!it->is_boolean())
-            return fail("\"tie_word_embeddings\" is not a boolean");
-        tied = it->get<bool>();
-    }
-    config.norm = "layernorm";
-    config.ffn = "gelu";
-    config.positions = "learned";
-    config.preNorm = true;
-    config.dropout = 0.0f;
+    // A folder without model_type is taken for the first family that reads Hugging Face folders.
+    const Architecture *arch = nullptr;
+    std::string supported;
+    for (const Architecture *a : architectures())
+        if (a->huggingFace) {
+            if (!arch && modelType.empty())
+                arch = a;
+            for (const std::string &t : a->huggingFace->modelTypes)
+                supported += (supported.empty() ? "\"" : ", \"") + t + "\"";
+        }
+    if (!modelType.empty())
+        arch = architectureForHuggingFace(modelType);
+    if (!arch)
+        return fail("model_type \"" + modelType + "\" is not supported (supported: " + supported + ")");
+    const HuggingFaceReader &reader = *arch->huggingFace;
 
     SafetensorsLimits limits;
     limits.skipOtherDtypes = true; // integer/boolean buffers (e.g. attn.bias masks) are not weights
@@ -100,19 +77,19 @@ Result<Checkpoint> loadHuggingFaceFolder(const std::string &dir)
     if (!file)
         return Error{file.error()};
     const SafetensorsFile &st = file.value();
+    // Our name, or the same behind one of the family's prefixes ("transformer.h.0…").
     const auto findTensor = [&](const std::string &name) -> const Tensor * {
         if (const Tensor *t = st.find(name))
             return t;
-        return st.find("transformer." + name);
+        for (const std::string &prefix : reader.tensorPrefixes)
+            if (const Tensor *t = st.find(prefix + name))
+                return t;
+        return nullptr;
     };
-    const Tensor *head = findTensor("lm_head.weight");
-    const Tensor *wte = findTensor("wte.weight");
-    if (!tied && !head)
-        return Error{weightsPath + ": tensor 'lm_head.weight' is missing (tie_word_embeddings is false)"};
-    // HF writes lm_head.weight even when tied (a copy of wte); a different one makes the head untied.
-    config.tiedHead = tied && (!head || (wte && sameValues(*head, *wte)));
-    if (const std::string bad = config.validate(); !bad.empty())
-        return fail(bad);
+    auto converted = reader.toConfig(hf, findTensor);
+    if (!converted)
+        return fail(converted.error());
+    const nlohmann::json &config = converted.value();
 
     // Before building the model: config.json may ask for far more than model.safetensors holds
     // (n_embd and vocab_size go up to 2^24), and the model would allocate it all first. The
@@ -120,21 +97,27 @@ Result<Checkpoint> loadHuggingFaceFolder(const std::string &dir)
     std::int64_t held = 0;
     for (const auto &t : st.tensors)
         held += t.tensor.numel();
-    if (config.minimumParameterCount() > 2 * held + kParameterSlack)
-        return Error{weightsPath + ": holds " + std::to_string(held) + " values; config.json needs at least "
-                     + std::to_string(config.minimumParameterCount()) + " parameters"};
+    auto needed = arch->parameterCount(config);
+    if (!needed)
+        return fail(needed.error());
+    if (needed.value() > 2 * held + kParameterSlack)
+        return Error{weightsPath + ": holds " + std::to_string(held) + " values; config.json needs " +
+                     std::to_string(needed.value()) + " parameters"};
 
     std::unique_ptr<LanguageModel> model;
     try {
-        Rng rng(0);
-        model = makeTransformer(config, rng);
+        auto built = arch->create(config, 0);
+        if (!built)
+            return fail(built.error());
+        model = std::move(built).value();
     } catch (const std::exception &e) {
         return fail(e.what());
     }
     for (auto &p : model->parameters()) {
         const Tensor *t = findTensor(p.name);
         if (!t)
-            return Error{weightsPath + ": tensor '" + p.name + "' (or 'transformer." + p.name + "') is missing"};
+            return Error{weightsPath + ": tensor '" + p.name + "' is missing" +
+                         (reader.tensorPrefixes.empty() ? "" : " (also as '" + reader.tensorPrefixes.front() + p.name + "')")};
         if (t->shape() != p.tensor.shape())
             return Error{weightsPath + ": tensor '" + p.name + "' has shape " + shapeString(t->shape()) + "; config.json needs "
                          + shapeString(p.tensor.shape())};
@@ -146,9 +129,9 @@ Result<Checkpoint> loadHuggingFaceFolder(const std::string &dir)
     auto bpe = BpeTokenizer::loadGpt2(vocabPath, mergesPath);
     if (!bpe)
         return Error{bpe.error()};
-    if (bpe.value().vocabSize() != config.vocabSize)
+    if (bpe.value().vocabSize() != model->vocabSize())
         return Error{vocabPath + ": " + std::to_string(bpe.value().vocabSize()) + " tokens but vocab_size in config.json is "
-                     + std::to_string(config.vocabSize)};
+                     + std::to_string(model->vocabSize())};
 
     Checkpoint c;
     c.model = std::move(model);

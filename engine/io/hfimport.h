@@ -8,12 +8,13 @@
 
 namespace lm {
 
-// A GPT-2 folder: config.json, model.safetensors, vocab.json, merges.txt.
+// A folder: config.json, model.safetensors, vocab.json, merges.txt. config.json's "model_type"
+// picks the family (without one, the first family that reads folders: GPT-2). For GPT-2:
 //   config.json: n_embd, n_layer, n_head, n_positions, vocab_size (integers, required),
 //     layer_norm_epsilon (default 1e-5), activation_function (must be "gelu_new"; default
 //     "gelu_new"), tie_word_embeddings (default true), model_type (if present, "gpt2"). n_inner,
 //     when present and not null, must be 4·n_embd.
-//   model.safetensors: our "gpt" parameter names, each with or without the "transformer."
+//   model.safetensors: our parameter names, each with or without the "transformer."
 //     prefix; buffers ("h.{i}.attn.bias", "h.{i}.attn.masked_bias") and anything else not a
 //     parameter of the model are ignored. "lm_head.weight" with tie_word_embeddings true is
 //     ignored when it equals wte (what HF saves); if it differs the model is built with an

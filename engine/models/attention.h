@@ -11,7 +11,7 @@
 // Legend: B = batch, Tq = query length, Tk = key length, H = query heads, Hkv = key/value heads
 // (H % Hkv == 0; each KV head serves H / Hkv query heads), D = head dim.
 #include "core/tensor.h"
-#include "inspect/trace.h"
+#include "core/trace.h"
 
 #include <string>
 #include <vector>

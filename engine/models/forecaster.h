@@ -16,7 +16,7 @@
 #include "core/optim.h"
 #include "core/result.h"
 #include "core/rng.h"
-#include "models/recurrent.h"
+#include "models/recurrent/recurrent.h"
 
 #include <cstdint>
 #include <memory>

@@ -3,7 +3,7 @@
 // LanguageModel: what the trainer, the checkpoint code and the app need from every model family.
 #include "core/optim.h"
 #include "core/tensor.h"
-#include "inspect/trace.h"
+#include "core/trace.h"
 
 #include <nlohmann/json.hpp>
 
@@ -52,7 +52,7 @@ public:
     // Logits (V) for the token that follows `context` (ids in [0, V); may be empty).
     virtual Tensor nextTokenLogits(const std::vector<std::int32_t> &context) = 0;
     // Logits (T, V) at every position of one sequence (row t predicts the token after ids[t]),
-    // recording what the model saw into `trace` when given (see inspect/trace.h). Throws
+    // recording what the model saw into `trace` when given (see core/trace.h). Throws
     // std::invalid_argument on an empty sequence or an id outside the vocabulary.
     virtual Tensor sequenceLogits(const std::vector<std::int32_t> &ids, Trace *trace = nullptr) = 0;
 

@@ -1,10 +1,13 @@
 #pragma once
-// From a corpus and a few choices to a ready trainer: the path that the GUI and the CLI share.
-//   text -> tokenizer -> token stream -> model -> Trainer
+// From a corpus and a few choices to a ready trainer: the path that the GUI, the CLI and the
+// lessons share.
+//   text -> tokenizer -> token stream -> model (architecture table) -> Trainer
 #include "core/result.h"
 #include "models/languagemodel.h"
 #include "text/tokenizer.h"
 #include "train/trainer.h"
+
+#include <nlohmann/json.hpp>
 
 #include <memory>
 #include <string>
@@ -12,18 +15,12 @@
 namespace lm {
 
 struct ModelChoice {
-    std::string arch = "mlp";
-    std::string tokenizer = "char"; // byte | char | word
+    std::string arch;               // a family of the architecture table (models/architecture.h)
+    std::string tokenizer = "char"; // byte | char | word | bpe
     int vocabSize = 0;              // cap for char/word vocabularies; 0 = keep every token seen
-    int dim = 32;
-    int hidden = 128;               // recurrent hidden size; gpt / llama: FFN hidden (ffn_hidden)
-    int context = 5;                // the MLP's n
-    int layers = 1;                 // rnn / lstm / gru: stacked recurrent layers; gpt / llama: blocks
-    int heads = 4;                  // gpt / llama: attention heads (dim % heads == 0)
-    int kvHeads = 0;                // gpt / llama: key/value heads; 0 = heads
-    int maxSeq = 0;                 // gpt / llama: learned positions; 0 = max(--seq, 512)
-    bool chunkedAttention = false;  // gpt / llama: attention "chunked" (memory linear in --seq)
-    bool bidirectional = false;     // refused for a language model (it would see the future)
+    // The family's options by name ({"dim": 64, "norm": "rmsnorm"}); the rest keep the table's
+    // defaults.
+    nlohmann::json options = nlohmann::json::object();
 };
 
 struct TrainingSetup {
@@ -33,8 +30,10 @@ struct TrainingSetup {
     std::int64_t corpusTokens = 0;
 };
 
-// Errors are sentences for the user: an empty text, a text shorter than one window, an option
-// out of range ("--dim must be between 1 and 4096").
+// Errors are sentences for the user in terms of the config's fields and the family's options:
+// an unknown family, an empty text, a text shorter than one window, an option out of range
+// ("dim must be an integer between 1 and 4096, got 0"), a training field out of range ("steps
+// must be between 1 and 10000000, got 0").
 Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice &model, const TrainConfig &train);
 
 } // namespace lm

@@ -4,96 +4,74 @@
 <context>
     <name>AttentionView</name>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="31"/>
         <source>Trace this text</source>
         <translation>追蹤這段文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="32"/>
         <source>Continue it</source>
         <translation>讓它續寫</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="33"/>
         <source>The model writes on, one token at a time; after each token the heatmaps show where the new token looks.</source>
         <translation>模型一次寫一個詞元往下續寫；每寫一個，熱圖就顯示這個新詞元在看哪裡。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="35"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="41"/>
         <source>Train a GPT or Llama model on the language-model tab, then trace a text through it.</source>
         <translation>先在「語言模型」分頁訓練 GPT 或 Llama 模型，再讓一段文字通過它，追蹤它的注意力。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="47"/>
         <source>Layers (rows) × heads (columns): click one</source>
         <translation>層（列）× 注意力頭（欄）：點選其中一個</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="54"/>
         <source>Entropy of each head (nats; low = focused)</source>
         <translation>每個注意力頭的熵（nat；越低越集中）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="62"/>
-        <location filename="../../app/cli/cmd_plot.cpp" line="295"/>
         <source>query (the token that looks)</source>
         <translation>查詢（發出注意的詞元）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="62"/>
-        <location filename="../../app/cli/cmd_plot.cpp" line="296"/>
         <source>key (the token looked at)</source>
         <translation>鍵（被注意的詞元）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="63"/>
         <source>weight</source>
         <translation>權重</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="67"/>
         <source>Attention of token</source>
         <translation>這個詞元的注意力</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="73"/>
         <source>Where each token looks</source>
         <translation>每個詞元看向哪裡</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="74"/>
         <source>Step through this head</source>
         <translation>逐步拆解這個注意力頭</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="106"/>
         <source>This model has no attention to show: train a GPT or Llama model.</source>
         <translation>這個模型沒有注意力可以顯示：請訓練 GPT 或 Llama 模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="109"/>
         <source>Row i of a heatmap is where token i looks: its weights over the tokens before it sum to 1. The triangle is the causal mask: no token sees the future.</source>
         <translation>熱圖的第 i 列是第 i 個詞元注意的位置：它分給前面各詞元的權重加起來等於 1。右上方的三角形是因果遮罩：沒有任何詞元能看到未來。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="116"/>
         <source>layer %1</source>
         <translation>第 %1 層</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="118"/>
         <source>head %1</source>
         <translation>第 %1 個頭</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/attentionview.cpp" line="152"/>
-        <location filename="../../app/appcore/attentionview.cpp" line="183"/>
-        <location filename="../../app/cli/cmd_plot.cpp" line="297"/>
         <source>layer %1, head %2</source>
         <translation>第 %1 層，第 %2 個頭</translation>
     </message>
@@ -101,12 +79,10 @@
 <context>
     <name>Corpora</name>
     <message>
-        <location filename="../../app/appcore/corpora.cpp" line="9"/>
         <source>Built-in: English (families, capitals, plurals)</source>
         <translation>內建：英文（家族、首都、複數）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/corpora.cpp" line="11"/>
         <source>Built-in: Traditional Chinese (家族、首都、量詞)</source>
         <translation>內建：繁體中文（家族、首都、量詞）</translation>
     </message>
@@ -114,19 +90,14 @@
 <context>
     <name>EmbeddingPlot</name>
     <message>
-        <location filename="../../app/appcore/embeddingplot.cpp" line="19"/>
-        <location filename="../../app/appcore/embeddingplot.cpp" line="122"/>
         <source>component 1</source>
         <translation>主成分 1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingplot.cpp" line="20"/>
-        <location filename="../../app/appcore/embeddingplot.cpp" line="123"/>
         <source>component 2</source>
         <translation>主成分 2</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingplot.cpp" line="122"/>
         <source>turned view (drag to rotate)</source>
         <translation>轉動後的視圖（拖曳以旋轉）</translation>
     </message>
@@ -134,317 +105,250 @@
 <context>
     <name>EmbeddingView</name>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="66"/>
         <source>%1 % · epoch %2 · %3 words/s · loss %4</source>
         <translation>%1% · 第 %2 輪 · %3 詞/秒 · 損失 %4</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="82"/>
         <source>t-SNE iteration %1</source>
         <translation>t-SNE 第 %1 次迭代</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="111"/>
         <source>Train word vectors</source>
         <translation>訓練詞向量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="116"/>
         <source>Open text file…</source>
         <translation>開啟文字檔…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="118"/>
-        <location filename="../../app/appcore/embeddingview.cpp" line="122"/>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="129"/>
         <source>Skip-gram (word2vec)</source>
         <translation>跳字模型（Skip-gram，word2vec）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="130"/>
         <source>CBOW (word2vec)</source>
         <translation>連續詞袋（CBOW，word2vec）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="131"/>
         <source>GloVe</source>
         <translation>GloVe</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="132"/>
         <source>fastText (subwords)</source>
         <translation>fastText（子詞）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="134"/>
         <source>Words (split at spaces)</source>
         <translation>詞（以空格切分）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="135"/>
         <source>Characters (for Chinese)</source>
         <translation>字元（適用於中文）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="145"/>
         <source>Corpus</source>
         <translation>語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="147"/>
-        <location filename="../../app/appcore/embeddingview.cpp" line="206"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="148"/>
         <source>Tokens</source>
         <translation>詞元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="149"/>
         <source>Vector size</source>
         <translation>向量維度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="150"/>
         <source>Window</source>
         <translation>視窗</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="151"/>
         <source>Epochs</source>
         <translation>訓練輪數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="152"/>
         <source>Minimum count</source>
         <translation>最低次數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="153"/>
         <source>Threads</source>
         <translation>執行緒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="155"/>
         <source>Train</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="156"/>
-        <location filename="../../app/appcore/embeddingview.cpp" line="215"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="160"/>
         <source>Train a method to see its words.</source>
         <translation>選一種方法開始訓練，就能看到它學出的詞。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="167"/>
         <source>Projection</source>
         <translation>投影</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="170"/>
         <source>PCA</source>
         <translation>PCA</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="171"/>
         <source>t-SNE</source>
         <translation>t-SNE</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="173"/>
         <source>2-D</source>
         <translation>二維</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="174"/>
         <source>3-D (drag to turn)</source>
         <translation>三維（拖曳以旋轉）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="182"/>
         <source>No colours</source>
         <translation>不上色</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="183"/>
         <source>Built-in groups (English)</source>
         <translation>內建群組（英文）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="184"/>
         <source>Groups from a file…</source>
         <translation>從檔案載入群組…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="188"/>
         <source>Word groups (word&lt;TAB&gt;group per line)</source>
         <translation>詞的群組（每行一筆：詞&lt;TAB&gt;群組）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="193"/>
         <source>Word groups</source>
         <translation>詞的群組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="194"/>
         <source>%1 is larger than the 16 MB a list of word groups may have.</source>
         <translation>%1 超過詞群組清單上限 16 MB。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="202"/>
         <source>Find a word…</source>
         <translation>搜尋詞…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="207"/>
         <source>Dimensions</source>
         <translation>維度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="208"/>
         <source>Words shown</source>
         <translation>顯示詞數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="209"/>
         <source>Perplexity</source>
         <translation>困惑度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="210"/>
         <source>Iterations</source>
         <translation>迭代次數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="211"/>
         <source>Colour</source>
         <translation>顏色</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="212"/>
         <source>Search</source>
         <translation>搜尋</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="214"/>
         <source>Project</source>
         <translation>投影</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="236"/>
         <source>Nearest neighbours</source>
         <translation>最近鄰</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="238"/>
         <source>Click a word in the plot.</source>
         <translation>請在圖上點選一個詞。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="247"/>
         <source>Analogy: a is to b as c is to ?</source>
         <translation>類比：a 之於 b，如同 c 之於？</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="255"/>
         <source>Solve</source>
         <translation>求解</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="260"/>
         <source>The answer is the word nearest to b − a + c. The arrows show the two offsets a→b and c→answer: when they are parallel, the relation is a direction in the space.</source>
         <translation>答案是最接近 b − a + c 的詞。圖中的箭頭畫出兩段差向量：a→b 與 c→答案；當兩個箭頭互相平行時，就表示這種關係對應到向量空間中的一個方向。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="268"/>
         <source>One word, one vector</source>
         <translation>一個詞，一個向量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="273"/>
         <source>Word</source>
         <translation>詞</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="274"/>
         <source>Sentence 1</source>
         <translation>句子 1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="275"/>
         <source>Sentence 2</source>
         <translation>句子 2</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="276"/>
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="328"/>
         <source>Reading the corpus…</source>
         <translation>正在讀取語料…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="373"/>
         <source>%1: %2 words × %3 in %4 s</source>
         <translation>%1：%2 個詞 × %3 維，耗時 %4 秒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="388"/>
         <source>PCA keeps %1 % of the variance in %2 components</source>
         <translation>PCA 用 %2 個主成分保留了 %1% 的變異量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="392"/>
         <source>t-SNE done.</source>
         <translation>t-SNE 完成。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="439"/>
-        <location filename="../../app/appcore/embeddingview.cpp" line="476"/>
-        <location filename="../../app/appcore/embeddingview.cpp" line="511"/>
         <source>“%1” is not in the vocabulary.</source>
         <translation>「%1」不在詞彙表中。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="444"/>
         <source>Nearest to “%1” (cosine):</source>
         <translation>最接近「%1」的詞（依餘弦相似度）：</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="445"/>
         <source>“%1” was never seen; fastText builds its vector from its character n-grams. Nearest (cosine):</source>
         <translation>訓練時從未出現過「%1」；fastText 會用它的字元 n-gram 組出它的向量。最接近的詞（依餘弦相似度）：</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="492"/>
         <source>(Some of these words are not among the words shown; show more words to see the arrows.)</source>
         <translation>（其中有些詞不在目前顯示的詞裡；請增加「顯示詞數」，才能看到箭頭。）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="499"/>
         <source>Train word vectors first.</source>
         <translation>請先訓練詞向量。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="506"/>
         <source>Put the word “%1” in both sentences.</source>
         <translation>請在兩個句子裡都放入「%1」這個詞。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingview.cpp" line="527"/>
         <source>In both sentences “%1” looks up the same row of the table: (%2, …). Cosine between the two vectors: %3. A static embedding gives a word one vector, whatever its neighbours; the encoder models later give a different vector in each sentence.</source>
         <translation>在兩個句子裡，「%1」查到的都是表格中的同一列：(%2, …)。兩個向量的餘弦相似度：%3。靜態嵌入只給每個詞一個向量，不管它前後是哪些詞；後面會學到的編碼器模型，則會在每個句子中給同一個詞不同的向量。</translation>
     </message>
@@ -452,12 +356,10 @@
 <context>
     <name>EmbeddingWorker</name>
     <message>
-        <location filename="../../app/appcore/embeddingworker.cpp" line="134"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/embeddingworker.cpp" line="145"/>
         <source>Train some word vectors first.</source>
         <translation>請先訓練詞向量。</translation>
     </message>
@@ -465,218 +367,174 @@
 <context>
     <name>ForecastPage</name>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="524"/>
         <source>Series</source>
         <translation>時間序列</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="527"/>
         <source>Generated</source>
         <translation>自動產生</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="528"/>
         <source>CSV file</source>
         <translation>CSV 檔案</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="534"/>
         <source>Open CSV…</source>
         <translation>開啟 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="535"/>
         <source>No file</source>
         <translation>尚未選擇檔案</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="538"/>
         <source>A header name, or a 0-based column number</source>
         <translation>標題列中的欄位名稱，或從 0 起算的欄號</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="539"/>
         <source>Source</source>
         <translation>來源</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="540"/>
         <source>Length</source>
         <translation>長度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="541"/>
         <source>Trend per step</source>
         <translation>每步趨勢</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="542"/>
         <source>Season (steps)</source>
         <translation>季節週期（步）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="543"/>
         <source>Noise σ</source>
         <translation>雜訊 σ</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="544"/>
         <source>Seed</source>
         <translation>亂數種子</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="546"/>
         <source>File</source>
         <translation>檔案</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="547"/>
         <source>Column</source>
         <translation>欄位</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="552"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="557"/>
         <source>How many values the network reads before each prediction</source>
         <translation>每次預測之前，網路要讀入幾個值</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="561"/>
         <source>How many values the network continues on its own, each fed back as input</source>
         <translation>網路要自己往後延續預測幾個值；每個預測值都會再餵回去當作輸入</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="562"/>
         <source>Cell</source>
         <translation>單元類型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="563"/>
         <source>Hidden units</source>
         <translation>隱藏單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="564"/>
         <source>Window</source>
         <translation>視窗</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="565"/>
         <source>Training steps</source>
         <translation>訓練步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="566"/>
         <source>Horizon</source>
         <translation>預測長度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="568"/>
         <source>Train</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="569"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="585"/>
         <source>Train the forecaster to see its predictions.</source>
         <translation>訓練預測模型之後，就能看到它的預測。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="588"/>
         <source>The network reads a window of past values and predicts the next one. The last fifth of the series is held out: the one-step forecast there always reads the true values before it, while the continuation (dashed) starts at the same place and feeds its own predictions back in, so its errors add up. The baseline repeats the last value; a model worth having beats it.</source>
         <translation>網路會讀取一個視窗內的過去數值，預測下一個值。序列的最後五分之一保留下來做測試：在這一段裡，單步預測每次都會先讀入前面的實際值；延續預測（虛線）則從同一個位置出發，把自己的預測值再餵回去當作輸入，所以誤差會一路累積。基準只是重複最後一個值；值得採用的模型必須勝過它。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="594"/>
         <source>time step</source>
         <translation>時間步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="594"/>
         <source>value</source>
         <translation>數值</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="597"/>
         <source>Show the whole series</source>
         <translation>顯示整個序列</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="672"/>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="678"/>
         <source>Open a series</source>
         <translation>開啟時間序列</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="672"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 檔案 (*.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="693"/>
         <source>Open a CSV file first.</source>
         <translation>請先開啟 CSV 檔案。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="697"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="735"/>
         <source>truth</source>
         <translation>實際值</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="739"/>
         <source>one-step forecast</source>
         <translation>單步預測</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="743"/>
         <source>continuation</source>
         <translation>延續預測</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="744"/>
         <source>held-out part</source>
         <translation>保留測試段</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="749"/>
         <source>Test RMSE %1 against %2 for the naive forecast (repeat the last value): %3 % %4. Train RMSE %5 (naive %6).</source>
         <translation>測試 RMSE 為 %1，比單純預測（直接重複最後一個值）的 %2 %4了 %3%。訓練 RMSE 為 %5（單純預測：%6）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="752"/>
         <source>lower</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="752"/>
         <source>higher</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="753"/>
         <source>Continuation over the first %1 held-out values: RMSE %2 (a flat line: %3).</source>
         <translation>延續預測在保留測試的前 %1 個值上，RMSE 為 %2（一條水平線則為 %3）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="756"/>
         <source>Stopped after %1 steps.</source>
         <translation>執行 %1 步後已停止。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="757"/>
         <source>%1 steps in %2 s; loss %3 → %4.</source>
         <translation>共 %1 步，耗時 %2 秒；損失 %3 → %4。</translation>
     </message>
@@ -684,32 +542,26 @@
 <context>
     <name>ForecastPlot</name>
     <message>
-        <location filename="../../app/cli/cmd_plot.cpp" line="364"/>
         <source>truth</source>
         <translation>實際值</translation>
     </message>
     <message>
-        <location filename="../../app/cli/cmd_plot.cpp" line="371"/>
         <source>one step ahead</source>
         <translation>單步預測</translation>
     </message>
     <message>
-        <location filename="../../app/cli/cmd_plot.cpp" line="378"/>
         <source>continuation</source>
         <translation>延續預測</translation>
     </message>
     <message>
-        <location filename="../../app/cli/cmd_plot.cpp" line="379"/>
         <source>held out</source>
         <translation>保留測試</translation>
     </message>
     <message>
-        <location filename="../../app/cli/cmd_plot.cpp" line="380"/>
         <source>time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../app/cli/cmd_plot.cpp" line="380"/>
         <source>value</source>
         <translation>數值</translation>
     </message>
@@ -717,194 +569,154 @@
 <context>
     <name>HeadStepView</name>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="48"/>
-        <location filename="../../app/appcore/headstepview.cpp" line="298"/>
         <source>query</source>
         <translation>查詢</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="48"/>
-        <location filename="../../app/appcore/headstepview.cpp" line="298"/>
         <source>key</source>
         <translation>鍵</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="49"/>
         <source>recorded</source>
         <translation>模型記錄的值</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="54"/>
         <source>◀ Previous</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="55"/>
         <source>Next ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="60"/>
         <source>The query token the dictionary panel follows</source>
         <translation>字典說明面板所跟隨的查詢詞元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="74"/>
         <source>Query token:</source>
         <translation>查詢詞元：</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="242"/>
         <source>Q: the queries</source>
         <translation>Q：查詢</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="242"/>
         <source>K: the keys</source>
         <translation>K：鍵</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="242"/>
         <source>V: the values</source>
         <translation>V：值</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="243"/>
         <source>QKᵀ: the scores</source>
         <translation>QKᵀ：分數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="244"/>
         <source>Mask: no peeking</source>
         <translation>遮罩：不准偷看</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="244"/>
         <source>Softmax: the attention weights</source>
         <translation>Softmax：注意力權重</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="245"/>
         <source>× V: the head&apos;s output</source>
         <translation>× V：這個注意力頭的輸出</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="247"/>
         <source>Step %1 of %2 — %3</source>
         <translation>第 %1 步（共 %2 步）— %3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="254"/>
         <source>Each row is one token&apos;s query vector (%1 numbers): what this token is looking for in the tokens before it.</source>
         <translation>每一列是一個詞元的查詢向量（%1 個數）：這個詞元想在它前面的詞元裡找什麼。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="257"/>
         <source>Each row is one token&apos;s key vector: what this token offers to the queries that look for something.</source>
         <translation>每一列是一個詞元的鍵向量：這個詞元能提供給正在尋找的查詢些什麼。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="260"/>
         <source>Each row is one token&apos;s value vector: what this token hands over when a query picks it.</source>
         <translation>每一列是一個詞元的值向量：當查詢選中它時，它交出去的內容。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="262"/>
         <source>Row i, column j is the dot product qᵢ·kⱼ: how well query i matches key j. Large means a good match.</source>
         <translation>第 i 列、第 j 欄是內積 qᵢ·kⱼ：查詢 i 和鍵 j 有多相配。數值越大越相配。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="243"/>
         <source>÷ √d: scaled scores</source>
         <translation>÷ √d：縮放後的分數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="265"/>
         <source>The scores times %1 (1/√d with d = %2): without it the scores grow with d and the softmax would be too sharp, putting nearly all weight on one key.</source>
         <translation>分數乘上 %1（1/√d，d = %2）：不這樣做的話，分數會隨 d 變大，softmax 會變得太尖銳，幾乎把所有權重都放在同一個鍵上。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="270"/>
         <source>The future is set to −∞ (grey cells): a token may only look at itself and the tokens before it, since when generating, the next tokens do not exist yet.</source>
         <translation>未來的位置被設為 −∞（灰色格子）：每個詞元只能看自己和它前面的詞元，因為生成文字時，後面的詞元根本還不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="272"/>
         <source>This attention has no causal mask: every query may see every key.</source>
         <translation>這個注意力沒有因果遮罩：每個查詢都能看到所有的鍵。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="274"/>
         <source>Softmax turns each row into weights between 0 and 1 that sum to 1 (−∞ becomes 0): the attention weights. Computed here from Q and K; right: what the model recorded.</source>
         <translation>Softmax 把每一列變成介於 0 和 1 之間、總和為 1 的權重（−∞ 變成 0）：這就是注意力權重。這裡是由 Q 和 K 算出來的；右邊是模型記錄下來的。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="277"/>
         <source>Each output row is the weighted mix of the value rows, with the row&apos;s attention weights: the head&apos;s output for that token (%1 numbers).</source>
         <translation>每一列輸出都是各個值向量依該列注意力權重的加權混合：也就是這個注意力頭對該詞元的輸出（%1 個數）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="285"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="291"/>
         <source>This trace has no inputs for this head (only transformers traced by this version record them).</source>
         <translation>這份追蹤沒有這個注意力頭的輸入（只有用這個版本追蹤的 Transformer 才會記錄）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="293"/>
         <source>Trace a transformer to step through one of its heads.</source>
         <translation>先追蹤一個 Transformer，才能逐步拆解它的某個注意力頭。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="298"/>
         <source>dimension</source>
         <translation>維度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="328"/>
         <source>masked</source>
         <translation>已遮罩</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="333"/>
         <source>computed</source>
         <translation>計算值</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="338"/>
         <source>Largest difference from the recorded attention: %1 (float rounding).</source>
         <translation>與模型記錄的注意力最大相差：%1（浮點數捨入誤差）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="341"/>
         <source>The trace has no recorded attention for this head to compare with.</source>
         <translation>這份追蹤沒有這個注意力頭的注意力記錄可供比對。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="346"/>
         <source>output</source>
         <translation>輸出</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="356"/>
         <source>&lt;p&gt;&lt;b&gt;A dictionary lookup&lt;/b&gt;&lt;br&gt;In Python, &lt;tt&gt;d[key]&lt;/tt&gt; needs a key that matches exactly; then exactly one value comes back, and no match is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Attention: a soft lookup&lt;/b&gt;&lt;br&gt;The query is compared with every key, and every key matches a little (the score). The softmax turns the scores into weights that sum to 1, and the answer is a mix of &lt;i&gt;all&lt;/i&gt; the values, each weighed by its key&apos;s weight.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;字典查詢&lt;/b&gt;&lt;br&gt;在 Python 裡，&lt;tt&gt;d[key]&lt;/tt&gt; 需要一個完全相符的鍵；找到時只會傳回一個值，找不到就是錯誤。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意力：柔性查詢&lt;/b&gt;&lt;br&gt;查詢會和每一個鍵比對，而每個鍵都多少相配一點（分數）。softmax 把分數變成總和為 1 的權重，答案則是&lt;i&gt;所有&lt;/i&gt;值的混合，每個值依它的鍵所得的權重加權。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="376"/>
         <source>&lt;tr&gt;&lt;td&gt;%1. “%2” (#%3)&lt;/td&gt;&lt;td align=&quot;right&quot;&gt;&amp;nbsp;%4&lt;/td&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;td&gt;%1.「%2」(#%3)&lt;/td&gt;&lt;td align=&quot;right&quot;&gt;&amp;nbsp;%4&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="382"/>
         <source>&lt;p&gt;&lt;b&gt;Example&lt;/b&gt;&lt;br&gt;The query “%1” (#%2) finds these keys best:&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;例子&lt;/b&gt;&lt;br&gt;查詢「%1」(#%2) 最相配的鍵是：&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/headstepview.cpp" line="386"/>
         <source>&lt;p&gt;Its output is these weights times their tokens&apos; values, plus %1 of weight spread over the other keys. A dictionary would have returned one value only.&lt;/p&gt;</source>
         <translation>&lt;p&gt;它的輸出就是這些權重乘上對應詞元的值，另外還有 %1 的權重分散在其他鍵上。字典則只會傳回一個值。&lt;/p&gt;</translation>
     </message>
@@ -912,7 +724,6 @@
 <context>
     <name>HeatmapPlot</name>
     <message>
-        <location filename="../../app/appcore/heatmapplot.cpp" line="288"/>
         <source>%1, %2: %3</source>
         <extracomment>Heatmap hover readout: %1 row label, %2 column label, %3 value.</extracomment>
         <translation>%1，%2：%3</translation>
@@ -921,165 +732,132 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="72"/>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="219"/>
         <source>Do this step</source>
         <translation>做這一步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="72"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="73"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="73"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="75"/>
         <source>Answer</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="95"/>
         <source>Choose a lesson…</source>
         <translation>選一堂課…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="113"/>
         <source>What this step&apos;s checks found in the app</source>
         <translation>這一步的檢查在程式裡實際看到的結果</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="137"/>
         <source>choosing the text</source>
         <translation>選擇文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="137"/>
         <source>building the model</source>
         <translation>建立模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="138"/>
         <source>training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="138"/>
         <source>writing text</source>
         <translation>產生文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="139"/>
         <source>tracing the text</source>
         <translation>追蹤文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="139"/>
         <source>training word vectors</source>
         <translation>訓練詞向量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="140"/>
         <source>training the forecaster</source>
         <translation>訓練預測模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="140"/>
         <source>training the tagger</source>
         <translation>訓練標註器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="141"/>
         <source>probing the gradients</source>
         <translation>量測梯度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="141"/>
         <source>measuring memory</source>
         <translation>測量記憶體</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="143"/>
         <source>Working: %1…</source>
         <translation>進行中：%1…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="143"/>
         <source>arranging the views</source>
         <translation>調整視圖</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/appcore/lessonpanel.cpp" line="210"/>
         <source>%n lesson(s)</source>
         <translation>
             <numerusform>%n 堂課</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="211"/>
         <source>Each lesson walks through one idea step by step. A step does something in the app (trains a model, opens a view, picks a head) and checks that what it wants to show is really there.</source>
         <translation>每一堂課一步一步帶你走過一個概念。每一步都會在程式裡實際動手（訓練模型、打開視圖、挑一個注意力頭），並檢查它想讓你看到的現象真的出現了。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="217"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="219"/>
         <source>Nothing to do here: read on</source>
         <translation>這一步只要閱讀</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="252"/>
         <source>First doing steps %1–%2, which this one builds on…</source>
         <translation>先完成這一步所依賴的第 %1–%2 步…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="273"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="274"/>
         <source>This step could not run: %1</source>
         <translation>這一步無法執行：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="282"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="283"/>
         <source>Done: every check holds.</source>
         <translation>完成：每項檢查都成立。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="283"/>
         <source>Done, but a check did not hold.</source>
         <translation>完成，但有一項檢查不成立。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="294"/>
         <source>Choose an answer first.</source>
         <translation>請先選一個答案。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="298"/>
         <source>Right.</source>
         <translation>答對了。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessonpanel.cpp" line="298"/>
         <source>Not quite.</source>
         <translation>不太對。</translation>
     </message>
@@ -1087,18 +865,14 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../app/appcore/lossplot.cpp" line="13"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lossplot.cpp" line="14"/>
-        <location filename="../../app/appcore/lossplot.cpp" line="18"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lossplot.cpp" line="125"/>
         <source>smoothed (EMA %1)</source>
         <translation>平滑（EMA %1）</translation>
     </message>
@@ -1106,487 +880,335 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="84"/>
         <source>LMScope — a lab for language models</source>
         <translation>LMScope — 語言模型實驗室</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="86"/>
         <source>Language model</source>
         <translation>語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="87"/>
         <source>Word vectors</source>
         <translation>詞向量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="88"/>
         <source>Recurrent networks</source>
         <translation>循環神經網路</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="89"/>
         <source>Attention</source>
         <translation>注意力</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="90"/>
         <source>Memory</source>
         <translation>記憶體</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="92"/>
         <source>Tagging</source>
         <translation>詞性標注</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="94"/>
         <source>Forecasting</source>
         <translation>時間序列預測</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="105"/>
         <source>step %v / %m</source>
         <translation>第 %v / %m 步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="111"/>
         <source>Ready. Choose a corpus and a model, then press Start.</source>
         <translation>準備就緒。請選擇語料和模型，然後按下「開始」。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="121"/>
         <source>Error: %1</source>
         <translation>錯誤：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="152"/>
         <source>The model writes: %1</source>
         <translation>模型寫出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="155"/>
         <source>Saved the checkpoint to %1</source>
         <translation>已將檢查點儲存至 %1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="157"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="624"/>
         <source>Save checkpoint</source>
         <translation>儲存檢查點</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="174"/>
         <source>Corpus and model</source>
         <translation>語料與模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="182"/>
         <source>Open text file…</source>
         <translation>開啟文字檔…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="185"/>
         <source>Characters</source>
         <translation>字元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="186"/>
         <source>Words</source>
         <translation>詞</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="187"/>
         <source>Bytes</source>
         <translation>位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="188"/>
         <source>Byte-level BPE (512 tokens)</source>
         <translation>位元組層級 BPE（512 個詞元）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="190"/>
-        <source>MLP language model (Bengio et al. 2003)</source>
-        <translation>MLP 語言模型（Bengio et al. 2003）</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="191"/>
-        <source>Elman RNN</source>
-        <translation>艾爾曼 RNN（Elman RNN）</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="192"/>
-        <source>LSTM</source>
-        <translation>LSTM</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="193"/>
-        <source>GRU</source>
-        <translation>GRU</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="194"/>
-        <source>GPT (Transformer decoder)</source>
-        <translation>GPT（Transformer 解碼器）</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="195"/>
-        <source>Llama (RMSNorm, RoPE, SwiGLU)</source>
-        <translation>Llama（RMSNorm、RoPE、SwiGLU）</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="201"/>
         <source>Corpus</source>
         <translation>語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="203"/>
         <source>Tokens</source>
         <translation>詞元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="204"/>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="205"/>
-        <source>Context (tokens seen)</source>
-        <translation>上下文（可見詞元數）</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="206"/>
-        <source>Layers</source>
-        <translation>層數</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="207"/>
-        <source>Attention heads</source>
-        <translation>注意力頭數</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="208"/>
-        <source>Embedding width</source>
-        <translation>嵌入維度</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="209"/>
-        <source>Hidden units</source>
-        <translation>隱藏單元</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="220"/>
-        <source>How many previous tokens the model looks at to guess the next one.</source>
-        <translation>模型會參考前面幾個詞元，來猜下一個詞元。</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="221"/>
-        <source>Each token becomes a vector of this many numbers.</source>
-        <translation>每個詞元會變成一個由這麼多個數字組成的向量。</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="229"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="247"/>
         <source>off</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="248"/>
         <source>Largest allowed gradient norm; bigger gradients are scaled down. 0 turns clipping off.</source>
         <translation>允許的最大梯度範數；超過的梯度會被等比例縮小。設為 0 即關閉梯度裁剪。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="249"/>
         <source>Read in order, carry the state (truncated BPTT)</source>
         <translation>依序讀取並延續隱藏狀態（截斷式沿時間反向傳播，truncated BPTT）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="250"/>
         <source>Batch size</source>
         <translation>批次大小</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="251"/>
         <source>Window length</source>
         <translation>視窗長度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="252"/>
         <source>Steps</source>
         <translation>步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="253"/>
         <source>Learning rate</source>
         <translation>學習率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="254"/>
         <source>Seed</source>
         <translation>亂數種子</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="255"/>
         <source>Threads</source>
         <translation>執行緒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="256"/>
         <source>Gradient clipping</source>
         <translation>梯度裁剪</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="260"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="651"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="261"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="262"/>
         <source>Step</source>
         <translation>單步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="263"/>
         <source>Reset</source>
         <translation>重設</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="273"/>
         <source>Prompt, e.g. The king</source>
         <translation>提示，例如 The king</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="274"/>
         <source>Let it write</source>
         <translation>讓它寫寫看</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="291"/>
         <source>Log</source>
         <translation>記錄</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="303"/>
         <source>Lesson</source>
         <translation>課程</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="399"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="400"/>
         <source>&amp;Open corpus…</source>
         <translation>開啟語料(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="401"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="403"/>
         <source>&amp;Save checkpoint…</source>
         <translation>儲存檢查點(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="404"/>
         <source>&amp;Export loss plot…</source>
         <translation>匯出損失圖(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="406"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="408"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="412"/>
         <source>Logarithmic loss axis</source>
         <translation>損失軸使用對數刻度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="415"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="425"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="426"/>
         <source>The window is rebuilt in the new language, which stops the training in progress. Switch now?</source>
         <translation>視窗會以新語言重建，進行中的訓練會停止。要現在切換嗎？</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="433"/>
         <source>&amp;Lessons</source>
         <translation>課程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="443"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="445"/>
         <source>A first language model</source>
         <translation>第一個語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="446"/>
         <source>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; Pick the built-in English corpus and &lt;i&gt;Characters&lt;/i&gt; as tokens.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; Press &lt;i&gt;Start&lt;/i&gt;. The model reads the previous few characters and guesses the next one; the loss says how surprised it was, averaged over a batch.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; Watch the curve: at first the loss is near ln(vocabulary size), a uniform guess. It falls quickly as the model learns which letters follow which, then slowly as it learns words.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; Press &lt;i&gt;Let it write&lt;/i&gt; with a prompt such as &lt;i&gt;The king&lt;/i&gt;. Early on the text is noise; after a thousand steps it spells words from the corpus.&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; Try the Traditional Chinese corpus: each character is one token, so the vocabulary is larger and the first loss higher.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; 選擇內建的英文語料，詞元選&lt;i&gt;字元&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; 按下&lt;i&gt;開始&lt;/i&gt;。模型會讀取前面幾個字元，猜出下一個字元；損失代表它看到正確答案時有多「意外」，是整個批次的平均值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; 觀察曲線：一開始損失接近 ln(詞彙量)，也就是在所有詞元之間平均亂猜的程度。模型學會哪些字母常接在哪些字母後面時，損失下降得很快；接著開始學單字，下降就變慢了。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; 輸入像 &lt;i&gt;The king&lt;/i&gt; 這樣的提示，再按&lt;i&gt;讓它寫寫看&lt;/i&gt;。剛開始寫出的文字只是雜訊；訓練一千步左右之後，它就能拼出語料裡的單字。&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; 換成繁體中文語料試試看：每個字就是一個詞元，所以詞彙量更大，一開始的損失也更高。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="457"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="458"/>
         <source>Command-line tool…</source>
         <translation>命令列工具…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="459"/>
         <source>Command-line tool</source>
         <translation>命令列工具</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="460"/>
         <source>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; does the same work from scripts, for example:&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;Run &lt;code&gt;lmscope-cli --help&lt;/code&gt; for every command.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; 可以在腳本中完成同樣的工作，例如：&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &lt;code&gt;lmscope-cli --help&lt;/code&gt; 即可查看所有指令。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="465"/>
-        <location filename="../../app/appcore/mainwindow.cpp" line="466"/>
         <source>About LMScope</source>
         <translation>關於 LMScope</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="467"/>
         <source>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A desktop lab for neural language models: train small models on your own text and look inside them while they learn.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;神經語言模型的桌面實驗室：用你自己的文字訓練小型模型，並在它們學習的過程中觀察內部的運作。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="582"/>
         <source>Reset: the next Start builds a fresh model.</source>
         <translation>已重設：下次按「開始」時會建立全新的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="587"/>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="588"/>
         <source>Text files (*.txt *.md *.csv);;All files (*)</source>
         <translation>文字檔 (*.txt *.md *.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="599"/>
         <source>Open corpus</source>
         <translation>開啟語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="603"/>
         <source>Corpus %1: %2 bytes</source>
         <translation>語料 %1：%2 位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="625"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors 檔案 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="651"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="670"/>
         <source>Preparing the corpus and the model…</source>
         <translation>正在準備語料與模型…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="671"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="672"/>
         <source>Paused. Step, resume, or let the model write.</source>
         <translation>已暫停。可以單步執行、繼續訓練，或讓模型寫寫看。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="673"/>
         <source>Finished.</source>
         <translation>已完成。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="696"/>
         <source>step %1  loss %2  grad norm %3  lr %4</source>
         <translation>第 %1 步  損失 %2  梯度範數 %3  學習率 %4</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="708"/>
         <source>%1 tokens/s</source>
         <translation>%1 詞元/秒</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="709"/>
         <source>tensors %1 (peak %2)</source>
         <translation>張量 %1（峰值 %2）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="718"/>
         <source>Finished %1 steps; final loss %2.</source>
         <translation>已完成 %1 步；最終損失 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/mainwindow.cpp" line="722"/>
         <source>Cancelled at step %1.</source>
         <translation>已在第 %1 步取消。</translation>
+    </message>
+    <message>
+        <source>Reset layout</source>
+        <translation>重設版面配置</translation>
     </message>
 </context>
 <context>
     <name>MemoryBatchPlot</name>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="407"/>
         <source>Memory versus batch size</source>
         <translation>記憶體與批次大小</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="409"/>
         <source>batch size B</source>
         <translation>批次大小 B</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="410"/>
         <source>bytes beyond the weights</source>
         <translation>權重之外的位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="427"/>
         <source>predicted</source>
         <translation>預測</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="434"/>
         <source>Memory versus batch size (%1, length %2)</source>
         <translation>記憶體與批次大小（%1，長度 %2）</translation>
     </message>
@@ -1594,27 +1216,22 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>MemoryBytesPlot</name>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="220"/>
         <source>Memory versus sequence length</source>
         <translation>記憶體與序列長度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="223"/>
         <source>sequence length T (tokens)</source>
         <translation>序列長度 T（詞元）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="224"/>
         <source>bytes beyond the weights</source>
         <translation>權重之外的位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="244"/>
         <source>predicted</source>
         <translation>預測</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="259"/>
         <source>%1: slope %2</source>
         <translation>%1：斜率 %2</translation>
     </message>
@@ -1622,97 +1239,78 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>MemoryCalculator</name>
     <message>
-        <location filename="../../app/appcore/memorycalculator.cpp" line="71"/>
         <source>float32 (4 bytes)</source>
         <translation>float32（4 位元組）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memorycalculator.cpp" line="72"/>
         <source>bfloat16 (2 bytes)</source>
         <translation>bfloat16（2 位元組）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memorycalculator.cpp" line="73"/>
         <source>float16 (2 bytes)</source>
         <translation>float16（2 位元組）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memorycalculator.cpp" line="74"/>
         <source>int8 (1 byte)</source>
         <translation>int8（1 位元組）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memorycalculator.cpp" line="78"/>
         <source> GB</source>
         <translation> GB</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memorycalculator.cpp" line="86"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memorycalculator.cpp" line="87"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memorycalculator.cpp" line="88"/>
         <source>Batch size</source>
         <translation>批次大小</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memorycalculator.cpp" line="89"/>
         <source>Sequence length</source>
         <translation>序列長度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memorycalculator.cpp" line="90"/>
         <source>Precision</source>
         <translation>數值精度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memorycalculator.cpp" line="91"/>
         <source>Memory you have</source>
         <translation>你有的記憶體</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memorycalculator.cpp" line="158"/>
         <source>total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memorycalculator.cpp" line="160"/>
         <source>Fits in %1.</source>
         <translation>放得進 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memorycalculator.cpp" line="162"/>
         <source>Does not fit in %1: it needs %2 more.</source>
         <translation>放不進 %1：還差 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memorycalculator.cpp" line="167"/>
         <source>Not even one token fits at batch %1.</source>
         <translation>批次 %1 時，連一個詞元都放不下。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memorycalculator.cpp" line="169"/>
         <source>Longest length that fits at batch %1: %2 tokens.</source>
         <translation>批次 %1 時放得下的最長長度：%2 個詞元。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memorycalculator.cpp" line="176"/>
         <source>(The model itself reads at most %1 tokens.)</source>
         <translation>（模型本身最多只讀 %1 個詞元。）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memorycalculator.cpp" line="179"/>
         <source>Not even batch 1 fits at length %1.</source>
         <translation>長度 %1 時，連批次 1 都放不下。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memorycalculator.cpp" line="181"/>
         <source>Largest batch that fits at length %1: %2.</source>
         <translation>長度 %1 時放得下的最大批次：%2。</translation>
     </message>
@@ -1720,17 +1318,14 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>MemoryPartsPlot</name>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="460"/>
         <source>Parts of the memory (predicted)</source>
         <translation>記憶體的組成（預測）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="462"/>
         <source>bytes</source>
         <translation>位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="531"/>
         <source>Parts at length %1, %2 (predicted)</source>
         <translation>長度 %1、%2模式的組成（預測）</translation>
     </message>
@@ -1738,52 +1333,42 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>MemoryPlots</name>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="191"/>
         <source>train</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="192"/>
         <source>prefill</source>
         <translation>預填</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="193"/>
         <source>infer</source>
         <translation>推論</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="200"/>
         <source>weights</source>
         <translation>權重</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="201"/>
         <source>gradients</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="202"/>
         <source>optimizer state</source>
         <translation>最佳化器狀態</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="203"/>
         <source>activations</source>
         <translation>活化值</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="204"/>
         <source>attention (T × T)</source>
         <translation>注意力（T × T）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="205"/>
         <source>KV cache</source>
         <translation>KV 快取</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="206"/>
         <source>recurrent state</source>
         <translation>循環狀態</translation>
     </message>
@@ -1791,23 +1376,18 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>MemoryTimePlot</name>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="335"/>
         <source>Time per step versus sequence length</source>
         <translation>每步時間與序列長度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="338"/>
         <source>sequence length T (tokens)</source>
         <translation>序列長度 T（詞元）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="339"/>
-        <location filename="../../app/appcore/memoryplots.cpp" line="364"/>
         <source>seconds per step (measured)</source>
         <translation>每步秒數（實測）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryplots.cpp" line="364"/>
         <source>seconds per generated token (measured)</source>
         <translation>每產生一個詞元的秒數（實測）</translation>
     </message>
@@ -1815,149 +1395,120 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>MemoryView</name>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="35"/>
         <source>“%1” is not a length between 1 and 1048576.</source>
         <translation>「%1」不是介於 1 到 1048576 之間的長度。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="41"/>
         <source>Write at least one length, e.g. 256, 512, 1024.</source>
         <translation>請至少寫一個長度，例如 256, 512, 1024。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="66"/>
         <source>Dots: measured, lines: predicted. Slope 2: double the length, four times the memory (attention&apos;s T × T table); 1: double the memory; 0: no growth.</source>
         <translation>圓點：實測；線：預測。斜率 2：長度加倍，記憶體變四倍（注意力的 T × T 表）；1：記憶體加倍；0：不會增加。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="108"/>
         <source>Measure</source>
         <translation>測量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="122"/>
         <source>Train: a full AdamW step (forward, backward, update). Prefill: one forward without gradients. Infer: the batch&apos;s sequences generated token by token with a KV cache or a recurrent state.</source>
         <translation>訓練：完整的一步 AdamW（前向、反向、更新）。預填：一次不算梯度的前向。推論：用 KV 快取或循環狀態，把批次裡的每條序列一個詞元一個詞元地產生出來。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="126"/>
         <source>Sequence lengths to measure, separated by commas.</source>
         <translation>要測量的序列長度，以逗號分隔。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="131"/>
         <source>Attention heads (GPT and Llama); the width must be a multiple of it.</source>
         <translation>注意力頭數（GPT 與 Llama）；寬度必須是它的倍數。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="133"/>
         <source>width</source>
         <translation>寬度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="135"/>
         <source>layers</source>
         <translation>層數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="137"/>
         <source>heads</source>
         <translation>頭數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="139"/>
         <source>Chunked attention (memory linear in T)</source>
         <translation>分塊注意力（記憶體隨 T 線性成長）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="140"/>
         <source>GPT and Llama compute attention block by block with an online softmax, so the T × T table is never stored; the results are the same.</source>
         <translation>GPT 與 Llama 以線上 softmax 逐塊計算注意力，因此從不儲存 T × T 的表；結果完全相同。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="142"/>
         <source>Then sweep batch 1, 2, 4, 8 (train, shortest length)</source>
         <translation>接著掃過批次 1、2、4、8（訓練，最短長度）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="144"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="145"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="146"/>
         <source>Lengths</source>
         <translation>長度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="147"/>
         <source>Batch size</source>
         <translation>批次大小</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="152"/>
         <source>Run</source>
         <translation>執行</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="153"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="158"/>
         <source>%v / %m points</source>
         <translation>%v / %m 個點</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="162"/>
         <source>Choose models and lengths, then press Run.</source>
         <translation>選好模型與長度，然後按「執行」。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="170"/>
         <source>Calculator for real models</source>
         <translation>真實模型的記憶體計算機</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="219"/>
         <source>Choose at least one model.</source>
         <translation>請至少選一個模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="252"/>
         <source>Measuring…</source>
         <translation>測量中…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="264"/>
         <source>Stopping after the point in progress…</source>
         <translation>正在測量的這一點完成後就停止…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="271"/>
         <source>Measured %1 at length %2, batch %3: %4 beyond the weights.</source>
         <translation>已測量 %1，長度 %2、批次 %3：權重之外 %4。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/appcore/memoryview.cpp" line="288"/>
         <source>Showing %n measured point(s) from the lesson.</source>
         <translation>
             <numerusform>顯示課程量到的 %n 個點。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="305"/>
         <source>Done: measured %1 points.</source>
         <translation>完成：共測量 %1 個點。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/memoryview.cpp" line="307"/>
         <source>Stopped after %1 points.</source>
         <translation>測量 %1 個點後已停止。</translation>
     </message>
@@ -1965,114 +1516,96 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>MemoryWorker</name>
     <message>
-        <location filename="../../app/appcore/memoryworker.cpp" line="28"/>
         <source>Out of memory: choose shorter lengths, a smaller batch or a smaller model.</source>
         <translation>記憶體不足：請選較短的長度、較小的批次或較小的模型。</translation>
     </message>
 </context>
 <context>
+    <name>ModelOptionsPanel</name>
+    <message>
+        <source>%1 parameters (vocabulary %2)</source>
+        <translation>%1 個參數（詞彙量 %2）</translation>
+    </message>
+</context>
+<context>
     <name>PlotView</name>
     <message>
-        <location filename="../../app/appcore/plotview.cpp" line="94"/>
         <source>cannot export to &quot;%1&quot;: the file name has no suffix (use one of %2)</source>
         <translation>無法匯出至「%1」：檔名沒有副檔名（請使用 %2 其中之一）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plotview.cpp" line="99"/>
         <source>cannot export to &quot;%1&quot;: unknown format &quot;.%2&quot; (use one of %3)</source>
         <translation>無法匯出至「%1」：不支援的格式「.%2」（請使用 %3 其中之一）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plotview.cpp" line="104"/>
         <source>cannot export to &quot;%1&quot;: invalid size %2x%3</source>
         <translation>無法匯出至「%1」：尺寸 %2x%3 無效</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plotview.cpp" line="109"/>
         <source>cannot export to &quot;%1&quot;: invalid resolution %2 dpi (allowed: above 0, at most %3)</source>
         <translation>無法匯出至「%1」：解析度 %2 dpi 無效（須大於 0，最多 %3）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plotview.cpp" line="138"/>
-        <location filename="../../app/appcore/plotview.cpp" line="146"/>
-        <location filename="../../app/appcore/plotview.cpp" line="186"/>
-        <location filename="../../app/appcore/plotview.cpp" line="244"/>
-        <location filename="../../app/appcore/plotview.cpp" line="257"/>
         <source>cannot write &quot;%1&quot;: %2</source>
         <translation>無法寫入「%1」：%2</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plotview.cpp" line="159"/>
         <source>cannot export to &quot;%1&quot;: an image of %2x%3 pixels is too large (at most %4 pixels a side and %5 megapixels)</source>
         <translation>無法匯出至「%1」：%2x%3 像素的影像太大（每邊最多 %4 像素，總共最多 %5 百萬像素）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plotview.cpp" line="176"/>
         <source>cannot export to &quot;%1&quot;: rendering an image of %2x%3 pixels failed</source>
         <translation>無法匯出至「%1」：繪製 %2x%3 像素的影像失敗</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plotview.cpp" line="204"/>
         <source>Exported from LMScope</source>
         <translation>由 LMScope 匯出</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plotview.cpp" line="209"/>
         <source>cannot export to &quot;%1&quot;: the SVG painter did not start</source>
         <translation>無法匯出至「%1」：SVG 繪圖器無法啟動</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plotview.cpp" line="228"/>
         <source>cannot export to &quot;%1&quot;: no temporary directory: %2</source>
         <translation>無法匯出至「%1」：沒有可用的暫存目錄：%2</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plotview.cpp" line="239"/>
         <source>cannot export to &quot;%1&quot;: rendering the PDF failed</source>
         <translation>無法匯出至「%1」：PDF 繪製失敗</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plotview.cpp" line="276"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 圖片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plotview.cpp" line="277"/>
         <source>SVG vector image (*.svg)</source>
         <translation>SVG 向量圖 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plotview.cpp" line="278"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plotview.cpp" line="279"/>
         <source>CSV data (*.csv)</source>
         <translation>CSV 資料 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plotview.cpp" line="281"/>
         <source>Export plot</source>
         <translation>匯出圖</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plotview.cpp" line="281"/>
         <source>plot</source>
         <translation>圖</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plotview.cpp" line="300"/>
         <source>Export failed</source>
         <translation>匯出失敗</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plotview.cpp" line="306"/>
         <source>Export…</source>
         <translation>匯出…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plotview.cpp" line="307"/>
         <source>Copy</source>
         <translation>複製</translation>
     </message>
@@ -2080,146 +1613,114 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>RecurrentView</name>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="34"/>
         <source>Trace this text</source>
         <translation>追蹤這段文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="36"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="38"/>
         <source>Layer</source>
         <translation>層</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="42"/>
         <source>Train an RNN, LSTM or GRU on the language-model tab, then trace a text through it.</source>
         <translation>請先在「語言模型」分頁訓練一個 RNN、LSTM 或 GRU，再把一段文字送進去，追蹤它在網路中的變化。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="49"/>
-        <location filename="../../app/appcore/recurrentview.cpp" line="87"/>
         <source>unit</source>
         <translation>單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="49"/>
-        <location filename="../../app/appcore/recurrentview.cpp" line="53"/>
-        <location filename="../../app/appcore/recurrentview.cpp" line="57"/>
-        <location filename="../../app/appcore/recurrentview.cpp" line="87"/>
         <source>time (token)</source>
         <translation>時間（詞元）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="50"/>
         <source>h</source>
         <translation>h</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="53"/>
         <source>unit (backward direction)</source>
         <translation>單元（反向）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="57"/>
         <source>activation</source>
         <translation>激勵值</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="70"/>
         <source>Hidden states</source>
         <translation>隱藏狀態</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="77"/>
         <source>Gate</source>
         <translation>閘門</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="81"/>
         <source>LSTM: input i, forget f, candidate g, output o. GRU: reset r, update z, candidate n. A forget gate near 1 keeps the memory; near 0 it wipes it.</source>
         <translation>LSTM：輸入閘門 i、遺忘閘門 f、候選值 g、輸出閘門 o。GRU：重置閘門 r、更新閘門 z、候選值 n。遺忘閘門接近 1 時會保留記憶；接近 0 時則會把記憶清掉。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="90"/>
         <source>Gates</source>
         <translation>閘門</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="106"/>
         <source>Multiplies the recurrent weights W_hh: above about 2 a vanilla RNN&apos;s gradients explode instead of vanishing.</source>
         <translation>把循環權重 W_hh 乘上這個倍率：大約超過 2 時，基本 RNN 的梯度就不再消失，而是爆炸。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="108"/>
         <source>Measure</source>
         <translation>測量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="109"/>
         <source>Steps</source>
         <translation>步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="111"/>
         <source>Hidden units</source>
         <translation>隱藏單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="113"/>
         <source>Recurrent weight scale</source>
         <translation>循環權重倍率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="118"/>
         <source>The loss sits on the last step. Each curve is the size of its gradient at every earlier step, for a freshly initialised network. A vanilla RNN multiplies by the same matrix at every step, so its curve falls (or climbs) in a straight line on this log scale. An LSTM whose forget gate starts open carries the gradient much further; a fresh GRU, whose update gate starts half open, only a little: training teaches the gates what to keep.</source>
         <translation>損失位於最後一步。每條曲線畫出一個剛初始化的網路，在之前每一步的梯度大小。基本 RNN 每一步都乘上同一個矩陣，所以在這個對數刻度上，它的曲線會沿著直線下降（或上升）。遺忘閘門一開始就打開的 LSTM，能把梯度傳得遠得多；剛初始化的 GRU 更新閘門一開始只開一半，只能傳得稍遠一點：閘門該保留什麼，要靠訓練來學會。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="129"/>
         <source>time step (the loss is at the right end)</source>
         <translation>時間步（損失在最右端）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="129"/>
         <source>|dL/dh_t|</source>
         <translation>|dL/dh_t|</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="132"/>
         <source>training step</source>
         <translation>訓練步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="132"/>
         <source>gradient norm</source>
         <translation>梯度範數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="137"/>
         <source>Gradients through time</source>
         <translation>沿時間反傳的梯度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="149"/>
         <source>This model has no recurrent layers to show: train an RNN, LSTM or GRU.</source>
         <translation>這個模型沒有可顯示的循環層：請訓練 RNN、LSTM 或 GRU。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="161"/>
         <source>Each column is the hidden state after reading that token; each row one unit (−1 dark … +1 bright). Click a unit to follow it.</source>
         <translation>每一欄是讀入該詞元後的隱藏狀態；每一列是一個單元（−1 暗 … +1 亮）。點選一個單元，就能追蹤它的變化。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="205"/>
         <source>gradient norm before clipping</source>
         <translation>裁剪前的梯度範數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/recurrentview.cpp" line="207"/>
         <source>after clipping at %1</source>
         <translation>以 %1 裁剪後</translation>
     </message>
@@ -2227,17 +1728,14 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>SequenceTaskPages</name>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="56"/>
         <source>Simple RNN</source>
         <translation>簡單 RNN</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="57"/>
         <source>LSTM</source>
         <translation>LSTM</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="58"/>
         <source>GRU</source>
         <translation>GRU</translation>
     </message>
@@ -2245,12 +1743,10 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>SequenceTaskWorker</name>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="107"/>
         <source>The built-in tagged sentences are missing from this build.</source>
         <translation>這個版本缺少內建的已標注句子。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="148"/>
         <source>Training diverged: %1</source>
         <translation>訓練發散：%1</translation>
     </message>
@@ -2258,113 +1754,90 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>TaggingPage</name>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="235"/>
         <source>Tagger</source>
         <translation>詞性標注器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="238"/>
         <source>Read the sentence both ways</source>
         <translation>把句子正向、反向各讀一遍</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="243"/>
         <source>Cell</source>
         <translation>單元類型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="244"/>
         <source>Bidirectional</source>
         <translation>雙向</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="245"/>
         <source>Hidden units</source>
         <translation>隱藏單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="246"/>
         <source>Training steps</source>
         <translation>訓練步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="248"/>
         <source>Train</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="249"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="257"/>
         <source>Train the tagger, then tag a sentence.</source>
         <translation>先訓練詞性標注器，再替句子標注詞性。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="264"/>
         <source>A tagger gives every word its part of speech. The same word can take different tags: “book” is a verb in “I book a room” and a noun in “I read a book”, and the words around it tell which. A one-way network has read only the words before a word when it tags it. A bidirectional network also reads the sentence from the end, so it sees the words after as well: in “the light is bright” and “the light bag is heavy” the words before “light” are the same, and only the next word tells a noun from an adjective. Train with Bidirectional off, then on, and compare.</source>
         <translation>詞性標注器會替每個詞標上它的詞性。同一個詞可能得到不同的標籤：「book」在「I book a room」裡是動詞，在「I read a book」裡是名詞，要靠它周圍的詞才分辨得出來。單向網路在標注一個詞時，只讀過這個詞前面的詞。雙向網路還會從句尾往回讀，所以也看得到後面的詞：在「the light is bright」和「the light bag is heavy」裡，「light」前面的詞完全相同，只有下一個詞能分辨它是名詞還是形容詞。請先關閉「雙向」訓練一次，再開啟後訓練一次，比較兩者的結果。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="273"/>
         <source>Tag a sentence</source>
         <translation>替句子標注詞性</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="277"/>
         <source>Type a sentence…</source>
         <translation>輸入一個句子…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="278"/>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="289"/>
         <source>Tag</source>
         <translation>標注</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="280"/>
         <source>Examples…</source>
         <translation>範例…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="289"/>
         <source>Word</source>
         <translation>詞</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="296"/>
         <source>Tags: NOUN noun, PROPN proper noun, VERB verb, AUX auxiliary, ADJ adjective, ADV adverb, DET determiner, PRON pronoun, ADP preposition, CCONJ conjunction, NUM number, PUNCT punctuation. Words in italics were never seen in training.</source>
         <translation>標籤：NOUN 名詞、PROPN 專有名詞、VERB 動詞、AUX 助動詞、ADJ 形容詞、ADV 副詞、DET 限定詞、PRON 代名詞、ADP 介系詞、CCONJ 連接詞、NUM 數詞、PUNCT 標點符號。以斜體顯示的詞在訓練時從未出現過。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="327"/>
         <source>Step %1 of %2 · loss %3</source>
         <translation>第 %1 / %2 步 · 損失 %3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="371"/>
         <source>Reading the tagged sentences…</source>
         <translation>正在讀取已標注的句子…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="395"/>
         <source>Held-out accuracy %1 % on %2 words of %3 sentences (untrained: %4 %).</source>
         <translation>在保留測試的 %3 個句子（共 %2 個詞）上，準確率為 %1%（未訓練時：%4%）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="399"/>
         <source>Stopped after %1 steps. %2</source>
         <translation>執行 %1 步後已停止。%2</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="400"/>
         <source>%1 steps in %2 s. %3</source>
         <translation>共 %1 步，耗時 %2 秒。%3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/sequencetaskpages.cpp" line="492"/>
         <source>Not in the training sentences: the tagger sees it as &lt;unk&gt;.</source>
         <translation>訓練句子裡沒有這個詞：詞性標注器會把它當成 &lt;unk&gt;。</translation>
     </message>
@@ -2372,40 +1845,30 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>TracePlots</name>
     <message>
-        <location filename="../../app/appcore/traceplots.cpp" line="56"/>
         <source>unit (backward direction)</source>
         <translation>單元（反向）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/traceplots.cpp" line="56"/>
-        <location filename="../../app/appcore/traceplots.cpp" line="79"/>
         <source>unit</source>
         <translation>單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/traceplots.cpp" line="57"/>
-        <location filename="../../app/appcore/traceplots.cpp" line="79"/>
-        <location filename="../../app/appcore/traceplots.cpp" line="89"/>
         <source>time (token)</source>
         <translation>時間（詞元）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/traceplots.cpp" line="89"/>
         <source>activation</source>
         <translation>激勵值</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/traceplots.cpp" line="101"/>
         <source>unit %1 (%2)</source>
         <translation>單元 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/traceplots.cpp" line="109"/>
         <source>time step (the loss is at the right end)</source>
         <translation>時間步（損失位於最右端）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/traceplots.cpp" line="109"/>
         <source>|dL/dh_t|</source>
         <translation>|dL/dh_t|</translation>
     </message>
@@ -2413,58 +1876,46 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="58"/>
         <source>%1: %2 tokens, vocabulary %3 (%4 tokenizer), %5 parameters</source>
         <translation>%1：%2 個詞元，詞彙量 %3（%4 分詞器），%5 個參數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="75"/>
-        <location filename="../../app/appcore/trainingworker.cpp" line="127"/>
         <source>Nothing to train: prepare a model first.</source>
         <translation>沒有可訓練的模型：請先準備模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="53"/>
         <source>Cannot resume from %1: %2</source>
         <translation>無法從 %1 接續訓練：%2</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="109"/>
         <source>Training stopped: the loss is no longer a finite number at step %1.</source>
         <translation>訓練已停止：第 %1 步的損失不再是有限的數字。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="110"/>
         <source>Training stopped: the gradient of %1 is no longer a finite number at step %2.</source>
         <translation>訓練已停止：第 %2 步時 %1 的梯度不再是有限的數字。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="113"/>
         <source>The weights keep their last finite values; try a smaller learning rate.</source>
         <translation>權重保留最後一組有限的值；請試試較小的學習率。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="191"/>
         <source>it was saved for another model or text</source>
         <translation>它是為另一個模型或另一段文字存的</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="198"/>
         <source>it is at step %1, beyond the %2 steps chosen</source>
         <translation>它停在第 %1 步，超過了設定的 %2 步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="206"/>
         <source>There is no model to save yet.</source>
         <translation>目前還沒有可儲存的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="216"/>
         <source>Train a model first, then trace a text through it.</source>
         <translation>請先訓練模型，再把文字送進去追蹤。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/trainingworker.cpp" line="223"/>
         <source>The text gives no tokens.</source>
         <translation>這段文字切不出任何詞元。</translation>
     </message>
@@ -2472,12 +1923,10 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="87"/>
         <source>Resume training?</source>
         <translation>要接續訓練嗎？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="88"/>
         <source>LMScope ended while a model was training. Its last autosave holds step %1. Continue training from there?</source>
         <translation>LMScope 在訓練模型時意外結束。最後一次自動儲存停在第 %1 步。要從那裡繼續訓練嗎？</translation>
     </message>

@@ -1,10 +1,10 @@
 // The attention tab offscreen: a GPT trained for a few steps on the language-model tab is traced
 // over a text; the overview, the head heatmap (rows sum to 1, nothing above the diagonal), the
 // entropies and the token shading are filled.
-#include "appcore/attentionview.h"
-#include "appcore/headstepview.h"
-#include "appcore/heatmapplot.h"
-#include "appcore/mainwindow.h"
+#include "appcore/views/attentionview.h"
+#include "appcore/views/headstepview.h"
+#include "appcore/plots/heatmapplot.h"
+#include "appcore/window/mainwindow.h"
 
 #include <QtTest>
 
@@ -33,7 +33,7 @@ private Q_SLOTS:
         w.showTab(3);
         AttentionView *av = w.attentionView();
         Q_EMIT av->inspectRequested(QStringLiteral("The king"));
-        QTRY_COMPARE_WITH_TIMEOUT(av->layerCount(), 1, 10000); // the tab's default: one layer
+        QTRY_COMPARE_WITH_TIMEOUT(av->layerCount(), 2, 10000); // the table's default: two layers
         QCOMPARE(av->headCount(), 4);
         HeatmapPlot *head = av->headPlot();
         QCOMPARE(head->rows(), 8);

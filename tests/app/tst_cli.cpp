@@ -5,6 +5,7 @@
 #include <QtTest>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace {
 struct Run {
@@ -70,10 +71,17 @@ private Q_SLOTS:
         QTest::newRow("unknown command") << QStringList{QStringLiteral("fly")} << QStringLiteral("unknown command 'fly'");
         QTest::newRow("no arch") << QStringList{QStringLiteral("train"), QStringLiteral("--corpus"), QStringLiteral("builtin:en")}
                                  << QStringLiteral("--arch is required");
-        QTest::newRow("arch not built yet")
-            << QStringList{QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("bert"), QStringLiteral("--corpus"),
+        QTest::newRow("unknown arch")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("transformer-xl"), QStringLiteral("--corpus"),
                            QStringLiteral("builtin:en"), QStringLiteral("--out"), out}
-            << QStringLiteral("--arch bert is not in this build yet");
+            << QStringLiteral("--arch: unknown architecture 'transformer-xl' (available: mlp, rnn,");
+        QTest::newRow("choice not in the table")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("llama"), QStringLiteral("--norm"),
+                           QStringLiteral("batchnorm"), QStringLiteral("--corpus"), QStringLiteral("builtin:en"), QStringLiteral("--out"), out}
+            << QStringLiteral("--norm must be one of layernorm, rmsnorm, got \"batchnorm\"");
+        QTest::newRow("switch off on the wrong family")
+            << train({QStringLiteral("--corpus"), QStringLiteral("builtin:en"), QStringLiteral("--no-tied-head")})
+            << QStringLiteral("--no-tied-head does not apply to --arch mlp");
         QTest::newRow("unknown option") << train({QStringLiteral("--corpus"), QStringLiteral("builtin:en"), QStringLiteral("--speed"), QStringLiteral("9")})
                                         << QStringLiteral("unknown option --speed");
         QTest::newRow("steps not a number") << train({QStringLiteral("--corpus"), QStringLiteral("builtin:en"), QStringLiteral("--steps"), QStringLiteral("ten")})
@@ -114,7 +122,7 @@ private Q_SLOTS:
         QTest::newRow("bidirectional language model")
             << QStringList{QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("gru"), QStringLiteral("--bidirectional"),
                            QStringLiteral("--corpus"), QStringLiteral("builtin:en"), QStringLiteral("--out"), out}
-            << QStringLiteral("--bidirectional does not fit a language model");
+            << QStringLiteral("bidirectional does not fit a language model");
         QTest::newRow("layers for mlp") << train({QStringLiteral("--corpus"), QStringLiteral("builtin:en"), QStringLiteral("--layers"), QStringLiteral("2")})
                                         << QStringLiteral("--layers does not apply to --arch mlp");
         QTest::newRow("forward text and ids") << QStringList{QStringLiteral("forward"), QStringLiteral("--model"), path("m.safetensors"),
@@ -144,6 +152,28 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path("never.safetensors")));
         QVERIFY(!QFile::exists(path("never.png")));
         QVERIFY(!QFile::exists(path("never.vec")));
+    }
+
+    // archs --json is the architecture table: the families train accepts, each with its options.
+    void archsListsTheTable()
+    {
+        const Run r = cli({QStringLiteral("archs"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const QJsonArray table = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QVERIFY(table.size() >= 6);
+        QStringList names;
+        for (const auto &entry : table) {
+            const QJsonObject family = entry.toObject();
+            names << family[QStringLiteral("name")].toString();
+            QVERIFY(!family[QStringLiteral("options")].toArray().isEmpty());
+            QVERIFY(!family[QStringLiteral("objectives")].toArray().isEmpty());
+            QVERIFY(!family[QStringLiteral("display_name")].toObject()[QStringLiteral("zh-TW")].toString().isEmpty());
+        }
+        for (const char *expected : {"mlp", "rnn", "lstm", "gru", "gpt", "llama"})
+            QVERIFY2(names.contains(QLatin1String(expected)), expected);
+        const Run text = cli({QStringLiteral("archs")});
+        QCOMPARE(text.code, 0);
+        QVERIFY(text.out.contains(QStringLiteral("--positions")));
     }
 
     void embedThenAsk()

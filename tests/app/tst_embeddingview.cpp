@@ -1,7 +1,7 @@
 // The word-vector view under the offscreen platform: training fills the plot with live
 // snapshots, the projection follows, and the side panels answer from the trained vectors.
-#include "appcore/embeddingplot.h"
-#include "appcore/embeddingview.h"
+#include "appcore/plots/embeddingplot.h"
+#include "appcore/views/embeddingview.h"
 
 #include <QtTest>
 

@@ -2,14 +2,14 @@
 // stepped through; each step's matrix has the right shape, the mask step greys the future, the
 // softmax computed from q and k equals the recorded attention, and the dictionary panel names the
 // selected query's top key. LMSCOPE_HEADSTEP_SCREENSHOT=path saves a grab of the widget.
-#include "appcore/tracemetatype.h"
+#include "appcore/base/metatypes.h"
 
-#include "appcore/headstepview.h"
-#include "appcore/heatmapplot.h"
+#include "appcore/views/headstepview.h"
+#include "appcore/plots/heatmapplot.h"
 
 #include "core/rng.h"
 #include "core/tape.h"
-#include "models/transformer.h"
+#include "models/transformer/transformer.h"
 
 #include <QPushButton>
 #include <QtTest>
@@ -24,7 +24,7 @@ private:
     static std::shared_ptr<const lm::Trace> traceGpt(const std::vector<std::int32_t> &ids, bool withTokens)
     {
         lm::TransformerConfig config;
-        config.arch = "gpt";
+        config.layout = lm::TransformerLayout::Gpt2;
         config.dim = 16;
         config.heads = 2;
         config.layers = 1;

@@ -1,7 +1,7 @@
 // The lesson dock offscreen: lessons come from the binary's resources, a step's actions run on
 // the worker thread while the panel stays responsive, the checks' results are listed, a later
 // step first runs the ones it builds on, questions answer, and the step reached is remembered.
-#include "appcore/lessonpanel.h"
+#include "appcore/lessons/lessonpanel.h"
 
 #include <QAbstractButton>
 #include <QButtonGroup>

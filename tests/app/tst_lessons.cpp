@@ -1,7 +1,7 @@
 // Every lesson in lessons/ loads and passes its own checks headless (what `lmscope-cli lesson
 // --check` does), and the loader rejects broken files with a message that says where and what.
-#include "appcore/lesson.h"
-#include "appcore/lessonsession.h"
+#include "appcore/lessons/lesson.h"
+#include "appcore/lessons/lessonsession.h"
 
 #include <QDir>
 #include <QtTest>

@@ -1,14 +1,16 @@
 // The GUI under the offscreen platform: training runs on the worker thread and fills the loss
 // plot while the window stays live; pause, step, resume and cancel work; the plot exports to
 // valid PNG, SVG, PDF and CSV.
-#include "appcore/application.h"
-#include "appcore/attentionview.h"
-#include "appcore/lessonpanel.h"
-#include "appcore/lossplot.h"
-#include "appcore/mainwindow.h"
+#include "appcore/base/application.h"
+#include "appcore/views/attentionview.h"
+#include "appcore/lessons/lessonpanel.h"
+#include "appcore/plots/lossplot.h"
+#include "appcore/window/mainwindow.h"
 
 #include <QtTest>
 #include <QSvgRenderer>
+#include <QDirIterator>
+#include <QDockWidget>
 
 using State = TrainingController::State;
 
@@ -103,8 +105,11 @@ private Q_SLOTS:
         w.show();
         w.setArchitecture(QStringLiteral("gpt"));
         w.setSteps(5);
+        QSignalSpy automatic(w.controller(), &TrainingController::sampled);
         w.startTraining();
         QTRY_COMPARE_WITH_TIMEOUT(w.controller()->state(), State::Finished, 60000);
+        // The window lets the model write once when training finishes; that sample comes first.
+        QTRY_COMPARE_WITH_TIMEOUT(automatic.count(), 1, 30000);
         QSignalSpy streamed(w.controller(), &TrainingController::generating);
         QSignalSpy done(w.controller(), &TrainingController::sampled);
         w.sampleText();
@@ -250,6 +255,77 @@ private Q_SLOTS:
         w.startTraining();
         QTRY_VERIFY_WITH_TIMEOUT(w.logText().contains(QStringLiteral("invalid UTF-8 at byte offset 0")), 5000);
         QCOMPARE(w.controller()->state(), State::Idle);
+    }
+
+    // After a lesson (which leaves another tab in front and the language-model docks hidden) a
+    // new window opens on the language model with its setup, training and log docks.
+    void theNextStartShowsTheSetupDocks()
+    {
+        {
+            MainWindow w;
+            w.show();
+            w.findChild<QDockWidget *>(QStringLiteral("lessonDock"))->show();
+            w.showTab(3);
+            QVERIFY(!w.findChild<QDockWidget *>(QStringLiteral("setupDock"))->isVisible());
+            w.close(); // saves the settings
+        }
+        MainWindow next;
+        next.show();
+        QCOMPARE(next.currentTab(), 0);
+        for (const char *dock : {"setupDock", "trainingDock", "logDock"})
+            QVERIFY2(next.findChild<QDockWidget *>(QLatin1String(dock))->isVisible(), dock);
+        QVERIFY(!next.findChild<QDockWidget *>(QStringLiteral("lessonDock"))->isVisible());
+    }
+
+    void closingTheLessonBringsTheDocksBack()
+    {
+        MainWindow w;
+        w.show();
+        auto *lesson = w.findChild<QDockWidget *>(QStringLiteral("lessonDock"));
+        lesson->show();
+        w.showTab(2);
+        auto *setup = w.findChild<QDockWidget *>(QStringLiteral("setupDock"));
+        QVERIFY(!setup->isVisible());
+        lesson->close();
+        QTRY_VERIFY(setup->isVisible());
+        QCOMPARE(w.currentTab(), 0);
+        QVERIFY(w.findChild<QDockWidget *>(QStringLiteral("logDock"))->isVisible());
+    }
+
+    void resetLayoutRestoresTheDefault()
+    {
+        MainWindow w;
+        w.show();
+        auto *training = w.findChild<QDockWidget *>(QStringLiteral("trainingDock"));
+        training->close();
+        w.findChild<QDockWidget *>(QStringLiteral("lessonDock"))->show();
+        QVERIFY(!training->isVisible());
+        w.resetLayout();
+        QVERIFY(training->isVisible());
+        QVERIFY(!w.findChild<QDockWidget *>(QStringLiteral("lessonDock"))->isVisible());
+    }
+
+    // A screenshot run leaves no settings and no autosave behind.
+    void aScreenshotWritesNoSettings()
+    {
+        QTemporaryDir home;
+        QProcess gui;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *var : {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"})
+            env.insert(QLatin1String(var), home.path());
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        gui.setProcessEnvironment(env);
+        const QString shot = home.filePath(QStringLiteral("shot.png"));
+        gui.start(QStringLiteral(LMSCOPE_GUI_PATH), {QStringLiteral("--screenshot"), shot, QStringLiteral("--train-steps"),
+                                                      QStringLiteral("30")});
+        QVERIFY(gui.waitForFinished(120000));
+        QCOMPARE(gui.exitCode(), 0);
+        QVERIFY(QFileInfo::exists(shot));
+        QStringList written;
+        QDirIterator it(home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            written << it.next();
+        QCOMPARE(written, QStringList{shot});
     }
 
     void closingWhileTrainingStopsTheThread()

@@ -1,9 +1,9 @@
 // The memory view under the offscreen platform: a small sweep fills the four plots point by point,
 // the slope labels say what the curves do, the CSV holds the rows, the calculator agrees with
 // lm::predictMemory, and Stop ends a long sweep promptly.
-#include "appcore/memorycalculator.h"
-#include "appcore/memoryplots.h"
-#include "appcore/memoryview.h"
+#include "appcore/views/memorycalculator.h"
+#include "appcore/plots/memoryplots.h"
+#include "appcore/views/memoryview.h"
 
 #include <QtTest>
 

@@ -4,8 +4,8 @@
 //
 // Set LMSCOPE_KEEP_PLOTS=<dir> to also write sample PNGs there for a look by eye.
 
-#include "appcore/heatmapplot.h"
-#include "appcore/lossplot.h"
+#include "appcore/plots/heatmapplot.h"
+#include "appcore/plots/lossplot.h"
 
 #include <QClipboard>
 #include <QDir>

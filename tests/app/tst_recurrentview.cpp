@@ -1,11 +1,11 @@
 // The recurrent-network tab offscreen: an LSTM trained on the language-model tab is traced over a
 // text, filling the hidden-state and gate heatmaps and a unit's line; the gradient probe draws
 // three curves; the clipping plot shows the run's gradient norms.
-#include "appcore/heatmapplot.h"
-#include "appcore/lineplot.h"
-#include "appcore/mainwindow.h"
-#include "appcore/recurrentview.h"
-#include "appcore/sequencetaskpages.h"
+#include "appcore/plots/heatmapplot.h"
+#include "appcore/plots/lineplot.h"
+#include "appcore/window/mainwindow.h"
+#include "appcore/views/recurrentview.h"
+#include "appcore/views/sequencetaskpages.h"
 
 #include <QtTest>
 

@@ -1,8 +1,8 @@
 // The tagging and forecasting pages train on their worker threads: the tagger learns the built-in
 // set and tags "book" by its context, the forecaster beats the naive last-value forecast and
 // plots truth, forecast and continuation, and Stop (or closing the page) ends a long job quickly.
-#include "appcore/lineplot.h"
-#include "appcore/sequencetaskpages.h"
+#include "appcore/plots/lineplot.h"
+#include "appcore/views/sequencetaskpages.h"
 
 #include <QSignalSpy>
 #include <QTableWidget>

@@ -6,7 +6,7 @@
 #include "core/rng.h"
 #include "core/tape.h"
 #include "core/threads.h"
-#include "models/transformer.h"
+#include "models/transformer/transformer.h"
 
 #include <chrono>
 #include <cstdio>
@@ -29,7 +29,7 @@ int main(int argc, char **argv)
         lm::setThreadCount(threads);
         lm::Rng rng(1234);
         lm::TransformerConfig config; // gpt, d=128, 4 layers, 4 heads, learned positions
-        config.arch = "gpt";
+        config.layout = lm::TransformerLayout::Gpt2;
         config.vocabSize = V;
         config.maxSeq = T;
         auto model = lm::makeTransformer(config, rng);

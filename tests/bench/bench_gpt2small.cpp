@@ -4,7 +4,7 @@
 #include "core/rng.h"
 #include "core/tape.h"
 #include "core/threads.h"
-#include "models/transformer.h"
+#include "models/transformer/transformer.h"
 
 #include <algorithm>
 #include <chrono>
@@ -13,7 +13,7 @@
 int main()
 {
     lm::TransformerConfig c;
-    c.arch = "gpt";
+    c.layout = lm::TransformerLayout::Gpt2;
     c.vocabSize = 50257;
     c.dim = 768;
     c.layers = 12;

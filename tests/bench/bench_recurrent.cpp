@@ -9,7 +9,7 @@
 #include "core/rng.h"
 #include "core/tape.h"
 #include "core/threads.h"
-#include "models/recurrent.h"
+#include "models/recurrent/recurrent.h"
 
 #include <chrono>
 #include <cmath>

@@ -29,8 +29,8 @@ int main(int argc, char **argv)
     for (const auto &[dim, hidden, batch] : {std::tuple{32, 128, 32}, std::tuple{64, 512, 64}}) {
         lm::ModelChoice m;
         m.tokenizer = "byte";
-        m.dim = dim;
-        m.hidden = hidden;
+        m.arch = "mlp";
+        m.options = {{"dim", dim}, {"hidden", hidden}};
         lm::TrainConfig t;
         t.steps = steps + 10;
         t.batch = batch;

@@ -1,10 +1,10 @@
 // The app's responsiveness: time from process start to the main window's first paint, and the
 // event-loop latency of the GUI thread while a model trains on the worker thread.
 //   bench_ui [--seconds S]   (run with QT_QPA_PLATFORM=offscreen or under a display)
-#include "appcore/application.h"
-#include "appcore/heatmapplot.h"
-#include "appcore/lossplot.h"
-#include "appcore/mainwindow.h"
+#include "appcore/base/application.h"
+#include "appcore/plots/heatmapplot.h"
+#include "appcore/plots/lossplot.h"
+#include "appcore/window/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -2,7 +2,7 @@
 // parameter's gradient, logits, and two AdamW steps. float32 on both sides; tolerances below.
 #include "core/optim.h"
 #include "core/tape.h"
-#include "models/registry.h"
+#include "models/architecture.h"
 
 #include <QtTest>
 

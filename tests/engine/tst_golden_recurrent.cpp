@@ -5,7 +5,7 @@
 #include "core/ops.h"
 #include "core/rng.h"
 #include "core/tape.h"
-#include "models/recurrent.h"
+#include "models/recurrent/recurrent.h"
 
 #include <QtTest>
 

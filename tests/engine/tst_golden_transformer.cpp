@@ -7,7 +7,7 @@
 // every parameter. float32 on both sides; tolerance below.
 #include "core/ops.h"
 #include "core/tape.h"
-#include "models/registry.h"
+#include "models/architecture.h"
 
 #include <QtTest>
 

@@ -3,7 +3,7 @@
 // and KV cache, constant recurrent state), the guard, and the sweep's CSV.
 #include "core/memorymeter.h"
 #include "inspect/memorylab.h"
-#include "models/registry.h"
+#include "models/architecture.h"
 
 #include <QtTest>
 
@@ -70,7 +70,7 @@ private Q_SLOTS:
         for (const auto &[name, config] : smallConfigs()) {
             auto model = createModel(config, 1);
             QVERIFY2(model.ok(), name);
-            auto predicted = predictParameterCount(config);
+            auto predicted = parameterCount(config);
             QVERIFY2(predicted.ok(), name);
             QCOMPARE(predicted.value(), model.value()->parameterCount());
             const auto parts = predictMemory(config, MemoryMode::Train, 1, 8);
@@ -113,7 +113,7 @@ private Q_SLOTS:
 
     void partsAreWhereTheyBelong()
     {
-        const nlohmann::json gpt = labModelConfig({"gpt", 32, 2, 4, false}, 64);
+        const nlohmann::json gpt = labModelConfig({"gpt", 32, 2, 4, false}, 64).value();
         const MemoryParts train = predictMemory(gpt, MemoryMode::Train, 2, 64).value();
         QCOMPARE(train.gradients, train.weights);
         QCOMPARE(train.optimizer, 2 * train.weights);
@@ -122,7 +122,7 @@ private Q_SLOTS:
         const MemoryParts infer = predictMemory(gpt, MemoryMode::Infer, 3, 64).value();
         QCOMPARE(infer.kvCache, std::int64_t(4) * 3 * 2 * 2 * 64 * 32); // B·L·(K, V)·T·C floats
         QCOMPARE(infer.gradients + infer.optimizer + infer.attention, std::int64_t(0));
-        const MemoryParts state = predictMemory(labModelConfig({"lstm", 32, 2, 4, false}, 64), MemoryMode::Infer, 1, 64).value();
+        const MemoryParts state = predictMemory(labModelConfig({"lstm", 32, 2, 4, false}, 64).value(), MemoryMode::Infer, 1, 64).value();
         QCOMPARE(state.state, std::int64_t(4) * 2 * 32 * 2); // L·H·(h, c) floats
         QCOMPARE(predictMemory(gpt, MemoryMode::Train, 2, 64, 2).value().total() * 2, train.total()); // 2-byte numbers
     }
@@ -158,7 +158,7 @@ private Q_SLOTS:
 
     void batchGrowsLinearly()
     {
-        const nlohmann::json gpt = labModelConfig({"gpt", 32, 2, 4, false}, 64);
+        const nlohmann::json gpt = labModelConfig({"gpt", 32, 2, 4, false}, 64).value();
         const std::int64_t one = measureMemory(gpt, MemoryMode::Train, 1, 64).value().runBytes;
         const std::int64_t four = measureMemory(gpt, MemoryMode::Train, 4, 64).value().runBytes;
         const std::int64_t fixed = 3 * predictMemory(gpt, MemoryMode::Train, 1, 64).value().weights; // grads + Adam

@@ -6,7 +6,7 @@
 #include "core/rng.h"
 #include "core/tape.h"
 #include "gradcheck.h"
-#include "models/recurrent.h"
+#include "models/recurrent/recurrent.h"
 
 #include <QtTest>
 

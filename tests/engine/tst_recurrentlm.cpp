@@ -5,8 +5,8 @@
 #include "core/rng.h"
 #include "core/tape.h"
 #include "io/checkpoint.h"
-#include "models/recurrentlm.h"
-#include "models/registry.h"
+#include "models/recurrent/recurrentlm.h"
+#include "models/architecture.h"
 #include "text/tokenizer.h"
 #include "train/setup.h"
 #include "train/trainer.h"
@@ -277,9 +277,8 @@ private Q_SLOTS:
         bad = good;
         bad["layers"] = "2";
         QVERIFY(!createModel(bad, 1).ok());
-        const auto archs = availableArchitectures();
         for (const char *a : {"mlp", "rnn", "lstm", "gru"})
-            QVERIFY2(std::find(archs.begin(), archs.end(), a) != archs.end(), a);
+            QVERIFY2(findArchitecture(a), a);
     }
 
     void prepareTrainingForRecurrentArchs()
@@ -287,9 +286,7 @@ private Q_SLOTS:
         ModelChoice choice;
         choice.arch = "gru";
         choice.tokenizer = "char";
-        choice.dim = 8;
-        choice.hidden = 16;
-        choice.layers = 2;
+        choice.options = {{"dim", 8}, {"hidden", 16}, {"layers", 2}};
         TrainConfig train = toyTraining(3, true);
         auto setup = prepareTraining(periodicText(), choice, train);
         QVERIFY2(setup.ok(), setup.ok() ? "" : setup.error().c_str());
@@ -298,16 +295,21 @@ private Q_SLOTS:
         CancelToken cancel;
         QCOMPARE(setup.value().trainer->run(cancel, nullptr), Trainer::Outcome::Finished);
 
-        choice.bidirectional = true;
+        choice.options["bidirectional"] = true;
         auto refused = prepareTraining(periodicText(), choice, train);
         QVERIFY(!refused.ok());
-        QVERIFY2(QString::fromStdString(refused.error()).startsWith(QStringLiteral("--bidirectional")),
+        QVERIFY2(QString::fromStdString(refused.error()).startsWith(QStringLiteral("bidirectional does not fit")),
                  refused.error().c_str());
-        choice.bidirectional = false;
-        choice.layers = 0;
+        choice.options["bidirectional"] = false;
+        choice.options["layers"] = 0;
         refused = prepareTraining(periodicText(), choice, train);
         QVERIFY(!refused.ok());
-        QCOMPARE(QString::fromStdString(refused.error()), QStringLiteral("--layers must be between 1 and 16, got 0"));
+        QCOMPARE(QString::fromStdString(refused.error()),
+                 QStringLiteral("layers must be an integer between 1 and 16, got 0"));
+        choice.options = {{"heads", 4}};
+        refused = prepareTraining(periodicText(), choice, train);
+        QVERIFY(!refused.ok());
+        QCOMPARE(QString::fromStdString(refused.error()), QStringLiteral("heads does not apply to gru"));
     }
 };
 

@@ -1,7 +1,8 @@
 // The bidirectional LSTM tagger learns the built-in tagged set, tags "book" by its context, and
 // the word/TAG loader reports bad lines by number.
 #include "core/rng.h"
-#include "models/tagger.h"
+#include "models/recurrent/tagger.h"
+#include "train/taggeddataset.h"
 #include "train/trainer.h"
 
 #include <QtTest>

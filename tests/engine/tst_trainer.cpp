@@ -4,8 +4,8 @@
 #include "core/rng.h"
 #include "io/checkpoint.h"
 #include "io/safetensors.h"
-#include "models/mlplm.h"
-#include "models/registry.h"
+#include "models/mlp/mlplm.h"
+#include "models/architecture.h"
 #include "text/tokenizer.h"
 #include "train/trainer.h"
 

@@ -6,8 +6,8 @@
 #include "core/rng.h"
 #include "core/tape.h"
 #include "io/checkpoint.h"
-#include "models/registry.h"
-#include "models/transformer.h"
+#include "models/architecture.h"
+#include "models/transformer/transformer.h"
 #include "text/tokenizer.h"
 #include "train/setup.h"
 
@@ -109,17 +109,17 @@ private Q_SLOTS:
     void archDefaults()
     {
         const auto gpt = TransformerConfig::fromJson(Json{{"arch", "gpt"}, {"vocab_size", 50}, {"dim", 64}}).value();
-        QCOMPARE(gpt.norm, std::string("layernorm"));
-        QCOMPARE(gpt.ffn, std::string("gelu"));
-        QCOMPARE(gpt.positions, std::string("learned"));
+        QVERIFY(gpt.norm == NormKind::LayerNorm);
+        QVERIFY(gpt.ffn == FfnKind::Gelu);
+        QVERIFY(gpt.positions == PositionKind::Learned);
         QVERIFY(gpt.tiedHead && gpt.preNorm);
         QCOMPARE(gpt.ffnHidden, 4 * 64);
         QCOMPARE(gpt.normEps, 1e-5f);
-        QCOMPARE(gpt.attention, std::string("standard")); // configs from before the key existed
+        QVERIFY(gpt.attention == AttentionKind::Standard); // configs from before the key existed
         const auto llama = TransformerConfig::fromJson(Json{{"arch", "llama"}, {"vocab_size", 50}, {"dim", 64}}).value();
-        QCOMPARE(llama.norm, std::string("rmsnorm"));
-        QCOMPARE(llama.ffn, std::string("swiglu"));
-        QCOMPARE(llama.positions, std::string("rope"));
+        QVERIFY(llama.norm == NormKind::RmsNorm);
+        QVERIFY(llama.ffn == FfnKind::SwiGlu);
+        QVERIFY(llama.positions == PositionKind::Rope);
         QVERIFY(!llama.tiedHead && llama.preNorm);
         QCOMPARE(llama.normEps, 1e-6f);
         // ⌊2·4·64/3⌋ = 170, rounded up to a multiple of 32.
@@ -355,7 +355,7 @@ private Q_SLOTS:
         // The choice survives the config round trip (and so a checkpoint).
         const auto again = TransformerConfig::fromJson(chunked->config());
         QVERIFY(again.ok());
-        QCOMPARE(again.value().attention, std::string("chunked"));
+        QVERIFY(again.value().attention == AttentionKind::Chunked);
         QCOMPARE(again.value().attentionChunk, 3);
         QCOMPARE(again.value().toJson(), chunked->config());
     }
@@ -447,11 +447,7 @@ private Q_SLOTS:
     {
         ModelChoice choice;
         choice.arch = "llama";
-        choice.dim = 16;
-        choice.hidden = 40;
-        choice.layers = 2;
-        choice.heads = 4;
-        choice.kvHeads = 2;
+        choice.options = {{"dim", 16}, {"hidden", 40}, {"layers", 2}, {"heads", 4}, {"kv_heads", 2}};
         TrainConfig train;
         train.steps = 3;
         train.batch = 2;
@@ -465,14 +461,16 @@ private Q_SLOTS:
         QCOMPARE(c["attention"].get<std::string>(), std::string("standard"));
         for (int i = 0; i < 3; ++i)
             setup.value().trainer->step();
-        choice.chunkedAttention = true;
+        choice.options["attention"] = "chunked";
         auto chunked = prepareTraining("abcabcabcabcabcabcabcabcabcabc", choice, train);
         QVERIFY2(chunked.ok(), chunked.ok() ? "" : chunked.error().c_str());
         QCOMPARE(chunked.value().model->config()["attention"].get<std::string>(), std::string("chunked"));
         chunked.value().trainer->step();
         choice.arch = "gpt";
-        choice.heads = 3;
-        QVERIFY(!prepareTraining("abcabcabcabcabcabcabcabcabcabc", choice, train).ok());
+        choice.options = {{"dim", 16}, {"heads", 3}};
+        auto refused = prepareTraining("abcabcabcabcabcabcabcabcabcabc", choice, train);
+        QVERIFY(!refused.ok());
+        QCOMPARE(QString::fromStdString(refused.error()), QStringLiteral("dim (16) must be a multiple of heads (3)"));
     }
 };
 

@@ -3,7 +3,7 @@
 #include "fuzzutil.h"
 #include "inspect/neighbors.h"
 #include "models/forecaster.h"
-#include "models/tagger.h"
+#include "models/recurrent/tagger.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {

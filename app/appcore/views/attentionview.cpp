@@ -1,0 +1,227 @@
+#include "views/attentionview.h"
+
+#include "views/headstepview.h"
+#include "plots/heatmapplot.h"
+#include "plots/traceplots.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+AttentionView::AttentionView(QWidget *parent)
+    : QWidget(parent), m_text(new QLineEdit(QStringLiteral("The queen is the mother of the princess."), this)),
+      m_note(new QLabel(this)), m_grid(new QGridLayout), m_gridHost(new QWidget(this)), m_head(new HeatmapPlot(this)),
+      m_token(new QComboBox(this)), m_shaded(new QLabel(this)), m_entropy(new QTableWidget(this)),
+      m_steps(new HeadStepView(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *row = new QHBoxLayout;
+    auto *trace = new QPushButton(tr("Trace this text"), this);
+    auto *generate = new QPushButton(tr("Continue it"), this);
+    generate->setToolTip(tr("The model writes on, one token at a time; after each token the heatmaps show where the "
+                            "new token looks."));
+    row->addWidget(new QLabel(tr("Text"), this));
+    row->addWidget(m_text, 1);
+    row->addWidget(trace);
+    row->addWidget(generate);
+    layout->addLayout(row);
+    m_note->setWordWrap(true);
+    m_note->setText(tr("Train a GPT or Llama model on the language-model tab, then trace a text through it."));
+    layout->addWidget(m_note);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    auto *left = new QWidget(split);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->addWidget(new QLabel(tr("Layers (rows) × heads (columns): click one"), left));
+    m_gridHost->setLayout(m_grid);
+    m_grid->setSpacing(2);
+    auto *scroll = new QScrollArea(left);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_gridHost);
+    leftLayout->addWidget(scroll, 2);
+    leftLayout->addWidget(new QLabel(tr("Entropy of each head (nats; low = focused)"), left));
+    leftLayout->addWidget(m_entropy, 1);
+    m_entropy->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    auto *pages = new QTabWidget(split);
+    m_pages = pages;
+    auto *right = new QWidget(pages);
+    auto *rightLayout = new QVBoxLayout(right);
+    m_head->setAxisTitles(tr("query (the token that looks)"), tr("key (the token looked at)"));
+    m_head->setValueTitle(tr("weight"));
+    m_head->setRange(0, 1);
+    rightLayout->addWidget(m_head, 3);
+    auto *tokenRow = new QHBoxLayout;
+    tokenRow->addWidget(new QLabel(tr("Attention of token"), right));
+    tokenRow->addWidget(m_token, 1);
+    rightLayout->addLayout(tokenRow);
+    m_shaded->setWordWrap(true);
+    m_shaded->setTextFormat(Qt::RichText);
+    rightLayout->addWidget(m_shaded, 1);
+    pages->addTab(right, tr("Where each token looks"));
+    pages->addTab(m_steps, tr("Step through this head"));
+    split->setStretchFactor(1, 2);
+    split->setSizes({380, 760});
+    layout->addWidget(split, 1);
+
+    connect(trace, &QPushButton::clicked, this, [this] { Q_EMIT inspectRequested(m_text->text()); });
+    connect(generate, &QPushButton::clicked, this, [this] { Q_EMIT generateRequested(m_text->text()); });
+    connect(m_text, &QLineEdit::returnPressed, this, [this] { Q_EMIT inspectRequested(m_text->text()); });
+    connect(m_head, &HeatmapPlot::cellClicked, this, [this](int query, int) { m_token->setCurrentIndex(query); });
+    connect(m_token, &QComboBox::currentIndexChanged, this, &AttentionView::selectToken);
+    connect(m_entropy, &QTableWidget::cellClicked, this, &AttentionView::selectHead);
+}
+
+AttentionView::~AttentionView() = default;
+
+const lm::TraceMatrix *AttentionView::matrix(int layer, int head) const
+{
+    if (!m_trace)
+        return nullptr;
+    return m_trace->find("layer" + std::to_string(layer) + ".head" + std::to_string(head) + ".attention");
+}
+
+void AttentionView::showTrace(std::shared_ptr<const lm::Trace> trace)
+{
+    m_trace = std::move(trace);
+    m_layers = 0;
+    m_heads = 0;
+    while (matrix(m_layers, 0))
+        ++m_layers;
+    while (m_layers > 0 && matrix(0, m_heads))
+        ++m_heads;
+    if (m_layers == 0) {
+        m_note->setText(tr("This model has no attention to show: train a GPT or Llama model."));
+        return;
+    }
+    m_note->setText(tr("Row i of a heatmap is where token i looks: its weights over the tokens before it sum to 1. "
+                       "The triangle is the causal mask: no token sees the future."));
+    rebuildOverview();
+    m_entropy->setRowCount(m_layers);
+    m_entropy->setColumnCount(m_heads);
+    QStringList rows, cols;
+    for (int l = 0; l < m_layers; ++l)
+        rows << tr("layer %1").arg(l);
+    for (int h = 0; h < m_heads; ++h)
+        cols << tr("head %1").arg(h);
+    m_entropy->setVerticalHeaderLabels(rows);
+    m_entropy->setHorizontalHeaderLabels(cols);
+    for (int l = 0; l < m_layers; ++l)
+        for (int h = 0; h < m_heads; ++h)
+            m_entropy->setItem(l, h, new QTableWidgetItem(QLocale().toString(headEntropy(l, h), 'f', 2)));
+    m_entropy->resizeColumnsToContents();
+    {
+        const QSignalBlocker block(m_token);
+        m_token->clear();
+        const lm::TraceMatrix *m = matrix(0, 0);
+        const QStringList tokens = traceTokens(*m_trace, m->rows);
+        for (int t = 0; t < m->rows; ++t)
+            m_token->addItem(QStringLiteral("%1: %2").arg(t).arg(tokens.value(t)));
+        m_token->setCurrentIndex(m->rows - 1); // the newest token: during generation, the one just written
+    }
+    selectHead(std::min(m_layer, m_layers - 1), std::min(m_headIndex, m_heads - 1));
+}
+
+void AttentionView::rebuildOverview()
+{
+    while (QLayoutItem *item = m_grid->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    for (int l = 0; l < m_layers; ++l)
+        for (int h = 0; h < m_heads; ++h) {
+            const lm::TraceMatrix *m = matrix(l, h);
+            auto *small = new HeatmapPlot(m_gridHost);
+            small->setMinimumWidth(60);
+            small->setFixedHeight(84);
+            small->makeThumbnail();
+            small->setRange(0, 1);
+            small->setMatrix(m->rows, m->cols, QVector<float>(m->values.begin(), m->values.end()));
+            small->setToolTip(tr("layer %1, head %2").arg(l).arg(h));
+            connect(small, &HeatmapPlot::cellClicked, this, [this, l, h](int, int) { selectHead(l, h); });
+            m_grid->addWidget(small, l, h);
+        }
+    for (int r = 0; r <= m_layers; ++r)
+        m_grid->setRowStretch(r, r == m_layers ? 1 : 0); // thumbnails keep their height; space goes below
+}
+
+double AttentionView::headEntropy(int layer, int head) const
+{
+    const lm::TraceMatrix *m = matrix(layer, head);
+    if (!m || m->rows == 0)
+        return 0.0;
+    double total = 0.0;
+    for (int r = 0; r < m->rows; ++r)
+        for (int c = 0; c < m->cols; ++c) {
+            const double p = m->at(r, c);
+            if (p > 0)
+                total -= p * std::log(p);
+        }
+    return total / m->rows;
+}
+
+void AttentionView::selectHead(int layer, int head)
+{
+    const lm::TraceMatrix *m = matrix(layer, head);
+    if (!m)
+        return;
+    m_layer = layer;
+    m_headIndex = head;
+    const QStringList tokens = traceTokens(*m_trace, m->rows);
+    m_head->setValueTitle(tr("layer %1, head %2").arg(layer).arg(head));
+    m_head->setMatrix(m->rows, m->cols, QVector<float>(m->values.begin(), m->values.end()), tokens, tokens);
+    m_steps->setHead(m_trace, layer, head);
+    selectToken(m_token->currentIndex());
+}
+
+void AttentionView::selectToken(int query)
+{
+    const lm::TraceMatrix *m = matrix(m_layer, m_headIndex);
+    if (!m || query < 0 || query >= m->rows)
+        return;
+    if (m_token->currentIndex() != query) { // chosen from elsewhere (a click, a lesson): keep the list in step
+        const QSignalBlocker block(m_token);
+        m_token->setCurrentIndex(query);
+    }
+    // Each token shaded by how much the chosen token attends to it (a head view in one line).
+    const QStringList tokens = traceTokens(*m_trace, m->cols);
+    QString html;
+    for (int k = 0; k < m->cols; ++k) {
+        const int alpha = int(std::lround(255 * std::clamp(m->at(query, k), 0.0f, 1.0f)));
+        const QString text = tokens.value(k).toHtmlEscaped();
+        html += k == query ? QStringLiteral("<span style=\"border:1px solid #c00; background:rgba(255,140,0,%1)\"><b>%2</b></span>")
+                                 .arg(alpha)
+                                 .arg(text)
+                           : QStringLiteral("<span style=\"background:rgba(255,140,0,%1)\">%2</span>").arg(alpha).arg(text);
+    }
+    m_shaded->setText(html);
+    m_head->setHighlightedRow(query);
+}
+
+void AttentionView::setGeneratedText(const QString &text)
+{
+    const QSignalBlocker block(m_text);
+    m_text->setText(text);
+}
+
+QWidget *AttentionView::entropyTable() const { return m_entropy; }
+
+void AttentionView::showStepThrough(bool on) { m_pages->setCurrentIndex(on ? 1 : 0); }
+
+QString AttentionView::shadedText() const { return m_shaded->text(); }
+
+int AttentionView::selectedToken() const { return m_token->currentIndex(); }
+
+QString AttentionView::generatedText() const { return m_text->text(); }

@@ -1,0 +1,71 @@
+#pragma once
+// AttentionView: where a Transformer looks. For the model trained on the language-model tab (GPT
+// or Llama), trace a text and see: a layer × head overview of small heatmaps (click one to open
+// it), the chosen head's query × key heatmap with the tokens on both axes, each head's entropy
+// (low: the head looks at few tokens; high: it spreads out), and, for a chosen token, its
+// attention shaded over the text.
+
+#include "base/metatypes.h"
+#include <QWidget>
+
+#include <memory>
+
+class HeadStepView;
+class HeatmapPlot;
+class QComboBox;
+class QGridLayout;
+class QLabel;
+class QLineEdit;
+class QTableWidget;
+class QTabWidget;
+
+class AttentionView final : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit AttentionView(QWidget *parent = nullptr);
+    ~AttentionView() override;
+
+    HeatmapPlot *headPlot() const { return m_head; }
+    HeadStepView *stepView() const { return m_steps; }
+    QWidget *overview() const { return m_gridHost; }
+    QWidget *entropyTable() const;
+    // Shows the step-through page (true) or the heatmap page (false).
+    void showStepThrough(bool on);
+    int layerCount() const { return m_layers; }
+    int headCount() const { return m_heads; }
+    // Entropy (nats) of head h in layer l, averaged over the query rows.
+    double headEntropy(int layer, int head) const;
+    QString shadedText() const; // the HTML of the token-over-text view
+    int selectedToken() const;  // the query token whose attention is shaded and outlined
+    QString generatedText() const; // the text box: the prompt, and during generation what follows it
+
+public Q_SLOTS:
+    void showTrace(std::shared_ptr<const lm::Trace> trace);
+    void selectHead(int layer, int head);
+    void selectToken(int query);
+    void setGeneratedText(const QString &text);
+
+Q_SIGNALS:
+    void inspectRequested(const QString &text);
+    // Continue the text with the model, tracing after every token (the attention of each new
+    // token back to the prompt); the text field follows through setGeneratedText().
+    void generateRequested(const QString &prompt);
+
+private:
+    const lm::TraceMatrix *matrix(int layer, int head) const;
+    void rebuildOverview();
+
+    QLineEdit *m_text;
+    QLabel *m_note;
+    QGridLayout *m_grid;
+    QWidget *m_gridHost;
+    HeatmapPlot *m_head;
+    QComboBox *m_token;
+    QLabel *m_shaded;
+    QTableWidget *m_entropy;
+    HeadStepView *m_steps;
+    QTabWidget *m_pages = nullptr;
+    std::shared_ptr<const lm::Trace> m_trace;
+    int m_layers = 0, m_heads = 0, m_layer = 0, m_headIndex = 0;
+};

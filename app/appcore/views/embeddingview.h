@@ -1,0 +1,100 @@
+#pragma once
+// EmbeddingView: the word-vector chapter's workspace. Train skip-gram, CBOW, GloVe or fastText
+// on a corpus and watch the most frequent words move in a live PCA; then project with PCA or
+// t-SNE in 2-D or 3-D, search and colour words, list a clicked word's nearest neighbours, solve
+// analogies with their offset arrows drawn, and see that a static embedding gives a word one
+// vector whatever sentence it sits in. All engine work runs on the view's worker thread.
+#include "workers/embeddingworker.h"
+#include "base/workerthread.h"
+
+#include "inspect/neighbors.h"
+
+#include <QHash>
+#include <QWidget>
+
+class EmbeddingPlot;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+class QDoubleSpinBox;
+
+class EmbeddingView final : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit EmbeddingView(QWidget *parent = nullptr);
+    ~EmbeddingView() override;
+
+    EmbeddingPlot *plot() const { return m_plot; }
+    bool isTraining() const { return m_training; }
+    bool hasVectors() const { return m_vectors != nullptr; }
+    EmbeddingRequest currentRequest() const;
+    void setRequest(const EmbeddingRequest &request); // fills the controls
+    // What the side panels show, for tests and lessons.
+    QStringList neighborList() const;
+    QStringList analogyAnswers() const;
+    QString contextFreeText() const;
+
+public Q_SLOTS:
+    void startTraining();
+    void stopTraining();
+    void runProjection();
+    void stopProjection();
+    void selectWord(const QString &word);
+    void solveAnalogy(const QString &a, const QString &b, const QString &c);
+    void compareContexts();
+
+Q_SIGNALS:
+    void trainingFinished(bool ok);
+    void projectionFinished(bool ok);
+
+private:
+    QWidget *buildTrainPanel();
+    QWidget *buildSidePanel();
+    void onSnapshot(const EmbeddingSnapshot &snapshot);
+    void onTrained(const TrainedEmbedding &result);
+    void onProjected(int generation, const QVector<float> &points, int dims, const QVector<double> &explained);
+    void showPoints(const QVector<float> &points, int dims);
+    QStringList groupsFor(const QStringList &words) const;
+    void applyColouring();
+    void applySearch(const QString &text);
+    void showNeighbors(std::int32_t id, const std::vector<float> &query);
+    void setBusy();
+
+    EmbeddingWorker *m_worker;
+    WorkerThread m_thread;
+    EmbeddingPlot *m_plot;
+
+    // Training controls
+    QComboBox *m_corpus = nullptr;
+    QComboBox *m_method = nullptr;
+    QComboBox *m_unit = nullptr;
+    QSpinBox *m_dim = nullptr, *m_window = nullptr, *m_epochs = nullptr, *m_minCount = nullptr, *m_threads = nullptr;
+    QPushButton *m_trainButton = nullptr, *m_stopButton = nullptr;
+    QLabel *m_status = nullptr;
+    // Projection controls
+    QComboBox *m_projection = nullptr, *m_dims = nullptr, *m_colour = nullptr;
+    QSpinBox *m_count = nullptr, *m_iterations = nullptr;
+    QDoubleSpinBox *m_perplexity = nullptr;
+    QPushButton *m_projectButton = nullptr, *m_stopProjectButton = nullptr;
+    QLineEdit *m_search = nullptr;
+    // Side panels
+    QLabel *m_neighborTitle = nullptr;
+    QListWidget *m_neighbors = nullptr;
+    QLineEdit *m_a = nullptr, *m_b = nullptr, *m_c = nullptr;
+    QListWidget *m_analogy = nullptr;
+    QLineEdit *m_cfWord = nullptr, *m_cfSentence1 = nullptr, *m_cfSentence2 = nullptr;
+    QLabel *m_cfResult = nullptr;
+
+    std::shared_ptr<const lm::WordVectors> m_vectors;
+    std::shared_ptr<const lm::FastTextModel> m_subwords;
+    std::unique_ptr<lm::NormalizedVectors> m_unitVectors;
+    QHash<QString, QString> m_groupOf;
+    QStringList m_shownWords;
+    int m_generation = 0;
+    bool m_training = false;
+    bool m_projecting = false;
+};

@@ -1,0 +1,166 @@
+#pragma once
+// MainWindow: the lab's shell. Central live loss plot; docks for corpus and model setup,
+// training controls, and the log; menus File/View/Lessons/Help; progress in the status bar.
+// Choices persist through QSettings. Training runs on TrainingController's worker thread; the
+// window only merges the snapshots it receives and replots.
+#include "workers/trainingcontroller.h"
+
+#include <QMainWindow>
+#include <QTimer>
+#include <QVector>
+
+class AttentionView;
+class EmbeddingView;
+class LessonPanel;
+struct LessonSnapshot;
+class MemoryView;
+class ModelOptionsPanel;
+class RecurrentView;
+class QCheckBox;
+class LossPlot;
+class QTabWidget;
+class QComboBox;
+class QDockWidget;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // For tests, the CLI-free screenshot path and the benchmarks.
+    LossPlot *lossPlot() const { return m_lossPlot; }
+    EmbeddingView *embeddingView() const { return m_embeddingView; }
+    RecurrentView *recurrentView() const { return m_recurrentView; }
+    AttentionView *attentionView() const { return m_attentionView; }
+    MemoryView *memoryView() const { return m_memoryView; }
+    // Chooses the language model by its architecture-table name.
+    void setArchitecture(const QString &arch);
+    ModelOptionsPanel *modelOptions() const;
+    // 0: the language model and its loss; 1: word vectors; 2: recurrent networks; 3: attention;
+    // 4: memory.
+    void showTab(int index);
+    TrainingController *controller() const { return m_controller; }
+    TrainingRequest currentRequest() const;
+    void setSteps(int steps);
+    void setCorpusSpec(const QString &spec); // selects a built-in or adds a file entry
+    QString logText() const;
+    QString generatedText() const; // the language-model tab's sample, as far as it has streamed
+    // Opens a corpus file as File ▸ Open does (a bad file is reported in a dialog) and puts it
+    // first in File ▸ Open recent (at most eight, kept in the settings at once).
+    void openCorpusFile(const QString &path);
+    QStringList recentCorpora() const;
+    LessonPanel *lessonPanel() const { return m_lessonPanel; }
+    // Autosave: while training, the model is saved every few seconds (autosavePath()). When
+    // LMScope ended during training without closing (a crash, a kill), the next start finds the
+    // session marked interrupted: resumeInterruptedSession() continues from the autosave with
+    // the same settings; discardInterruptedSession() forgets it.
+    static QString autosavePath();
+    bool hasInterruptedSession() const;
+    int interruptedStep() const; // the step the autosave holds; 0 when unknown
+    void resumeInterruptedSession();
+    void discardInterruptedSession();
+    void setAutosaveInterval(int seconds) { m_autosaveSeconds = seconds; } // for tests
+    int currentTab() const;
+    // Off for screenshots and other headless runs: the window then writes no settings and no
+    // autosave, so what a learner's next start shows is never changed by them.
+    void setPersistent(bool on) { m_persistent = on; }
+    // View ▸ Reset layout: the docks as on a first start, on the language-model tab.
+    void resetLayout();
+    // The widget a lesson's `highlight` region names ("loss_plot", "heatmap", …); null if unknown.
+    QWidget *lessonRegion(const QString &region) const;
+
+Q_SIGNALS:
+    // The learner chose a language in the View menu ("en" or "zh_TW"; already saved). The
+    // application rebuilds the window in that language (gui/main.cpp).
+    void languageChangeRequested(const QString &code);
+
+public Q_SLOTS:
+    void startTraining();
+    void pauseTraining();
+    void stepTraining();
+    void resetTraining();
+    void openCorpus();
+    void saveCheckpoint();
+    void exportLossPlot();
+    void sampleText();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildSetupDock();
+    void buildControlsDock();
+    void buildLogDock();
+    void buildLessonDock();
+    void applyLessonStep(const LessonSnapshot &snapshot);
+    void highlight(QWidget *target);
+    void updateRecentMenu();
+    void buildMenus();
+    void loadSettings();
+    void saveSettings() const;
+    void appendLog(const QString &line);
+    void onStateChanged(TrainingController::State state);
+    void onProgress(const QVector<lm::StepReport> &reports);
+    void flushProgress();
+    void syncFamilyControls();
+    void showWorkingLayout(); // the language-model tab with its setup, training and log docks
+    void onStopped(TrainingWorker::Stop why, const QString &message);
+
+    TrainingController *m_controller;
+    LossPlot *m_lossPlot;
+    EmbeddingView *m_embeddingView;
+    RecurrentView *m_recurrentView;
+    AttentionView *m_attentionView;
+    MemoryView *m_memoryView;
+    QTabWidget *m_tabs;
+    QList<QDockWidget *> m_lmDocks; // shown with the language-model tab only
+    QPlainTextEdit *m_log = nullptr;
+    LessonPanel *m_lessonPanel = nullptr;
+    QDockWidget *m_lessonDock = nullptr;
+    QDockWidget *m_setupDock = nullptr;
+    int m_autosaveSeconds = 20;
+    bool m_persistent = true;
+    QByteArray m_defaultLayout; // saveState() before the settings were applied
+    QMenu *m_recentMenu = nullptr;
+
+    QComboBox *m_corpus = nullptr;
+    QComboBox *m_tokenizer = nullptr;
+    ModelOptionsPanel *m_model = nullptr;
+    QDoubleSpinBox *m_clip = nullptr;
+    QCheckBox *m_tbptt = nullptr;
+    QSpinBox *m_batch = nullptr;
+    QSpinBox *m_seq = nullptr;
+    QSpinBox *m_steps = nullptr;
+    QDoubleSpinBox *m_lr = nullptr;
+    QSpinBox *m_seed = nullptr;
+    QSpinBox *m_threads = nullptr;
+    QLineEdit *m_prompt = nullptr;
+    QLabel *m_generated = nullptr; // the model's text as it streams in
+    bool m_generationForAttention = false; // the running generation was asked for by the attention tab
+
+    QPushButton *m_startButton = nullptr;
+    QPushButton *m_pauseButton = nullptr;
+    QPushButton *m_stepButton = nullptr;
+    QPushButton *m_resetButton = nullptr;
+    QPushButton *m_sampleButton = nullptr;
+
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_speed = nullptr;
+    QLabel *m_memory = nullptr;
+
+    // Snapshots that arrived since the last replot; merged by m_flushTimer.
+    QVector<lm::StepReport> m_pending;
+    QTimer m_flushTimer;
+    lm::StepReport m_last;
+    QVector<lm::StepReport> m_history; // every step of the current run, for the clipping plot
+};
