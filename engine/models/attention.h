@@ -3,7 +3,7 @@
 // arbitrary masks, grouped-query attention (fewer K/V heads), cross-attention (queries from one
 // sequence, keys and values from another), ALiBi biases, and RoPE applied to queries and keys.
 // One tape op per call: QKᵀ, scaling, mask, softmax and ×V fused per (batch, head), parallel over
-// batch × heads on lm::threadCount() std::threads (backward: over batch × KV heads); each unit is
+// batch × heads on the engine's thread pool (core/parallel.h; backward: over batch × KV heads); each unit is
 // computed by one thread, so the numbers do not depend on the thread count. The probabilities
 // (B, H, Tq, Tk) are kept for backward only while a tape records; chunkedAttention()
 // (models/chunkedattention.h) computes the same without them, in memory linear in Tk.

@@ -7,6 +7,7 @@
 // Tk = key length, D = head dim, off = Tk − Tq (query i sits at absolute position i + off).
 #include "models/attention.h"
 
+#include "core/parallel.h"
 #include "core/threads.h"
 
 #include <algorithm>
@@ -16,7 +17,6 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace lm::detail {
@@ -38,23 +38,6 @@ inline std::int64_t threadsFor(std::int64_t units, std::int64_t flops)
     if (flops < (std::int64_t(1) << 20))
         return 1;
     return std::max<std::int64_t>(1, std::min<std::int64_t>(threadCount(), units));
-}
-
-// Runs work(first, last, threadIndex) over [0, units) split into n contiguous blocks.
-template <class F>
-void parallelFor(std::int64_t units, std::int64_t n, F &&work)
-{
-    if (n == 1) {
-        work(std::int64_t(0), units, 0);
-        return;
-    }
-    std::vector<std::thread> pool;
-    pool.reserve(static_cast<std::size_t>(n - 1));
-    for (std::int64_t t = 1; t < n; ++t)
-        pool.emplace_back([&work, t, n, units] { work(t * units / n, (t + 1) * units / n, static_cast<int>(t)); });
-    work(0, units / n, 0);
-    for (std::thread &th : pool)
-        th.join();
 }
 
 // Keys a query row may see: j < visible(i) (the causal limit; Tk without a causal mask).

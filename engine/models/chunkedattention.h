@@ -5,7 +5,7 @@
 // probabilities (B, H, Tq, Tk) never exist. Memory grows linearly in the sequence length: the op
 // keeps its output and the per-row log-sum-exp (B, H, Tq) for backward, which recomputes the
 // probabilities block by block. Backward costs one extra Q Kᵀ product over attention().
-// Parallel over batch × heads (backward: batch × KV heads) on lm::threadCount() std::threads;
+// Parallel over batch × heads (backward: batch × KV heads) on the thread pool (core/parallel.h);
 // each unit is computed by one thread, so the numbers do not depend on the thread count.
 //
 // Legend: B = batch, Tq = query length, Tk = key length, H = query heads, Hkv = key/value heads

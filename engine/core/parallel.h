@@ -1,0 +1,31 @@
+#pragma once
+// The engine's one thread pool. Every multi-threaded loop (attention, word2vec, GloVe, fastText,
+// t-SNE) runs through parallelFor: the work is split into contiguous blocks, the calling thread
+// runs the first, the pool's long-lived workers the others, so no loop starts threads of its own.
+//
+// Threads and OpenBLAS: lm::threadCount() (core/threads.h) is both the pool's size and OpenBLAS's.
+// While a parallelFor with more than one block runs, OpenBLAS is held to one thread, so a matrix
+// product inside a block does not start (and spin) its own workers against the pool's; it gets
+// its full count back when the loop ends. `--threads N` therefore means N busy threads everywhere.
+//
+// A parallelFor called from inside a block runs its whole range on that thread (no nesting).
+// Same blocks for the same (units, parts): results do not depend on which thread ran a block.
+#include <cstdint>
+#include <functional>
+
+namespace lm {
+
+// Runs work(first, last, block) over [0, units) split into `parts` contiguous blocks
+// (block b covers [b·units/parts, (b+1)·units/parts)); parts is clamped to [1, units].
+// Returns when every block is done; an exception thrown by a block is rethrown here (the first
+// one, after all blocks finished).
+void parallelFor(std::int64_t units, std::int64_t parts,
+                 const std::function<void(std::int64_t first, std::int64_t last, int block)> &work);
+
+// work(0) … work(n − 1), one per block (the Hogwild workers of word2vec and fastText).
+void runOnWorkers(int n, const std::function<void(int worker)> &work);
+
+// True on a thread that is running a block of a parallelFor.
+bool insideParallelWork();
+
+} // namespace lm
