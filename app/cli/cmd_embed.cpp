@@ -4,6 +4,7 @@
 #include "common.h"
 
 #include "appcore/base/corpora.h"
+#include "core/threads.h"
 #include "embed/fasttext.h"
 #include "embed/glove.h"
 #include "embed/word2vec.h"
@@ -93,6 +94,7 @@ int embedCommand(const std::vector<std::string> &words)
     const int window = static_cast<int>(args.integer("window", glove ? 10 : 5, 1, 100));
     const int epochs = static_cast<int>(args.integer("epochs", glove ? 25 : 5, 1, 1000));
     const int threads = static_cast<int>(args.integer("threads", 2, 1, 256));
+    lm::setThreadCount(threads); // the Hogwild workers and OpenBLAS alike (core/parallel.h)
     const auto seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, 1ll << 62));
     lm::WordCorpusOptions copts;
     copts.minCount = static_cast<int>(args.integer("min-count", 5, 1, 1'000'000'000));

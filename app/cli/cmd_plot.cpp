@@ -10,6 +10,7 @@
 #include "appcore/plots/traceplots.h"
 #include "core/rng.h"
 #include "core/tape.h"
+#include "core/threads.h"
 #include "io/checkpoint.h"
 #include "io/hfimport.h"
 #include "models/architecture.h"
@@ -183,6 +184,7 @@ int plotEmbedding(const std::vector<std::string> &rest)
         o.perplexity = args.real("perplexity", std::min(30.0, (n - 1) / 3.0), 1.0, 1000.0);
         o.iterations = static_cast<int>(args.integer("iterations", 1000, 1, 100000));
         o.threads = static_cast<int>(args.integer("threads", 2, 1, 256));
+        lm::setThreadCount(o.threads); // the t-SNE blocks and OpenBLAS alike (core/parallel.h)
         o.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, 1ll << 62));
         lm::CancelToken never;
         auto t = lm::tsne(v.data.data(), n, v.dim, o, never);

@@ -4,16 +4,11 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <deque>
 #include <exception>
-#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
-
-extern "C" {
-void openblas_set_num_threads(int);
-int openblas_get_num_threads(void);
-}
 
 namespace lm {
 
@@ -21,8 +16,26 @@ namespace {
 
 thread_local bool t_inside = false;
 
-// Long-lived workers that wait for a job, run their block, and report back. One job at a time
-// (a mutex serialises callers from different threads).
+using Work = std::function<void(std::int64_t, std::int64_t, int)>;
+
+// One parallelFor call: its blocks 1 … parts − 1 wait in the pool's queue.
+struct Job {
+    const Work *work = nullptr;
+    std::int64_t units = 0, parts = 1;
+    int pending = 0; // blocks not finished yet, block 0 (the caller's) not counted
+    std::exception_ptr error;
+    std::condition_variable done;
+};
+
+struct Task {
+    Job *job;
+    int block;
+};
+
+// Long-lived workers that take queued blocks. Callers on different threads (a training worker's
+// attention while an embedding worker runs word2vec) share the pool without waiting for each
+// other: every queued block has an idle worker of its own, started when there is none, so a
+// block never waits behind another job's block (the Hogwild workers run for a whole training).
 class Pool {
 public:
     ~Pool()
@@ -36,18 +49,22 @@ public:
             t.join();
     }
 
-    void run(std::int64_t units, std::int64_t parts, const std::function<void(std::int64_t, std::int64_t, int)> &work)
+    void run(std::int64_t units, std::int64_t parts, const Work &work)
     {
-        std::lock_guard serial(m_callers);
-        ensureWorkers(static_cast<int>(parts - 1));
+        Job job;
+        job.work = &work;
+        job.units = units;
+        job.parts = parts;
+        job.pending = static_cast<int>(parts - 1);
         {
             std::lock_guard lock(m_mutex);
-            m_work = &work;
-            m_units = units;
-            m_parts = parts;
-            m_pending = static_cast<int>(parts - 1);
-            m_error = nullptr;
-            ++m_generation;
+            for (int b = 1; b < parts; ++b)
+                m_tasks.push_back({&job, b});
+            // Invariant: m_idle >= m_tasks.size(), so each queued block has a free worker.
+            while (m_idle < static_cast<std::int64_t>(m_tasks.size())) {
+                m_threads.emplace_back([this] { loop(); });
+                ++m_idle;
+            }
         }
         m_wake.notify_all();
         std::exception_ptr mine;
@@ -59,63 +76,51 @@ public:
         }
         t_inside = false;
         std::unique_lock lock(m_mutex);
-        m_done.wait(lock, [this] { return m_pending == 0; });
-        m_work = nullptr;
+        job.done.wait(lock, [&] { return job.pending == 0; });
         if (mine)
             std::rethrow_exception(mine);
-        if (m_error)
-            std::rethrow_exception(m_error);
+        if (job.error)
+            std::rethrow_exception(job.error);
     }
 
 private:
-    void ensureWorkers(int n)
+    void loop()
     {
-        while (static_cast<int>(m_threads.size()) < n) {
-            const int index = static_cast<int>(m_threads.size()) + 1; // block 0 is the caller's
-            m_threads.emplace_back([this, index] { loop(index); });
-        }
-    }
-
-    void loop(int block)
-    {
-        std::uint64_t seen = 0;
         std::unique_lock lock(m_mutex);
         for (;;) {
-            m_wake.wait(lock, [&] { return m_quit || m_generation != seen; });
+            m_wake.wait(lock, [this] { return m_quit || !m_tasks.empty(); });
             if (m_quit)
                 return;
-            seen = m_generation;
-            if (block >= m_parts)
-                continue; // this job has fewer blocks than the pool has workers
-            const auto *work = m_work;
-            const std::int64_t first = block * m_units / m_parts, last = (block + 1) * m_units / m_parts;
+            const Task task = m_tasks.front();
+            m_tasks.pop_front();
+            --m_idle;
+            Job &job = *task.job;
+            const std::int64_t first = task.block * job.units / job.parts;
+            const std::int64_t last = (task.block + 1) * job.units / job.parts;
             lock.unlock();
             std::exception_ptr error;
             t_inside = true;
             try {
-                (*work)(first, last, block);
+                (*job.work)(first, last, task.block);
             } catch (...) {
                 error = std::current_exception();
             }
             t_inside = false;
             lock.lock();
-            if (error && !m_error)
-                m_error = error;
-            if (--m_pending == 0)
-                m_done.notify_one();
+            ++m_idle;
+            if (error && !job.error)
+                job.error = error;
+            if (--job.pending == 0)
+                job.done.notify_one();
         }
     }
 
-    std::mutex m_callers;
-    std::mutex m_mutex;
-    std::condition_variable m_wake, m_done;
+    std::mutex m_mutex; // guards everything below and every Job's pending and error
+    std::condition_variable m_wake;
+    std::deque<Task> m_tasks;
     std::vector<std::thread> m_threads;
-    const std::function<void(std::int64_t, std::int64_t, int)> *m_work = nullptr;
-    std::int64_t m_units = 0, m_parts = 1;
-    int m_pending = 0;
-    std::uint64_t m_generation = 0;
+    std::int64_t m_idle = 0; // workers not running a block (started ones included)
     bool m_quit = false;
-    std::exception_ptr m_error;
 };
 
 Pool &pool()
@@ -124,31 +129,20 @@ Pool &pool()
     return p;
 }
 
-// OpenBLAS at one thread for the life of a parallel loop, then back to its count.
+// OpenBLAS at one thread for the life of a parallel loop (of any caller), then back to its count.
 class SingleThreadedBlas {
 public:
-    SingleThreadedBlas() : m_threads(openblas_get_num_threads())
-    {
-        if (m_threads > 1)
-            openblas_set_num_threads(1);
-    }
-    ~SingleThreadedBlas()
-    {
-        if (m_threads > 1)
-            openblas_set_num_threads(m_threads);
-    }
+    SingleThreadedBlas() { threads_detail::holdBlasToOneThread(); }
+    ~SingleThreadedBlas() { threads_detail::releaseBlas(); }
     SingleThreadedBlas(const SingleThreadedBlas &) = delete;
     SingleThreadedBlas &operator=(const SingleThreadedBlas &) = delete;
-
-private:
-    int m_threads;
 };
 
 } // namespace
 
 bool insideParallelWork() { return t_inside; }
 
-void parallelFor(std::int64_t units, std::int64_t parts, const std::function<void(std::int64_t, std::int64_t, int)> &work)
+void parallelFor(std::int64_t units, std::int64_t parts, const Work &work)
 {
     if (units <= 0)
         return;

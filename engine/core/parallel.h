@@ -3,13 +3,17 @@
 // t-SNE) runs through parallelFor: the work is split into contiguous blocks, the calling thread
 // runs the first, the pool's long-lived workers the others, so no loop starts threads of its own.
 //
-// Threads and OpenBLAS: lm::threadCount() (core/threads.h) is both the pool's size and OpenBLAS's.
-// While a parallelFor with more than one block runs, OpenBLAS is held to one thread, so a matrix
-// product inside a block does not start (and spin) its own workers against the pool's; it gets
-// its full count back when the loop ends. `--threads N` therefore means N busy threads everywhere.
+// Threads and OpenBLAS: callers pass lm::threadCount() (core/threads.h, OpenBLAS's count and
+// what `--threads N` sets) as `parts`, or an option's `threads` that the CLI sets from the same
+// flag. While a parallelFor with more than one block runs, OpenBLAS is held to one thread, so a
+// matrix product inside a block does not start (and spin) its own workers against the pool's; it
+// gets its full count back when the last loop ends. `--threads N` therefore means N busy threads.
 //
 // A parallelFor called from inside a block runs its whole range on that thread (no nesting).
 // Same blocks for the same (units, parts): results do not depend on which thread ran a block.
+// Calls from different threads run side by side, each block on a worker of its own (the pool
+// grows to the largest number of blocks in flight), so a long job (word2vec's Hogwild workers)
+// never makes another thread's loop wait.
 #include <cstdint>
 #include <functional>
 

@@ -15,7 +15,6 @@
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
-#include <thread>
 #include <vector>
 
 namespace lm::embed_detail {
@@ -198,21 +197,5 @@ inline WordVectors snapshotRows(const Vocabulary &vocab, const float *rows, int 
 
 using Clock = std::chrono::steady_clock;
 inline double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
-
-// Runs f(0) … f(n − 1) on n threads (f(0) alone on the calling thread when n == 1) and returns
-// when all have finished: the Hogwild workers of word2vec and fastText.
-template <class F>
-void runOnThreads(int n, F &&f)
-{
-    if (n == 1) {
-        f(0);
-        return;
-    }
-    std::vector<std::thread> pool;
-    for (int i = 0; i < n; ++i)
-        pool.emplace_back([&f, i] { f(i); });
-    for (auto &th : pool)
-        th.join();
-}
 
 } // namespace lm::embed_detail

@@ -1,5 +1,6 @@
 #include "embed/fasttext.h"
 
+#include "core/parallel.h"
 #include "embed/embedkernels.h"
 #include "io/safetensors.h"
 #include "text/utf8.h"
@@ -10,7 +11,6 @@
 #include <atomic>
 #include <charconv>
 #include <cmath>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -673,7 +673,7 @@ Result<FastTextModel> trainFastText(const WordCorpus &corpus, const FastTextOpti
     Trainer t(corpus, o, cancel, observer);
     t.setUp();
     t.start = Clock::now();
-    runOnThreads(o.threads, [&t](int i) { t.run(i); });
+    runOnWorkers(o.threads, [&t](int i) { t.run(i); }); // Hogwild: one worker per slice
     if (t.stop.load() || cancel.isCancelled())
         return makeError("cancelled");
     if (observer)

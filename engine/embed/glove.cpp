@@ -2,6 +2,7 @@
 // Legend: V = vocabulary size, D = dim, P = number of distinct ordered pairs (i, j).
 #include "embed/glove.h"
 
+#include "core/parallel.h"
 #include "core/rng.h"
 
 #include <Eigen/Core>
@@ -11,7 +12,6 @@
 #include <chrono>
 #include <cmath>
 #include <mutex>
-#include <thread>
 
 namespace lm {
 
@@ -277,7 +277,7 @@ Result<WordVectors> trainGlove(const WordCorpus &corpus, const GloveOptions &opt
             observer->onSnapshot(sumOfRows(corpus, p, dim, snapshotRows));
     };
 
-    // One thread's slice of one epoch. Thread 0 runs on the caller and is the one that reports.
+    // One block of one epoch (Hogwild). Block 0 runs on the caller and is the one that reports.
     auto workSlice = [&](std::int64_t begin, std::int64_t end, bool reporter) {
         constexpr std::int64_t kBatch = 1024;
         std::int64_t n = begin;
@@ -303,13 +303,8 @@ Result<WordVectors> trainGlove(const WordCorpus &corpus, const GloveOptions &opt
 
     for (int epoch = 0; epoch < options.epochs && !stop.load(); ++epoch) {
         currentEpoch = epoch + 1;
-        std::vector<std::thread> pool;
-        auto sliceBegin = [&](int t) { return pairCount * t / threads; };
-        for (int t = 1; t < threads; ++t)
-            pool.emplace_back(workSlice, sliceBegin(t), sliceBegin(t + 1), false);
-        workSlice(sliceBegin(0), sliceBegin(1), true);
-        for (std::thread &th : pool)
-            th.join();
+        parallelFor(pairCount, threads,
+                    [&](std::int64_t first, std::int64_t last, int block) { workSlice(first, last, block == 0); });
     }
     if (stop.load() || cancel.isCancelled())
         return makeError("cancelled");

@@ -1,5 +1,6 @@
 #include "embed/word2vec.h"
 
+#include "core/parallel.h"
 #include "embed/embedkernels.h"
 
 #include <algorithm>
@@ -7,7 +8,6 @@
 #include <cmath>
 #include <limits>
 #include <string>
-#include <thread>
 
 // Legend: V = vocabulary size, D = dim, S = padded row stride (D rounded up to 16), W = window.
 // syn0: (V, S) input vectors, the result; syn1: (V, S) inner nodes of the Huffman tree (hierarchical
@@ -398,7 +398,7 @@ Result<WordVectors> trainWord2Vec(const WordCorpus &corpus, const Word2VecOption
     Trainer t(corpus, o, cancel, observer);
     t.setUp();
     t.start = Clock::now();
-    runOnThreads(o.threads, [&t](int i) { t.run(i); });
+    runOnWorkers(o.threads, [&t](int i) { t.run(i); }); // Hogwild: one worker per slice
     if (t.stop.load() || cancel.isCancelled())
         return makeError("cancelled");
     if (observer)

@@ -3,6 +3,7 @@
 // so the O(n²) repulsion loop reads contiguous floats and vectorises.
 #include "inspect/projection.h"
 
+#include "core/parallel.h"
 #include "core/rng.h"
 
 // GCC 12 reports -Wmaybe-uninitialized inside Eigen's AVX-512 packet code (_mm512_undefined_pd in
@@ -19,7 +20,6 @@
 #include <numeric>
 #include <stdexcept>
 #include <string>
-#include <thread>
 
 namespace lm {
 
@@ -28,27 +28,12 @@ namespace {
 using RowMatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 using RowMatrixD = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-// Runs f(begin, end) over [0, n) split into `threads` contiguous ranges, the first on the
-// calling thread. Each row's result must depend only on that row, so the split cannot change it.
+// Runs f(begin, end) over [0, n) split into `threads` contiguous blocks on the pool. Each row's
+// result must depend only on that row, so the split cannot change it.
 template <class F>
 void parallelRows(int threads, std::int64_t n, const F &f)
 {
-    const std::int64_t parts = std::clamp<std::int64_t>(threads, 1, std::max<std::int64_t>(n, 1));
-    if (parts == 1) {
-        f(std::int64_t(0), n);
-        return;
-    }
-    const std::int64_t chunk = (n + parts - 1) / parts;
-    std::vector<std::thread> pool;
-    pool.reserve(std::size_t(parts - 1));
-    for (std::int64_t t = 1; t < parts; ++t) {
-        const std::int64_t begin = t * chunk, end = std::min(n, begin + chunk);
-        if (begin < end)
-            pool.emplace_back([&f, begin, end] { f(begin, end); });
-    }
-    f(std::int64_t(0), std::min(n, chunk));
-    for (std::thread &t : pool)
-        t.join();
+    parallelFor(n, threads, [&f](std::int64_t begin, std::int64_t end, int) { f(begin, end); });
 }
 
 } // namespace
