@@ -14,7 +14,8 @@
 #include "io/checkpoint.h"
 #include "io/hfimport.h"
 #include "models/architecture.h"
-#include "models/forecaster.h"
+#include "io/csv.h"
+#include "train/forecasting.h"
 #include "models/recurrent/recurrentlm.h"
 #include "appcore/plots/lossplot.h"
 #include "inspect/projection.h"
@@ -22,6 +23,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QSet>
 
@@ -34,35 +36,15 @@ namespace {
 // Errors name the file and the line.
 void readLossLog(const QString &path, QVector<double> &steps, QVector<double> &losses)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        throw InputError(path.toStdString() + ": cannot open (" + f.errorString().toStdString() + ")");
-    if (f.size() > (256ll << 20))
+    if (QFileInfo(path).size() > (256ll << 20))
         throw InputError(path.toStdString() + ": larger than 256 MiB; not a loss log");
-    const QStringList header = QString::fromUtf8(f.readLine()).trimmed().split(QLatin1Char(','));
-    const qsizetype stepCol = header.indexOf(QStringLiteral("step")), lossCol = header.indexOf(QStringLiteral("loss"));
-    if (stepCol < 0 || lossCol < 0)
-        throw InputError(path.toStdString() + ":1: the header needs 'step' and 'loss' columns");
-    int lineNo = 1;
-    while (!f.atEnd()) {
-        ++lineNo;
-        const QString line = QString::fromUtf8(f.readLine()).trimmed();
-        if (line.isEmpty())
-            continue;
-        const QStringList cells = line.split(QLatin1Char(','));
-        if (cells.size() != header.size())
-            throw InputError(path.toStdString() + ":" + std::to_string(lineNo) + ": " + std::to_string(cells.size()) +
-                             " fields, the header has " + std::to_string(header.size()));
-        bool okStep = false, okLoss = false;
-        const double step = cells[stepCol].toDouble(&okStep);
-        const double loss = cells[lossCol].toDouble(&okLoss);
-        if (!okStep || !okLoss || !std::isfinite(step))
-            throw InputError(path.toStdString() + ":" + std::to_string(lineNo) + ": not a number");
-        steps << step;
-        losses << loss;
+    auto columns = lm::loadCsvColumns(QFile::encodeName(path).toStdString(), {"step", "loss"});
+    if (!columns)
+        throw InputError(columns.error());
+    for (std::size_t i = 0; i < columns.value()[0].size(); ++i) {
+        steps << columns.value()[0][i];
+        losses << columns.value()[1][i];
     }
-    if (steps.isEmpty())
-        throw InputError(path.toStdString() + ": no data rows");
 }
 
 // Plots are widgets: a QApplication renders them, offscreen unless a platform was chosen.
@@ -357,14 +339,12 @@ int plotForecast(const std::vector<std::string> &rest)
     tc.steps = static_cast<int>(args.integer("steps", 400, 1, 1'000'000));
     tc.seed = seed;
     const int horizon = static_cast<int>(args.integer("horizon", 48, 0, 100000));
-    lm::Rng rng(seed);
-    lm::SeriesForecaster model(fc, rng);
-    auto report = lm::trainForecaster(model, series, tc);
-    if (!report)
-        throw InputError(report.error());
-    const lm::ForecastReport &r = report.value();
+    auto run = lm::runForecast(series, fc, tc, horizon);
+    if (!run)
+        throw InputError(run.error());
+    const lm::ForecastReport &r = run.value().report;
     std::fprintf(stderr, "test RMSE %.4f (last-value baseline %.4f)\n", r.testRmse, r.naiveTestRmse);
-    const lm::Forecast f = model.forecast(series, horizon, series.size() - r.trainSize);
+    const lm::Forecast &f = run.value().forecast;
     const auto app = makeOffscreenApp();
     LinePlot plot;
     QVector<double> x, y;

@@ -14,6 +14,7 @@
 #include "core/result.h"
 #include "models/languagemodel.h"
 #include "models/memoryparts.h"
+#include "models/objectivekind.h"
 
 #include <nlohmann/json.hpp>
 
@@ -66,18 +67,6 @@ enum class Direction {
 // What generation keeps from one token to the next.
 enum class GenerationState { None, RecurrentState, KvCache };
 
-// What a family trains with (engine/train/objective.h builds the batches).
-enum class ObjectiveKind {
-    CausalLm,               // "causal": predict the next token
-    MaskedLm,               // "mlm": predict masked tokens
-    SentencePair,           // "nsp" / "sop": classify a pair of segments
-    SequenceClassification, // "classify": one label per sequence
-    TokenClassification,    // "tag": one label per token
-    SequenceToSequence,     // "seq2seq": encoder input, decoder input shifted right, targets
-    Forecasting,            // "forecast": the next value of a numeric series
-};
-std::string objectiveName(ObjectiveKind kind);
-std::optional<ObjectiveKind> objectiveFromName(const std::string &name);
 
 // The app's views a family can feed (with what the model records into a Trace).
 enum class View {

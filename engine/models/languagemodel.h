@@ -13,13 +13,27 @@
 
 namespace lm {
 
-// A batch of next-token examples: targets[b][t] is the token after inputs[b][t]. Other objectives
-// reuse it with their own targets (a tagger: inputs word ids, targets tag ids, −100 on padding).
+// A batch as every objective builds it (engine/train/objectives/). Causal LM: targets[b][t] is
+// the token after inputs[b][t]. Masked LM: targets hold the original token at the corrupted
+// positions and kIgnore elsewhere. Token classification: a tag per token. Sequence
+// classification and sentence pairs: one label per row. Sequence-to-sequence: the encoder reads
+// inputs, the decoder reads decoderInputs (the target behind a start token) and predicts
+// targets (B, T'). Forecasting: real values instead of tokens. Fields an objective does not use
+// stay empty.
 struct TokenBatch {
-    int batch = 0;                       // B
-    int time = 0;                        // T
-    std::vector<std::int32_t> inputs;    // (B, T) row-major
-    std::vector<std::int32_t> targets;   // (B, T)
+    static constexpr std::int32_t kIgnore = -100; // a target no loss counts
+
+    int batch = 0;                             // B
+    int time = 0;                              // T
+    std::vector<std::int32_t> inputs;          // (B, T) row-major
+    std::vector<std::int32_t> targets;         // (B, T), or (B, T') for sequence-to-sequence
+    std::vector<std::int32_t> labels;          // (B) one class per row; empty when per-token
+    std::vector<std::int32_t> tokenTypes;      // (B, T) segment 0 or 1; empty = all 0
+    std::vector<std::uint8_t> paddingMask;     // (B, T) 1 = a real token, 0 = padding; empty = none
+    int decoderTime = 0;                       // T'
+    std::vector<std::int32_t> decoderInputs;   // (B, T')
+    std::vector<float> values;                 // (B, T) real-valued inputs (forecasting)
+    std::vector<float> valueTargets;           // (B, T) the value after each input (forecasting)
 };
 
 class TrainableModel {

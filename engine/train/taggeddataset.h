@@ -13,11 +13,12 @@ namespace lm {
 // The trainer's batch source for tagging. Each batch holds sentences of one length, drawn at
 // random: without padding the backward direction starts at the last word, as when tagging one
 // sentence, instead of reading padding first.
-class TaggedDataset final : public BatchSource {
+class TaggedDataset final : public Objective {
 public:
     // Error when there is no sentence.
     static Result<TaggedDataset> create(std::vector<TaggedSentence> sentences, TagVocabulary vocab);
     TokenBatch next(Rng &rng, int batch) override;
+    ObjectiveKind kind() const override { return ObjectiveKind::TokenClassification; }
     const TagVocabulary &vocabulary() const { return m_vocab; }
     std::size_t size() const { return m_sentences.size(); }
 

@@ -83,7 +83,7 @@ Trainer::Trainer(TrainableModel &model, TokenDataset data, const TrainConfig &co
     m_model.setCarryState(config.sequential);
 }
 
-Trainer::Trainer(TrainableModel &model, std::unique_ptr<BatchSource> source, const TrainConfig &config)
+Trainer::Trainer(TrainableModel &model, std::unique_ptr<Objective> source, const TrainConfig &config)
     : m_model(model), m_source(std::move(source)), m_config(config), m_params(model.parameters()), m_rng(config.seed)
 {
     if (!m_source)
@@ -115,7 +115,7 @@ StepReport Trainer::step()
     float lossValue;
     {
         TapeScope scope(tape);
-        Tensor loss = m_model.loss(batch);
+        Tensor loss = m_source->loss(m_model, batch);
         lossValue = loss.item();
         tape.backward(loss);
     }

@@ -11,6 +11,7 @@
 #include "core/result.h"
 #include "core/rng.h"
 #include "models/languagemodel.h"
+#include "models/objectivekind.h"
 #include "train/schedule.h"
 
 #include <chrono>
@@ -54,16 +55,23 @@ public:
     virtual void onStep(const StepReport &report) = 0;
 };
 
-// Where the trainer's batches come from.
-class BatchSource {
+// An objective (DESIGN.md): where the trainer's batches come from and what its loss is. Each
+// one builds TokenBatch's fields for its kind (engine/train/objectives/).
+class Objective {
 public:
-    virtual ~BatchSource() = default;
-    // The next batch of `batch` rows; may advance the source's own position.
+    virtual ~Objective() = default;
+    virtual ObjectiveKind kind() const = 0;
+    // The next batch of `batch` rows; may advance the objective's own position.
     virtual TokenBatch next(Rng &rng, int batch) = 0;
+    // The loss of `model` on one of these batches, recorded on the active tape: the model's own
+    // loss() (mean cross-entropy over the targets that are not kIgnore; forecasting: mean squared
+    // error) unless the objective says otherwise.
+    virtual Tensor loss(TrainableModel &model, const TokenBatch &batch) { return model.loss(batch); }
 };
 
-// The training text as one stream of token ids, cut into windows of seq + 1 tokens.
-class TokenDataset final : public BatchSource {
+// The causal-LM objective: the training text as one stream of token ids, cut into windows of
+// seq + 1 tokens.
+class TokenDataset final : public Objective {
 public:
     // Error when the stream is shorter than seq + 1 tokens or seq < 1.
     static Result<TokenDataset> create(std::vector<std::int32_t> ids, int seq);
@@ -76,6 +84,7 @@ public:
     TokenBatch sequentialBatch(int batch);
     // sample() or sequentialBatch(), as setSequential chose (random by default).
     TokenBatch next(Rng &rng, int batch) override;
+    ObjectiveKind kind() const override { return ObjectiveKind::CausalLm; }
 
     void setSequential(bool on);
     bool sequential() const { return m_sequential; }
@@ -98,9 +107,11 @@ public:
     // (non-positive steps/batch/lr, unknown optimizer, seq differing from the dataset's).
     // Sets the dataset's sequential mode and the model's carried state from config.sequential.
     Trainer(TrainableModel &model, TokenDataset data, const TrainConfig &config);
-    // Any other objective (e.g. a TaggedDataset): config.seq and config.sequential are not used
-    // (the model's carried state stays off). Throws std::invalid_argument on a null source.
-    Trainer(TrainableModel &model, std::unique_ptr<BatchSource> source, const TrainConfig &config);
+    // Any other objective (a TaggedDataset, ForecastWindows, MaskedLmObjective …): config.seq and
+    // config.sequential are not used (the model's carried state stays off). Throws
+    // std::invalid_argument on a null objective.
+    Trainer(TrainableModel &model, std::unique_ptr<Objective> objective, const TrainConfig &config);
+    const Objective &objective() const { return *m_source; }
 
     // One optimizer step; returns its report (also appended to history()). A step whose loss or
     // gradient is not finite leaves the weights as they were (no update) and sets divergence().
@@ -125,7 +136,7 @@ public:
 
 private:
     TrainableModel &m_model;
-    std::unique_ptr<BatchSource> m_source;
+    std::unique_ptr<Objective> m_source;
     TrainConfig m_config;
     ParameterList m_params;
     std::unique_ptr<Optimizer> m_optimizer;

@@ -1,7 +1,8 @@
 // The recurrent forecaster beats the naive "last value" forecast on a seasonal series, continues
 // the season on its own, and the CSV loader names the line of every bad cell.
 #include "core/rng.h"
-#include "models/forecaster.h"
+#include "io/csv.h"
+#include "train/forecasting.h"
 
 #include <QtTest>
 

@@ -2,7 +2,8 @@
 // loadAnalogyQuestions, all fed the same bytes.
 #include "fuzzutil.h"
 #include "inspect/neighbors.h"
-#include "models/forecaster.h"
+#include "io/csv.h"
+#include "train/forecasting.h"
 #include "models/recurrent/tagger.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)

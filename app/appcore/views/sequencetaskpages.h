@@ -17,7 +17,8 @@
 #include "base/workerthread.h"
 
 #include "core/cancel.h"
-#include "models/forecaster.h"
+#include "io/csv.h"
+#include "train/forecasting.h"
 #include "models/recurrent/tagger.h"
 
 #include <QObject>
