@@ -10,6 +10,7 @@
 #include "embed/word2vec.h"
 #include "embed/wordcorpus.h"
 #include "inspect/neighbors.h"
+#include "io/fasttextfile.h"
 #include "io/vecfile.h"
 
 #include <chrono>
@@ -45,7 +46,7 @@ LoadedVectors loadVectors(const std::string &path)
     LoadedVectors out{std::move(v).value(), std::nullopt};
     const std::string sub = subwordModelPath(path);
     if (std::filesystem::exists(sub)) {
-        auto m = lm::FastTextModel::load(sub);
+        auto m = lm::loadFastTextModel(sub);
         if (!m)
             throw InputError(m.error());
         out.subwords = std::move(m).value();
@@ -169,7 +170,7 @@ int embedCommand(const std::vector<std::string> &words)
     if (auto st = lm::saveVec(out, vectors); !st)
         throw std::runtime_error(st.error());
     if (subwords)
-        if (auto st = subwords->save(subwordModelPath(out)); !st)
+        if (auto st = lm::saveFastTextModel(*subwords, subwordModelPath(out)); !st)
             throw std::runtime_error(st.error());
     if (args.has("tsv")) {
         const std::string prefix = args.text("tsv", "");

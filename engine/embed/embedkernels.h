@@ -1,6 +1,6 @@
 #pragma once
-// Private to word2vec.cpp and fasttext.cpp: the row kernels, random numbers, negative sampler and
-// corpus slicing shared by the two hand-written trainers. Not a public contract.
+// Private to embed/: the row kernels, random numbers, negative sampler and corpus slicing shared
+// by the two hand-written trainers (word2vec, fastText) and fastText's model. Not a public contract.
 //
 // Rows are stored with a padded stride S (dim rounded up to 16 floats, 64-byte aligned); the
 // padding starts at zero and stays zero, because every update adds a multiple of another padded

@@ -2,17 +2,11 @@
 
 #include "core/parallel.h"
 #include "embed/embedkernels.h"
-#include "io/safetensors.h"
-#include "text/utf8.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <atomic>
-#include <charconv>
 #include <cmath>
 #include <unordered_map>
-#include <unordered_set>
 
 // Legend: V = vocabulary size, U = n-gram buckets used by the vocabulary, D = dim, S = padded
 // stride. The input matrix is compact: rows [0, V) are the words, rows [V, V + U) the buckets the
@@ -22,54 +16,10 @@
 
 namespace lm {
 
-namespace fasttext_detail {
-
-std::uint32_t fnv1a(std::string_view bytes)
-{
-    std::uint32_t h = 2166136261u;
-    for (char c : bytes) {
-        h = h ^ static_cast<std::uint32_t>(static_cast<std::int8_t>(c));
-        h = h * 16777619u;
-    }
-    return h;
-}
-
-std::vector<std::int32_t> ngramBuckets(std::string_view word, int minn, int maxn, int bucket)
-{
-    // Dictionary::computeSubwords over "<word>": every run of minn..maxn UTF-8 characters,
-    // except single characters at the boundary ("<" or ">") when minn is 1.
-    std::vector<std::int32_t> out;
-    if (maxn <= 0 || bucket <= 0)
-        return out;
-    std::string w;
-    w.reserve(word.size() + 2);
-    w += '<';
-    w += word;
-    w += '>';
-    std::string ngram;
-    for (std::size_t i = 0; i < w.size(); ++i) {
-        if ((static_cast<unsigned char>(w[i]) & 0xC0) == 0x80)
-            continue;
-        ngram.clear();
-        for (std::size_t j = i, n = 1; j < w.size() && n <= static_cast<std::size_t>(maxn); ++n) {
-            ngram.push_back(w[j++]);
-            while (j < w.size() && (static_cast<unsigned char>(w[j]) & 0xC0) == 0x80)
-                ngram.push_back(w[j++]);
-            if (n >= static_cast<std::size_t>(minn) && !(n == 1 && (i == 0 || j == w.size())))
-                out.push_back(static_cast<std::int32_t>(fnv1a(ngram) % static_cast<std::uint32_t>(bucket)));
-        }
-    }
-    return out;
-}
-
-} // namespace fasttext_detail
-
 namespace {
 
 using namespace embed_detail;
-using fasttext_detail::ngramBuckets;
-
-const std::string kEos = "</s>";
+using namespace fasttext_detail;
 
 // fastText's tables: σ over [−8, 8] with 512 steps; −log σ at the same points for the loss.
 constexpr int kSigmoidTableSize = 512;
@@ -87,240 +37,6 @@ struct SigmoidTable {
     }
     static int index(float x) { return static_cast<int>((x + kMaxSigmoid) * (kSigmoidTableSize / kMaxSigmoid / 2)); }
 };
-
-// The initial value of an input row, uniform(−1/D, 1/D) as fastText, from a hash of (seed, key)
-// so that a bucket row that training never touched can be rebuilt exactly when an unseen word
-// needs it. key: word id w -> w, bucket b -> b | 2^62.
-constexpr std::uint64_t kBucketKey = 1ull << 62;
-void initialRow(std::uint64_t seed, std::uint64_t key, float *out, int dim)
-{
-    FastRng rng(mix64(seed) ^ mix64(key + 0x632BE59BD9B4E019ull));
-    const float a = 1.0f / static_cast<float>(dim);
-    for (int i = 0; i < dim; ++i) {
-        const float u = static_cast<float>(rng.next() >> 40) * (1.0f / 16777216.0f); // [0, 1)
-        out[i] = (2.0f * u - 1.0f) * a;
-    }
-}
-
-} // namespace
-
-struct FastTextModel::Impl {
-    int dim = 0, minn = 0, maxn = 0, bucket = 0;
-    std::uint64_t seed = 0;
-    std::vector<std::string> words;
-    std::unordered_map<std::string, std::int32_t> wordIndex;
-    std::vector<std::int32_t> buckets;                      // compact n-gram row k -> bucket id
-    std::unordered_map<std::int32_t, std::int32_t> bucketRow; // bucket id -> compact n-gram row
-    std::vector<float> wordRows;  // (V, D)
-    std::vector<float> ngramRows; // (U, D)
-
-    void buildIndex()
-    {
-        wordIndex.clear();
-        wordIndex.reserve(words.size());
-        for (std::size_t i = 0; i < words.size(); ++i)
-            wordIndex.emplace(words[i], static_cast<std::int32_t>(i));
-        bucketRow.clear();
-        bucketRow.reserve(buckets.size());
-        for (std::size_t k = 0; k < buckets.size(); ++k)
-            bucketRow.emplace(buckets[k], static_cast<std::int32_t>(k));
-    }
-
-    // out (D) = mean of R(word); zero when R(word) is empty.
-    void wordVector(std::string_view word, float *out) const
-    {
-        std::fill(out, out + dim, 0.0f);
-        int count = 0;
-        const auto it = wordIndex.find(std::string(word));
-        if (it != wordIndex.end()) {
-            const float *r = wordRows.data() + static_cast<std::int64_t>(it->second) * dim;
-            for (int i = 0; i < dim; ++i)
-                out[i] += r[i];
-            ++count;
-        }
-        if (word != kEos) {
-            std::vector<float> fresh(dim);
-            for (std::int32_t b : ngramBuckets(word, minn, maxn, bucket)) {
-                const auto row = bucketRow.find(b);
-                const float *r;
-                if (row != bucketRow.end()) {
-                    r = ngramRows.data() + static_cast<std::int64_t>(row->second) * dim;
-                } else {
-                    initialRow(seed, kBucketKey | static_cast<std::uint64_t>(b), fresh.data(), dim);
-                    r = fresh.data();
-                }
-                for (int i = 0; i < dim; ++i)
-                    out[i] += r[i];
-                ++count;
-            }
-        }
-        if (count > 0)
-            for (int i = 0; i < dim; ++i)
-                out[i] /= static_cast<float>(count);
-    }
-};
-
-int FastTextModel::dim() const { return impl ? impl->dim : 0; }
-
-std::vector<float> FastTextModel::wordVector(std::string_view word) const
-{
-    std::vector<float> v(static_cast<std::size_t>(dim()), 0.0f);
-    if (impl)
-        impl->wordVector(word, v.data());
-    return v;
-}
-
-WordVectors FastTextModel::vocabularyVectors() const
-{
-    WordVectors out;
-    if (!impl)
-        return out;
-    out.dim = impl->dim;
-    out.words = impl->words;
-    out.data.resize(impl->words.size() * static_cast<std::size_t>(impl->dim));
-    for (std::size_t i = 0; i < impl->words.size(); ++i)
-        impl->wordVector(impl->words[i], out.data.data() + i * impl->dim);
-    return out;
-}
-
-namespace {
-constexpr const char *kFormat = "lmscope-fasttext-1";
-} // namespace
-
-Status FastTextModel::save(const std::string &path) const
-{
-    if (!impl)
-        return makeError(path + ": no model to save");
-    const auto &m = *impl;
-    std::vector<NamedParameter> tensors;
-    tensors.push_back({"words", Tensor::fromVector({static_cast<std::int64_t>(m.words.size()), m.dim}, m.wordRows)});
-    if (!m.buckets.empty())
-        tensors.push_back(
-            {"ngrams", Tensor::fromVector({static_cast<std::int64_t>(m.buckets.size()), m.dim}, m.ngramRows)});
-    std::map<std::string, std::string> meta;
-    meta["format"] = kFormat;
-    meta["dim"] = std::to_string(m.dim);
-    meta["minn"] = std::to_string(m.minn);
-    meta["maxn"] = std::to_string(m.maxn);
-    meta["bucket"] = std::to_string(m.bucket);
-    meta["seed"] = std::to_string(m.seed);
-    meta["words"] = nlohmann::json(m.words).dump();
-    meta["buckets"] = nlohmann::json(m.buckets).dump();
-    return saveSafetensors(path, tensors, meta);
-}
-
-Result<FastTextModel> FastTextModel::load(const std::string &path)
-{
-    auto file = loadSafetensors(path);
-    if (!file)
-        return makeError(file.error());
-    const auto &f = file.value();
-    auto fail = [&](const std::string &what) { return makeError(path + ": " + what); };
-    auto meta = [&](const char *key) -> const std::string * {
-        const auto it = f.metadata.find(key);
-        return it == f.metadata.end() ? nullptr : &it->second;
-    };
-    if (!meta("format") || *meta("format") != kFormat)
-        return fail(std::string("not an LMScope fastText model (metadata 'format' is not '") + kFormat + "')");
-    auto readInt = [&](const char *key, std::int64_t lo, std::int64_t hi, std::int64_t &out) -> bool {
-        const std::string *s = meta(key);
-        if (!s)
-            return false;
-        std::int64_t v = 0;
-        const auto [p, ec] = std::from_chars(s->data(), s->data() + s->size(), v);
-        if (ec != std::errc() || p != s->data() + s->size() || v < lo || v > hi)
-            return false;
-        out = v;
-        return true;
-    };
-    auto impl = std::make_shared<Impl>();
-    std::int64_t dim = 0, minn = 0, maxn = 0, bucket = 0;
-    if (!readInt("dim", 1, 10000, dim))
-        return fail("metadata 'dim' is missing or not an integer in 1..10000");
-    if (!readInt("maxn", 0, 64, maxn))
-        return fail("metadata 'maxn' is missing or not an integer in 0..64");
-    if (!readInt("minn", maxn > 0 ? 1 : 0, maxn > 0 ? maxn : 64, minn))
-        return fail("metadata 'minn' is missing or not an integer in 1..maxn");
-    if (!readInt("bucket", maxn > 0 ? 1 : 0, 2147483647, bucket))
-        return fail("metadata 'bucket' is missing or out of range");
-    {
-        const std::string *s = meta("seed");
-        std::uint64_t seed = 0;
-        const auto [p, ec] = s ? std::from_chars(s->data(), s->data() + s->size(), seed)
-                               : std::from_chars_result{nullptr, std::errc::invalid_argument};
-        if (!s || ec != std::errc() || p != s->data() + s->size())
-            return fail("metadata 'seed' is missing or not an unsigned integer");
-        impl->seed = seed;
-    }
-    impl->dim = static_cast<int>(dim);
-    impl->minn = static_cast<int>(minn);
-    impl->maxn = static_cast<int>(maxn);
-    impl->bucket = static_cast<int>(bucket);
-
-    const std::string *wordsJson = meta("words");
-    const std::string *bucketsJson = meta("buckets");
-    if (!wordsJson || !bucketsJson)
-        return fail("metadata 'words' or 'buckets' is missing");
-    const auto wj = nlohmann::json::parse(*wordsJson, nullptr, false);
-    if (wj.is_discarded() || !wj.is_array() || wj.empty())
-        return fail("metadata 'words' is not a non-empty JSON array");
-    std::unordered_set<std::string> seen;
-    for (const auto &w : wj) {
-        if (!w.is_string())
-            return fail("metadata 'words' holds something other than a string");
-        const auto &s = w.get_ref<const std::string &>();
-        if (s.empty() || firstInvalidUtf8(s))
-            return fail("metadata 'words' holds an empty word or invalid UTF-8");
-        if (!seen.insert(s).second)
-            return fail("metadata 'words' holds the word '" + s + "' twice");
-        impl->words.push_back(s);
-    }
-    const auto bj = nlohmann::json::parse(*bucketsJson, nullptr, false);
-    if (bj.is_discarded() || !bj.is_array())
-        return fail("metadata 'buckets' is not a JSON array");
-    std::unordered_set<std::int64_t> seenBuckets;
-    for (const auto &b : bj) {
-        if (!b.is_number_integer())
-            return fail("metadata 'buckets' holds something other than an integer");
-        const auto v = b.get<std::int64_t>();
-        if (v < 0 || v >= bucket)
-            return fail("metadata 'buckets' holds " + std::to_string(v) + ", outside 0.." + std::to_string(bucket - 1));
-        if (!seenBuckets.insert(v).second)
-            return fail("metadata 'buckets' holds " + std::to_string(v) + " twice");
-        impl->buckets.push_back(static_cast<std::int32_t>(v));
-    }
-    if (maxn == 0 && !impl->buckets.empty())
-        return fail("metadata 'buckets' is not empty although maxn is 0");
-
-    auto takeRows = [&](const char *name, std::size_t rows, std::vector<float> &out) -> Status {
-        const Tensor *t = f.find(name);
-        if (rows == 0) {
-            if (t && t->numel() != 0)
-                return fail(std::string("tensor '") + name + "' is present but 'buckets' is empty");
-            return Ok{};
-        }
-        if (!t)
-            return fail(std::string("tensor '") + name + "' is missing");
-        if (t->dim() != 2 || t->size(0) != static_cast<std::int64_t>(rows) || t->size(1) != dim)
-            return fail(std::string("tensor '") + name + "' has shape " + shapeString(t->shape()) + ", expected (" +
-                        std::to_string(rows) + ", " + std::to_string(dim) + ")");
-        out.assign(t->data(), t->data() + t->numel());
-        for (float x : out)
-            if (!std::isfinite(x))
-                return fail(std::string("tensor '") + name + "' holds a NaN or infinite value");
-        return Ok{};
-    };
-    if (auto s = takeRows("words", impl->words.size(), impl->wordRows); !s)
-        return makeError(s.error());
-    if (auto s = takeRows("ngrams", impl->buckets.size(), impl->ngramRows); !s)
-        return makeError(s.error());
-    impl->buildIndex();
-    FastTextModel model;
-    model.impl = std::move(impl);
-    return model;
-}
-
-namespace {
 
 struct Trainer {
     const WordCorpus &corpus;
@@ -370,7 +86,7 @@ struct Trainer {
         std::vector<std::int32_t> sorted;
         for (int w = 0; w < v; ++w) {
             rows.push_back(w);
-            if (corpus.vocab.words[w] != kEos)
+            if (corpus.vocab.words[w] != kEndOfSentence)
                 for (std::int32_t b : ngramBuckets(corpus.vocab.words[w], opt.minn, opt.maxn, opt.bucket)) {
                     const auto [it, inserted] = rowOfBucket.try_emplace(b, static_cast<std::int32_t>(bucketOfRow.size()));
                     if (inserted)
@@ -616,25 +332,22 @@ struct Trainer {
 
     FastTextModel model() const
     {
-        auto impl = std::make_shared<FastTextModel::Impl>();
-        impl->dim = dim;
-        impl->minn = opt.maxn > 0 ? opt.minn : 0;
-        impl->maxn = opt.maxn;
-        impl->bucket = opt.maxn > 0 ? opt.bucket : 0;
-        impl->seed = opt.seed;
-        impl->words = corpus.vocab.words;
-        impl->buckets = bucketOfRow;
-        impl->wordRows.resize(static_cast<std::size_t>(v) * dim);
-        impl->ngramRows.resize(bucketOfRow.size() * static_cast<std::size_t>(dim));
+        FastTextRows m;
+        m.dim = dim;
+        m.minn = opt.maxn > 0 ? opt.minn : 0;
+        m.maxn = opt.maxn;
+        m.bucket = opt.maxn > 0 ? opt.bucket : 0;
+        m.seed = opt.seed;
+        m.words = corpus.vocab.words;
+        m.buckets = bucketOfRow;
+        m.wordRows.resize(static_cast<std::size_t>(v) * dim);
+        m.ngramRows.resize(bucketOfRow.size() * static_cast<std::size_t>(dim));
         for (std::int64_t r = 0; r < inputRows; ++r) {
             const float *src = input.get() + r * stride;
-            float *dst = r < v ? impl->wordRows.data() + r * dim : impl->ngramRows.data() + (r - v) * dim;
+            float *dst = r < v ? m.wordRows.data() + r * dim : m.ngramRows.data() + (r - v) * dim;
             std::copy(src, src + dim, dst);
         }
-        impl->buildIndex();
-        FastTextModel m;
-        m.impl = std::move(impl);
-        return m;
+        return FastTextModel(std::move(m));
     }
 };
 

@@ -3,6 +3,7 @@
 // files; determinism and cancellation.
 #include "embed/fasttext.h"
 #include "embedtestcorpus.h"
+#include "io/fasttextfile.h"
 #include "io/safetensors.h"
 
 #include <QtTest>
@@ -177,9 +178,9 @@ private Q_SLOTS:
 
         QTemporaryDir dir;
         const std::string path = dir.filePath(QStringLiteral("ft.safetensors")).toStdString();
-        const auto saved = m.save(path);
+        const auto saved = saveFastTextModel(m, path);
         QVERIFY2(saved.ok(), saved.ok() ? "" : saved.error().c_str());
-        auto loaded = FastTextModel::load(path);
+        auto loaded = loadFastTextModel(path);
         QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().c_str());
         QCOMPARE(loaded.value().dim(), 32);
         QVERIFY(loaded.value().vocabularyVectors().data == all.data);
@@ -194,11 +195,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const std::string garbage = dir.filePath(QStringLiteral("garbage.safetensors")).toStdString();
         std::ofstream(garbage, std::ios::binary) << "\x10\x00\x00\x00\x00\x00\x00\x00{not json}......";
-        auto r = FastTextModel::load(garbage);
+        auto r = loadFastTextModel(garbage);
         QVERIFY(!r.ok());
         QVERIFY2(contains(r.error(), "garbage.safetensors"), r.error().c_str());
 
-        QVERIFY(!FastTextModel::load(dir.filePath(QStringLiteral("missing.safetensors")).toStdString()).ok());
+        QVERIFY(!loadFastTextModel(dir.filePath(QStringLiteral("missing.safetensors")).toStdString()).ok());
 
         auto write = [&](const std::string &name, const std::map<std::string, std::string> &meta, Shape wordsShape) {
             const std::string p = dir.filePath(QString::fromStdString(name)).toStdString();
@@ -212,7 +213,7 @@ private Q_SLOTS:
                                                           {"minn", "0"}, {"maxn", "0"}, {"bucket", "0"},
                                                           {"seed", "1"}, {"words", "[\"a\",\"b\"]"},
                                                           {"buckets", "[]"}};
-        QVERIFY(FastTextModel::load(write("good.safetensors", good, {2, 4})).ok());
+        QVERIFY(loadFastTextModel(write("good.safetensors", good, {2, 4})).ok());
         struct Case {
             const char *name, *key, *value;
             Shape shape;
@@ -232,7 +233,7 @@ private Q_SLOTS:
             auto meta = good;
             meta[c.key] = c.value;
             const std::string file = std::string(c.name) + ".safetensors";
-            const auto bad = FastTextModel::load(write(file, meta, c.shape));
+            const auto bad = loadFastTextModel(write(file, meta, c.shape));
             QVERIFY2(!bad.ok(), c.name);
             QVERIFY2(contains(bad.error(), file) && contains(bad.error(), c.says), bad.error().c_str());
         }
