@@ -56,10 +56,6 @@
         <translation>逐步拆解這個注意力頭</translation>
     </message>
     <message>
-        <source>This model has no attention to show: train a GPT or Llama model.</source>
-        <translation>這個模型沒有注意力可以顯示：請訓練 GPT 或 Llama 模型。</translation>
-    </message>
-    <message>
         <source>Row i of a heatmap is where token i looks: its weights over the tokens before it sum to 1. The triangle is the causal mask: no token sees the future.</source>
         <translation>熱圖的第 i 列是第 i 個詞元注意的位置：它分給前面各詞元的權重加起來等於 1。右上方的三角形是因果遮罩：沒有任何詞元能看到未來。</translation>
     </message>
@@ -74,6 +70,14 @@
     <message>
         <source>layer %1, head %2</source>
         <translation>第 %1 層，第 %2 個頭</translation>
+    </message>
+    <message>
+        <source>This model has no attention to show: train a model with attention (a Transformer).</source>
+        <translation>這個模型沒有注意力可以顯示：請訓練一個有注意力的模型（Transformer）。</translation>
+    </message>
+    <message>
+        <source>Row i of a heatmap is where token i looks: its weights over every token of the text sum to 1. This model reads both ways, so there is no triangle: every token sees the whole text.</source>
+        <translation>熱圖的第 i 列是第 i 個詞元注意的位置：它分給整段文字各詞元的權重加起來等於 1。這個模型雙向閱讀，所以沒有三角形：每個詞元都看得到整段文字。</translation>
     </message>
 </context>
 <context>
@@ -730,6 +734,169 @@
     </message>
 </context>
 <context>
+    <name>LanguageModelPage</name>
+    <message>
+        <source>step %v / %m</source>
+        <translation>第 %v / %m 步</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>錯誤：%1</translation>
+    </message>
+    <message>
+        <source>The model writes: %1</source>
+        <translation>模型寫出：%1</translation>
+    </message>
+    <message>
+        <source>Corpus and model</source>
+        <translation>語料與模型</translation>
+    </message>
+    <message>
+        <source>Open text file…</source>
+        <translation>開啟文字檔…</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字元</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>詞</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>位元組</translation>
+    </message>
+    <message>
+        <source>Byte-level BPE (512 tokens)</source>
+        <translation>位元組層級 BPE（512 個詞元）</translation>
+    </message>
+    <message>
+        <source>Corpus</source>
+        <translation>語料</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>詞元</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>訓練</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Largest allowed gradient norm; bigger gradients are scaled down. 0 turns clipping off.</source>
+        <translation>允許的最大梯度範數；超過的梯度會被等比例縮小。設為 0 即關閉梯度裁剪。</translation>
+    </message>
+    <message>
+        <source>Read in order, carry the state (truncated BPTT)</source>
+        <translation>依序讀取並延續隱藏狀態（截斷式沿時間反向傳播，truncated BPTT）</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批次大小</translation>
+    </message>
+    <message>
+        <source>Window length</source>
+        <translation>視窗長度</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步數</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>學習率</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>亂數種子</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>執行緒</translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation>梯度裁剪</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暫停</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>單步</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重設</translation>
+    </message>
+    <message>
+        <source>Prompt, e.g. %1</source>
+        <translation>提示詞，例如 %1</translation>
+    </message>
+    <message>
+        <source>Let it write</source>
+        <translation>讓它寫寫看</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <source>Reset: the next Start builds a fresh model.</source>
+        <translation>已重設：下次按「開始」時會建立全新的模型。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>繼續</translation>
+    </message>
+    <message>
+        <source>Preparing the corpus and the model…</source>
+        <translation>正在準備語料與模型…</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>訓練中…</translation>
+    </message>
+    <message>
+        <source>Paused. Step, resume, or let the model write.</source>
+        <translation>已暫停。可以單步執行、繼續訓練，或讓模型寫寫看。</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <source>step %1  loss %2  grad norm %3  lr %4</source>
+        <translation>第 %1 步  損失 %2  梯度範數 %3  學習率 %4</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 詞元/秒</translation>
+    </message>
+    <message>
+        <source>tensors %1 (peak %2)</source>
+        <translation>張量 %1（峰值 %2）</translation>
+    </message>
+    <message>
+        <source>Finished %1 steps; final loss %2.</source>
+        <translation>已完成 %1 步；最終損失 %2。</translation>
+    </message>
+    <message>
+        <source>Cancelled at step %1.</source>
+        <translation>已在第 %1 步取消。</translation>
+    </message>
+</context>
+<context>
     <name>LessonPanel</name>
     <message>
         <source>Do this step</source>
@@ -912,20 +1079,8 @@
         <translation>時間序列預測</translation>
     </message>
     <message>
-        <source>step %v / %m</source>
-        <translation>第 %v / %m 步</translation>
-    </message>
-    <message>
         <source>Ready. Choose a corpus and a model, then press Start.</source>
         <translation>準備就緒。請選擇語料和模型，然後按下「開始」。</translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation>錯誤：%1</translation>
-    </message>
-    <message>
-        <source>The model writes: %1</source>
-        <translation>模型寫出：%1</translation>
     </message>
     <message>
         <source>Saved the checkpoint to %1</source>
@@ -934,110 +1089,6 @@
     <message>
         <source>Save checkpoint</source>
         <translation>儲存檢查點</translation>
-    </message>
-    <message>
-        <source>Corpus and model</source>
-        <translation>語料與模型</translation>
-    </message>
-    <message>
-        <source>Open text file…</source>
-        <translation>開啟文字檔…</translation>
-    </message>
-    <message>
-        <source>Characters</source>
-        <translation>字元</translation>
-    </message>
-    <message>
-        <source>Words</source>
-        <translation>詞</translation>
-    </message>
-    <message>
-        <source>Bytes</source>
-        <translation>位元組</translation>
-    </message>
-    <message>
-        <source>Byte-level BPE (512 tokens)</source>
-        <translation>位元組層級 BPE（512 個詞元）</translation>
-    </message>
-    <message>
-        <source>Corpus</source>
-        <translation>語料</translation>
-    </message>
-    <message>
-        <source>Tokens</source>
-        <translation>詞元</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>訓練</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>關閉</translation>
-    </message>
-    <message>
-        <source>Largest allowed gradient norm; bigger gradients are scaled down. 0 turns clipping off.</source>
-        <translation>允許的最大梯度範數；超過的梯度會被等比例縮小。設為 0 即關閉梯度裁剪。</translation>
-    </message>
-    <message>
-        <source>Read in order, carry the state (truncated BPTT)</source>
-        <translation>依序讀取並延續隱藏狀態（截斷式沿時間反向傳播，truncated BPTT）</translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation>批次大小</translation>
-    </message>
-    <message>
-        <source>Window length</source>
-        <translation>視窗長度</translation>
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation>步數</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>學習率</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>亂數種子</translation>
-    </message>
-    <message>
-        <source>Threads</source>
-        <translation>執行緒</translation>
-    </message>
-    <message>
-        <source>Gradient clipping</source>
-        <translation>梯度裁剪</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>開始</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>暫停</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>單步</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>重設</translation>
-    </message>
-    <message>
-        <source>Prompt, e.g. The king</source>
-        <translation>提示，例如 The king</translation>
-    </message>
-    <message>
-        <source>Let it write</source>
-        <translation>讓它寫寫看</translation>
-    </message>
-    <message>
-        <source>Log</source>
-        <translation>記錄</translation>
     </message>
     <message>
         <source>Lesson</source>
@@ -1122,10 +1173,6 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
         <translation>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;神經語言模型的桌面實驗室：用你自己的文字訓練小型模型，並在它們學習的過程中觀察內部的運作。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Reset: the next Start builds a fresh model.</source>
-        <translation>已重設：下次按「開始」時會建立全新的模型。</translation>
-    </message>
-    <message>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
@@ -1144,46 +1191,6 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
     <message>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors 檔案 (*.safetensors)</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>繼續</translation>
-    </message>
-    <message>
-        <source>Preparing the corpus and the model…</source>
-        <translation>正在準備語料與模型…</translation>
-    </message>
-    <message>
-        <source>Training…</source>
-        <translation>訓練中…</translation>
-    </message>
-    <message>
-        <source>Paused. Step, resume, or let the model write.</source>
-        <translation>已暫停。可以單步執行、繼續訓練，或讓模型寫寫看。</translation>
-    </message>
-    <message>
-        <source>Finished.</source>
-        <translation>已完成。</translation>
-    </message>
-    <message>
-        <source>step %1  loss %2  grad norm %3  lr %4</source>
-        <translation>第 %1 步  損失 %2  梯度範數 %3  學習率 %4</translation>
-    </message>
-    <message>
-        <source>%1 tokens/s</source>
-        <translation>%1 詞元/秒</translation>
-    </message>
-    <message>
-        <source>tensors %1 (peak %2)</source>
-        <translation>張量 %1（峰值 %2）</translation>
-    </message>
-    <message>
-        <source>Finished %1 steps; final loss %2.</source>
-        <translation>已完成 %1 步；最終損失 %2。</translation>
-    </message>
-    <message>
-        <source>Cancelled at step %1.</source>
-        <translation>已在第 %1 步取消。</translation>
     </message>
     <message>
         <source>Reset layout</source>

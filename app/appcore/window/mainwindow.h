@@ -1,34 +1,25 @@
 #pragma once
-// MainWindow: the lab's shell. Central live loss plot; docks for corpus and model setup,
-// training controls, and the log; menus File/View/Lessons/Help; progress in the status bar.
-// Choices persist through QSettings. Training runs on TrainingController's worker thread; the
-// window only merges the snapshots it receives and replots.
+// MainWindow: the lab's shell. Tabs for the language model (LanguageModelPage: the loss plot and
+// its setup, training and log docks), word vectors, recurrent networks, attention and memory;
+// the lesson dock; menus File/View/Lessons/Help. Choices persist through QSettings, training
+// autosaves (Autosave) so a crash loses little. Training runs on TrainingController's worker
+// thread; the views only receive value snapshots.
 #include "workers/trainingcontroller.h"
 
 #include <QMainWindow>
-#include <QTimer>
-#include <QVector>
 
 class AttentionView;
 class EmbeddingView;
+class LanguageModelPage;
 class LessonPanel;
 struct LessonSnapshot;
+class LossPlot;
 class MemoryView;
 class ModelOptionsPanel;
 class RecurrentView;
-class QCheckBox;
-class LossPlot;
-class QTabWidget;
-class QComboBox;
 class QDockWidget;
-class QDoubleSpinBox;
-class QLabel;
-class QLineEdit;
 class QMenu;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
-class QSpinBox;
+class QTabWidget;
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
@@ -38,7 +29,7 @@ public:
     ~MainWindow() override;
 
     // For tests, the CLI-free screenshot path and the benchmarks.
-    LossPlot *lossPlot() const { return m_lossPlot; }
+    LossPlot *lossPlot() const;
     EmbeddingView *embeddingView() const { return m_embeddingView; }
     RecurrentView *recurrentView() const { return m_recurrentView; }
     AttentionView *attentionView() const { return m_attentionView; }
@@ -98,9 +89,6 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void buildSetupDock();
-    void buildControlsDock();
-    void buildLogDock();
     void buildLessonDock();
     void applyLessonStep(const LessonSnapshot &snapshot);
     void highlight(QWidget *target);
@@ -108,59 +96,21 @@ private:
     void buildMenus();
     void loadSettings();
     void saveSettings() const;
-    void appendLog(const QString &line);
-    void onStateChanged(TrainingController::State state);
-    void onProgress(const QVector<lm::StepReport> &reports);
-    void flushProgress();
-    void syncFamilyControls();
     void showWorkingLayout(); // the language-model tab with its setup, training and log docks
-    void onStopped(TrainingWorker::Stop why, const QString &message);
+    TrainingRequest requestWithAutosave(TrainingRequest request) const;
 
     TrainingController *m_controller;
-    LossPlot *m_lossPlot;
+    LanguageModelPage *m_lm;
     EmbeddingView *m_embeddingView;
     RecurrentView *m_recurrentView;
     AttentionView *m_attentionView;
     MemoryView *m_memoryView;
     QTabWidget *m_tabs;
-    QList<QDockWidget *> m_lmDocks; // shown with the language-model tab only
-    QPlainTextEdit *m_log = nullptr;
     LessonPanel *m_lessonPanel = nullptr;
     QDockWidget *m_lessonDock = nullptr;
-    QDockWidget *m_setupDock = nullptr;
     int m_autosaveSeconds = 20;
     bool m_persistent = true;
     QByteArray m_defaultLayout; // saveState() before the settings were applied
     QMenu *m_recentMenu = nullptr;
-
-    QComboBox *m_corpus = nullptr;
-    QComboBox *m_tokenizer = nullptr;
-    ModelOptionsPanel *m_model = nullptr;
-    QDoubleSpinBox *m_clip = nullptr;
-    QCheckBox *m_tbptt = nullptr;
-    QSpinBox *m_batch = nullptr;
-    QSpinBox *m_seq = nullptr;
-    QSpinBox *m_steps = nullptr;
-    QDoubleSpinBox *m_lr = nullptr;
-    QSpinBox *m_seed = nullptr;
-    QSpinBox *m_threads = nullptr;
-    QLineEdit *m_prompt = nullptr;
-    QLabel *m_generated = nullptr; // the model's text as it streams in
     bool m_generationForAttention = false; // the running generation was asked for by the attention tab
-
-    QPushButton *m_startButton = nullptr;
-    QPushButton *m_pauseButton = nullptr;
-    QPushButton *m_stepButton = nullptr;
-    QPushButton *m_resetButton = nullptr;
-    QPushButton *m_sampleButton = nullptr;
-
-    QProgressBar *m_progress = nullptr;
-    QLabel *m_speed = nullptr;
-    QLabel *m_memory = nullptr;
-
-    // Snapshots that arrived since the last replot; merged by m_flushTimer.
-    QVector<lm::StepReport> m_pending;
-    QTimer m_flushTimer;
-    lm::StepReport m_last;
-    QVector<lm::StepReport> m_history; // every step of the current run, for the clipping plot
 };
