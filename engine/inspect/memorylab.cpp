@@ -21,6 +21,11 @@ Result<std::vector<MemoryLabRow>> runMemoryLab(const MemoryLabRequest &request,
                 list += (list.empty() ? "" : ", ") + a;
             return makeError("the memory lab has no architecture '" + arch + "' (available: " + list + ")");
         }
+    // Infer decodes token by token: only families that generate (the table's traits) have it.
+    if (std::find(request.modes.begin(), request.modes.end(), MemoryMode::Infer) != request.modes.end())
+        for (const std::string &arch : request.archs)
+            if (const Architecture *a = findArchitecture(arch); a && a->traits.direction != Direction::Causal)
+                return makeError(arch + " does not generate text token by token, so it has no infer mode");
     for (int T : request.seqLens)
         if (T < 1 || T > (1 << 20))
             return makeError("sequence length " + std::to_string(T) + " is outside 1..1048576");

@@ -103,11 +103,17 @@ void AttentionView::showTrace(std::shared_ptr<const lm::Trace> trace)
     while (m_layers > 0 && matrix(0, m_heads))
         ++m_heads;
     if (m_layers == 0) {
-        m_note->setText(tr("This model has no attention to show: train a GPT or Llama model."));
+        m_note->setText(tr("This model has no attention to show: train a model with attention (a Transformer)."));
         return;
     }
-    m_note->setText(tr("Row i of a heatmap is where token i looks: its weights over the tokens before it sum to 1. "
-                       "The triangle is the causal mask: no token sees the future."));
+    // The model says how it reads (the attention records its mask): causal or both ways.
+    const lm::TraceMatrix *mask = m_trace->find("layer0.causal");
+    if (mask && !mask->values.empty() && mask->values[0] != 0.0f)
+        m_note->setText(tr("Row i of a heatmap is where token i looks: its weights over the tokens before it sum to 1. "
+                           "The triangle is the causal mask: no token sees the future."));
+    else
+        m_note->setText(tr("Row i of a heatmap is where token i looks: its weights over every token of the text sum "
+                           "to 1. This model reads both ways, so there is no triangle: every token sees the whole text."));
     rebuildOverview();
     m_entropy->setRowCount(m_layers);
     m_entropy->setColumnCount(m_heads);
