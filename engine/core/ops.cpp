@@ -1,5 +1,7 @@
 #include "core/ops.h"
 
+#include "core/gemm.h"
+
 #include "core/tape.h"
 #include "core/uninitialized.h"
 
@@ -229,9 +231,9 @@ Tensor matmul(const Tensor &a, const Tensor &b, bool transposeB)
         Eigen::Map<const RowMatrix> B(b.data() + i * K * N, bRows, bCols);
         Eigen::Map<RowMatrix> C(c.data() + i * rowsA * N, rowsA, N);
         if (transposeB)
-            C.noalias() = A * B.transpose();
+            gemm(C, A, B.transpose(), false);
         else
-            C.noalias() = A * B;
+            gemm(C, A, B, false);
     }
     if (record) {
         Tape::active()->push([a, b, c, transposeB, batches, rowsA, K, N, bRows, bCols]() mutable {
@@ -246,16 +248,16 @@ Tensor matmul(const Tensor &a, const Tensor &b, bool transposeB)
                 if (a.requiresGrad()) {
                     Eigen::Map<RowMatrix> dA(a.grad() + i * rowsA * K, rowsA, K);
                     if (transposeB)
-                        dA.noalias() += G * B;
+                        gemm(dA, G, B, true);
                     else
-                        dA.noalias() += G * B.transpose();
+                        gemm(dA, G, B.transpose(), true);
                 }
                 if (b.requiresGrad()) {
                     Eigen::Map<RowMatrix> dB(b.grad() + i * K * N, bRows, bCols);
                     if (transposeB)
-                        dB.noalias() += G.transpose() * A;
+                        gemm(dB, G.transpose(), A, true);
                     else
-                        dB.noalias() += A.transpose() * G;
+                        gemm(dB, A.transpose(), G, true);
                 }
             }
         });
@@ -279,7 +281,7 @@ Tensor linear(const Tensor &x, const Tensor &weight, const Tensor &bias)
     ConstMatrixMap X(x.data(), rows, in);
     ConstMatrixMap W(weight.data(), out, in);
     MatrixMap Y(y.data(), rows, out);
-    Y.noalias() = X * W.transpose();
+    gemm(Y, X, W.transpose(), false);
     if (bias.defined())
         Y.rowwise() += ConstVectorMap(bias.data(), out).transpose();
     if (record) {
@@ -289,9 +291,9 @@ Tensor linear(const Tensor &x, const Tensor &weight, const Tensor &bias)
             // y = x Wᵀ + b  ->  dx += G W,  dW += Gᵀ x,  db += Σ_rows G
             ConstMatrixMap G(y.gradOrNull(), rows, out);
             if (x.requiresGrad())
-                MatrixMap(x.grad(), rows, in).noalias() += G * ConstMatrixMap(weight.data(), out, in);
+                gemm(MatrixMap(x.grad(), rows, in), G, ConstMatrixMap(weight.data(), out, in), true);
             if (weight.requiresGrad())
-                MatrixMap(weight.grad(), out, in).noalias() += G.transpose() * ConstMatrixMap(x.data(), rows, in);
+                gemm(MatrixMap(weight.grad(), out, in), G.transpose(), ConstMatrixMap(x.data(), rows, in), true);
             if (bias.defined() && bias.requiresGrad())
                 bias.gradVectorMap() += G.colwise().sum().transpose();
         });

@@ -1,5 +1,7 @@
 #include "core/ops_nn.h"
 
+#include "core/parallel.h"
+
 #include "core/ops.h"
 #include "core/rng.h"
 #include "core/tape.h"
@@ -150,18 +152,23 @@ Tensor geluTanh(const Tensor &x)
     using ArrayMap = Eigen::Map<Eigen::ArrayXf, Eigen::Aligned64>;
     const bool record = detail::shouldRecord({&x});
     Tensor y = detail::uninitialized(x.shape(), record); // written in full
-    {
-        const ConstArrayMap v(x.data(), x.numel());
-        ArrayMap(y.data(), y.numel()) = 0.5f * v * (1.0f + (kSqrt2OverPi * (v + 0.044715f * v * v * v)).tanh());
-    }
+    const std::int64_t n = x.numel();
+    parallelFor(n, blocksFor(n, 30 * n), [&](std::int64_t first, std::int64_t last, int) {
+        const ConstArrayMap v(x.data() + first, last - first);
+        ArrayMap(y.data() + first, last - first) = 0.5f * v * (1.0f + (kSqrt2OverPi * (v + 0.044715f * v * v * v)).tanh());
+    });
     if (record)
         Tape::active()->push([x, y]() {
             if (!y.hasGrad())
                 return;
-            const ConstArrayMap v(x.data(), x.numel()), g(y.gradOrNull(), y.numel());
-            const Eigen::ArrayXf t = (kSqrt2OverPi * (v + 0.044715f * v * v * v)).tanh();
-            ArrayMap(x.grad(), x.numel()) +=
-                g * (0.5f * (1.0f + t) + 0.5f * v * (1.0f - t * t) * kSqrt2OverPi * (1.0f + 3.0f * 0.044715f * v * v));
+            const std::int64_t n = x.numel();
+            float *gx = x.grad();
+            parallelFor(n, blocksFor(n, 40 * n), [&](std::int64_t first, std::int64_t last, int) {
+                const ConstArrayMap v(x.data() + first, last - first), g(y.gradOrNull() + first, last - first);
+                const Eigen::ArrayXf t = (kSqrt2OverPi * (v + 0.044715f * v * v * v)).tanh();
+                ArrayMap(gx + first, last - first) += g * (0.5f * (1.0f + t) + 0.5f * v * (1.0f - t * t) * kSqrt2OverPi *
+                                                                                   (1.0f + 3.0f * 0.044715f * v * v));
+            });
         });
     return y;
 }
@@ -240,7 +247,8 @@ Tensor layerNorm(const Tensor &x, const Tensor &weight, const Tensor &bias, floa
     // Saved for backward: x̂ = (x − μ)/σ per element and 1/σ per row.
     Tensor xhat = detail::uninitialized(x.shape());
     Tensor invStd = Tensor::zeros({rows});
-    for (std::int64_t r = 0; r < rows; ++r) {
+    parallelFor(rows, blocksFor(rows, 6 * rows * C), [&](std::int64_t firstRow, std::int64_t lastRow, int) {
+    for (std::int64_t r = firstRow; r < lastRow; ++r) {
         const float *in = x.data() + r * C;
         float mu = 0.0f;
         for (std::int64_t c = 0; c < C; ++c)
@@ -258,6 +266,7 @@ Tensor layerNorm(const Tensor &x, const Tensor &weight, const Tensor &bias, floa
             out[c] = xh[c] * (weight.defined() ? weight.data()[c] : 1.0f) + (bias.defined() ? bias.data()[c] : 0.0f);
         }
     }
+    });
     if (record)
         Tape::active()->push([x, weight, bias, y, xhat, invStd, rows, C]() {
             if (!y.hasGrad())
@@ -265,10 +274,17 @@ Tensor layerNorm(const Tensor &x, const Tensor &weight, const Tensor &bias, floa
             // y = x̂ w + b, x̂ = (x − μ)/σ
             // dx = (1/σ)(ĝ − mean(ĝ) − x̂ mean(ĝ x̂)) with ĝ = g w;  dw += Σ g x̂;  db += Σ g
             const bool wantX = x.requiresGrad();
-            float *gw = weight.defined() && weight.requiresGrad() ? weight.grad() : nullptr;
-            float *gb = bias.defined() && bias.requiresGrad() ? bias.grad() : nullptr;
+            float *gwOut = weight.defined() && weight.requiresGrad() ? weight.grad() : nullptr;
+            float *gbOut = bias.defined() && bias.requiresGrad() ? bias.grad() : nullptr;
+            float *gxAll = wantX ? x.grad() : nullptr; // allocated here, before the blocks share it
+            // Blocks of rows in parallel; each block sums its dw and db apart, added in block order.
+            const std::int64_t blocks = blocksFor(rows, 8 * rows * C);
+            std::vector<float> partial(static_cast<std::size_t>(blocks * 2 * C), 0.0f);
+            parallelFor(rows, blocks, [&](std::int64_t firstRow, std::int64_t lastRow, int block) {
+            float *gw = gwOut ? partial.data() + block * 2 * C : nullptr;
+            float *gb = gbOut ? partial.data() + block * 2 * C + C : nullptr;
             std::vector<float> gh(static_cast<std::size_t>(C));
-            for (std::int64_t r = 0; r < rows; ++r) {
+            for (std::int64_t r = firstRow; r < lastRow; ++r) {
                 const float *g = y.gradOrNull() + r * C, *xh = xhat.data() + r * C;
                 float meanG = 0.0f, meanGX = 0.0f;
                 for (std::int64_t c = 0; c < C; ++c) {
@@ -284,11 +300,19 @@ Tensor layerNorm(const Tensor &x, const Tensor &weight, const Tensor &bias, floa
                     continue;
                 meanG /= static_cast<float>(C);
                 meanGX /= static_cast<float>(C);
-                float *gx = x.grad() + r * C;
+                float *gx = gxAll + r * C;
                 const float inv = invStd.data()[r];
                 for (std::int64_t c = 0; c < C; ++c)
                     gx[c] += inv * (gh[static_cast<std::size_t>(c)] - meanG - xh[c] * meanGX);
             }
+            });
+            for (std::int64_t b = 0; b < blocks; ++b)
+                for (std::int64_t c = 0; c < C; ++c) {
+                    if (gwOut)
+                        gwOut[c] += partial[static_cast<std::size_t>(b * 2 * C + c)];
+                    if (gbOut)
+                        gbOut[c] += partial[static_cast<std::size_t>(b * 2 * C + C + c)];
+                }
         });
     return y;
 }
@@ -356,9 +380,14 @@ Tensor crossEntropy(const Tensor &logits, const std::vector<std::int32_t> &targe
     Tensor loss = Tensor::zeros({}, record);
     // Softmax probabilities kept for backward: d loss / d logits = (p − onehot) / count.
     Tensor probs = record ? Tensor::zeros(logits.shape()) : Tensor();
+    // Rows in blocks; each block sums its own loss and count, added in block order.
+    const std::int64_t blocks = blocksFor(N, 4 * N * V);
+    std::vector<double> blockTotal(static_cast<std::size_t>(blocks), 0.0);
+    std::vector<std::int64_t> blockCount(static_cast<std::size_t>(blocks), 0);
+    parallelFor(N, blocks, [&](std::int64_t firstRow, std::int64_t lastRow, int block) {
     double total = 0.0;
     std::int64_t count = 0;
-    for (std::int64_t r = 0; r < N; ++r) {
+    for (std::int64_t r = firstRow; r < lastRow; ++r) {
         const float *in = logits.data() + r * V;
         // Vectorised exp (Eigen) computed once per row: it fills the saved probabilities and
         // gives Σ exp(x − max); the scalar std::exp passes over (N, V) were a visible cost.
@@ -381,6 +410,15 @@ Tensor crossEntropy(const Tensor &logits, const std::vector<std::int32_t> &targe
         total += static_cast<double>(mx + std::log(sumExp) - in[t]);
         ++count;
     }
+    blockTotal[static_cast<std::size_t>(block)] = total;
+    blockCount[static_cast<std::size_t>(block)] = count;
+    });
+    double total = 0.0;
+    std::int64_t count = 0;
+    for (std::int64_t b = 0; b < blocks; ++b) {
+        total += blockTotal[static_cast<std::size_t>(b)];
+        count += blockCount[static_cast<std::size_t>(b)];
+    }
     loss.data()[0] = count ? static_cast<float>(total / static_cast<double>(count)) : std::numeric_limits<float>::quiet_NaN();
     if (record && count)
         Tape::active()->push([logits, targets, ignoreIndex, loss, probs, N, V, count]() {
@@ -388,16 +426,18 @@ Tensor crossEntropy(const Tensor &logits, const std::vector<std::int32_t> &targe
                 return;
             const float scale = loss.gradOrNull()[0] / static_cast<float>(count);
             float *gx = logits.grad();
-            for (std::int64_t r = 0; r < N; ++r) {
-                const std::int32_t t = targets[static_cast<std::size_t>(r)];
-                if (t == ignoreIndex)
-                    continue;
-                const float *p = probs.data() + r * V;
-                float *g = gx + r * V;
-                for (std::int64_t c = 0; c < V; ++c)
-                    g[c] += scale * p[c];
-                g[t] -= scale;
-            }
+            parallelFor(N, blocksFor(N, 2 * N * V), [&](std::int64_t firstRow, std::int64_t lastRow, int) {
+                for (std::int64_t r = firstRow; r < lastRow; ++r) {
+                    const std::int32_t t = targets[static_cast<std::size_t>(r)];
+                    if (t == ignoreIndex)
+                        continue;
+                    const float *p = probs.data() + r * V;
+                    float *g = gx + r * V;
+                    for (std::int64_t c = 0; c < V; ++c)
+                        g[c] += scale * p[c];
+                    g[t] -= scale;
+                }
+            });
         });
     return loss;
 }

@@ -1,5 +1,7 @@
 #include "core/optim.h"
 
+#include "core/parallel.h"
+
 #include <cmath>
 #include <stdexcept>
 
@@ -69,21 +71,25 @@ void Adam::step()
         const float *g = p.gradOrNull();
         const float wd = m_opt.decoupled ? (p.dim() >= 2 ? m_opt.weightDecay : 0.0f) : m_opt.weightDecay;
         if (m_opt.decoupled && wd != 0.0f) // torch AdamW decays before the moment update
-            for (std::int64_t j = 0; j < n; ++j)
-                w[j] *= 1.0f - m_lr * wd;
+            parallelFor(n, blocksFor(n, n), [w, decay = 1.0f - m_lr * wd](std::int64_t first, std::int64_t last, int) {
+                for (std::int64_t j = first; j < last; ++j)
+                    w[j] *= decay;
+            });
         // Options copied to locals: stores through the float pointers could alias the float
         // members, which kept the compiler from vectorising this loop. Same arithmetic.
         const bool decoupled = m_opt.decoupled;
         const float beta1 = m_opt.beta1, beta2 = m_opt.beta2, eps = m_opt.eps, lr = m_lr;
         float *pm = m.data(), *pv = v.data();
-        for (std::int64_t j = 0; j < n; ++j) {
-            const float gj = decoupled ? g[j] : g[j] + wd * w[j];
-            pm[j] = beta1 * pm[j] + (1.0f - beta1) * gj;
-            pv[j] = beta2 * pv[j] + (1.0f - beta2) * gj * gj;
-            const float mhat = pm[j] / bc1;
-            const float vhat = pv[j] / bc2;
-            w[j] -= lr * mhat / (std::sqrt(vhat) + eps);
-        }
+        parallelFor(n, blocksFor(n, 8 * n), [=](std::int64_t first, std::int64_t last, int) {
+            for (std::int64_t j = first; j < last; ++j) {
+                const float gj = decoupled ? g[j] : g[j] + wd * w[j];
+                pm[j] = beta1 * pm[j] + (1.0f - beta1) * gj;
+                pv[j] = beta2 * pv[j] + (1.0f - beta2) * gj * gj;
+                const float mhat = pm[j] / bc1;
+                const float vhat = pv[j] / bc2;
+                w[j] -= lr * mhat / (std::sqrt(vhat) + eps);
+            }
+        });
     }
 }
 

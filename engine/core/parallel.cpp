@@ -140,6 +140,13 @@ public:
 
 } // namespace
 
+std::int64_t blocksFor(std::int64_t units, std::int64_t operations)
+{
+    if (operations < (std::int64_t(1) << 16) || units < 2)
+        return 1;
+    return std::min<std::int64_t>(threadCount(), units);
+}
+
 bool insideParallelWork() { return t_inside; }
 
 void parallelFor(std::int64_t units, std::int64_t parts, const Work &work)

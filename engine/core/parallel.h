@@ -29,6 +29,11 @@ void parallelFor(std::int64_t units, std::int64_t parts,
 // work(0) … work(n − 1), one per block (the Hogwild workers of word2vec and fastText).
 void runOnWorkers(int n, const std::function<void(int worker)> &work);
 
+// How many blocks a loop of `units` costing about `operations` in all should use: threadCount()
+// (at most one per unit) when it is large enough to repay waking the pool (2^16 operations),
+// else 1. Element-wise ops and optimizers split their loops with it.
+std::int64_t blocksFor(std::int64_t units, std::int64_t operations);
+
 // True on a thread that is running a block of a parallelFor.
 bool insideParallelWork();
 

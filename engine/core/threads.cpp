@@ -3,6 +3,7 @@
 #include <Eigen/Core>
 
 #include <atomic>
+#include <cstdlib>
 #include <mutex>
 #include <stdexcept>
 #include <string>
@@ -14,15 +15,31 @@ int openblas_get_num_threads(void);
 
 namespace lm {
 
+bool productsOnPool()
+{
+    static const bool onPool = [] {
+        const char *v = std::getenv("LMSCOPE_BLAS_THREADS");
+        return !(v && std::string(v) == "openblas");
+    }();
+    return onPool;
+}
+
 namespace {
 
 std::atomic<int> g_count{0}; // 0: never set, OpenBLAS's start-up count applies
 std::mutex g_blasMutex;      // guards g_holds and every openblas_set_num_threads
 int g_holds = 0;
 
+// OpenBLAS's thread count for an engine count of n.
+int blasThreadsFor(int n) { return productsOnPool() ? 1 : n; }
+
 int startupCount()
 {
-    static const int n = openblas_get_num_threads(); // first read before any hold (see threadCount)
+    static const int n = [] {
+        const int cores = openblas_get_num_threads(); // first read before any hold (see threadCount)
+        openblas_set_num_threads(blasThreadsFor(cores));
+        return cores;
+    }();
     return n;
 }
 
@@ -36,7 +53,7 @@ void setThreadCount(int n)
     startupCount();
     g_count.store(n);
     if (g_holds == 0)
-        openblas_set_num_threads(n);
+        openblas_set_num_threads(blasThreadsFor(n));
     Eigen::setNbThreads(n);
 }
 
@@ -64,7 +81,7 @@ void releaseBlas()
     std::lock_guard lock(g_blasMutex);
     if (--g_holds == 0) {
         const int n = g_count.load();
-        openblas_set_num_threads(n > 0 ? n : startupCount());
+        openblas_set_num_threads(blasThreadsFor(n > 0 ? n : startupCount()));
     }
 }
 

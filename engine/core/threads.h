@@ -12,6 +12,12 @@ void setThreadCount(int n);
 // of cores) when none was set. Unaffected by parallel loops holding OpenBLAS to one thread.
 int threadCount();
 
+// Where matrix products get their threads: true (the default) when OpenBLAS runs on one thread
+// and core/gemm.h splits large products over the pool; false when the environment variable
+// LMSCOPE_BLAS_THREADS=openblas gives OpenBLAS the thread count instead (its own workers, which
+// spin between calls). Read once; for benchmarks that compare the two.
+bool productsOnPool();
+
 namespace threads_detail { // for core/parallel.cpp
 // Nested holds from any threads: OpenBLAS runs on one thread from the first hold until the
 // last release, then gets threadCount() back.

@@ -1,5 +1,7 @@
 #include "models/sampling.h"
 
+#include "models/architecture.h"
+
 #include "core/tape.h"
 
 #include <algorithm>
@@ -56,6 +58,9 @@ std::int32_t sampleToken(const float *logits, std::int64_t vocab, const Sampling
 std::vector<std::int32_t> generateTokens(LanguageModel &model, const std::vector<std::int32_t> &prompt, int maxNew,
                                          const SamplingOptions &options, const std::function<bool(std::int32_t)> &onToken)
 {
+    // Writing one token after another needs a model that reads causally (the table's traits).
+    if (const Architecture *family = findArchitecture(model.arch()); family && family->traits.direction != Direction::Causal)
+        throw std::invalid_argument(model.arch() + " reads the whole text at once and does not generate text token by token");
     NoGradScope noGrad;
     Rng rng(options.seed);
     std::vector<std::int32_t> ids = prompt, out;

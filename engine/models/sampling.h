@@ -24,6 +24,7 @@ std::int32_t sampleToken(const float *logits, std::int64_t vocab, const Sampling
 
 // Appends up to maxNew tokens to the prompt's ids; calls onToken(id, text) after each, and stops
 // early when it returns false. Returns the generated ids (without the prompt). Runs without a tape.
+// Throws std::invalid_argument for a family that does not read causally (the table's traits).
 std::vector<std::int32_t> generateTokens(LanguageModel &model, const std::vector<std::int32_t> &prompt, int maxNew,
                                          const SamplingOptions &options,
                                          const std::function<bool(std::int32_t)> &onToken = {});
