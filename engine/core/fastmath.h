@@ -1,8 +1,9 @@
 #pragma once
-// Branch-free float math that GCC vectorises (std::exp does not), shared by the fused recurrent
-// and attention kernels.
+// Fast float math: branch-free functions that GCC vectorises (std::exp does not), shared by the
+// fused recurrent and attention kernels, and the sigmoid table of the word-vector trainers.
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstdint>
 
 namespace lm {
@@ -25,5 +26,29 @@ inline float expApprox(float x)
     const auto bits = static_cast<std::int32_t>(static_cast<std::int32_t>(n) + 127) << 23;
     return p * std::bit_cast<float>(bits);
 }
+
+// σ(x) = 1 / (1 + e^−x) and −log σ(x) looked up at Size + 1 points evenly spread over
+// [−Range, Range]: the table word2vec (1000 over [−6, 6]) and fastText (512 over [−8, 8]) train
+// with, each with its own size. index(x) truncates as both tools do and is valid for
+// |x| < Range; what happens outside differs between the tools, so callers handle it. −log σ at
+// the mirrored point Size − k gives −log(1 − σ) = −log σ(−x), the loss of a negative.
+template <int Size, int Range>
+struct SigmoidTable {
+    static constexpr int kSize = Size;
+    static constexpr float kMax = static_cast<float>(Range);
+
+    float sigmoid[Size + 1];
+    float negLogSigmoid[Size + 1];
+
+    SigmoidTable()
+    {
+        for (int i = 0; i <= Size; ++i) {
+            const double x = (static_cast<double>(i) / Size * 2.0 - 1.0) * Range;
+            sigmoid[i] = static_cast<float>(1.0 / (1.0 + std::exp(-x)));
+            negLogSigmoid[i] = static_cast<float>(std::log1p(std::exp(-x)));
+        }
+    }
+    static int index(float x) { return static_cast<int>((x + kMax) * (Size / kMax / 2)); }
+};
 
 } // namespace lm

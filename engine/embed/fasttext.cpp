@@ -1,5 +1,6 @@
 #include "embed/fasttext.h"
 
+#include "core/fastmath.h"
 #include "core/parallel.h"
 #include "embed/embedkernels.h"
 
@@ -21,22 +22,10 @@ namespace {
 using namespace embed_detail;
 using namespace fasttext_detail;
 
-// fastText's tables: σ over [−8, 8] with 512 steps; −log σ at the same points for the loss.
-constexpr int kSigmoidTableSize = 512;
-constexpr float kMaxSigmoid = 8.0f;
-struct SigmoidTable {
-    float sigmoid[kSigmoidTableSize + 1];
-    float negLogSigmoid[kSigmoidTableSize + 1];
-    SigmoidTable()
-    {
-        for (int i = 0; i <= kSigmoidTableSize; ++i) {
-            const double x = static_cast<double>(i * 2 * kMaxSigmoid) / kSigmoidTableSize - kMaxSigmoid;
-            sigmoid[i] = static_cast<float>(1.0 / (1.0 + std::exp(-x)));
-            negLogSigmoid[i] = static_cast<float>(std::log1p(std::exp(-x)));
-        }
-    }
-    static int index(float x) { return static_cast<int>((x + kMaxSigmoid) * (kSigmoidTableSize / kMaxSigmoid / 2)); }
-};
+// fastText's sigmoid table: 512 steps over [−8, 8].
+using SigmoidTable = lm::SigmoidTable<512, 8>;
+constexpr int kSigmoidTableSize = SigmoidTable::kSize;
+constexpr float kMaxSigmoid = SigmoidTable::kMax;
 
 struct Trainer {
     const WordCorpus &corpus;

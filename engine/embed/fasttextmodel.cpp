@@ -3,6 +3,7 @@
 #include "embed/fasttextmodel.h"
 
 #include "embed/embedkernels.h"
+#include "text/utf8.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -36,12 +37,12 @@ std::vector<std::int32_t> ngramBuckets(std::string_view word, int minn, int maxn
     w += '>';
     std::string ngram;
     for (std::size_t i = 0; i < w.size(); ++i) {
-        if ((static_cast<unsigned char>(w[i]) & 0xC0) == 0x80)
+        if (isUtf8Continuation(w[i]))
             continue;
         ngram.clear();
         for (std::size_t j = i, n = 1; j < w.size() && n <= static_cast<std::size_t>(maxn); ++n) {
             ngram.push_back(w[j++]);
-            while (j < w.size() && (static_cast<unsigned char>(w[j]) & 0xC0) == 0x80)
+            while (j < w.size() && isUtf8Continuation(w[j]))
                 ngram.push_back(w[j++]);
             if (n >= static_cast<std::size_t>(minn) && !(n == 1 && (i == 0 || j == w.size())))
                 out.push_back(static_cast<std::int32_t>(fnv1a(ngram) % static_cast<std::uint32_t>(bucket)));

@@ -1,5 +1,6 @@
 #include "embed/word2vec.h"
 
+#include "core/fastmath.h"
 #include "core/parallel.h"
 #include "embed/embedkernels.h"
 
@@ -105,24 +106,10 @@ namespace {
 
 using namespace embed_detail;
 
-constexpr int kExpTableSize = 1000;
-constexpr float kMaxExp = 6.0f;
-
-// The C tool's sigmoid table, plus −log σ at the same points for the running loss.
-struct SigmoidTable {
-    float sigmoid[kExpTableSize + 1];
-    float negLogSigmoid[kExpTableSize + 1];
-    SigmoidTable()
-    {
-        for (int i = 0; i <= kExpTableSize; ++i) {
-            const double x = (static_cast<double>(i) / kExpTableSize * 2.0 - 1.0) * kMaxExp;
-            const double e = std::exp(x);
-            sigmoid[i] = static_cast<float>(e / (e + 1.0));
-            negLogSigmoid[i] = static_cast<float>(std::log1p(std::exp(-x)));
-        }
-    }
-    static int index(float f) { return static_cast<int>((f + kMaxExp) * (kExpTableSize / kMaxExp / 2)); }
-};
+// The C tool's sigmoid table: 1000 steps over [−6, 6].
+using SigmoidTable = lm::SigmoidTable<1000, 6>;
+constexpr int kExpTableSize = SigmoidTable::kSize;
+constexpr float kMaxExp = SigmoidTable::kMax;
 
 constexpr std::uint64_t lcg(std::uint64_t r) { return r * 25214903917ull + 11; }
 

@@ -36,8 +36,7 @@ void forEachToken(std::string_view line, TokenUnit unit, F &&f)
         return;
     }
     while (i < n) {
-        const auto lead = static_cast<unsigned char>(line[i]);
-        const std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; // text is valid UTF-8
+        const std::size_t len = utf8SequenceLength(static_cast<unsigned char>(line[i])); // text is valid UTF-8
         if (!isAsciiSpace(line[i]) && !(len == 3 && line.substr(i, 3) == "\xE3\x80\x80")) // U+3000 ideographic space
             f(line.substr(i, len));
         i += len;

@@ -15,33 +15,6 @@ namespace {
 constexpr std::size_t kMaxTokens = std::size_t(1) << 24;
 constexpr std::int64_t kMaxFileBytes = std::int64_t(64) << 20;
 
-// Decodes the code point at text[i] and advances i. Only for text already validated.
-char32_t nextCodePoint(std::string_view text, std::size_t &i)
-{
-    const auto b = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(text[k])); };
-    const char32_t c = b(i);
-    if (c < 0x80) {
-        i += 1;
-        return c;
-    }
-    if (c < 0xE0) {
-        i += 2;
-        return ((c & 0x1F) << 6) | (b(i - 1) & 0x3F);
-    }
-    if (c < 0xF0) {
-        i += 3;
-        return ((c & 0x0F) << 12) | ((b(i - 2) & 0x3F) << 6) | (b(i - 1) & 0x3F);
-    }
-    i += 4;
-    return ((c & 0x07) << 18) | ((b(i - 3) & 0x3F) << 12) | ((b(i - 2) & 0x3F) << 6) | (b(i - 1) & 0x3F);
-}
-
-void requireUtf8(std::string_view text, const char *who)
-{
-    if (auto bad = firstInvalidUtf8(text))
-        throw std::invalid_argument(std::string(who) + ": invalid UTF-8 at byte offset " + std::to_string(*bad));
-}
-
 // \s of Python's regex module: Unicode White_Space plus the ASCII separators 0x1C..0x1F.
 bool isBpeSpace(char32_t cp)
 {

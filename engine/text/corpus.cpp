@@ -31,11 +31,8 @@ bool onlyWhitespace(std::string_view text)
             continue;
         }
         // Text is valid UTF-8 here; decode one code point to test Unicode spaces like U+3000.
-        const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        auto cp = decodeUtf8(text.substr(i, len));
-        if (!cp.ok() || cp.value().size() != 1 || !isSpace(cp.value()[0]))
+        if (!isSpace(nextCodePoint(text, i)))
             return false;
-        i += len;
     }
     return true;
 }

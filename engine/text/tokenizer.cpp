@@ -14,35 +14,6 @@ namespace {
 constexpr std::int64_t kMaxJsonVocab = std::int64_t(1) << 24;
 const char *const kUnkText = "<unk>";
 
-// Throws the message tokenizers use for invalid input text.
-void requireUtf8(std::string_view text, const char *who)
-{
-    if (auto bad = firstInvalidUtf8(text))
-        throw std::invalid_argument(std::string(who) + ": invalid UTF-8 at byte offset " + std::to_string(*bad));
-}
-
-// Decodes the code point at text[i] and advances i. Only for text already validated.
-char32_t nextCodePoint(std::string_view text, std::size_t &i)
-{
-    const auto b = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(text[k])); };
-    const char32_t c = b(i);
-    char32_t cp;
-    if (c < 0x80) {
-        cp = c;
-        i += 1;
-    } else if (c < 0xE0) {
-        cp = ((c & 0x1F) << 6) | (b(i + 1) & 0x3F);
-        i += 2;
-    } else if (c < 0xF0) {
-        cp = ((c & 0x0F) << 12) | ((b(i + 1) & 0x3F) << 6) | (b(i + 2) & 0x3F);
-        i += 3;
-    } else {
-        cp = ((c & 0x07) << 18) | ((b(i + 1) & 0x3F) << 12) | ((b(i + 2) & 0x3F) << 6) | (b(i + 3) & 0x3F);
-        i += 4;
-    }
-    return cp;
-}
-
 // Calls emit(std::string_view token) for each word token of validated UTF-8 `text`;
 // the views point into `text`, so no token is copied.
 template <class Emit>

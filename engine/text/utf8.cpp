@@ -64,6 +64,12 @@ std::optional<std::size_t> firstInvalidUtf8(std::string_view bytes)
     return std::nullopt;
 }
 
+void requireUtf8(std::string_view bytes, const char *who)
+{
+    if (const auto bad = firstInvalidUtf8(bytes))
+        throw std::invalid_argument(std::string(who) + ": " + offsetMessage(*bad));
+}
+
 Result<std::u32string> decodeUtf8(std::string_view bytes)
 {
     std::u32string out;
@@ -73,16 +79,7 @@ Result<std::u32string> decodeUtf8(std::string_view bytes)
         const std::size_t len = validSequenceLength(bytes, i);
         if (len == 0)
             return Error{offsetMessage(i)};
-        const auto b = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(bytes[i + k])); };
-        char32_t cp = 0;
-        switch (len) {
-        case 1: cp = b(0); break;
-        case 2: cp = ((b(0) & 0x1F) << 6) | (b(1) & 0x3F); break;
-        case 3: cp = ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F); break;
-        default: cp = ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F); break;
-        }
-        out.push_back(cp);
-        i += len;
+        out.push_back(nextCodePoint(bytes, i));
     }
     out.shrink_to_fit();
     return out;

@@ -17,6 +17,10 @@ private Q_SLOTS:
     void rejectsInvalid_data();
     void rejectsInvalid();
     void encodeRoundTrip();
+    void nextCodePointWalksValidText_data() { decodesValid_data(); } // the same rows as decodeUtf8
+    void nextCodePointWalksValidText();
+    void nextCodePointStaysInsideCutText();
+    void requireUtf8NamesTheCaller();
     void appendRejectsNonScalar();
     void classes_data();
     void classes();
@@ -97,6 +101,43 @@ void TestUtf8::encodeRoundTrip()
     const auto back = lm::decodeUtf8(bytes);
     QVERIFY(back.ok());
     QVERIFY(back.value() == edges);
+}
+
+void TestUtf8::nextCodePointWalksValidText()
+{
+    QFETCH(std::string, bytes);
+    QFETCH(std::u32string, expected);
+    std::u32string walked;
+    for (std::size_t i = 0; i < bytes.size();) {
+        const std::size_t before = i;
+        walked.push_back(lm::nextCodePoint(bytes, i));
+        QCOMPARE(i - before, lm::utf8SequenceLength(static_cast<unsigned char>(bytes[before])));
+    }
+    QVERIFY(walked == expected);
+}
+
+void TestUtf8::nextCodePointStaysInsideCutText()
+{
+    // A lead byte whose sequence the end cuts short: U+FFFD, one byte on, no read past the end.
+    const std::string cut = "a\xE7\x8E";
+    std::size_t i = 1;
+    QCOMPARE(lm::nextCodePoint(cut, i), char32_t(0xFFFD));
+    QCOMPARE(i, std::size_t(1 + 1));
+    QCOMPARE(lm::utf8SequenceLength(0x41), std::size_t(1));
+    QCOMPARE(lm::utf8SequenceLength(0xE7), std::size_t(3));
+    QVERIFY(lm::isUtf8Continuation('\x8E'));
+    QVERIFY(!lm::isUtf8Continuation('\xE7'));
+}
+
+void TestUtf8::requireUtf8NamesTheCaller()
+{
+    lm::requireUtf8("king", "WordTokenizer");
+    try {
+        lm::requireUtf8("ok \xFF", "WordTokenizer");
+        QFAIL("no exception");
+    } catch (const std::invalid_argument &e) {
+        QCOMPARE(std::string(e.what()), std::string("WordTokenizer: invalid UTF-8 at byte offset 3"));
+    }
 }
 
 void TestUtf8::appendRejectsNonScalar()
