@@ -3,6 +3,8 @@
 #include "core/threads.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -16,13 +18,35 @@ namespace {
 
 thread_local bool t_inside = false;
 
+// Waits up to ~50 µs for `ready` without sleeping: a run of parallel loops (the layers of a
+// training step) hands work over in microseconds, where sleeping on a condition variable and
+// being woken costs tens. Past that the caller sleeps, so an idle pool uses no CPU.
+template <class Ready>
+void spinBriefly(Ready ready)
+{
+    const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(50);
+    while (!ready()) {
+        for (int i = 0; i < 64; ++i) {
+            if (ready())
+                return;
+#if defined(__x86_64__) || defined(__i386__)
+            __builtin_ia32_pause(); // a hint to the core, not a system call
+#else
+            std::this_thread::yield();
+#endif
+        }
+        if (std::chrono::steady_clock::now() > until)
+            return;
+    }
+}
+
 using Work = std::function<void(std::int64_t, std::int64_t, int)>;
 
 // One parallelFor call: its blocks 1 … parts − 1 wait in the pool's queue.
 struct Job {
     const Work *work = nullptr;
     std::int64_t units = 0, parts = 1;
-    int pending = 0; // blocks not finished yet, block 0 (the caller's) not counted
+    std::atomic<int> pending{0}; // blocks not finished yet, block 0 (the caller's) not counted
     std::exception_ptr error;
     std::condition_variable done;
 };
@@ -60,6 +84,7 @@ public:
             std::lock_guard lock(m_mutex);
             for (int b = 1; b < parts; ++b)
                 m_tasks.push_back({&job, b});
+            m_queued.store(static_cast<std::int64_t>(m_tasks.size()), std::memory_order_release);
             // Invariant: m_idle >= m_tasks.size(), so each queued block has a free worker.
             while (m_idle < static_cast<std::int64_t>(m_tasks.size())) {
                 m_threads.emplace_back([this] { loop(); });
@@ -75,8 +100,9 @@ public:
             mine = std::current_exception();
         }
         t_inside = false;
+        spinBriefly([&] { return job.pending.load(std::memory_order_acquire) == 0; });
         std::unique_lock lock(m_mutex);
-        job.done.wait(lock, [&] { return job.pending == 0; });
+        job.done.wait(lock, [&] { return job.pending.load() == 0; });
         if (mine)
             std::rethrow_exception(mine);
         if (job.error)
@@ -88,11 +114,17 @@ private:
     {
         std::unique_lock lock(m_mutex);
         for (;;) {
+            if (m_tasks.empty() && !m_quit) { // the next block often comes within microseconds
+                lock.unlock();
+                spinBriefly([this] { return m_queued.load(std::memory_order_acquire) > 0; });
+                lock.lock();
+            }
             m_wake.wait(lock, [this] { return m_quit || !m_tasks.empty(); });
             if (m_quit)
                 return;
             const Task task = m_tasks.front();
             m_tasks.pop_front();
+            m_queued.store(static_cast<std::int64_t>(m_tasks.size()), std::memory_order_release);
             --m_idle;
             Job &job = *task.job;
             const std::int64_t first = task.block * job.units / job.parts;
@@ -118,6 +150,7 @@ private:
     std::mutex m_mutex; // guards everything below and every Job's pending and error
     std::condition_variable m_wake;
     std::deque<Task> m_tasks;
+    std::atomic<std::int64_t> m_queued{0}; // m_tasks.size(), readable without the lock
     std::vector<std::thread> m_threads;
     std::int64_t m_idle = 0; // workers not running a block (started ones included)
     bool m_quit = false;

@@ -3,6 +3,7 @@
 #include "core/rng.h"
 #include "models/recurrent/tagger.h"
 #include "train/taggeddataset.h"
+#include "train/tagging.h"
 #include "train/trainer.h"
 
 #include <QtTest>
@@ -82,6 +83,26 @@ private Q_SLOTS:
                  QStringLiteral("NOUN"));
         // Unknown words map to <unk> and still get a tag.
         QCOMPARE(int(tagSentence(tagger, vocab, std::string("I zorble a room .")).size()), 5);
+    }
+
+    // The one tagging path: held-out sentences, the shared trainer, accuracy before and after.
+    void runTaggingTrainsAndScores()
+    {
+        auto data = loadTagged(LMSCOPE_SOURCE_DIR "/resources/corpora/tagged_en.tsv");
+        QVERIFY(data.ok());
+        std::vector<TaggedSentence> sentences(data.value().begin(), data.value().begin() + 400);
+        TrainConfig train;
+        train.steps = 150;
+        train.batch = 16;
+        train.lr = 1e-2f;
+        const CancelToken cancel;
+        auto run = runTagging(sentences, 50, TaggerConfig{}, train, cancel);
+        QVERIFY2(run.ok(), run.ok() ? "" : run.error().c_str());
+        QCOMPARE(run.value().testSentences, 50);
+        QCOMPARE(run.value().stepsDone, 150);
+        QVERIFY2(run.value().accuracy > run.value().untrainedAccuracy + 0.3,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(run.value().untrainedAccuracy).arg(run.value().accuracy)));
+        QVERIFY(!runTagging({sentences.front()}, 1, TaggerConfig{}, train, cancel).ok());
     }
 
     void paddingIsIgnored()

@@ -13,6 +13,8 @@
 #include "core/fastmath.h"
 #include "models/recurrent/recurrent.h"
 
+#include "core/gemm.h"
+
 #include "core/ops.h"
 #include "core/rng.h"
 #include "core/tape.h"
@@ -228,7 +230,7 @@ void backward(Saved &S, const Tensor &x, const RecurrentWeights &w, const Tensor
             const float *d = dh.data();
             for (std::int64_t k = 0; k < BH; ++k)
                 Ps[k] = d[k] * (1.0f - hNew[k] * hNew[k]);
-            dhRec.noalias() = ConstMap(Ps, B, GH) * Whh;
+            gemm(dhRec, ConstMap(Ps, B, GH), Whh, false);
             break;
         }
         case CellKind::Lstm: {
@@ -238,7 +240,7 @@ void backward(Saved &S, const Tensor &x, const RecurrentWeights &w, const Tensor
                 lstmBackwardRow(H, row, row + H, row + 2 * H, row + 3 * H, cPrev + b * H, tc + b * H, dh.data() + b * H,
                                 dc.data() + b * H);
             }
-            dhRec.noalias() = ConstMap(Ps, B, GH) * Whh;
+            gemm(dhRec, ConstMap(Ps, B, GH), Whh, false);
             break;
         }
         case CellKind::Gru: {
@@ -248,7 +250,7 @@ void backward(Saved &S, const Tensor &x, const RecurrentWeights &w, const Tensor
                 gruBackwardRow(H, row, row + H, row + 2 * H, hpn + b * H, hPrev + b * H, dh.data() + b * H,
                                dhRec.data() + b * H);
             }
-            dhRec.noalias() += ConstMap(Ps, B, GH) * Whh;
+            gemm(dhRec, ConstMap(Ps, B, GH), Whh, true);
             break;
         }
         }
@@ -267,7 +269,7 @@ void backward(Saved &S, const Tensor &x, const RecurrentWeights &w, const Tensor
     const bool gru = S.kind == CellKind::Gru;
     const std::int64_t shared = gru ? 2 * H : GH; // columns of dP the input side shares
     if (w.weightHh.requiresGrad())
-        MatrixMap(w.weightHh.grad(), GH, H).noalias() += dP.transpose() * ConstMap(hs, rows, H);
+        gemm(MatrixMap(w.weightHh.grad(), GH, H), dP.transpose(), ConstMap(hs, rows, H), true);
     if (w.biasHh.requiresGrad())
         w.biasHh.gradVectorMap() += dP.colwise().sum().transpose();
     if (w.biasIh.requiresGrad()) {
@@ -279,17 +281,17 @@ void backward(Saved &S, const Tensor &x, const RecurrentWeights &w, const Tensor
     if (w.weightIh.requiresGrad()) {
         Map dW(w.weightIh.grad(), GH, I);
         const ConstMap X(S.xs.data(), rows, I);
-        dW.topRows(shared).noalias() += dP.leftCols(shared).transpose() * X;
+        gemm(dW.topRows(shared), dP.leftCols(shared).transpose(), X, true);
         if (gru)
-            dW.bottomRows(H).noalias() += ConstMap(S.hpn.data(), rows, H).transpose() * X;
+            gemm(dW.bottomRows(H), ConstMap(S.hpn.data(), rows, H).transpose(), X, true);
     }
     if (x.defined()) {
         // dX = dP Wih, computed into the saved X (no longer needed) and scattered back to (B, T, I).
         Map dX(S.xs.data(), rows, I);
         const ConstMap Wih(w.weightIh.data(), GH, I);
-        dX.noalias() = dP.leftCols(shared) * Wih.topRows(shared);
+        gemm(dX, dP.leftCols(shared), Wih.topRows(shared), false);
         if (gru)
-            dX.noalias() += ConstMap(S.hpn.data(), rows, H) * Wih.bottomRows(H);
+            gemm(dX, ConstMap(S.hpn.data(), rows, H), Wih.bottomRows(H), true);
         float *gx = x.grad();
         for (std::int64_t s = 0; s < T; ++s) {
             const std::int64_t t = S.reverse ? T - 1 - s : s;
@@ -376,7 +378,7 @@ LayerResult recurrentLayer(CellKind kind, const Tensor &x, const RecurrentWeight
 
     // P = X Wihᵀ for all steps at once; the biases are added in the gate loop.
     const ConstMap Whh(w.weightHh.data(), GH, H);
-    Map(S.acts.data(), T * B, GH).noalias() = ConstMap(S.xs.data(), T * B, I) * ConstMap(w.weightIh.data(), GH, I).transpose();
+    gemm(Map(S.acts.data(), T * B, GH), ConstMap(S.xs.data(), T * B, I), ConstMap(w.weightIh.data(), GH, I).transpose(), false);
     // b_ih + b_hh, except the GRU's n block where r multiplies b_hn only (that stays in bh).
     std::vector<float> bias(static_cast<std::size_t>(GH));
     for (std::int64_t k = 0; k < GH; ++k)
@@ -391,12 +393,12 @@ LayerResult recurrentLayer(CellKind kind, const Tensor &x, const RecurrentWeight
         const ConstMap Hprev(hPrev, B, H);
         switch (kind) {
         case CellKind::Rnn:
-            Map(Ps, B, GH).noalias() += Hprev * Whh.transpose();
+            gemm(Map(Ps, B, GH), Hprev, Whh.transpose(), true);
             for (std::int64_t b = 0; b < B; ++b)
                 rnnForwardRow(H, Ps + b * H, bi, hNew + b * H);
             break;
         case CellKind::Lstm: {
-            Map(Ps, B, GH).noalias() += Hprev * Whh.transpose();
+            gemm(Map(Ps, B, GH), Hprev, Whh.transpose(), true);
             const float *cPrev = S.cs.data() + s * BH;
             float *cNew = S.cs.data() + (s + 1) * BH, *tc = S.tanhC.data() + s * BH;
             for (std::int64_t b = 0; b < B; ++b) {
@@ -407,7 +409,7 @@ LayerResult recurrentLayer(CellKind kind, const Tensor &x, const RecurrentWeight
             break;
         }
         case CellKind::Gru: {
-            hp.noalias() = Hprev * Whh.transpose();
+            gemm(hp, Hprev, Whh.transpose(), false);
             float *hpn = S.hpn.data() + s * BH;
             for (std::int64_t b = 0; b < B; ++b) {
                 float *row = Ps + b * GH;
