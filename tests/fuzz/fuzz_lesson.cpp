@@ -1,6 +1,6 @@
 // Lesson JSON -> parseLesson (app/appcore/lesson.cpp, which uses no Qt).
 #include "fuzzutil.h"
-#include "lesson.h"
+#include "lessons/lesson.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
