@@ -1,6 +1,7 @@
 #include "core/ops.h"
 
 #include "core/gemm.h"
+#include "core/parallel.h"
 
 #include "core/tape.h"
 #include "core/uninitialized.h"
@@ -94,18 +95,25 @@ Tensor binary(const Tensor &a, const Tensor &b, BinOp op)
     // loops; the same arithmetic per element as the general path.
     const bool rowRepeat = a.shape() == out && repeatsOver(a.shape(), b.shape());
     if (a.shape() == b.shape() || rowRepeat) {
-        const std::int64_t n = y.numel(), inner = b.numel();
-        for (std::int64_t base = 0; base < n; base += inner) {
-            float *yr = py + base;
-            const float *ar = pa + base;
-            switch (op) {
-            case BinOp::Add: for (std::int64_t j = 0; j < inner; ++j) yr[j] = ar[j] + pb[j]; break;
-            case BinOp::Sub: for (std::int64_t j = 0; j < inner; ++j) yr[j] = ar[j] - pb[j]; break;
-            case BinOp::Mul: for (std::int64_t j = 0; j < inner; ++j) yr[j] = ar[j] * pb[j]; break;
+        // Rows of b's length (one row when the shapes are equal), in blocks on the pool: an
+        // element-wise op on (N, C) activations is memory-bound and splits cleanly.
+        const bool same = a.shape() == b.shape();
+        const std::int64_t n = y.numel(), inner = same ? n : b.numel();
+        const auto run = [=](std::int64_t first, std::int64_t last) { // elements [first, last)
+            for (std::int64_t i = first; i < last;) {
+                const std::int64_t j0 = i % inner, stop = std::min(last, i - j0 + inner);
+                float *yr = py + i;
+                const float *ar = pa + i, *br = pb + (same ? i : j0);
+                const std::int64_t len = stop - i;
+                switch (op) {
+                case BinOp::Add: for (std::int64_t j = 0; j < len; ++j) yr[j] = ar[j] + br[j]; break;
+                case BinOp::Sub: for (std::int64_t j = 0; j < len; ++j) yr[j] = ar[j] - br[j]; break;
+                case BinOp::Mul: for (std::int64_t j = 0; j < len; ++j) yr[j] = ar[j] * br[j]; break;
+                }
+                i = stop;
             }
-            if (a.shape() == b.shape())
-                pb += inner;
-        }
+        };
+        parallelFor(n, blocksFor(n, n), [&](std::int64_t first, std::int64_t last, int) { run(first, last); });
     } else {
         forEachBroadcast(out, a.shape(), b.shape(), [&](std::int64_t i, std::int64_t ia, std::int64_t ib) {
             switch (op) {
@@ -125,10 +133,31 @@ Tensor binary(const Tensor &a, const Tensor &b, BinOp op)
             float *ga = a.requiresGrad() ? a.grad() : nullptr;
             float *gb = b.requiresGrad() ? b.grad() : nullptr;
             const float *pa = a.data(), *pb = b.data();
-            if (a.shape() == b.shape() || rowRepeat) {
+            if (a.shape() == b.shape()) { // element by element, in blocks on the pool
+                const std::int64_t n = y.numel();
+                parallelFor(n, blocksFor(n, 2 * n), [=](std::int64_t first, std::int64_t last, int) {
+                    for (std::int64_t j = first; j < last; ++j)
+                        switch (op) {
+                        case BinOp::Add:
+                            if (ga) ga[j] += g[j];
+                            if (gb) gb[j] += g[j];
+                            break;
+                        case BinOp::Sub:
+                            if (ga) ga[j] += g[j];
+                            if (gb) gb[j] -= g[j];
+                            break;
+                        case BinOp::Mul:
+                            if (ga) ga[j] += g[j] * pb[j];
+                            if (gb) gb[j] += g[j] * pa[j];
+                            break;
+                        }
+                });
+                return;
+            }
+            if (rowRepeat) {
                 // Row loops in output order: each gb[j] sums its rows in the same order as the
                 // general path, so the numbers are identical; only the walking is cheaper.
-                const bool same = a.shape() == b.shape();
+                const bool same = false;
                 const std::int64_t n = y.numel(), inner = b.numel();
                 for (std::int64_t base = 0; base < n; base += inner) {
                     const float *gr = g + base, *ar = pa + base, *br = same ? pb + base : pb;
