@@ -1,5 +1,7 @@
 #include "core/tensor.h"
 
+#include "core/parallel.h"
+
 #include "core/memorymeter.h"
 #include "core/uninitialized.h"
 
@@ -55,6 +57,19 @@ namespace {
 namespace {
 // Set by detail::uninitialized() around its one allocation (core/uninitialized.h).
 thread_local bool t_skipZeroFill = false;
+
+// memset, in blocks on the pool for large buffers (activations and their gradients).
+void zeroBytes(void *data, std::size_t bytes)
+{
+    constexpr std::size_t kLine = 64;
+    const auto lines = static_cast<std::int64_t>((bytes + kLine - 1) / kLine);
+    auto *p = static_cast<unsigned char *>(data);
+    parallelFor(lines, blocksFor(lines, static_cast<std::int64_t>(bytes / 16)), [=](std::int64_t first, std::int64_t last, int) {
+        const std::size_t from = static_cast<std::size_t>(first) * kLine;
+        const std::size_t to = std::min(bytes, static_cast<std::size_t>(last) * kLine);
+        std::memset(p + from, 0, to - from);
+    });
+}
 } // namespace
 
 Storage::Storage(std::int64_t count) : m_count(count)
@@ -67,7 +82,7 @@ Storage::Storage(std::int64_t count) : m_count(count)
     if (!m_data)
         throw std::bad_alloc();
     if (!t_skipZeroFill)
-        std::memset(m_data, 0, bytes);
+        zeroBytes(m_data, bytes);
     MemoryMeter::onAllocate(count * static_cast<std::int64_t>(sizeof(float)));
 }
 
@@ -147,7 +162,7 @@ std::vector<float> Tensor::gradVector() const
 void Tensor::zeroGrad() const
 {
     if (m_impl->grad)
-        std::memset(m_impl->grad->data(), 0, static_cast<std::size_t>(numel()) * sizeof(float));
+        zeroBytes(m_impl->grad->data(), static_cast<std::size_t>(numel()) * sizeof(float));
 }
 
 static std::int64_t lastDim(const Shape &s) { return s.empty() ? 1 : s.back(); }
