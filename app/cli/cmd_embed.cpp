@@ -5,9 +5,7 @@
 
 #include "appcore/base/corpora.h"
 #include "core/threads.h"
-#include "embed/fasttext.h"
-#include "embed/glove.h"
-#include "embed/word2vec.h"
+#include "embed/embedmethod.h"
 #include "embed/wordcorpus.h"
 #include "inspect/neighbors.h"
 #include "io/fasttextfile.h"
@@ -78,25 +76,37 @@ int embedCommand(const std::vector<std::string> &words)
                     {"hs", "cbow", "normalize"});
     if (!args.positionals().empty())
         throw UsageError("embed takes no positional argument, got '" + args.positionals().front() + "'");
-    const std::string method = args.required("method");
-    if (method != "skipgram" && method != "cbow" && method != "glove" && method != "fasttext")
-        throw UsageError("--method must be skipgram, cbow, glove or fasttext, got '" + method + "'");
+    const std::string methodName = args.required("method");
+    const auto method = lm::parseEmbedMethod(methodName);
+    if (!method)
+        throw UsageError("--method must be skipgram, cbow, glove or fasttext, got '" + methodName + "'");
+    const bool word2vec = *method == lm::EmbedMethod::SkipGram || *method == lm::EmbedMethod::Cbow;
+    const bool glove = *method == lm::EmbedMethod::Glove, fasttext = *method == lm::EmbedMethod::FastText;
     const std::string out = args.required("out");
     checkOutputPath("out", out);
     const std::string unit = args.text("unit", "words");
     if (unit != "words" && unit != "chars")
         throw UsageError("--unit must be words or chars, got '" + unit + "'");
-    if (args.has("hs") && method != "skipgram" && method != "cbow")
+    if (args.has("hs") && !word2vec)
         throw UsageError("--hs applies to skipgram and cbow only");
-    if (args.has("cbow") && method != "fasttext")
+    if (args.has("cbow") && !fasttext)
         throw UsageError("--cbow applies to --method fasttext (use --method cbow for word2vec)");
-    const bool glove = method == "glove";
-    const int dim = static_cast<int>(args.integer("dim", 100, 1, 2048));
-    const int window = static_cast<int>(args.integer("window", glove ? 10 : 5, 1, 100));
-    const int epochs = static_cast<int>(args.integer("epochs", glove ? 25 : 5, 1, 1000));
-    const int threads = static_cast<int>(args.integer("threads", 2, 1, 256));
-    lm::setThreadCount(threads); // the Hogwild workers and OpenBLAS alike (core/parallel.h)
-    const auto seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, 1ll << 62));
+    lm::EmbedOptions o = lm::embedDefaults(*method);
+    o.dim = static_cast<int>(args.integer("dim", o.dim, 1, 2048));
+    o.window = static_cast<int>(args.integer("window", o.window, 1, 100));
+    o.epochs = static_cast<int>(args.integer("epochs", o.epochs, 1, 1000));
+    o.threads = static_cast<int>(args.integer("threads", 2, 1, 256));
+    lm::setThreadCount(o.threads); // the Hogwild workers and OpenBLAS alike (core/parallel.h)
+    o.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, 1ll << 62));
+    o.learningRate = static_cast<float>(args.real("lr", o.learningRate, word2vec ? 0.0 : 1e-6, 10.0));
+    o.negative = static_cast<int>(args.integer("negative", o.negative, word2vec ? 0 : 1, 100));
+    o.sample = args.real("sample", o.sample, 0.0, 1.0);
+    o.hierarchicalSoftmax = args.has("hs");
+    o.fastTextCbow = args.has("cbow");
+    o.minn = static_cast<int>(args.integer("minn", o.minn, 0, 32));
+    o.maxn = static_cast<int>(args.integer("maxn", o.maxn, 0, 32));
+    o.bucket = static_cast<int>(args.integer("bucket", o.bucket, 1, 100'000'000));
+    o.xMax = args.real("x-max", o.xMax, 1e-3, 1e9);
     lm::WordCorpusOptions copts;
     copts.minCount = static_cast<int>(args.integer("min-count", 5, 1, 1'000'000'000));
     copts.unit = unit == "chars" ? lm::TokenUnit::Characters : lm::TokenUnit::Words;
@@ -118,53 +128,11 @@ int embedCommand(const std::vector<std::string> &words)
     lm::CancelToken cancel;
     std::optional<InterruptScope> interrupts(std::in_place, cancel);
     Progress progress;
-    lm::WordVectors vectors;
-    std::optional<lm::FastTextModel> subwords;
-    auto require = [](auto result) {
-        if (!result)
-            throw std::runtime_error(result.error());
-        return std::move(result).value();
-    };
-    if (method == "skipgram" || method == "cbow") {
-        lm::Word2VecOptions o;
-        o.cbow = method == "cbow";
-        o.hierarchicalSoftmax = args.has("hs");
-        o.dim = dim;
-        o.window = window;
-        o.negative = static_cast<int>(args.integer("negative", 5, 0, 100));
-        o.epochs = epochs;
-        o.sample = args.real("sample", 1e-3, 0.0, 1.0);
-        o.alpha = static_cast<float>(args.real("lr", 0.0, 0.0, 10.0));
-        o.threads = threads;
-        o.seed = seed;
-        vectors = require(lm::trainWord2Vec(wc.value(), o, cancel, &progress));
-    } else if (method == "fasttext") {
-        lm::FastTextOptions o;
-        o.cbow = args.has("cbow");
-        o.dim = dim;
-        o.window = window;
-        o.negative = static_cast<int>(args.integer("negative", 5, 1, 100));
-        o.epochs = epochs;
-        o.minn = static_cast<int>(args.integer("minn", 3, 0, 32));
-        o.maxn = static_cast<int>(args.integer("maxn", 6, 0, 32));
-        o.bucket = static_cast<int>(args.integer("bucket", 2'000'000, 1, 100'000'000));
-        o.sample = args.real("sample", 1e-4, 0.0, 1.0);
-        o.lr = static_cast<float>(args.real("lr", 0.05, 1e-6, 10.0));
-        o.threads = threads;
-        o.seed = seed;
-        subwords = require(lm::trainFastText(wc.value(), o, cancel, &progress));
-        vectors = subwords->vocabularyVectors();
-    } else {
-        lm::GloveOptions o;
-        o.dim = dim;
-        o.window = window;
-        o.epochs = epochs;
-        o.xMax = args.real("x-max", 100.0, 1e-3, 1e9);
-        o.eta = static_cast<float>(args.real("lr", 0.05, 1e-6, 10.0));
-        o.threads = threads;
-        o.seed = seed;
-        vectors = require(lm::trainGlove(wc.value(), o, cancel, &progress));
-    }
+    auto trained = lm::trainWordVectors(wc.value(), o, cancel, &progress);
+    if (!trained)
+        throw std::runtime_error(trained.error());
+    const lm::WordVectors &vectors = trained.value().vectors;
+    const std::optional<lm::FastTextModel> &subwords = trained.value().subwords;
     interrupts.reset();
 
     if (auto st = lm::saveVec(out, vectors); !st)
@@ -178,7 +146,7 @@ int embedCommand(const std::vector<std::string> &words)
             throw std::runtime_error(st.error());
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const double processed = static_cast<double>(wc.value().ids.size()) * (glove ? 1 : epochs);
+    const double processed = static_cast<double>(wc.value().ids.size()) * (glove ? 1 : o.epochs);
     std::fprintf(stderr, "wrote %s (%d words × %d)%s in %.1f s\n", out.c_str(), vectors.size(), vectors.dim,
                  subwords ? (" and " + subwordModelPath(out)).c_str() : "", seconds);
     std::printf("words/s: %.0f\n", processed / seconds);

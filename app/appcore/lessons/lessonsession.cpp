@@ -2,9 +2,7 @@
 
 #include "base/corpora.h"
 
-#include "embed/fasttext.h"
-#include "embed/glove.h"
-#include "embed/word2vec.h"
+#include "embed/embedmethod.h"
 #include "embed/wordcorpus.h"
 #include "inspect/gradientprobe.h"
 #include "inspect/neighbors.h"
@@ -212,40 +210,21 @@ void LessonSession::act(const LessonAction &action)
         auto wc = lm::buildWordCorpus(lm::normalizeWordText(m_corpusText), copts);
         if (!wc)
             throw ActionFailed(wc.error());
-        const std::string method = a["method"].get<std::string>();
+        const auto method = lm::parseEmbedMethod(a["method"].get<std::string>());
+        if (!method)
+            throw ActionFailed("unknown word-vector method '" + a["method"].get<std::string>() + "'");
         const lm::CancelToken never;
         const lm::CancelToken &cancel = m_cancel ? *m_cancel : never;
-        const int dim = valueOr(a, "dim", 50), epochs = valueOr(a, "epochs", 5), window = valueOr(a, "window", 5);
-        lm::Result<lm::WordVectors> vectors = lm::makeError("no method");
-        if (method == "skipgram" || method == "cbow") {
-            lm::Word2VecOptions o;
-            o.cbow = method == "cbow";
-            o.dim = dim;
-            o.epochs = epochs;
-            o.window = window;
-            o.threads = kEmbedThreads;
-            vectors = lm::trainWord2Vec(wc.value(), o, cancel);
-        } else if (method == "fasttext") {
-            lm::FastTextOptions o;
-            o.dim = dim;
-            o.epochs = epochs;
-            o.window = window;
-            o.sample = 1e-3;
-            o.threads = kEmbedThreads;
-            auto model = lm::trainFastText(wc.value(), o, cancel);
-            vectors = model ? lm::Result<lm::WordVectors>(model.value().vocabularyVectors())
-                            : lm::Result<lm::WordVectors>(lm::makeError(model.error()));
-        } else {
-            lm::GloveOptions o;
-            o.dim = dim;
-            o.epochs = epochs;
-            o.window = window;
-            o.threads = kEmbedThreads;
-            vectors = lm::trainGlove(wc.value(), o, cancel);
-        }
-        if (!vectors)
-            throw ActionFailed(vectors.error());
-        m_vectors = std::move(vectors).value();
+        lm::EmbedOptions o = lm::embedDefaults(*method);
+        o.dim = valueOr(a, "dim", 50);
+        o.epochs = valueOr(a, "epochs", 5);
+        o.window = valueOr(a, "window", 5);
+        o.sample = 1e-3; // fastText too: the lesson corpora are small
+        o.threads = kEmbedThreads;
+        auto trained = lm::trainWordVectors(wc.value(), o, cancel);
+        if (!trained)
+            throw ActionFailed(trained.error());
+        m_vectors = std::move(trained.value().vectors);
         m_selection.view = "vectors";
     } else if (kind == "forecast") {
         lm::ForecasterConfig config;

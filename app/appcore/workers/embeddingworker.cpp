@@ -1,8 +1,7 @@
 #include "workers/embeddingworker.h"
 
 #include "base/corpora.h"
-#include "embed/glove.h"
-#include "embed/word2vec.h"
+#include "embed/embedmethod.h"
 #include "embed/wordcorpus.h"
 #include "inspect/projection.h"
 
@@ -86,46 +85,23 @@ void EmbeddingWorker::train(const EmbeddingRequest &r)
     result.method = r.method;
     std::string error;
     try {
-        if (r.method == QStringLiteral("glove")) {
-            lm::GloveOptions o;
-            o.dim = r.dim;
-            o.window = r.window;
-            o.epochs = r.epochs;
-            o.xMax = 10.0; // small corpora
-            o.threads = r.threads;
-            o.seed = r.seed;
-            auto v = lm::trainGlove(wc.value(), o, m_trainCancel, &observer);
-            if (v)
-                result.vectors = std::make_shared<const lm::WordVectors>(std::move(v).value());
-            else
-                error = v.error();
-        } else if (r.method == QStringLiteral("fasttext")) {
-            lm::FastTextOptions o;
-            o.dim = r.dim;
-            o.window = r.window;
-            o.epochs = r.epochs;
-            o.threads = r.threads;
-            o.seed = r.seed;
-            auto m = lm::trainFastText(wc.value(), o, m_trainCancel, &observer);
-            if (m) {
-                result.subwords = std::make_shared<const lm::FastTextModel>(std::move(m).value());
-                result.vectors = std::make_shared<const lm::WordVectors>(result.subwords->vocabularyVectors());
-            } else {
-                error = m.error();
-            }
+        const auto method = lm::parseEmbedMethod(r.method.toStdString());
+        if (!method)
+            throw std::invalid_argument("unknown word-vector method '" + r.method.toStdString() + "'");
+        lm::EmbedOptions o = lm::embedDefaults(*method);
+        o.dim = r.dim;
+        o.window = r.window;
+        o.epochs = r.epochs;
+        o.threads = r.threads;
+        o.seed = r.seed;
+        o.xMax = 10.0; // GloVe: small corpora
+        auto trained = lm::trainWordVectors(wc.value(), o, m_trainCancel, &observer);
+        if (trained) {
+            result.vectors = std::make_shared<const lm::WordVectors>(std::move(trained.value().vectors));
+            if (trained.value().subwords)
+                result.subwords = std::make_shared<const lm::FastTextModel>(std::move(*trained.value().subwords));
         } else {
-            lm::Word2VecOptions o;
-            o.cbow = r.method == QStringLiteral("cbow");
-            o.dim = r.dim;
-            o.window = r.window;
-            o.epochs = r.epochs;
-            o.threads = r.threads;
-            o.seed = r.seed;
-            auto v = lm::trainWord2Vec(wc.value(), o, m_trainCancel, &observer);
-            if (v)
-                result.vectors = std::make_shared<const lm::WordVectors>(std::move(v).value());
-            else
-                error = v.error();
+            error = trained.error();
         }
     } catch (const std::exception &e) {
         error = e.what();
