@@ -1,227 +1,21 @@
 #include "plots/memoryplots.h"
 
-#include "models/architecture.h"
-
-#include <QCoreApplication>
 #include <QFontMetrics>
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <numeric>
-
-namespace {
-
-// Ticks for a log axis at 1, 2 and 5 times each power of ten while the range spans a few decades,
-// at powers of ten beyond that. (QCPAxisTickerLog falls back to linear ticks below about 1.6
-// decades, which leaves the lower part of a log axis without a single label.)
-class DecadeTicker : public QCPAxisTickerLog {
-protected:
-    QVector<double> createTickVector(double, const QCPRange &range) override
-    {
-        QVector<double> ticks;
-        if (!(range.lower > 0) || !(range.upper > range.lower))
-            return ticks;
-        const double decades = std::log10(range.upper / range.lower);
-        const QVector<double> mantissas = decades <= 1.2 ? QVector<double>{1, 2, 5} : decades <= 2.5 ? QVector<double>{1, 3}
-                                                                                                       : QVector<double>{1};
-        const int step = std::max(1, int(std::ceil(decades / 6.0)));
-        for (int e = int(std::floor(std::log10(range.lower))); e <= int(std::ceil(std::log10(range.upper))); e += step)
-            for (double m : mantissas)
-                ticks << m * std::pow(10.0, e);
-        return ticks;
-    }
-    // Grid lines at the labelled ticks are enough; sub-ticks between 1-2-5 ticks would mislead.
-    QVector<double> createSubTickVector(int, const QVector<double> &) override { return {}; }
-};
-
-// Tick labels in bytes ("10 MB"), on a log axis or a linear one.
-class BytesLogTicker final : public DecadeTicker {
-protected:
-    QString getTickLabel(double tick, const QLocale &, QChar, int) override
-    {
-        return QString::fromStdString(lm::formatBytes(tick));
-    }
-};
-class BytesTicker final : public QCPAxisTicker {
-protected:
-    QString getTickLabel(double tick, const QLocale &, QChar, int) override
-    {
-        return QString::fromStdString(lm::formatBytes(tick));
-    }
-};
-
-// Seconds on a log axis, in the unit a reader expects at that size ("10 ms", "1 s").
-class SecondsLogTicker final : public DecadeTicker {
-protected:
-    QString getTickLabel(double tick, const QLocale &, QChar, int) override
-    {
-        if (tick >= 1.0)
-            return QString::number(tick, 'g', 3) + QStringLiteral(" s");
-        if (tick >= 1e-3)
-            return QString::number(tick * 1e3, 'g', 3) + QStringLiteral(" ms");
-        return QString::number(tick * 1e6, 'g', 3) + QStringLiteral(" µs");
-    }
-};
-
-// Sequence lengths on a log axis: one tick per doubling, written as integers.
-QSharedPointer<QCPAxisTicker> lengthTicker()
-{
-    QSharedPointer<QCPAxisTickerLog> ticker(new QCPAxisTickerLog);
-    ticker->setLogBase(2);
-    ticker->setSubTickCount(0);
-    ticker->setTickCount(8);
-    return ticker;
-}
-
-void useLogAxis(QCPAxis *axis, QSharedPointer<QCPAxisTicker> ticker, bool integers = false)
-{
-    axis->setScaleType(QCPAxis::stLogarithmic);
-    axis->setTicker(std::move(ticker));
-    if (integers) {
-        axis->setNumberFormat(QStringLiteral("f"));
-        axis->setNumberPrecision(0);
-    }
-}
-
-QCPTextElement *addTitle(QCustomPlot *plot, const QString &text)
-{
-    plot->plotLayout()->insertRow(0);
-    QFont font = plot->font();
-    font.setBold(true);
-    auto *title = new QCPTextElement(plot, text, font);
-    plot->plotLayout()->addElement(0, 0, title);
-    return title;
-}
-
-// A log axis range around [lo, hi] with a little air, at least a factor of 4 wide so that a
-// flat curve still shows labelled ticks around it.
-QCPRange logRange(double lo, double hi)
-{
-    if (!(lo > 0) || !(hi >= lo))
-        return QCPRange(1, 10);
-    lo /= 1.4;
-    hi *= 1.4;
-    if (hi / lo < 4.0) {
-        const double widen = std::sqrt(4.0 / (hi / lo));
-        lo /= widen;
-        hi *= widen;
-    }
-    return QCPRange(lo, hi);
-}
-
-struct SeriesKey {
-    std::string arch;
-    lm::MemoryMode mode;
-    bool operator==(const SeriesKey &) const = default;
-};
-
-// The (arch, mode) series of `rows` in the order they first appear.
-std::vector<SeriesKey> seriesOf(const std::vector<lm::MemoryLabRow> &rows)
-{
-    std::vector<SeriesKey> keys;
-    for (const lm::MemoryLabRow &r : rows)
-        if (std::find(keys.begin(), keys.end(), SeriesKey{r.arch, r.mode}) == keys.end())
-            keys.push_back({r.arch, r.mode});
-    return keys;
-}
-
-bool severalModes(const std::vector<lm::MemoryLabRow> &rows)
-{
-    return std::any_of(rows.begin(), rows.end(), [&](const lm::MemoryLabRow &r) { return r.mode != rows.front().mode; });
-}
-
-QString seriesName(const SeriesKey &key, bool withMode)
-{
-    const QString arch = QString::fromStdString(key.arch);
-    return withMode ? arch + QLatin1Char(' ') + memoryModeText(key.mode) : arch;
-}
-
-// The rows of one series, shortest length (or smallest batch) first.
-std::vector<const lm::MemoryLabRow *> seriesRows(const std::vector<lm::MemoryLabRow> &rows, const SeriesKey &key)
-{
-    std::vector<const lm::MemoryLabRow *> out;
-    for (const lm::MemoryLabRow &r : rows)
-        if (r.arch == key.arch && r.mode == key.mode)
-            out.push_back(&r);
-    std::stable_sort(out.begin(), out.end(), [](const lm::MemoryLabRow *a, const lm::MemoryLabRow *b) {
-        return a->seqLen != b->seqLen ? a->seqLen < b->seqLen : a->batch < b->batch;
-    });
-    return out;
-}
-
-QCPGraph *markerGraph(QCustomPlot *plot, const QString &name, const QColor &colour, bool line)
-{
-    QCPGraph *g = plot->addGraph();
-    g->setName(name);
-    g->setPen(QPen(colour, 2));
-    g->setLineStyle(line ? QCPGraph::lsLine : QCPGraph::lsNone);
-    g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 8));
-    return g;
-}
-
-QCPGraph *lineGraph(QCustomPlot *plot, const QString &name, const QColor &colour)
-{
-    QCPGraph *g = plot->addGraph();
-    g->setName(name);
-    g->setPen(QPen(colour, 1.5));
-    g->removeFromLegend();
-    return g;
-}
-
-void legendAt(QCustomPlot *plot, Qt::Alignment where)
-{
-    plot->legend->setVisible(true);
-    plot->legend->setBrush(QColor(255, 255, 255, 210));
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, where);
-}
-
-} // namespace
-
-QColor memoryArchColour(const std::string &arch)
-{
-    const lm::Architecture *family = lm::findArchitecture(arch);
-    return family ? QColor::fromRgb(static_cast<QRgb>(family->colour)) : QColor(110, 110, 110);
-}
-
-QString memoryModeText(lm::MemoryMode mode)
-{
-    switch (mode) {
-    case lm::MemoryMode::Train: return QCoreApplication::translate("MemoryPlots", "train");
-    case lm::MemoryMode::Prefill: return QCoreApplication::translate("MemoryPlots", "prefill");
-    case lm::MemoryMode::Infer: return QCoreApplication::translate("MemoryPlots", "infer");
-    }
-    return {};
-}
-
-QStringList memoryPartNames()
-{
-    return {QCoreApplication::translate("MemoryPlots", "weights"),
-            QCoreApplication::translate("MemoryPlots", "gradients"),
-            QCoreApplication::translate("MemoryPlots", "optimizer state"),
-            QCoreApplication::translate("MemoryPlots", "activations"),
-            QCoreApplication::translate("MemoryPlots", "attention (T × T)"),
-            QCoreApplication::translate("MemoryPlots", "KV cache"),
-            QCoreApplication::translate("MemoryPlots", "recurrent state")};
-}
-
-QVector<double> memoryPartBytes(const lm::MemoryParts &p)
-{
-    return {double(p.weights),   double(p.gradients), double(p.optimizer), double(p.activations),
-            double(p.attention), double(p.kvCache),   double(p.state)};
-}
 
 // ---- MemoryBytesPlot -------------------------------------------------------------------------
 
-MemoryBytesPlot::MemoryBytesPlot(QWidget *parent) : PlotView(parent)
+MemoryBytesPlot::MemoryBytesPlot(QWidget *parent) : MemoryPlot(tr("Memory versus sequence length"), parent)
 {
     QCustomPlot *p = plot();
-    addTitle(p, tr("Memory versus sequence length"));
     useLogAxis(p->xAxis, lengthTicker(), true);
-    useLogAxis(p->yAxis, QSharedPointer<QCPAxisTicker>(new BytesLogTicker));
+    useLogAxis(p->yAxis, bytesTicker(true));
     p->xAxis->setLabel(tr("sequence length T (tokens)"));
     p->yAxis->setLabel(tr("bytes beyond the weights"));
-    legendAt(p, Qt::AlignTop | Qt::AlignLeft);
+    showLegendAt(Qt::AlignTop | Qt::AlignLeft);
     // The slope labels sit to the right of the curves' ends, in a margin kept for them.
     p->axisRect()->setAutoMargins(QCP::msLeft | QCP::msTop | QCP::msBottom);
 }
@@ -239,8 +33,8 @@ void MemoryBytesPlot::setRows(const std::vector<lm::MemoryLabRow> &rows)
     for (const SeriesKey &key : seriesOf(rows)) {
         const QColor colour = memoryArchColour(key.arch);
         const QString name = seriesName(key, withMode);
-        QCPGraph *measured = markerGraph(p, name, colour, false);
-        QCPGraph *predicted = lineGraph(p, name + QLatin1Char(' ') + tr("predicted"), colour);
+        QCPGraph *measured = addMarkerGraph(name, colour, false);
+        QCPGraph *predicted = addLineGraph(name + QLatin1Char(' ') + tr("predicted"), colour);
         double endX = 0, endY = 0;
         for (const lm::MemoryLabRow *r : seriesRows(rows, key)) {
             if (r->measured.runBytes > 0) {
@@ -264,8 +58,7 @@ void MemoryBytesPlot::setRows(const std::vector<lm::MemoryLabRow> &rows)
         m_labelX << endX;
         m_labelY << endY;
     }
-    m_dirty = true;
-    p->replot(QCustomPlot::rpQueuedReplot);
+    rowsChanged();
 }
 
 QStringList MemoryBytesPlot::slopeLabels() const
@@ -276,28 +69,18 @@ QStringList MemoryBytesPlot::slopeLabels() const
     return texts;
 }
 
-void MemoryBytesPlot::prepareRender()
+void MemoryBytesPlot::fitAxes()
 {
-    if (!m_dirty)
-        return;
-    m_dirty = false;
     QCustomPlot *p = plot();
-    double xlo = 1e300, xhi = 0, ylo = 1e300, yhi = 0;
-    for (int g = 0; g < p->graphCount(); ++g)
-        for (auto it = p->graph(g)->data()->constBegin(); it != p->graph(g)->data()->constEnd(); ++it) {
-            xlo = std::min(xlo, it->key);
-            xhi = std::max(xhi, it->key);
-            ylo = std::min(ylo, it->value);
-            yhi = std::max(yhi, it->value);
-        }
-    if (xhi <= 0) {
+    const std::optional<Bounds> b = graphBounds();
+    if (!b) {
         p->xAxis->setRange(100, 1000);
         p->yAxis->setRange(1e3, 1e6);
         p->axisRect()->setMargins(QMargins(0, 0, 16, 0));
         return;
     }
-    p->xAxis->setRange(xlo / 1.25, xhi * 1.25);
-    const QCPRange y = logRange(ylo, yhi);
+    p->xAxis->setRange(b->xlo / 1.25, b->xhi * 1.25);
+    const QCPRange y = logRange(b->ylo, b->yhi);
     p->yAxis->setRange(y);
 
     // Room on the right for the widest label.
@@ -328,15 +111,14 @@ QString MemoryBytesPlot::toCsv() const { return QString::fromStdString(lm::memor
 
 // ---- MemoryTimePlot --------------------------------------------------------------------------
 
-MemoryTimePlot::MemoryTimePlot(QWidget *parent) : PlotView(parent)
+MemoryTimePlot::MemoryTimePlot(QWidget *parent) : MemoryPlot(tr("Time per step versus sequence length"), parent)
 {
     QCustomPlot *p = plot();
-    addTitle(p, tr("Time per step versus sequence length"));
     useLogAxis(p->xAxis, lengthTicker(), true);
-    useLogAxis(p->yAxis, QSharedPointer<QCPAxisTicker>(new SecondsLogTicker));
+    useLogAxis(p->yAxis, secondsLogTicker());
     p->xAxis->setLabel(tr("sequence length T (tokens)"));
     p->yAxis->setLabel(tr("seconds per step (measured)"));
-    legendAt(p, Qt::AlignTop | Qt::AlignLeft);
+    showLegendAt(Qt::AlignTop | Qt::AlignLeft);
 }
 
 namespace {
@@ -354,38 +136,27 @@ void MemoryTimePlot::setRows(const std::vector<lm::MemoryLabRow> &rows)
     p->clearGraphs();
     const bool withMode = severalModes(rows);
     for (const SeriesKey &key : seriesOf(rows)) {
-        QCPGraph *g = markerGraph(p, seriesName(key, withMode), memoryArchColour(key.arch), true);
+        QCPGraph *g = addMarkerGraph(seriesName(key, withMode), memoryArchColour(key.arch), true);
         for (const lm::MemoryLabRow *r : seriesRows(rows, key))
             if (secondsPerStep(*r) > 0)
                 g->addData(r->seqLen, secondsPerStep(*r));
     }
     const bool infer = !rows.empty() && rows.front().mode == lm::MemoryMode::Infer && !withMode;
     p->yAxis->setLabel(infer ? tr("seconds per generated token (measured)") : tr("seconds per step (measured)"));
-    m_dirty = true;
-    p->replot(QCustomPlot::rpQueuedReplot);
+    rowsChanged();
 }
 
-void MemoryTimePlot::prepareRender()
+void MemoryTimePlot::fitAxes()
 {
-    if (!m_dirty)
-        return;
-    m_dirty = false;
     QCustomPlot *p = plot();
-    double xlo = 1e300, xhi = 0, ylo = 1e300, yhi = 0;
-    for (int g = 0; g < p->graphCount(); ++g)
-        for (auto it = p->graph(g)->data()->constBegin(); it != p->graph(g)->data()->constEnd(); ++it) {
-            xlo = std::min(xlo, it->key);
-            xhi = std::max(xhi, it->key);
-            ylo = std::min(ylo, it->value);
-            yhi = std::max(yhi, it->value);
-        }
-    if (xhi <= 0) {
+    const std::optional<Bounds> b = graphBounds();
+    if (!b) {
         p->xAxis->setRange(100, 1000);
         p->yAxis->setRange(1e-3, 1);
         return;
     }
-    p->xAxis->setRange(xlo / 1.25, xhi * 1.25);
-    p->yAxis->setRange(logRange(ylo, yhi));
+    p->xAxis->setRange(b->xlo / 1.25, b->xhi * 1.25);
+    p->yAxis->setRange(logRange(b->ylo, b->yhi));
 }
 
 QString MemoryTimePlot::toCsv() const
@@ -400,14 +171,13 @@ QString MemoryTimePlot::toCsv() const
 
 // ---- MemoryBatchPlot -------------------------------------------------------------------------
 
-MemoryBatchPlot::MemoryBatchPlot(QWidget *parent) : PlotView(parent)
+MemoryBatchPlot::MemoryBatchPlot(QWidget *parent) : MemoryPlot(tr("Memory versus batch size"), parent)
 {
     QCustomPlot *p = plot();
-    addTitle(p, tr("Memory versus batch size"));
-    p->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new BytesTicker));
+    p->yAxis->setTicker(bytesTicker(false));
     p->xAxis->setLabel(tr("batch size B"));
     p->yAxis->setLabel(tr("bytes beyond the weights"));
-    legendAt(p, Qt::AlignTop | Qt::AlignLeft);
+    showLegendAt(Qt::AlignTop | Qt::AlignLeft);
 }
 
 void MemoryBatchPlot::setRows(const std::vector<lm::MemoryLabRow> &rows)
@@ -422,24 +192,20 @@ void MemoryBatchPlot::setRows(const std::vector<lm::MemoryLabRow> &rows)
     for (const SeriesKey &key : seriesOf(rows)) {
         const QColor colour = memoryArchColour(key.arch);
         const QString name = QString::fromStdString(key.arch);
-        QCPGraph *measured = markerGraph(p, name, colour, false);
-        QCPGraph *predicted = lineGraph(p, name + QLatin1Char(' ') + tr("predicted"), colour);
+        QCPGraph *measured = addMarkerGraph(name, colour, false);
+        QCPGraph *predicted = addLineGraph(name + QLatin1Char(' ') + tr("predicted"), colour);
         for (const lm::MemoryLabRow *r : seriesRows(rows, key)) {
             measured->addData(r->batch, double(r->measured.runBytes));
             predicted->addData(r->batch, double(r->predicted.run()));
         }
     }
-    if (auto *title = qobject_cast<QCPTextElement *>(p->plotLayout()->element(0, 0)); title && !rows.empty())
-        title->setText(tr("Memory versus batch size (%1, length %2)").arg(memoryModeText(rows.front().mode)).arg(rows.front().seqLen));
-    m_dirty = true;
-    p->replot(QCustomPlot::rpQueuedReplot);
+    if (!rows.empty())
+        setTitle(tr("Memory versus batch size (%1, length %2)").arg(memoryModeText(rows.front().mode)).arg(rows.front().seqLen));
+    rowsChanged();
 }
 
-void MemoryBatchPlot::prepareRender()
+void MemoryBatchPlot::fitAxes()
 {
-    if (!m_dirty)
-        return;
-    m_dirty = false;
     double xhi = 1, yhi = 0;
     for (const lm::MemoryLabRow &r : m_rows) {
         xhi = std::max(xhi, double(r.batch));
@@ -453,11 +219,10 @@ QString MemoryBatchPlot::toCsv() const { return QString::fromStdString(lm::memor
 
 // ---- MemoryPartsPlot -------------------------------------------------------------------------
 
-MemoryPartsPlot::MemoryPartsPlot(QWidget *parent) : PlotView(parent)
+MemoryPartsPlot::MemoryPartsPlot(QWidget *parent) : MemoryPlot(tr("Parts of the memory (predicted)"), parent)
 {
     QCustomPlot *p = plot();
-    addTitle(p, tr("Parts of the memory (predicted)"));
-    p->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new BytesTicker));
+    p->yAxis->setTicker(bytesTicker(false));
     p->yAxis->setLabel(tr("bytes"));
     p->xAxis->grid()->setVisible(false); // a grid line through each bar only adds noise
     // The legend takes a column of its own to the right, so it never covers a bar.
@@ -526,10 +291,9 @@ void MemoryPartsPlot::setRows(const std::vector<lm::MemoryLabRow> &rows)
         (*it)->addToLegend();
     // The legend's column is as wide as its longest name (the layout alone squeezes it).
     m_legendColumn->setMinimumSize(p->legend->minimumOuterSizeHint().width(), 0);
-    if (auto *title = qobject_cast<QCPTextElement *>(p->plotLayout()->element(0, 0)); title && !m_shown.empty())
-        title->setText(tr("Parts at length %1, %2 (predicted)").arg(longest).arg(memoryModeText(m_shown.front().mode)));
-    m_dirty = true;
-    p->replot(QCustomPlot::rpQueuedReplot);
+    if (!m_shown.empty())
+        setTitle(tr("Parts at length %1, %2 (predicted)").arg(longest).arg(memoryModeText(m_shown.front().mode)));
+    rowsChanged();
 }
 
 QStringList MemoryPartsPlot::partNames() const
@@ -540,11 +304,8 @@ QStringList MemoryPartsPlot::partNames() const
     return names;
 }
 
-void MemoryPartsPlot::prepareRender()
+void MemoryPartsPlot::fitAxes()
 {
-    if (!m_dirty)
-        return;
-    m_dirty = false;
     double top = 0;
     for (const lm::MemoryLabRow &r : m_shown)
         top = std::max(top, double(r.predicted.total()));

@@ -7,25 +7,11 @@
 //   MemoryPartsPlot  the predicted parts (weights, gradients, …) per architecture, stacked bars
 // Each takes the whole row set with setRows() and rebuilds; the view and `lmscope-cli plot
 // memory` fill them the same way. Colours follow the architecture (memoryArchColour), so the
-// four plots read together.
-#include "plots/plotview.h"
+// four plots read together. What they share (MemoryPlot, the colours and names) is in
+// plots/memoryplot.h.
+#include "plots/memoryplot.h"
 
-#include "inspect/memorylab.h"
-
-#include <QStringList>
-
-#include <vector>
-
-// A fixed colour per memory-lab architecture (rnn, lstm, gru, gpt, llama); grey for others.
-QColor memoryArchColour(const std::string &arch);
-// "train", "prefill", "infer" in the interface language.
-QString memoryModeText(lm::MemoryMode mode);
-// The parts of lm::MemoryParts in stacking order (weights, gradients, optimizer, activations,
-// attention, KV cache, state): their names in the interface language, and their bytes.
-QStringList memoryPartNames();
-QVector<double> memoryPartBytes(const lm::MemoryParts &parts);
-
-class MemoryBytesPlot final : public PlotView {
+class MemoryBytesPlot final : public MemoryPlot {
     Q_OBJECT
 
 public:
@@ -34,7 +20,7 @@ public:
     // One series per (arch, mode) in the order they first appear: a graph of measured bytes
     // (markers; rows whose measurement is not positive are left out, a log axis cannot show
     // them) and a graph of predicted bytes (a line), both beyond the weights.
-    void setRows(const std::vector<lm::MemoryLabRow> &rows);
+    void setRows(const std::vector<lm::MemoryLabRow> &rows) override;
     const std::vector<lm::MemoryLabRow> &rows() const { return m_rows; }
     // The texts at the curves' ends, one per series: "gpt: slope 1.65" (lm::memoryLabSlope of the
     // measured bytes between the two longest lengths; the name alone while a series has one
@@ -45,16 +31,15 @@ public:
     QString toCsv() const override;
 
 protected:
-    void prepareRender() override;
+    void fitAxes() override;
 
 private:
     std::vector<lm::MemoryLabRow> m_rows;
     QList<QCPItemText *> m_labels;
     QVector<double> m_labelX, m_labelY; // where each label's curve ends (length, bytes)
-    bool m_dirty = false;
 };
 
-class MemoryTimePlot final : public PlotView {
+class MemoryTimePlot final : public MemoryPlot {
     Q_OBJECT
 
 public:
@@ -62,20 +47,19 @@ public:
 
     // One line with markers per (arch, mode): train and prefill plot the measured seconds of the
     // step or forward; infer plots seconds per generated token (the run's seconds / length).
-    void setRows(const std::vector<lm::MemoryLabRow> &rows);
+    void setRows(const std::vector<lm::MemoryLabRow> &rows) override;
 
     // Header "arch,mode,seq_len,seconds,seconds_per_step", one row per plotted point.
     QString toCsv() const override;
 
 protected:
-    void prepareRender() override;
+    void fitAxes() override;
 
 private:
     std::vector<lm::MemoryLabRow> m_rows;
-    bool m_dirty = false;
 };
 
-class MemoryBatchPlot final : public PlotView {
+class MemoryBatchPlot final : public MemoryPlot {
     Q_OBJECT
 
 public:
@@ -83,20 +67,19 @@ public:
 
     // Rows of one length and mode at several batch sizes: per architecture, measured bytes as
     // markers and predicted bytes as a line, against the batch size on linear axes.
-    void setRows(const std::vector<lm::MemoryLabRow> &rows);
+    void setRows(const std::vector<lm::MemoryLabRow> &rows) override;
 
     // lm::memoryLabCsv of the rows.
     QString toCsv() const override;
 
 protected:
-    void prepareRender() override;
+    void fitAxes() override;
 
 private:
     std::vector<lm::MemoryLabRow> m_rows;
-    bool m_dirty = false;
 };
 
-class MemoryPartsPlot final : public PlotView {
+class MemoryPartsPlot final : public MemoryPlot {
     Q_OBJECT
 
 public:
@@ -105,7 +88,7 @@ public:
     // For each architecture, the first row at the longest length among `rows`: one stacked bar of
     // its predicted parts, weights at the bottom. Parts that are zero for every bar stay out of
     // the legend.
-    void setRows(const std::vector<lm::MemoryLabRow> &rows);
+    void setRows(const std::vector<lm::MemoryLabRow> &rows) override;
     int barCount() const { return int(m_shown.size()); }
     // The legend's part names, bottom of the stack first.
     QStringList partNames() const;
@@ -114,11 +97,10 @@ public:
     QString toCsv() const override;
 
 protected:
-    void prepareRender() override;
+    void fitAxes() override;
 
 private:
     std::vector<lm::MemoryLabRow> m_shown;
     QList<QCPBars *> m_bars;
     QCPLayoutGrid *m_legendColumn = nullptr;
-    bool m_dirty = false;
 };
