@@ -5,7 +5,7 @@
 #include "appcore/plots/lineplot.h"
 #include "appcore/window/mainwindow.h"
 #include "appcore/views/recurrentview.h"
-#include "appcore/views/sequencetaskpages.h"
+#include "appcore/views/taggingpage.h"
 
 #include <QtTest>
 
@@ -71,7 +71,9 @@ private Q_SLOTS:
         QSignalSpy done(tagging, &TaggingPage::trainingFinished);
         tagging->startTraining();
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 60000);
+        QSignalSpy traced(tagging, &TaggingPage::traced);
         tagging->tagSentence(QStringLiteral("the light bag is heavy"));
+        QTRY_VERIFY_WITH_TIMEOUT(!traced.isEmpty(), 30000); // tagged on the page's worker thread
         RecurrentView *rv = w.recurrentView();
         QCOMPARE(rv->hiddenPlot()->cols(), 5);
         QVERIFY(!rv->backwardHiddenPlot()->isHidden()); // the tagger reads both ways
