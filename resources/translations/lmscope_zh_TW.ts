@@ -356,6 +356,10 @@
         <source>In both sentences “%1” looks up the same row of the table: (%2, …). Cosine between the two vectors: %3. A static embedding gives a word one vector, whatever its neighbours; the encoder models later give a different vector in each sentence.</source>
         <translation>在兩個句子裡，「%1」查到的都是表格中的同一列：(%2, …)。兩個向量的餘弦相似度：%3。靜態嵌入只給每個詞一個向量，不管它前後是哪些詞；後面會學到的編碼器模型，則會在每個句子中給同一個詞不同的向量。</translation>
     </message>
+    <message>
+        <source>%1 (from the lesson): %2 words × %3</source>
+        <translation>%1（課程訓練的）：%2 個詞 × %3 維</translation>
+    </message>
 </context>
 <context>
     <name>EmbeddingWorker</name>
@@ -1027,6 +1031,13 @@
     <message>
         <source>Not quite.</source>
         <translation>不太對。</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPresenter</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -1847,6 +1858,10 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
     <message>
         <source>Not in the training sentences: the tagger sees it as &lt;unk&gt;.</source>
         <translation>訓練句子裡沒有這個詞：詞性標注器會把它當成 &lt;unk&gt;。</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s tagger: held-out accuracy %1 % on %2 words of %3 sentences.</source>
+        <translation>課程的標註器：在保留測試的 %3 個句子（共 %2 個詞）上，準確率為 %1%。</translation>
     </message>
 </context>
 <context>

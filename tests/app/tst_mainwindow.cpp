@@ -3,7 +3,12 @@
 // valid PNG, SVG, PDF and CSV.
 #include "appcore/base/application.h"
 #include "appcore/views/attentionview.h"
+#include "appcore/views/embeddingview.h"
+#include "appcore/views/forecastpage.h"
+#include "appcore/views/recurrentview.h"
+#include "appcore/views/taggingpage.h"
 #include "appcore/lessons/lessonpanel.h"
+#include "appcore/plots/lineplot.h"
 #include "appcore/plots/lossplot.h"
 #include "appcore/window/mainwindow.h"
 
@@ -11,6 +16,45 @@
 #include <QSvgRenderer>
 #include <QDirIterator>
 #include <QDockWidget>
+#include <QTableWidget>
+
+namespace {
+
+// The lesson whose id contains `part`, opened in `w`'s lesson panel; -1 when there is none.
+int openLesson(MainWindow &w, const char *part)
+{
+    LessonPanel *panel = w.lessonPanel();
+    for (int l = 0; l < panel->lessonCount(); ++l)
+        if (panel->lesson(l).id.find(part) != std::string::npos) {
+            panel->openLesson(l);
+            return l;
+        }
+    return -1;
+}
+
+// The first step of the open lesson with an action of `kind`; -1 when there is none.
+int firstStepDoing(const Lesson &lesson, const char *kind)
+{
+    for (std::size_t s = 0; s < lesson.steps.size(); ++s)
+        for (const LessonAction &a : lesson.steps[s].actions)
+            if (a.kind == kind)
+                return static_cast<int>(s);
+    return -1;
+}
+
+// Runs step `step` of the open lesson (and the ones before it that it builds on) to the end.
+bool runLessonStep(MainWindow &w, int step)
+{
+    LessonPanel *panel = w.lessonPanel();
+    panel->goToStep(step);
+    panel->runStep();
+    if (!QTest::qWaitFor([panel] { return !panel->isRunning(); }, 180000))
+        return false;
+    QTest::qWait(100); // the views take the results in the same turn; let the projection finish too
+    return panel->lastRunPassed();
+}
+
+} // namespace
 
 using State = TrainingController::State;
 
@@ -181,6 +225,95 @@ private Q_SLOTS:
         QVERIFY(w.lossPlot()->pointCount() > 0);           // the curve of the model the lesson trained
         QVERIFY(w.attentionView()->layerCount() > 0);      // its traced attention
         QCOMPARE(w.currentTab(), 3);
+    }
+
+    // What a lesson step computes shows in the view it opens (issue 13, part 5): the forecast, the
+    // tagger's output and the gradient probe on the Recurrent tab's pages, each page in front.
+    void lessonResultsReachTheRecurrentPages()
+    {
+        MainWindow w;
+        w.show();
+        const int l = openLesson(w, "sequences");
+        QVERIFY(l >= 0);
+        const Lesson &lesson = w.lessonPanel()->lesson(l);
+        auto *forecast = w.recurrentView()->findChild<ForecastPage *>();
+        auto *tagging = w.recurrentView()->findChild<TaggingPage *>();
+        QVERIFY(forecast && tagging);
+
+        QVERIFY(runLessonStep(w, firstStepDoing(lesson, "forecast")));
+        QCOMPARE(w.currentTab(), 2);
+        QVERIFY(forecast->isVisible());
+        QCOMPARE(forecast->lastResult().series.size(), 1200);
+        QVERIFY(forecast->lastResult().testRmse < forecast->lastResult().naiveTestRmse); // what the check measured
+        QCOMPARE(forecast->plot()->seriesCount(), 3); // truth, one-step forecast, continuation
+
+        QVERIFY(runLessonStep(w, firstStepDoing(lesson, "tag")));
+        QVERIFY(tagging->isVisible());
+        auto *table = tagging->findChild<QTableWidget *>();
+        QVERIFY(table);
+        QCOMPARE(table->rowCount(), 8); // four sentences: words and tags
+        QCOMPARE(table->item(4, 1)->text(), QStringLiteral("light"));
+        QVERIFY(!table->item(5, 1)->text().isEmpty()); // the tag the lesson's tagger gave it
+
+        QVERIFY(runLessonStep(w, firstStepDoing(lesson, "gradients")));
+        QVERIFY(w.recurrentView()->gradientPlot()->isVisible());
+        QCOMPARE(w.recurrentView()->gradientPlot()->seriesCount(), 3); // rnn, lstm, gru
+        QCOMPARE(w.recurrentView()->gradientPlot()->seriesY(0).size(), 60);
+    }
+
+    // The word vectors a lesson trains appear in the Word vectors tab, with the step's analogy.
+    void lessonVectorsReachTheWordVectorsTab()
+    {
+        MainWindow w;
+        w.show();
+        const int l = openLesson(w, "word-vectors");
+        QVERIFY(l >= 0);
+        QVERIFY(runLessonStep(w, firstStepDoing(w.lessonPanel()->lesson(l), "embed")));
+        QCOMPARE(w.currentTab(), 1);
+        QVERIFY(w.embeddingView()->hasVectors());
+        QTRY_VERIFY_WITH_TIMEOUT(!w.embeddingView()->analogyAnswers().isEmpty(), 10000);
+        QVERIFY(w.embeddingView()->analogyAnswers().mid(0, 3).contains(QStringLiteral("queen")));
+        QVERIFY(!w.embeddingView()->neighborList().isEmpty());
+    }
+
+    // A lesson that trains one model after another keeps the earlier curves, labelled.
+    void earlierLessonRunsStayOnTheLossPlot()
+    {
+        MainWindow w;
+        w.show();
+        const int l = openLesson(w, "inside-transformer");
+        QVERIFY(l >= 0);
+        const Lesson &lesson = w.lessonPanel()->lesson(l);
+        int last = -1; // the step that trains the second model
+        for (std::size_t s = 1; s < lesson.steps.size(); ++s)
+            for (const LessonAction &a : lesson.steps[s].actions)
+                if (a.kind == "model")
+                    last = static_cast<int>(s);
+        QVERIFY(last > 0);
+        QVERIFY(runLessonStep(w, last));
+        QCOMPARE(w.lossPlot()->keptRuns().size(), 1);
+        QVERIFY2(w.lossPlot()->keptRuns().first().startsWith(QStringLiteral("GPT")), qPrintable(w.lossPlot()->keptRuns().first()));
+        QVERIFY2(w.lossPlot()->runName().startsWith(QStringLiteral("Llama")), qPrintable(w.lossPlot()->runName()));
+        QVERIFY(w.lossPlot()->pointCount() > 0);
+        QVERIFY(w.lossPlot()->toCsv().startsWith(QStringLiteral("run,step,loss,smoothed\n")));
+    }
+
+    // In Traditional Chinese the built-in corpus and the sample texts are Chinese.
+    void defaultsFollowTheLanguage()
+    {
+        QSettings().remove(QStringLiteral("train/corpus"));
+        applyLanguage(*QCoreApplication::instance(), QStringLiteral("zh_TW"));
+        {
+            MainWindow chinese;
+            QCOMPARE(chinese.currentRequest().corpusSpec, QStringLiteral("builtin:zh_TW"));
+            QCOMPARE(chinese.embeddingView()->currentRequest().corpusSpec, QStringLiteral("builtin:zh_TW"));
+            QVERIFY(chinese.embeddingView()->currentRequest().characters);
+            QCOMPARE(chinese.attentionView()->generatedText(), QStringLiteral("王后是公主的母親。"));
+        }
+        applyLanguage(*QCoreApplication::instance(), QStringLiteral("en"));
+        MainWindow english;
+        QCOMPARE(english.currentRequest().corpusSpec, QStringLiteral("builtin:en"));
+        QCOMPARE(english.attentionView()->generatedText(), QStringLiteral("The queen is the mother of the princess."));
     }
 
     void anInterruptedTrainingResumesFromItsAutosave()

@@ -1,6 +1,7 @@
 #include "lessons/lesson.h"
 
 #include "inspect/memorymodel.h"
+#include "lessons/lessonmeasures.h"
 #include "models/architecture.h"
 #include "text/utf8.h"
 
@@ -132,6 +133,8 @@ const std::vector<std::string> kCells = familiesWhere([](const lm::Architecture 
     return a.feeds(lm::View::GradientFlow) && a.supports(lm::ObjectiveKind::Forecasting);
 });
 const std::vector<std::string> kModes{"train", "prefill", "infer"};
+// Families whose layers the sequential_steps check can measure: recurrent cells and attention.
+const std::vector<std::string> kRoundFamilies = roundFamilies();
 
 void validateAction(const json &a, const std::string &kind)
 {
@@ -225,9 +228,7 @@ void validateAction(const json &a, const std::string &kind)
         integer(a, "unit", 0, 4095, 0, false);
     } else if (kind == "highlight") {
         onlyFields(a, "do", {"region"});
-        oneOf(a, "region", {"loss_plot", "setup", "generated_text", "heatmap", "overview", "entropy", "step_through",
-                            "projection", "hidden_states", "gates", "gradients", "memory_bytes", "memory_time",
-                            "calculator"});
+        oneOf(a, "region", lessonRegions());
     } else {
         throw Bad{"unknown action '" + kind +
                   "' (corpus, model, train, generate, trace, embed, forecast, tag, gradients, memory, open, select, "
@@ -268,8 +269,31 @@ void validateCheck(const json &c, const std::string &kind)
     } else if (kind == "memory_prediction") {
         onlyFields(c, "expect", {"percent"});
         real(c, "percent", 0.0, 100.0, true);
-    } else if (kind == "forecast_beats_baseline" || kind == "same_seed_same_text") {
+    } else if (kind == "forecast_beats_baseline" || kind == "same_seed_same_text" || kind == "greedy_is_argmax") {
         onlyFields(c, "expect", {});
+    } else if (kind == "greedy_repeats") {
+        onlyFields(c, "expect", {"n", "min_share"});
+        integer(c, "n", 1, 20, 0, false);
+        real(c, "min_share", 0.0, 1.0, false);
+    } else if (kind == "temperature_raises_entropy") {
+        onlyFields(c, "expect", {"low", "high", "draws"});
+        const double lo = c.contains("low") ? real(c, "low", 0.05, 5.0, false) : 0.5;
+        const double hi = c.contains("high") ? real(c, "high", 0.05, 5.0, false) : 1.5;
+        if (lo >= hi)
+            throw Bad{"'low' must be below 'high'"};
+        integer(c, "draws", 10, 10000, 0, false);
+    } else if (kind == "top_k_respected") {
+        onlyFields(c, "expect", {"draws"});
+        integer(c, "draws", 10, 10000, 0, false);
+    } else if (kind == "gates_vary") {
+        onlyFields(c, "expect", {"min_spread"});
+        real(c, "min_spread", 0.0, 1.0, false);
+    } else if (kind == "sequential_steps") {
+        onlyFields(c, "expect", {"sequential", "parallel", "seq_len"});
+        const std::string a = oneOf(c, "sequential", kRoundFamilies), b = oneOf(c, "parallel", kRoundFamilies);
+        if (a == b)
+            throw Bad{"'sequential' and 'parallel' must name different families"};
+        integer(c, "seq_len", 2, 512, 0, false);
     } else if (kind == "tagger_accuracy") {
         onlyFields(c, "expect", {"min"});
         real(c, "min", 0.0, 1.0, true);
@@ -282,7 +306,8 @@ void validateCheck(const json &c, const std::string &kind)
         throw Bad{"unknown check '" + kind +
                   "' (loss_below, loss_fell, analogy, neighbor, previous_token_head, attention_is_causal, "
                   "memory_slope, memory_prediction, forecast_beats_baseline, tagger_accuracy, gradient_reach, "
-                  "same_seed_same_text)"};
+                  "same_seed_same_text, greedy_is_argmax, greedy_repeats, temperature_raises_entropy, top_k_respected, "
+                  "gates_vary, sequential_steps)"};
     }
 }
 
@@ -424,6 +449,15 @@ lm::Result<Lesson> loadLesson(const std::string &path)
     if (!in.read(bytes.data(), size))
         return lm::makeError(path + ": could not read the file");
     return parseLesson(bytes, path);
+}
+
+const std::vector<std::string> &lessonRegions()
+{
+    static const std::vector<std::string> regions{"loss_plot",  "setup",        "generated_text", "heatmap", "overview",
+                                                  "entropy",    "step_through", "projection",     "neighbors", "analogy",
+                                                  "hidden_states", "gates",     "gradients",      "tagging", "forecast",
+                                                  "memory_bytes", "memory_time", "calculator"};
+    return regions;
 }
 
 const std::vector<std::string> &lessonViews()

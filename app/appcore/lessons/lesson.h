@@ -32,7 +32,9 @@ struct LessonAction {
 struct LessonCheck {
     std::string kind; // loss_below | loss_fell | analogy | neighbor | previous_token_head |
                       // attention_is_causal | memory_slope | memory_prediction | forecast_beats_baseline |
-                      // tagger_accuracy | gradient_reach | same_seed_same_text
+                      // tagger_accuracy | gradient_reach | same_seed_same_text | greedy_is_argmax |
+                      // greedy_repeats | temperature_raises_entropy | top_k_respected | gates_vary |
+                      // sequential_steps
     nlohmann::json args;
 };
 
@@ -67,3 +69,5 @@ lm::Result<Lesson> loadLesson(const std::string &path);
 
 // The views a lesson can open (the main window's tabs): lm, vectors, recurrent, attention, memory.
 const std::vector<std::string> &lessonViews();
+// The regions a `highlight` may name (lessons/README.md lists what each is).
+const std::vector<std::string> &lessonRegions();

@@ -27,14 +27,30 @@ void LessonWorker::restart()
 {
     m_cancel.reset();
     m_session = std::make_unique<LessonSession>(&m_cancel);
-    m_session->setLossObserver([this](double loss) {
+    m_pendingLosses.clear();
+    m_pendingRun = -1;
+    m_session->setLossObserver([this](std::size_t run, double loss) {
+        if (static_cast<int>(run) != m_pendingRun)
+            flushLosses(); // the losses of the run before go out under its own index
+        m_pendingRun = static_cast<int>(run);
         m_pendingLosses.push_back(loss);
         if (!m_sinceReport.isValid() || m_sinceReport.elapsed() >= 100) {
-            Q_EMIT trainingProgress(m_pendingLosses);
-            m_pendingLosses.clear();
+            flushLosses();
             m_sinceReport.restart();
         }
     });
+}
+
+void LessonWorker::flushLosses()
+{
+    if (m_pendingLosses.isEmpty() || !m_session)
+        return;
+    const std::vector<LessonRun> &runs = m_session->results().runs;
+    const QString arch = m_pendingRun >= 0 && m_pendingRun < static_cast<int>(runs.size())
+                             ? QString::fromStdString(runs[static_cast<std::size_t>(m_pendingRun)].arch)
+                             : QString();
+    Q_EMIT trainingProgress(m_pendingRun, arch, m_pendingLosses);
+    m_pendingLosses.clear();
 }
 
 void LessonWorker::runSteps(const std::vector<LessonStep> &steps)
@@ -52,15 +68,9 @@ void LessonWorker::runSteps(const std::vector<LessonStep> &steps)
         if (!outcome.error.empty())
             break;
     }
-    if (!m_pendingLosses.isEmpty()) {
-        Q_EMIT trainingProgress(m_pendingLosses);
-        m_pendingLosses.clear();
-    }
+    flushLosses();
     LessonSnapshot s;
-    s.losses = QVector<double>(m_session->losses().begin(), m_session->losses().end());
-    s.trace = m_session->trace();
-    s.generated = QString::fromStdString(m_session->generated());
-    s.memoryRows = m_session->memoryRows();
+    s.results = m_session->results();
     s.selection = m_session->selection();
     s.corpusSpec = QString::fromStdString(m_session->corpusSpec());
     s.arch = QString::fromStdString(m_session->modelChoice().arch);

@@ -21,12 +21,10 @@ class QPushButton;
 class QTextBrowser;
 class QVBoxLayout;
 
-// What a finished step hands to the main window (copied out of the worker's session).
+// What a finished step hands to the main window (copied out of the worker's session; the
+// results' shared objects are never changed once handed over).
 struct LessonSnapshot {
-    QVector<double> losses; // the session's training losses, all steps so far
-    std::shared_ptr<const lm::Trace> trace;
-    QString generated;
-    std::vector<lm::MemoryLabRow> memoryRows;
+    LessonResults results; // everything the steps so far produced
     LessonSelection selection;
     QString corpusSpec; // "builtin:en"
     QString arch;       // the model the steps train
@@ -46,14 +44,18 @@ public:
 
 Q_SIGNALS:
     void actionStarted(const QString &kind);
-    // While a step trains: the losses of the steps done since the last report (about 10 per second).
-    void trainingProgress(const QVector<double> &newLosses);
+    // While a step trains: the losses of the steps done since the last report (about 10 per
+    // second), of run `run` (an index into LessonResults::runs) of family `arch`.
+    void trainingProgress(int run, const QString &arch, const QVector<double> &newLosses);
     void stepFinished(const StepOutcome &outcome, const LessonSnapshot &snapshot);
 
 private:
+    void flushLosses(); // emits trainingProgress for the pending losses, if any
+
     lm::CancelToken m_cancel;
     std::unique_ptr<LessonSession> m_session;
     QVector<double> m_pendingLosses;
+    int m_pendingRun = -1; // the run m_pendingLosses belong to
     QElapsedTimer m_sinceReport;
 };
 Q_DECLARE_METATYPE(StepOutcome)
@@ -84,8 +86,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void stepDone(const LessonSnapshot &snapshot);
-    // A step is training: the main window draws these losses as they come (step numbers follow on).
-    void trainingProgress(const QVector<double> &newLosses);
+    // A step is training run `run` of family `arch`: the main window draws these losses as they
+    // come (step numbers follow on within a run).
+    void trainingProgress(int run, const QString &arch, const QVector<double> &newLosses);
     // The step being shown changed (the main window may highlight nothing any more).
     void stepShown(int lesson, int step);
 

@@ -1,25 +1,29 @@
 #include "lessons/lessonsession.h"
 
 #include "base/corpora.h"
+#include "lessons/lessonmeasures.h"
 
+#include "core/tape.h"
 #include "embed/embedmethod.h"
 #include "embed/wordcorpus.h"
 #include "inspect/gradientprobe.h"
 #include "inspect/neighbors.h"
 #include "models/architecture.h"
-#include "io/csv.h"
-#include "train/forecasting.h"
 #include "models/recurrent/recurrentlm.h"
-#include "models/sampling.h"
 #include "models/recurrent/tagger.h"
-#include "train/taggeddataset.h"
+#include "models/sampling.h"
+#include "train/forecasting.h"
+#include "train/tagging.h"
 
 #include <QFile>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <stdexcept>
+#include <string_view>
 
 namespace {
 
@@ -53,6 +57,14 @@ CheckOutcome outcome(bool passed, std::string zh, std::string en)
 }
 
 std::optional<lm::CellKind> cell(const std::string &name) { return lm::cellKindFromName(name); }
+
+// Sentences whose words need their neighbours to be tagged ("book" a verb or a noun, "light" a
+// noun or an adjective): what a `tag` action shows the tagger doing.
+const char *const kTaggingExamples[] = {"I book a room .", "I read a book .", "the light is bright .", "the light bag is heavy ."};
+
+// The series a `forecast` action trains on, and how far the forecaster continues it.
+constexpr int kSeriesLength = 1200;
+constexpr int kForecastHorizon = 48;
 
 // Lessons train small models: width 64 and at most two layers unless the step says otherwise;
 // every other option keeps the table's default.
@@ -93,6 +105,7 @@ StepOutcome LessonSession::runStep(const LessonStep &step, const std::function<v
 {
     StepOutcome result;
     m_selection.highlight.clear();
+    m_freshVectors = false;
     try {
         for (const LessonAction &a : step.actions) {
             if (m_cancel && m_cancel->isCancelled())
@@ -105,8 +118,15 @@ StepOutcome LessonSession::runStep(const LessonStep &step, const std::function<v
         result.error = e.what();
         return result;
     }
-    for (const LessonCheck &c : step.checks)
-        result.checks.push_back(check(c));
+    for (const LessonCheck &c : step.checks) {
+        try {
+            result.checks.push_back(check(c));
+        } catch (const std::exception &e) { // a measurement that could not run fails its check
+            result.checks.push_back(outcome(false, std::string("無法量測：") + e.what(), std::string("could not measure: ") + e.what()));
+        }
+    }
+    if (m_freshVectors) // published once its checks have named their words: never changed after
+        m_results.vectors = m_vectors;
     return result;
 }
 
@@ -114,26 +134,53 @@ void LessonSession::ensureSetup()
 {
     if (m_setup)
         return;
+    auto setup = lm::prepareTraining(corpusText(), m_choice, m_train);
+    if (!setup)
+        throw ActionFailed(setup.error());
+    m_setup = std::move(setup).value();
+    m_results.runs.push_back(LessonRun{m_choice.arch, {}});
+    m_results.trace.reset();
+}
+
+const std::string &LessonSession::corpusText()
+{
     if (m_corpusText.empty()) {
         auto corpus = loadCorpusSpec(QString::fromStdString(m_corpusSpec));
         if (!corpus)
             throw ActionFailed(corpus.error());
         m_corpusText = std::move(corpus.value().text);
     }
-    auto setup = lm::prepareTraining(m_corpusText, m_choice, m_train);
-    if (!setup)
-        throw ActionFailed(setup.error());
-    m_setup = std::move(setup).value();
-    m_losses.clear();
-    m_trace.reset();
+    return m_corpusText;
+}
+
+const std::vector<double> &LessonSession::losses() const
+{
+    static const std::vector<double> none;
+    return m_results.runs.empty() ? none : m_results.runs.back().losses;
+}
+
+std::vector<std::vector<float>> LessonSession::generationLogits()
+{
+    std::vector<std::vector<float>> rows;
+    if (!m_generation || !m_setup)
+        return rows;
+    lm::NoGradScope noGrad;
+    std::vector<std::int32_t> context = m_generation->prompt;
+    for (std::int32_t next : m_generation->continuation) {
+        const lm::Tensor logits = m_setup->model->nextTokenLogits(context);
+        rows.emplace_back(logits.data(), logits.data() + logits.numel());
+        context.push_back(next);
+    }
+    return rows;
 }
 
 double LessonSession::recentLoss() const
 {
-    const std::size_t n = std::min<std::size_t>(10, m_losses.size());
+    const std::vector<double> &all = losses();
+    const std::size_t n = std::min<std::size_t>(10, all.size());
     double total = 0;
-    for (std::size_t i = m_losses.size() - n; i < m_losses.size(); ++i)
-        total += m_losses[i];
+    for (std::size_t i = all.size() - n; i < all.size(); ++i)
+        total += all[i];
     return n ? total / static_cast<double>(n) : std::nan("");
 }
 
@@ -145,7 +192,6 @@ void LessonSession::act(const LessonAction &action)
         m_corpusSpec = a["spec"].get<std::string>();
         m_corpusText.clear();
         m_setup.reset();
-        m_vectors.reset();
     } else if (kind == "model") {
         json options = json::object();
         for (const auto &item : a.items())
@@ -158,9 +204,7 @@ void LessonSession::act(const LessonAction &action)
         m_train.batch = valueOr(a, "batch", 16);
         m_train.lr = static_cast<float>(valueOr(a, "lr", 3e-3));
         m_train.seed = valueOr<std::uint64_t>(a, "seed", 1);
-        m_setup.reset();
-        m_losses.clear();
-        m_trace.reset();
+        m_setup.reset(); // the next action that needs the model builds it and starts a run
         m_selection.view = "lm";
     } else if (kind == "train") {
         ensureSetup();
@@ -169,9 +213,9 @@ void LessonSession::act(const LessonAction &action)
             if (m_cancel && m_cancel->isCancelled())
                 throw ActionFailed("cancelled");
             const lm::StepReport r = m_setup->trainer->step();
-            m_losses.push_back(r.loss);
+            m_results.runs.back().losses.push_back(r.loss);
             if (m_onLoss)
-                m_onLoss(r.loss);
+                m_onLoss(m_results.runs.size() - 1, r.loss);
             if (!std::isfinite(r.loss))
                 throw ActionFailed("training diverged at step " + std::to_string(r.step));
         }
@@ -184,9 +228,13 @@ void LessonSession::act(const LessonAction &action)
         o.seed = valueOr<std::uint64_t>(a, "seed", 1);
         const int tokens = valueOr(a, "tokens", 60);
         const std::string prompt = a["prompt"].get<std::string>();
-        m_generated = prompt + lm::generateText(*m_setup->model, *m_setup->tokenizer, prompt, tokens, o);
-        // The same seed again: a check compares the two.
-        m_sameSeedTexts = {m_generated, prompt + lm::generateText(*m_setup->model, *m_setup->tokenizer, prompt, tokens, o)};
+        LessonGeneration g;
+        g.prompt = m_setup->tokenizer->encode(prompt);
+        g.options = o;
+        g.continuation = lm::generateTokens(*m_setup->model, g.prompt, tokens, o);
+        g.again = lm::generateTokens(*m_setup->model, g.prompt, tokens, o); // the same seed again: a check compares
+        m_results.generated = prompt + m_setup->tokenizer->decode(g.continuation);
+        m_generation = std::move(g);
     } else if (kind == "trace") {
         ensureSetup();
         const std::vector<std::int32_t> ids = m_setup->tokenizer->encode(a["text"].get<std::string>());
@@ -196,14 +244,9 @@ void LessonSession::act(const LessonAction &action)
         for (std::int32_t id : ids)
             trace->tokens.push_back(m_setup->tokenizer->tokenText(id));
         (void)m_setup->model->sequenceLogits(ids, trace.get());
-        m_trace = std::move(trace);
+        m_results.trace = std::move(trace);
     } else if (kind == "embed") {
-        if (m_corpusText.empty()) {
-            auto corpus = loadCorpusSpec(QString::fromStdString(m_corpusSpec));
-            if (!corpus)
-                throw ActionFailed(corpus.error());
-            m_corpusText = std::move(corpus.value().text);
-        }
+        (void)corpusText();
         lm::WordCorpusOptions copts;
         copts.minCount = valueOr(a, "min_count", 3);
         copts.unit = valueOr<std::string>(a, "unit", "words") == "chars" ? lm::TokenUnit::Characters : lm::TokenUnit::Words;
@@ -224,21 +267,51 @@ void LessonSession::act(const LessonAction &action)
         auto trained = lm::trainWordVectors(wc.value(), o, cancel);
         if (!trained)
             throw ActionFailed(trained.error());
-        m_vectors = std::move(trained.value().vectors);
+        m_vectors = std::make_shared<LessonVectors>();
+        m_vectors->method = a["method"].get<std::string>();
+        m_vectors->vectors = std::move(trained.value().vectors);
+        m_freshVectors = true; // this step's checks may still name the words they ask about
         m_selection.view = "vectors";
     } else if (kind == "forecast") {
         lm::ForecasterConfig config;
         config.kind = *cell(a["arch"].get<std::string>());
         config.hidden = valueOr(a, "hidden", 32);
-        lm::Rng rng(1);
-        lm::SeriesForecaster model(config, rng);
         lm::ForecastTrainConfig tc;
         tc.steps = valueOr(a, "steps", 300);
-        auto report = lm::trainForecaster(model, lm::generateSeries(1200, 1), tc, m_cancel);
-        if (!report)
-            throw ActionFailed(report.error());
-        m_forecastRmse = report.value().testRmse;
-        m_naiveRmse = report.value().naiveTestRmse;
+        lm::Rng rng(tc.seed);
+        lm::SeriesForecaster model(config, rng);
+        const std::vector<double> series = lm::generateSeries(kSeriesLength, 1);
+        const auto started = std::chrono::steady_clock::now();
+        auto trained = lm::trainForecaster(model, series, tc, m_cancel);
+        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+        if (!trained)
+            throw ActionFailed(trained.error());
+        const lm::ForecastReport &report = trained.value();
+        m_forecastRmse = report.testRmse;
+        m_naiveRmse = report.naiveTestRmse;
+        auto f = std::make_shared<LessonForecast>();
+        f->arch = a["arch"].get<std::string>();
+        f->model = config;
+        f->steps = tc.steps;
+        f->seconds = took.count();
+        f->series = series;
+        f->trainSize = report.trainSize;
+        f->testPredictions = report.testPredictions;
+        // Free-running from where the held-out tail starts, reading only the training part, so
+        // it can be judged against the truth it never saw.
+        const std::vector<double> seen(series.begin(), series.begin() + static_cast<std::ptrdiff_t>(report.trainSize));
+        f->continuation = model.forecast(seen, kForecastHorizon).continuation;
+        const std::size_t overlap = std::min(f->continuation.size(), series.size() - report.trainSize);
+        const std::vector<double> truth(series.begin() + static_cast<std::ptrdiff_t>(report.trainSize),
+                                        series.begin() + static_cast<std::ptrdiff_t>(report.trainSize + overlap));
+        f->continuationRmse = lm::rmse(f->continuation, truth);
+        f->flatRmse = lm::rmse(std::vector<double>(overlap, seen.back()), truth);
+        f->trainRmse = report.trainRmse;
+        f->naiveTrainRmse = report.naiveTrainRmse;
+        f->testRmse = report.testRmse;
+        f->naiveTestRmse = report.naiveTestRmse;
+        f->losses = report.losses;
+        m_results.forecast = std::move(f);
         m_selection.view = "recurrent";
     } else if (kind == "tag") {
         QFile file(QStringLiteral(":/corpora/tagged_en.tsv"));
@@ -249,30 +322,56 @@ void LessonSession::act(const LessonAction &action)
             throw ActionFailed(parsed.error());
         std::vector<lm::TaggedSentence> all = std::move(parsed).value();
         const std::size_t held = std::max<std::size_t>(1, all.size() / 10);
-        const std::vector<lm::TaggedSentence> test(all.end() - static_cast<std::ptrdiff_t>(held), all.end());
-        all.resize(all.size() - held);
-        const lm::TagVocabulary vocab = lm::TagVocabulary::build(all);
         lm::TaggerConfig config;
-        config.vocabSize = vocab.wordCount();
-        config.tagCount = vocab.tagCount();
         config.bidirectional = valueOr(a, "bidirectional", true);
-        lm::Rng rng(1);
-        lm::RecurrentTagger tagger(config, rng);
-        auto data = lm::TaggedDataset::create(all, vocab);
-        if (!data)
-            throw ActionFailed(data.error());
         lm::TrainConfig train;
         train.steps = valueOr(a, "steps", 300);
         train.batch = 16;
         train.lr = 1e-2f;
-        lm::Trainer trainer(tagger, std::make_unique<lm::TaggedDataset>(std::move(data).value()), train);
         const lm::CancelToken never;
-        if (trainer.run(m_cancel ? *m_cancel : never, nullptr) == lm::Trainer::Outcome::Cancelled)
+        auto run = lm::runTagging(std::move(all), held, config, train, m_cancel ? *m_cancel : never);
+        if (!run)
+            throw ActionFailed(run.error());
+        if (run.value().outcome == lm::Trainer::Outcome::Cancelled)
             throw ActionFailed("cancelled");
-        m_taggerAccuracy = lm::taggingAccuracy(tagger, vocab, test);
+        if (run.value().outcome == lm::Trainer::Outcome::Diverged)
+            throw ActionFailed("the tagger's training diverged: " + run.value().divergence);
+        const lm::RecurrentTagger &tagger = *run.value().tagger;
+        const lm::TagVocabulary &vocab = *run.value().vocab;
+        m_taggerAccuracy = run.value().accuracy;
+        auto t = std::make_shared<LessonTagging>();
+        t->config = config;
+        t->steps = train.steps;
+        t->accuracy = m_taggerAccuracy;
+        t->testSentences = run.value().testSentences;
+        t->testWords = run.value().testWords;
+        for (const char *example : kTaggingExamples) {
+            LessonTagging::Sentence tagged;
+            for (std::size_t from = 0, to; from < std::strlen(example); from = to + 1) {
+                to = std::string_view(example).find(' ', from);
+                to = to == std::string_view::npos ? std::strlen(example) : to;
+                tagged.words.emplace_back(example + from, to - from);
+            }
+            tagged.tags = lm::tagSentence(tagger, vocab, tagged.words);
+            t->examples.push_back(std::move(tagged));
+        }
+        // The hidden states over the first example, both directions when the tagger reads both ways.
+        auto trace = std::make_shared<lm::Trace>();
+        std::vector<std::int32_t> ids;
+        for (const std::string &w : t->examples.front().words) {
+            ids.push_back(vocab.wordId(w));
+            trace->tokens.push_back(w);
+        }
+        {
+            lm::NoGradScope noGrad;
+            (void)tagger.logits(ids, 1, static_cast<int>(ids.size()), trace.get());
+        }
+        t->trace = std::move(trace);
+        m_results.tagging = std::move(t);
         m_selection.view = "recurrent";
     } else if (kind == "gradients") {
-        m_gradients.clear();
+        auto g = std::make_shared<LessonGradients>();
+        g->scale = valueOr(a, "scale", 1.0);
         for (const lm::Architecture *family : lm::architectures()) {
             const auto kind = cell(family->name);
             if (!family->feeds(lm::View::GradientFlow) || !kind)
@@ -282,8 +381,9 @@ void LessonSession::act(const LessonAction &action)
             p.kind = *kind;
             p.steps = valueOr(a, "steps", 60);
             p.weightScale = static_cast<float>(valueOr(a, "scale", 1.0));
-            m_gradients.emplace_back(name, lm::gradientThroughTime(p));
+            g->norms.emplace_back(name, lm::gradientThroughTime(p));
         }
+        m_results.gradients = std::move(g);
         m_selection.view = "recurrent";
     } else if (kind == "memory") {
         lm::MemoryLabRequest r;
@@ -301,10 +401,10 @@ void LessonSession::act(const LessonAction &action)
         // Several sweeps (say, with and without chunked attention) add up; a repeated (arch, mode,
         // length) replaces the older row.
         for (const lm::MemoryLabRow &row : rows.value()) {
-            std::erase_if(m_memoryRows, [&](const lm::MemoryLabRow &old) {
+            std::erase_if(m_results.memoryRows, [&](const lm::MemoryLabRow &old) {
                 return old.arch == row.arch && old.mode == row.mode && old.seqLen == row.seqLen;
             });
-            m_memoryRows.push_back(row);
+            m_results.memoryRows.push_back(row);
         }
         m_selection.view = "memory";
     } else if (kind == "open") {
@@ -324,7 +424,8 @@ CheckOutcome LessonSession::check(const LessonCheck &c)
     const json &a = c.args;
     const std::string &kind = c.kind;
     if (kind == "loss_below" || kind == "loss_fell") {
-        if (m_losses.empty())
+        const std::vector<double> &all = losses();
+        if (all.empty())
             return outcome(false, "還沒有訓練過", "nothing has been trained yet");
         const double loss = recentLoss();
         if (kind == "loss_below") {
@@ -333,7 +434,7 @@ CheckOutcome LessonSession::check(const LessonCheck &c)
             return outcome(ok, "損失 " + fixed(loss) + (ok ? " < " : " ≥ ") + fixed(bar),
                            "loss " + fixed(loss) + (ok ? " < " : " >= ") + fixed(bar));
         }
-        const double first = m_losses.front(), fraction = a["fraction"].get<double>();
+        const double first = all.front(), fraction = a["fraction"].get<double>();
         const bool ok = loss <= (1.0 - fraction) * first;
         return outcome(ok, "損失從 " + fixed(first) + " 降到 " + fixed(loss),
                        "loss went from " + fixed(first) + " to " + fixed(loss));
@@ -341,20 +442,25 @@ CheckOutcome LessonSession::check(const LessonCheck &c)
     if (kind == "analogy" || kind == "neighbor") {
         if (!m_vectors)
             return outcome(false, "還沒有訓練詞向量", "no word vectors have been trained yet");
-        const lm::NormalizedVectors unit(*m_vectors);
+        const lm::WordVectors &vectors = m_vectors->vectors;
+        const lm::NormalizedVectors unit(vectors);
         const int k = valueOr(a, "top_k", 5);
         std::vector<lm::Neighbor> found;
         std::string wanted, question;
         if (kind == "analogy") {
-            const std::int32_t ia = m_vectors->find(a["a"].get<std::string>()), ib = m_vectors->find(a["b"].get<std::string>()),
-                               ic = m_vectors->find(a["c"].get<std::string>());
+            const std::int32_t ia = vectors.find(a["a"].get<std::string>()), ib = vectors.find(a["b"].get<std::string>()),
+                               ic = vectors.find(a["c"].get<std::string>());
+            if (m_freshVectors && m_vectors->analogy.empty()) // the first analogy is the one the view solves
+                m_vectors->analogy = {a["a"].get<std::string>(), a["b"].get<std::string>(), a["c"].get<std::string>()};
             question = a["b"].get<std::string>() + " − " + a["a"].get<std::string>() + " + " + a["c"].get<std::string>();
             if (ia < 0 || ib < 0 || ic < 0)
                 return outcome(false, question + "：有詞不在詞彙裡", question + ": a word is not in the vocabulary");
             found = unit.analogy(ia, ib, ic, k);
             wanted = a["answer"].get<std::string>();
         } else {
-            const std::int32_t iw = m_vectors->find(a["word"].get<std::string>());
+            const std::int32_t iw = vectors.find(a["word"].get<std::string>());
+            if (m_freshVectors && m_vectors->word.empty())
+                m_vectors->word = a["word"].get<std::string>();
             question = a["word"].get<std::string>();
             if (iw < 0)
                 return outcome(false, question + " 不在詞彙裡", question + " is not in the vocabulary");
@@ -363,7 +469,7 @@ CheckOutcome LessonSession::check(const LessonCheck &c)
         }
         int rank = -1;
         for (std::size_t i = 0; i < found.size(); ++i)
-            if (m_vectors->words[static_cast<std::size_t>(found[i].id)] == wanted)
+            if (vectors.words[static_cast<std::size_t>(found[i].id)] == wanted)
                 rank = static_cast<int>(i) + 1;
         const bool ok = rank > 0;
         return outcome(ok,
@@ -371,15 +477,16 @@ CheckOutcome LessonSession::check(const LessonCheck &c)
                        question + " -> " + wanted + (ok ? " at rank " + std::to_string(rank) : " not in the top " + std::to_string(k)));
     }
     if (kind == "previous_token_head" || kind == "attention_is_causal") {
-        if (!m_trace || !m_trace->find("layer0.head0.attention"))
+        const std::shared_ptr<const lm::Trace> &trace = m_results.trace;
+        if (!trace || !trace->find("layer0.head0.attention"))
             return outcome(false, "還沒有追蹤注意力", "no attention has been traced yet");
         double best = 0.0, worstRow = 0.0, futureMass = 0.0;
         std::string bestName;
         for (int l = 0;; ++l) {
-            if (!m_trace->find("layer" + std::to_string(l) + ".head0.attention"))
+            if (!trace->find("layer" + std::to_string(l) + ".head0.attention"))
                 break;
             for (int h = 0;; ++h) {
-                const lm::TraceMatrix *m = m_trace->find("layer" + std::to_string(l) + ".head" + std::to_string(h) + ".attention");
+                const lm::TraceMatrix *m = trace->find("layer" + std::to_string(l) + ".head" + std::to_string(h) + ".attention");
                 if (!m)
                     break;
                 double previous = 0.0;
@@ -413,11 +520,11 @@ CheckOutcome LessonSession::check(const LessonCheck &c)
                        bestName + " puts " + fixed(100 * best, 0) + "% of its weight on the previous token on average");
     }
     if (kind == "memory_slope" || kind == "memory_prediction") {
-        if (m_memoryRows.empty())
+        if (m_results.memoryRows.empty())
             return outcome(false, "還沒有量過記憶體", "no memory has been measured yet");
         if (kind == "memory_prediction") {
             double worst = 0.0;
-            for (const lm::MemoryLabRow &r : m_memoryRows)
+            for (const lm::MemoryLabRow &r : m_results.memoryRows)
                 worst = std::max(worst, std::abs(static_cast<double>(r.predicted.run()) /
                                                      static_cast<double>(std::max<std::int64_t>(1, r.measured.runBytes)) -
                                                  1.0));
@@ -427,7 +534,7 @@ CheckOutcome LessonSession::check(const LessonCheck &c)
         }
         const std::string arch = a["arch"].get<std::string>();
         const std::string mode = valueOr<std::string>(a, "mode", "train");
-        const double slope = lm::memoryLabSlope(m_memoryRows, arch, *lm::memoryModeFromName(mode));
+        const double slope = lm::memoryLabSlope(m_results.memoryRows, arch, *lm::memoryModeFromName(mode));
         const double lo = a["min"].get<double>(), hi = a["max"].get<double>();
         const bool ok = std::isfinite(slope) && slope >= lo && slope <= hi;
         return outcome(ok, arch + " " + mode + " 的斜率 " + fixed(slope) + "（要在 " + fixed(lo) + "–" + fixed(hi) + "）",
@@ -449,11 +556,11 @@ CheckOutcome LessonSession::check(const LessonCheck &c)
                        "held-out accuracy " + fixed(100 * m_taggerAccuracy, 1) + "%");
     }
     if (kind == "gradient_reach") {
-        if (m_gradients.empty())
+        if (!m_results.gradients)
             return outcome(false, "還沒有量過梯度", "no gradients have been probed yet");
         // The share of the last step's gradient that reaches the first step.
         const auto reach = [this](const std::string &name) {
-            for (const auto &[cellName, norms] : m_gradients)
+            for (const auto &[cellName, norms] : m_results.gradients->norms)
                 if (cellName == name && !norms.empty() && norms.back() > 0)
                     return static_cast<double>(norms.front()) / static_cast<double>(norms.back());
             return 0.0;
@@ -467,11 +574,55 @@ CheckOutcome LessonSession::check(const LessonCheck &c)
                        "share of the gradient reaching the first step, " + longer + " / " + shorter + ": " + shares);
     }
     if (kind == "same_seed_same_text") {
-        if (m_sameSeedTexts.size() != 2)
+        if (!m_generation)
             return outcome(false, "還沒有生成文字", "no text has been generated yet");
-        const bool ok = m_sameSeedTexts[0] == m_sameSeedTexts[1];
+        const bool ok = m_generation->continuation == m_generation->again;
         return outcome(ok, ok ? "同一個種子寫出一樣的文字" : "同一個種子寫出了不同的文字",
                        ok ? "the same seed wrote the same text" : "the same seed wrote different texts");
+    }
+    if (kind == "greedy_is_argmax" || kind == "greedy_repeats" || kind == "temperature_raises_entropy" ||
+        kind == "top_k_respected") {
+        if (!m_generation || !m_setup)
+            return outcome(false, "還沒有生成文字", "no text has been generated yet");
+        const LessonGeneration &g = *m_generation;
+        const bool greedy = g.options.temperature == 0.0f;
+        if ((kind == "greedy_is_argmax" || kind == "greedy_repeats") && !greedy)
+            return outcome(false, "上一次生成不是貪婪解碼（溫度 0）", "the last generation was not greedy (temperature 0)");
+        if (kind == "greedy_is_argmax") {
+            lm::SamplingOptions other = g.options; // greedy: the seed must not matter
+            other.seed += 1;
+            const std::vector<std::int32_t> again =
+                lm::generateTokens(*m_setup->model, g.prompt, static_cast<int>(g.continuation.size()), other);
+            return judgeGreedy(generationLogits(), g.continuation, again);
+        }
+        if (kind == "greedy_repeats") {
+            lm::SamplingOptions sampling; // the same length drawn at temperature 1, for comparison
+            sampling.temperature = 1.0f;
+            sampling.seed = g.options.seed;
+            const std::vector<std::int32_t> sampled =
+                lm::generateTokens(*m_setup->model, g.prompt, static_cast<int>(g.continuation.size()), sampling);
+            return judgeRepeats(g.continuation, sampled, valueOr(a, "n", 4), valueOr(a, "min_share", 0.2));
+        }
+        if (kind == "temperature_raises_entropy")
+            return judgeTemperature(generationLogits(), valueOr(a, "low", 0.5), valueOr(a, "high", 1.5), valueOr(a, "draws", 400),
+                                    engineSampler(), g.options.seed);
+        return judgeTopK(generationLogits(), g.continuation, g.options, valueOr(a, "draws", 200), engineSampler());
+    }
+    if (kind == "gates_vary") {
+        if (!m_results.trace)
+            return outcome(false, "還沒有追蹤過文字", "no text has been traced yet");
+        return judgeGates(*m_results.trace, valueOr(a, "min_spread", 0.05));
+    }
+    if (kind == "sequential_steps") {
+        const std::string sequential = a["sequential"].get<std::string>(), parallel = a["parallel"].get<std::string>();
+        const int length = valueOr(a, "seq_len", 64);
+        const std::vector<int> lengths{length, 2 * length};
+        std::vector<int> sequentialCounts, parallelCounts;
+        for (int n : lengths) {
+            sequentialCounts.push_back(layerRounds(*lm::findArchitecture(sequential), n));
+            parallelCounts.push_back(layerRounds(*lm::findArchitecture(parallel), n));
+        }
+        return judgeSequentialSteps(sequential, sequentialCounts, parallel, parallelCounts, lengths);
     }
     return outcome(false, "未知的檢查 " + kind, "unknown check " + kind);
 }

@@ -2,10 +2,15 @@
 
 // LossPlot: training loss against step, as a faint raw line under an exponential moving
 // average. Built for live training: points are appended (singly or in batches), each
-// change queues one replot, and the axes follow the data.
+// change queues one replot, and the axes follow the data. Earlier runs may be kept beside the
+// live one for comparison (a lesson that trains one model after another): each is a named line
+// of its smoothed loss in a colour of its own.
 
 #include "plots/plotview.h"
 
+#include <QColor>
+#include <QList>
+#include <QStringList>
 #include <QVector>
 
 class LossPlot : public PlotView
@@ -22,8 +27,22 @@ public:
     void addPoint(double step, double loss);
     // Appends steps[i], losses[i] for every i. Throws std::invalid_argument when the sizes differ.
     void addPoints(const QVector<double> &steps, const QVector<double> &losses);
+    // Clears the live run (kept runs stay).
     void clear();
     int pointCount() const { return int(m_steps.size()); }
+
+    // The live run's name in the legend (default "loss") and its colour (an invalid colour keeps
+    // the default blue).
+    void setRunName(const QString &name, const QColor &colour = QColor());
+    QString runName() const;
+    // Keeps a finished run for comparison: its smoothed loss as a line named `name`. Throws
+    // std::invalid_argument when the sizes differ.
+    void keepRun(const QString &name, const QVector<double> &steps, const QVector<double> &losses,
+                 const QColor &colour = QColor());
+    // Removes every kept run.
+    void clearRuns();
+    // The kept runs' names, in the order kept.
+    QStringList keptRuns() const;
 
     // Smoothing s of the average: smoothed[0] = loss[0],
     // smoothed[i] = s * smoothed[i-1] + (1 - s) * loss[i]. s = 0 is no smoothing.
@@ -44,13 +63,20 @@ public:
     // Every mutator above calls it.
     void replotQueued();
 
-    // Header "step,loss,smoothed", then one row per point in order of arrival.
+    // Header "step,loss,smoothed", then one row per point in order of arrival. With kept runs,
+    // a first column "run" names the run, kept runs first, then the live one.
     QString toCsv() const override;
 
 protected:
     void prepareRender() override;
 
 private:
+    struct KeptRun {
+        QString name;
+        QVector<double> steps, losses, smoothed;
+        QCPGraph *graph = nullptr; // owned by the plot
+    };
+
     double nextSmoothed(double loss);
     void updateLegend();
 
@@ -59,6 +85,8 @@ private:
     QVector<double> m_steps;
     QVector<double> m_losses;
     QVector<double> m_smoothed;
+    QList<KeptRun> m_kept;
+    QString m_runName;         // empty: "loss"
     double m_smoothing = 0.9;
     double m_ema = 0;          // running average, valid when m_haveEma
     bool m_haveEma = false;

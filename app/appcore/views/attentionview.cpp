@@ -1,5 +1,7 @@
 #include "views/attentionview.h"
 
+#include "base/languagedefaults.h"
+
 #include "views/headstepview.h"
 #include "plots/heatmapplot.h"
 #include "plots/traceplots.h"
@@ -21,7 +23,7 @@
 #include <cmath>
 
 AttentionView::AttentionView(QWidget *parent)
-    : QWidget(parent), m_text(new QLineEdit(QStringLiteral("The queen is the mother of the princess."), this)),
+    : QWidget(parent), m_text(new QLineEdit(sampleSentence(), this)),
       m_note(new QLabel(this)), m_grid(new QGridLayout), m_gridHost(new QWidget(this)), m_head(new HeatmapPlot(this)),
       m_token(new QComboBox(this)), m_shaded(new QLabel(this)), m_entropy(new QTableWidget(this)),
       m_steps(new HeadStepView(this))

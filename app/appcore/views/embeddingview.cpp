@@ -1,6 +1,7 @@
 #include "views/embeddingview.h"
 
 #include "base/corpora.h"
+#include "base/languagedefaults.h"
 #include "plots/embeddingplot.h"
 
 #include "embed/wordcorpus.h"
@@ -137,6 +138,9 @@ QWidget *EmbeddingView::buildTrainPanel()
         // Chinese has no spaces: characters are the natural unit of the built-in Chinese corpus.
         m_unit->setCurrentIndex(m_corpus->currentData().toString() == QStringLiteral("builtin:zh_TW") ? 1 : 0);
     });
+    // The built-in corpus of the interface language first; Chinese then trains on characters.
+    m_corpus->setCurrentIndex(std::max(0, m_corpus->findData(defaultCorpusSpec())));
+    m_unit->setCurrentIndex(m_corpus->currentData().toString() == QStringLiteral("builtin:zh_TW") ? 1 : 0);
     m_dim = spinBox(2, 1024, 50, train);
     m_window = spinBox(1, 50, 5, train);
     m_epochs = spinBox(1, 500, 5, train);
@@ -378,6 +382,23 @@ void EmbeddingView::onTrained(const TrainedEmbedding &result)
     runProjection();
 }
 
+void EmbeddingView::showVectors(std::shared_ptr<const lm::WordVectors> vectors, const QString &method)
+{
+    if (m_training || !vectors)
+        return;
+    m_vectors = std::move(vectors);
+    m_subwords.reset();
+    m_unitVectors = std::make_unique<lm::NormalizedVectors>(*m_vectors);
+    m_method->setCurrentIndex(std::max(0, m_method->findData(method)));
+    m_status->setText(tr("%1 (from the lesson): %2 words × %3")
+                          .arg(m_method->currentText(), QLocale().toString(m_vectors->size()), QString::number(m_vectors->dim)));
+    m_neighbors->clear();
+    m_analogy->clear();
+    m_plot->setArrows({});
+    setBusy();
+    runProjection();
+}
+
 void EmbeddingView::onProjected(int generation, const QVector<float> &points, int dims, const QVector<double> &explained)
 {
     if (generation != m_generation)
@@ -466,6 +487,9 @@ void EmbeddingView::showNeighbors(std::int32_t id, const std::vector<float> &que
 void EmbeddingView::solveAnalogy(const QString &a, const QString &b, const QString &c)
 {
     m_analogy->clear();
+    m_a->setText(a.trimmed()); // the fields show the question answered
+    m_b->setText(b.trimmed());
+    m_c->setText(c.trimmed());
     if (!m_unitVectors)
         return;
     std::int32_t ids[3];
@@ -548,6 +572,10 @@ QStringList EmbeddingView::analogyAnswers() const
 }
 
 QString EmbeddingView::contextFreeText() const { return m_cfResult->text(); }
+
+QWidget *EmbeddingView::neighborPanel() const { return m_neighbors->parentWidget(); }
+
+QWidget *EmbeddingView::analogyPanel() const { return m_analogy->parentWidget(); }
 
 void EmbeddingView::setBusy()
 {

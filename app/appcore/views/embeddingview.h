@@ -37,6 +37,12 @@ public:
     QStringList neighborList() const;
     QStringList analogyAnswers() const;
     QString contextFreeText() const;
+    QWidget *neighborPanel() const; // the nearest-neighbour box
+    QWidget *analogyPanel() const;  // the analogy box
+    // Shows vectors trained elsewhere (a lesson) as if trained here: the status names `method`
+    // (skipgram, cbow, glove, fasttext), the projection runs, and neighbours and analogies use
+    // them. Ignored while this view trains. `vectors` must not be null.
+    void showVectors(std::shared_ptr<const lm::WordVectors> vectors, const QString &method);
 
 public Q_SLOTS:
     void startTraining();

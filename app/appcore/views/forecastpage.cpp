@@ -197,6 +197,16 @@ void ForecastPage::setRequest(const ForecastRequest &r)
     m_horizon->setValue(r.horizon);
 }
 
+void ForecastPage::showResult(const ForecastResult &result)
+{
+    if (m_training)
+        return;
+    m_result = result;
+    m_progress->setRange(0, 1);
+    m_progress->setValue(1);
+    showResult();
+}
+
 void ForecastPage::openCsv()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open a series"), QString(), tr("CSV files (*.csv);;All files (*)"));

@@ -43,6 +43,9 @@ public:
     ForecastRequest currentRequest() const;
     // Fills the controls; a non-empty csvPath selects the CSV source.
     void setRequest(const ForecastRequest &request);
+    // Shows a forecast computed elsewhere (a lesson) as if trained here. Ignored while the page
+    // trains.
+    void showResult(const ForecastResult &result);
 
 public Q_SLOTS:
     void startTraining(); // no-op while training

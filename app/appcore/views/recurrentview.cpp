@@ -3,6 +3,7 @@
 #include "plots/heatmapplot.h"
 #include "plots/lineplot.h"
 #include "plots/traceplots.h"
+#include "base/languagedefaults.h"
 
 
 #include <QComboBox>
@@ -30,7 +31,7 @@ RecurrentView::RecurrentView(QWidget *parent) : QWidget(parent), m_pages(new QTa
     auto *hiddenPage = new QWidget(m_pages);
     auto *hl = new QVBoxLayout(hiddenPage);
     auto *row = new QHBoxLayout;
-    m_text = new QLineEdit(QStringLiteral("The king is the father of the prince."), hiddenPage);
+    m_text = new QLineEdit(sampleSentence(), hiddenPage);
     auto *inspect = new QPushButton(tr("Trace this text"), hiddenPage);
     m_layer = new QComboBox(hiddenPage);
     row->addWidget(new QLabel(tr("Text"), hiddenPage));
@@ -91,6 +92,7 @@ RecurrentView::RecurrentView(QWidget *parent) : QWidget(parent), m_pages(new QTa
 
     // ---- gradients through time ----
     auto *gradPage = new QWidget(m_pages);
+    m_gradientPage = gradPage;
     auto *gpl = new QVBoxLayout(gradPage);
     auto *probeRow = new QHBoxLayout;
     m_steps = new QSpinBox(gradPage);
@@ -191,6 +193,23 @@ void RecurrentView::showUnit(int unit)
 void RecurrentView::runGradientProbe()
 {
     plotGradientProbe(*m_gradients, m_steps->value(), m_probeHidden->value(), m_scale->value());
+}
+
+void RecurrentView::showGradientProbe(const QList<GradientCurve> &curves, double weightScale)
+{
+    m_gradients->clear();
+    for (const GradientCurve &c : curves) {
+        QVector<double> x(c.norms.size());
+        for (qsizetype t = 0; t < x.size(); ++t)
+            x[t] = double(t);
+        m_gradients->addSeries(c.name, x, c.norms);
+    }
+    if (!curves.isEmpty()) {
+        const QSignalBlocker blockSteps(m_steps), blockScale(m_scale);
+        m_steps->setValue(int(curves.front().norms.size()));
+        m_scale->setValue(weightScale);
+    }
+    m_pages->setCurrentWidget(m_gradientPage);
 }
 
 void RecurrentView::showTrainingHistory(const QVector<lm::StepReport> &reports, double clipNorm)

@@ -24,6 +24,13 @@ class QSpinBox;
 class QTabWidget;
 class QWidget;
 
+// One curve of a gradient probe measured elsewhere (a lesson): a cell's |dL/dh_t| for
+// t = 0 … T−1, the loss at T−1.
+struct GradientCurve {
+    QString name;
+    QVector<double> norms;
+};
+
 class RecurrentView final : public QWidget {
     Q_OBJECT
 
@@ -47,6 +54,9 @@ public Q_SLOTS:
     void showTrainingHistory(const QVector<lm::StepReport> &reports, double clipNorm);
     void showUnit(int unit);
     void runGradientProbe();
+    // Shows a probe measured elsewhere on the gradients page (which it brings to the front),
+    // with the steps and weight scale it used in the page's controls.
+    void showGradientProbe(const QList<GradientCurve> &curves, double weightScale);
 
 Q_SIGNALS:
     // The user asked to trace this text through the current language model.
@@ -66,6 +76,7 @@ private:
     HeatmapPlot *m_gates = nullptr;
     QSpinBox *m_steps = nullptr, *m_probeHidden = nullptr;
     QDoubleSpinBox *m_scale = nullptr;
+    QWidget *m_gradientPage = nullptr;
     LinePlot *m_gradients = nullptr;
     LinePlot *m_clipping = nullptr;
 

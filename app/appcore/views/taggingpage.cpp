@@ -178,6 +178,44 @@ void TaggingPage::setRequest(const TaggingRequest &r)
     m_steps->setValue(r.steps);
 }
 
+void TaggingPage::showResult(double accuracy, int testSentences, int testWords, const QList<QStringList> &words,
+                             const QList<QStringList> &tags)
+{
+    if (m_training)
+        return;
+    const QLocale loc;
+    m_status->setText(tr("The lesson's tagger: held-out accuracy %1 % on %2 words of %3 sentences.")
+                          .arg(loc.toString(100.0 * accuracy, 'f', 1), loc.toString(testWords), loc.toString(testSentences)));
+    m_table->clear();
+    m_table->setRowCount(int(2 * words.size()));
+    int columns = 0;
+    QStringList headers;
+    for (qsizetype s = 0; s < words.size(); ++s) {
+        headers << tr("Word") << tr("Tag");
+        columns = std::max(columns, int(words[s].size()));
+    }
+    m_table->setColumnCount(columns);
+    m_table->setVerticalHeaderLabels(headers);
+    for (qsizetype s = 0; s < words.size(); ++s)
+        for (qsizetype i = 0; i < words[s].size(); ++i) {
+            auto *word = new QTableWidgetItem(words[s][i]);
+            word->setTextAlignment(Qt::AlignCenter);
+            m_table->setItem(int(2 * s), int(i), word);
+            if (i < tags.value(s).size()) {
+                auto *tag = new QTableWidgetItem(tags[s][i]);
+                tag->setTextAlignment(Qt::AlignCenter);
+                tag->setBackground(tagColour(tags[s][i]));
+                QFont bold = tag->font();
+                bold.setBold(true);
+                tag->setFont(bold);
+                m_table->setItem(int(2 * s + 1), int(i), tag);
+            }
+        }
+    m_table->resizeColumnsToContents();
+    m_table->setFixedHeight(m_table->verticalHeader()->length() + 2 * m_table->frameWidth() +
+                            m_table->horizontalScrollBar()->sizeHint().height());
+}
+
 void TaggingPage::startTraining()
 {
     if (m_training)
@@ -279,6 +317,12 @@ void TaggingPage::onSentenceTagged(const SentenceTags &tags)
 void TaggingPage::showTags(const SentenceTags &t)
 {
     m_table->clearContents();
+    if (m_table->rowCount() != 2) { // showResult may have shown several sentences
+        m_table->setRowCount(2);
+        m_table->setVerticalHeaderLabels({tr("Word"), tr("Tag")});
+        m_table->setFixedHeight(m_table->verticalHeader()->length() + 2 * m_table->frameWidth() +
+                                m_table->horizontalScrollBar()->sizeHint().height());
+    }
     m_table->setColumnCount(int(t.tags.size()));
     if (!t.error.isEmpty())
         m_status->setText(t.error);

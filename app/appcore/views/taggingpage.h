@@ -45,6 +45,12 @@ public:
 
     TaggingRequest currentRequest() const;
     void setRequest(const TaggingRequest &request); // fills the controls
+    // Shows a tagger trained elsewhere (a lesson) by its results: its held-out accuracy on
+    // testWords words of testSentences sentences, and sentences (words[i]) with the tags it gave
+    // them (tags[i]) in the table, two rows per sentence. Keeps this page's own model. Ignored
+    // while the page trains.
+    void showResult(double accuracy, int testSentences, int testWords, const QList<QStringList> &words,
+                    const QList<QStringList> &tags);
 
 public Q_SLOTS:
     void startTraining(); // no-op while training

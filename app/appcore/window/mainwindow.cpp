@@ -17,6 +17,7 @@
 #include "views/taggingpage.h"
 #include "window/autosave.h"
 #include "window/languagemodelpage.h"
+#include "window/lessonpresenter.h"
 
 #include <QAction>
 #include <QApplication>
@@ -75,7 +76,11 @@ MainWindow::MainWindow(QWidget *parent)
     auto *tagging = new TaggingPage(m_recurrentView);
     m_recurrentView->addPage(tagging, tr("Tagging"));
     connect(tagging, &TaggingPage::traced, m_recurrentView, &RecurrentView::showTrace);
-    m_recurrentView->addPage(new ForecastPage(m_recurrentView), tr("Forecasting"));
+    auto *forecast = new ForecastPage(m_recurrentView);
+    m_recurrentView->addPage(forecast, tr("Forecasting"));
+    m_presenter = new LessonPresenter({m_tabs, m_lm, m_controller, m_embeddingView, m_recurrentView, tagging, forecast,
+                                       m_attentionView, m_memoryView},
+                                      this);
     setCentralWidget(m_tabs);
     setDockNestingEnabled(true);
     buildLessonDock();
@@ -153,37 +158,12 @@ void MainWindow::buildLessonDock()
             showWorkingLayout();
     });
     // A lesson's training draws its curve live on the language-model tab, as the learner's own does.
-    connect(m_lessonPanel, &LessonPanel::trainingProgress, this, [this](const QVector<double> &losses) {
-        if (m_controller->state() == TrainingController::State::Running)
-            return; // the learner's own training owns the plot
-        showTab(0);
-        for (double loss : losses)
-            m_lm->lossPlot()->addPoint(double(m_lm->lossPlot()->pointCount() + 1), loss);
-    });
+    connect(m_lessonPanel, &LessonPanel::trainingProgress, m_presenter, &LessonPresenter::addLosses);
 }
 
 int MainWindow::currentTab() const { return m_tabs->currentIndex(); }
 
-QWidget *MainWindow::lessonRegion(const QString &region) const
-{
-    std::map<QString, QWidget *> regions;
-    regions[QStringLiteral("loss_plot")] = m_lm->lossPlot();
-    regions[QStringLiteral("setup")] = m_lm->setupDock();
-    regions[QStringLiteral("generated_text")] = m_lm->generatedLabel();
-    regions[QStringLiteral("heatmap")] = m_attentionView->headPlot();
-    regions[QStringLiteral("overview")] = m_attentionView->overview();
-    regions[QStringLiteral("entropy")] = m_attentionView->entropyTable();
-    regions[QStringLiteral("step_through")] = m_attentionView->stepView();
-    regions[QStringLiteral("projection")] = m_embeddingView;
-    regions[QStringLiteral("hidden_states")] = m_recurrentView->hiddenPlot();
-    regions[QStringLiteral("gates")] = m_recurrentView->gatePlot();
-    regions[QStringLiteral("gradients")] = m_recurrentView->gradientPlot();
-    regions[QStringLiteral("memory_bytes")] = m_memoryView->bytesPlot();
-    regions[QStringLiteral("memory_time")] = m_memoryView->timePlot();
-    regions[QStringLiteral("calculator")] = m_memoryView->calculator();
-    const auto it = regions.find(region);
-    return it == regions.end() ? nullptr : it->second;
-}
+QWidget *MainWindow::lessonRegion(const QString &region) const { return m_presenter->region(region); }
 
 void MainWindow::highlight(QWidget *target)
 {
@@ -191,52 +171,12 @@ void MainWindow::highlight(QWidget *target)
         new HighlightFrame(target); // deletes itself
 }
 
-// What a lesson step produced, shown in the views the learner knows: the tab it names, the loss
-// curve of the model it trained, the text it traced (attention or hidden states), the memory it
-// measured, and the layer, head, token and region it points at.
+// What a lesson step produced, shown in the views the learner knows (LessonPresenter), with a
+// frame around the region the step points at.
 void MainWindow::applyLessonStep(const LessonSnapshot &snapshot)
 {
-    const LessonSelection &sel = snapshot.selection;
-    static const QStringList views{QStringLiteral("lm"), QStringLiteral("vectors"), QStringLiteral("recurrent"),
-                                   QStringLiteral("attention"), QStringLiteral("memory")};
-    const int tab = views.indexOf(QString::fromStdString(sel.view));
-    if (tab >= 0)
-        showTab(tab);
-    if (m_controller->state() != TrainingController::State::Running) {
-        setCorpusSpec(snapshot.corpusSpec);
-        setArchitecture(snapshot.arch);
-    }
-    if (!snapshot.losses.isEmpty()) {
-        m_lm->lossPlot()->clear();
-        QVector<double> steps(snapshot.losses.size());
-        for (qsizetype i = 0; i < steps.size(); ++i)
-            steps[i] = double(i + 1);
-        m_lm->lossPlot()->addPoints(steps, snapshot.losses);
-    }
-    if (!snapshot.generated.isEmpty())
-        m_lm->setGeneratedText(snapshot.generated);
-    if (snapshot.trace) {
-        if (snapshot.trace->has("layer0.head0.attention"))
-            m_attentionView->showTrace(snapshot.trace);
-        else
-            m_recurrentView->showTrace(snapshot.trace);
-    }
-    if (sel.layer >= 0 || sel.head >= 0)
-        m_attentionView->selectHead(std::max(0, sel.layer), std::max(0, sel.head));
-    if (sel.token >= 0)
-        m_attentionView->selectToken(sel.token);
-    if (sel.unit >= 0)
-        m_recurrentView->showUnit(sel.unit);
-    if (!snapshot.memoryRows.empty())
-        m_memoryView->showRows(snapshot.memoryRows);
-    if (sel.highlight == "step_through")
-        m_attentionView->showStepThrough(true);
-    else if (sel.highlight == "heatmap")
-        m_attentionView->showStepThrough(false);
-    if (!sel.highlight.empty()) {
-        QWidget *target = lessonRegion(QString::fromStdString(sel.highlight));
+    if (QWidget *target = m_presenter->apply(snapshot))
         QTimer::singleShot(0, this, [this, target] { highlight(target); }); // after the tab is laid out
-    }
 }
 
 void MainWindow::buildMenus()

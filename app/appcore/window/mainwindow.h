@@ -12,6 +12,7 @@ class AttentionView;
 class EmbeddingView;
 class LanguageModelPage;
 class LessonPanel;
+class LessonPresenter;
 struct LessonSnapshot;
 class LossPlot;
 class MemoryView;
@@ -106,6 +107,7 @@ private:
     AttentionView *m_attentionView;
     MemoryView *m_memoryView;
     QTabWidget *m_tabs;
+    LessonPresenter *m_presenter = nullptr;
     LessonPanel *m_lessonPanel = nullptr;
     QDockWidget *m_lessonDock = nullptr;
     int m_autosaveSeconds = 20;

@@ -1,0 +1,271 @@
+#include "window/lessonpresenter.h"
+
+#include "base/application.h"
+#include "plots/embeddingplot.h"
+#include "plots/heatmapplot.h"
+#include "plots/lineplot.h"
+#include "plots/lossplot.h"
+#include "plots/memoryplots.h"
+#include "views/attentionview.h"
+#include "views/embeddingview.h"
+#include "views/headstepview.h"
+#include "views/memorycalculator.h"
+#include "views/memoryview.h"
+#include "views/recurrentview.h"
+#include "views/forecastpage.h"
+#include "views/taggingpage.h"
+#include "window/languagemodelpage.h"
+
+#include "models/architecture.h"
+
+#include <QStackedWidget>
+#include <QTabWidget>
+
+#include <map>
+
+namespace {
+
+// The family's name in the interface language, and its colour in every plot.
+QString familyName(const std::string &arch)
+{
+    const lm::Architecture *family = lm::findArchitecture(arch);
+    return family ? QString::fromStdString(family->displayName.in(currentLanguage().toStdString())) : QString::fromStdString(arch);
+}
+
+QColor familyColour(const std::string &arch)
+{
+    const lm::Architecture *family = lm::findArchitecture(arch);
+    return family ? QColor(QRgb(family->colour)) : QColor();
+}
+
+QVector<double> toQVector(const std::vector<double> &v) { return QVector<double>(v.begin(), v.end()); }
+
+QVector<double> stepsFor(qsizetype count)
+{
+    QVector<double> steps(count);
+    for (qsizetype i = 0; i < count; ++i)
+        steps[i] = double(i + 1);
+    return steps;
+}
+
+} // namespace
+
+LessonPresenter::LessonPresenter(const Views &views, QObject *parent) : QObject(parent), m_views(views)
+{
+    // The analogy and the neighbours of a lesson's vectors, once the projection has placed them
+    // (a new projection clears the plot's arrows and highlights).
+    connect(m_views.vectors, &EmbeddingView::projectionFinished, this, [this](bool ok) {
+        if (!ok || !m_vectors || m_vectors != m_pendingVectors)
+            return;
+        m_pendingVectors.reset();
+        if (m_vectors->analogy.size() == 3)
+            m_views.vectors->solveAnalogy(QString::fromStdString(m_vectors->analogy[0]), QString::fromStdString(m_vectors->analogy[1]),
+                                          QString::fromStdString(m_vectors->analogy[2]));
+        if (!m_vectors->word.empty())
+            m_views.vectors->selectWord(QString::fromStdString(m_vectors->word));
+    });
+}
+
+bool LessonPresenter::lossPlotFree() const { return m_views.controller->state() != TrainingController::State::Running; }
+
+QString LessonPresenter::runLabel(const std::vector<LessonRun> &runs, std::size_t index) const
+{
+    // "GPT", and "GPT (2)" for the second GPT of the lesson.
+    int same = 0, before = 0;
+    for (std::size_t i = 0; i < runs.size(); ++i)
+        if (runs[i].arch == runs[index].arch && !runs[i].losses.empty()) {
+            ++same;
+            before += i < index ? 1 : 0;
+        }
+    const QString name = familyName(runs[index].arch);
+    return same > 1 ? tr("%1 (%2)").arg(name).arg(before + 1) : name;
+}
+
+void LessonPresenter::showRuns(const std::vector<LessonRun> &runs)
+{
+    LossPlot *plot = m_views.lm->lossPlot();
+    std::size_t last = runs.size();
+    while (last > 0 && runs[last - 1].losses.empty())
+        --last;
+    if (last == 0)
+        return; // nothing trained yet: the plot keeps what it shows
+    plot->clearRuns();
+    plot->clear();
+    for (std::size_t i = 0; i + 1 < last; ++i)
+        if (!runs[i].losses.empty())
+            plot->keepRun(runLabel(runs, i), stepsFor(qsizetype(runs[i].losses.size())), toQVector(runs[i].losses),
+                          familyColour(runs[i].arch));
+    const LessonRun &live = runs[last - 1];
+    plot->setRunName(runLabel(runs, last - 1), familyColour(live.arch));
+    plot->addPoints(stepsFor(qsizetype(live.losses.size())), toQVector(live.losses));
+    m_liveRun = int(last - 1);
+    m_liveArch = QString::fromStdString(live.arch);
+}
+
+void LessonPresenter::addLosses(int run, const QString &arch, const QVector<double> &losses)
+{
+    if (!lossPlotFree())
+        return; // the learner's own training owns the plot
+    LossPlot *plot = m_views.lm->lossPlot();
+    if (run != m_liveRun) {
+        // A new model: the curve so far stays, as a line of its own, for comparison.
+        if (plot->pointCount() > 0 && m_liveRun >= 0)
+            plot->keepRun(plot->runName(), plot->steps(), plot->losses(), familyColour(m_liveArch.toStdString()));
+        plot->clear();
+        plot->setRunName(familyName(arch.toStdString()), familyColour(arch.toStdString()));
+        m_liveRun = run;
+        m_liveArch = arch;
+    }
+    m_views.tabs->setCurrentWidget(plot);
+    for (double loss : losses)
+        plot->addPoint(double(plot->pointCount() + 1), loss);
+}
+
+QWidget *LessonPresenter::region(const QString &name) const
+{
+    const std::map<QString, QWidget *> regions{
+        {QStringLiteral("loss_plot"), m_views.lm->lossPlot()},
+        {QStringLiteral("setup"), m_views.lm->setupDock()},
+        {QStringLiteral("generated_text"), m_views.lm->generatedLabel()},
+        {QStringLiteral("heatmap"), m_views.attention->headPlot()},
+        {QStringLiteral("overview"), m_views.attention->overview()},
+        {QStringLiteral("entropy"), m_views.attention->entropyTable()},
+        {QStringLiteral("step_through"), m_views.attention->stepView()},
+        {QStringLiteral("projection"), m_views.vectors->plot()},
+        {QStringLiteral("neighbors"), m_views.vectors->neighborPanel()},
+        {QStringLiteral("analogy"), m_views.vectors->analogyPanel()},
+        {QStringLiteral("hidden_states"), m_views.recurrent->hiddenPlot()},
+        {QStringLiteral("gates"), m_views.recurrent->gatePlot()},
+        {QStringLiteral("gradients"), m_views.recurrent->gradientPlot()},
+        {QStringLiteral("tagging"), m_views.tagging},
+        {QStringLiteral("forecast"), m_views.forecast->plot()},
+        {QStringLiteral("memory_bytes"), m_views.memory->bytesPlot()},
+        {QStringLiteral("memory_time"), m_views.memory->timePlot()},
+        {QStringLiteral("calculator"), m_views.memory->calculator()},
+    };
+    const auto it = regions.find(name);
+    return it == regions.end() ? nullptr : it->second;
+}
+
+void LessonPresenter::reveal(QWidget *widget)
+{
+    // A tab page sits in the QStackedWidget inside its QTabWidget.
+    for (QWidget *w = widget; w; w = w->parentWidget()) {
+        auto *stack = qobject_cast<QStackedWidget *>(w->parentWidget());
+        if (auto *tabs = stack ? qobject_cast<QTabWidget *>(stack->parentWidget()) : nullptr; tabs && tabs->indexOf(w) >= 0)
+            tabs->setCurrentWidget(w);
+    }
+}
+
+QWidget *LessonPresenter::apply(const LessonSnapshot &snapshot)
+{
+    const LessonSelection &sel = snapshot.selection;
+    const LessonResults &r = snapshot.results;
+    static const QStringList views{QStringLiteral("lm"), QStringLiteral("vectors"), QStringLiteral("recurrent"),
+                                   QStringLiteral("attention"), QStringLiteral("memory")};
+    const int tab = views.indexOf(QString::fromStdString(sel.view));
+    if (tab >= 0)
+        m_views.tabs->setCurrentIndex(tab);
+    if (lossPlotFree()) {
+        m_views.lm->setCorpusSpec(snapshot.corpusSpec);
+        m_views.lm->setArchitecture(snapshot.arch);
+        showRuns(r.runs);
+    }
+    if (!r.generated.empty())
+        m_views.lm->setGeneratedText(QString::fromStdString(r.generated));
+
+    // New results go to their views; the page each one fills comes to the front.
+    QWidget *shown = nullptr;
+    if (r.trace && r.trace != m_trace) {
+        m_trace = r.trace;
+        if (r.trace->has("layer0.head0.attention")) {
+            m_views.attention->showTrace(r.trace);
+        } else {
+            m_views.recurrent->showTrace(r.trace);
+            shown = m_views.recurrent->hiddenPlot();
+        }
+    }
+    if (r.vectors && r.vectors != m_vectors) {
+        m_vectors = r.vectors;
+        m_pendingVectors = r.vectors;
+        m_views.vectors->showVectors(std::shared_ptr<const lm::WordVectors>(r.vectors, &r.vectors->vectors),
+                                     QString::fromStdString(r.vectors->method));
+    }
+    if (r.gradients && r.gradients != m_gradients) {
+        m_gradients = r.gradients;
+        QList<GradientCurve> curves;
+        for (const auto &[cell, norms] : r.gradients->norms)
+            curves.append(GradientCurve{familyName(cell), QVector<double>(norms.begin(), norms.end())});
+        m_views.recurrent->showGradientProbe(curves, r.gradients->scale);
+        shown = m_views.recurrent->gradientPlot();
+    }
+    if (r.forecast && r.forecast != m_forecast) {
+        m_forecast = r.forecast;
+        ForecastResult f;
+        f.series = toQVector(r.forecast->series);
+        f.trainSize = int(r.forecast->trainSize);
+        f.testPredictions = toQVector(r.forecast->testPredictions);
+        f.continuation = toQVector(r.forecast->continuation);
+        f.continuationRmse = r.forecast->continuationRmse;
+        f.flatRmse = r.forecast->flatRmse;
+        f.trainRmse = r.forecast->trainRmse;
+        f.naiveTrainRmse = r.forecast->naiveTrainRmse;
+        f.testRmse = r.forecast->testRmse;
+        f.naiveTestRmse = r.forecast->naiveTestRmse;
+        f.stepsDone = int(r.forecast->losses.size());
+        if (!r.forecast->losses.empty()) {
+            f.firstLoss = r.forecast->losses.front();
+            f.lastLoss = r.forecast->losses.back();
+        }
+        f.seconds = r.forecast->seconds;
+        ForecastRequest request; // the page's controls show how the lesson's forecaster was made
+        request.length = int(r.forecast->series.size());
+        request.trend = 0.0;
+        request.seed = r.forecast->seriesSeed;
+        request.model = r.forecast->model;
+        request.steps = r.forecast->steps;
+        request.horizon = int(r.forecast->continuation.size());
+        m_views.forecast->setRequest(request);
+        m_views.forecast->showResult(f);
+        shown = m_views.forecast;
+    }
+    if (r.tagging && r.tagging != m_tagging) {
+        m_tagging = r.tagging;
+        QList<QStringList> words, tags;
+        for (const LessonTagging::Sentence &s : r.tagging->examples) {
+            QStringList w, t;
+            for (const std::string &x : s.words)
+                w << QString::fromStdString(x);
+            for (const std::string &x : s.tags)
+                t << QString::fromStdString(x);
+            words << w;
+            tags << t;
+        }
+        TaggingRequest request; // the page's controls show how the lesson's tagger was made
+        request.kind = r.tagging->config.kind;
+        request.bidirectional = r.tagging->config.bidirectional;
+        request.dim = r.tagging->config.dim;
+        request.hidden = r.tagging->config.hidden;
+        request.steps = r.tagging->steps;
+        m_views.tagging->setRequest(request);
+        m_views.tagging->showResult(r.tagging->accuracy, r.tagging->testSentences, r.tagging->testWords, words, tags);
+        if (r.tagging->trace)
+            m_views.recurrent->showTrace(r.tagging->trace);
+        shown = m_views.tagging;
+    }
+    if (shown)
+        reveal(shown);
+
+    if (sel.layer >= 0 || sel.head >= 0)
+        m_views.attention->selectHead(std::max(0, sel.layer), std::max(0, sel.head));
+    if (sel.token >= 0)
+        m_views.attention->selectToken(sel.token);
+    if (sel.unit >= 0)
+        m_views.recurrent->showUnit(sel.unit);
+    if (!r.memoryRows.empty())
+        m_views.memory->showRows(r.memoryRows);
+    QWidget *target = sel.highlight.empty() ? nullptr : region(QString::fromStdString(sel.highlight));
+    if (target)
+        reveal(target);
+    return target;
+}
