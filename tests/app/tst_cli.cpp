@@ -102,10 +102,10 @@ private Q_SLOTS:
             << QStringLiteral("does not exist");
         QTest::newRow("plot bad row") << QStringList{QStringLiteral("plot"), QStringLiteral("loss"), QStringLiteral("--log"), path("bad-log.csv"),
                                                      QStringLiteral("--out"), path("never.png")}
-                                      << QStringLiteral("bad-log.csv:3: not a number");
+                                      << QStringLiteral("bad-log.csv:3: 'oops' in column 'loss' is not a finite number");
         QTest::newRow("plot no loss column") << QStringList{QStringLiteral("plot"), QStringLiteral("loss"), QStringLiteral("--log"), path("no-loss.csv"),
                                                             QStringLiteral("--out"), path("never.png")}
-                                             << QStringLiteral("needs 'step' and 'loss'");
+                                             << QStringLiteral("no-loss.csv:1: no column 'loss' in the header (step, accuracy)");
         QTest::newRow("plot bad suffix") << QStringList{QStringLiteral("plot"), QStringLiteral("loss"), QStringLiteral("--log"), path("bad-log.csv"),
                                                         QStringLiteral("--out"), path("never.gif")}
                                          << QStringLiteral("--out must end in");
