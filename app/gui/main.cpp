@@ -4,10 +4,12 @@
 // --screenshot shows the main window, renders it to FILE.png and exits. With --train-steps the
 // window first trains the default model for N steps so the loss curve is filled; with
 // --view vectors it first trains the default word vectors and solves the analogy panel's example;
-// with --view recurrent (attention) it trains an LSTM (a GPT) language model and traces a sentence
-// through it; with --view memory it measures the memory tab's default sweep (gpt and lstm, train,
-// lengths 256 to 2048, batch 2; about a second) so the memory plots show real curves.
+// with --view recurrent (attention) it trains an LSTM (a GPT) language model on the built-in corpus
+// of the interface language and traces a sentence of that corpus through it; with --view memory it
+// measures the memory tab's default sweep (gpt and lstm, train, lengths 256 to 2048, batch 2; about
+// a second) so the memory plots show real curves.
 #include "appcore/base/application.h"
+#include "appcore/base/languagedefaults.h"
 #include "appcore/views/attentionview.h"
 #include "appcore/views/embeddingview.h"
 #include "appcore/views/recurrentview.h"
@@ -147,7 +149,7 @@ int main(int argc, char *argv[])
         window.setArchitecture(QString::fromStdString(lm::firstFeeding(lm::View::Attention)->name));
         window.setSteps(parser.isSet(steps) ? parser.value(steps).toInt() : 300);
         QObject::connect(window.controller(), &TrainingController::stopped, &app, [&](TrainingWorker::Stop, const QString &) {
-            Q_EMIT window.attentionView()->inspectRequested(QStringLiteral("The queen is the mother of the princess."));
+            Q_EMIT window.attentionView()->inspectRequested(sampleSentence());
         });
         QObject::connect(window.controller(), &TrainingController::inspected, &app,
                          [&] { QTimer::singleShot(300, &app, capture); });
@@ -157,7 +159,7 @@ int main(int argc, char *argv[])
         window.setArchitecture(QString::fromStdString(lm::firstFeeding(lm::View::Gates)->name));
         window.setSteps(parser.isSet(steps) ? parser.value(steps).toInt() : 400);
         QObject::connect(window.controller(), &TrainingController::stopped, &app, [&](TrainingWorker::Stop, const QString &) {
-            Q_EMIT window.recurrentView()->inspectRequested(QStringLiteral("The queen is the mother of the princess."));
+            Q_EMIT window.recurrentView()->inspectRequested(sampleSentence());
         });
         QObject::connect(window.controller(), &TrainingController::inspected, &app, [&] {
             window.recurrentView()->showUnit(3);
