@@ -128,7 +128,15 @@ Result<ForecastRun> runForecast(const std::vector<double> &series, const Forecas
         return makeError(report.error());
     ForecastRun run;
     run.report = std::move(report).value();
-    run.forecast = forecaster.forecast(series, horizon, series.size() - run.report.trainSize);
+    const std::size_t trainN = run.report.trainSize;
+    run.forecast = forecaster.forecast(series, horizon, series.size() - trainN);
+    const std::vector<double> seen(series.begin(), series.begin() + static_cast<std::ptrdiff_t>(trainN));
+    run.freeRun = forecaster.forecast(seen, horizon).continuation;
+    const std::size_t overlap = std::min(run.freeRun.size(), series.size() - trainN);
+    const std::vector<double> truth(series.begin() + static_cast<std::ptrdiff_t>(trainN),
+                                    series.begin() + static_cast<std::ptrdiff_t>(trainN + overlap));
+    run.freeRunRmse = rmse(run.freeRun, truth);
+    run.flatRmse = rmse(std::vector<double>(overlap, seen.back()), truth);
     return run;
 }
 

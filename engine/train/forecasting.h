@@ -71,14 +71,19 @@ struct ForecastReport {
 Result<ForecastReport> trainForecaster(SeriesForecaster &model, const std::vector<double> &series,
                                        const ForecastTrainConfig &config, const CancelToken *cancel = nullptr);
 
-// Everything a forecast view shows: the report and the forecast after the series.
+// Everything a forecast view shows.
 struct ForecastRun {
     ForecastReport report;
     Forecast forecast; // one-step predictions of the test tail and `horizon` values after the end
+    // `horizon` values run free from the end of the training part (each fed back as input, the
+    // test tail never seen), and over the positions where the tail has the truth: their RMSE and
+    // that of a flat line at the last training value.
+    std::vector<double> freeRun;
+    double freeRunRmse = 0.0, flatRmse = 0.0;
 };
 
 // Builds the forecaster `model` describes (seeded by train.seed), trains it on `series` and
-// forecasts `horizon` values past the end. Errors: those of trainForecaster, a bad config.
+// forecasts `horizon` values. Errors: those of trainForecaster, a bad config.
 Result<ForecastRun> runForecast(const std::vector<double> &series, const ForecasterConfig &model,
                                 const ForecastTrainConfig &train, int horizon, const CancelToken *cancel = nullptr);
 

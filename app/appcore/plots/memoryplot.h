@@ -52,7 +52,7 @@ protected:
     static std::vector<SeriesKey> seriesOf(const std::vector<lm::MemoryLabRow> &rows);
     // True when `rows` hold more than one mode (then series names carry the mode).
     static bool severalModes(const std::vector<lm::MemoryLabRow> &rows);
-    // "gpt", or "gpt train" with the mode.
+    // The family's name, or the name and the mode ("… train").
     static QString seriesName(const SeriesKey &key, bool withMode);
     // The rows of one series, shortest length (then smallest batch) first; pointers into `rows`.
     static std::vector<const lm::MemoryLabRow *> seriesRows(const std::vector<lm::MemoryLabRow> &rows, const SeriesKey &key);

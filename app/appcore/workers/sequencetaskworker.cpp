@@ -158,20 +158,18 @@ void SequenceTaskWorker::trainForecaster(const ForecastRequest &request)
             series = lm::generateSeries(request.length, request.seed, request.trend, request.period, request.noise);
         }
 
-        lm::Rng rng(request.seed);
-        lm::SeriesForecaster model(request.model, rng);
         lm::ForecastTrainConfig train;
         train.steps = request.steps;
         train.batch = request.batch;
         train.lr = request.lr;
         train.testFraction = request.testFraction;
         train.seed = request.seed;
-        auto trained = lm::trainForecaster(model, series, train, &m_cancel);
-        if (!trained.ok()) {
-            Q_EMIT failed(QString::fromStdString(trained.error()));
+        auto run = lm::runForecast(series, request.model, train, std::max(1, request.horizon), &m_cancel);
+        if (!run.ok()) {
+            Q_EMIT failed(QString::fromStdString(run.error()));
             return;
         }
-        const lm::ForecastReport &report = trained.value();
+        const lm::ForecastReport &report = run.value().report;
 
         ForecastResult result;
         result.trainSize = int(report.trainSize);
@@ -188,14 +186,9 @@ void SequenceTaskWorker::trainForecaster(const ForecastRequest &request)
         }
         // Free-running from where the test tail starts, reading only the training part, so it
         // can be judged against the truth it never saw.
-        const std::vector<double> seen(series.begin(), series.begin() + static_cast<std::ptrdiff_t>(report.trainSize));
-        const lm::Forecast forecast = model.forecast(seen, std::max(1, request.horizon));
-        result.continuation = toQVector(forecast.continuation);
-        const std::size_t overlap = std::min(forecast.continuation.size(), series.size() - report.trainSize);
-        const std::vector<double> truth(series.begin() + static_cast<std::ptrdiff_t>(report.trainSize),
-                                        series.begin() + static_cast<std::ptrdiff_t>(report.trainSize + overlap));
-        result.continuationRmse = lm::rmse(forecast.continuation, truth);
-        result.flatRmse = lm::rmse(std::vector<double>(overlap, seen.back()), truth);
+        result.continuation = toQVector(run.value().freeRun);
+        result.continuationRmse = run.value().freeRunRmse;
+        result.flatRmse = run.value().flatRmse;
         result.series = toQVector(series);
         result.seconds = double(clock.elapsed()) / 1000.0;
         Q_EMIT forecastTrained(result);
