@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "common.h"
 
+#include "core/threads.h"
 #include "io/checkpoint.h"
 #include "io/hfimport.h"
 #include "models/sampling.h"
@@ -11,7 +12,8 @@
 
 int generateCommand(const std::vector<std::string> &words)
 {
-    const Args args(words, {"model", "prompt", "max-new", "temperature", "top-k", "top-p", "seed"}, {});
+    const Args args(words, {"model", "prompt", "max-new", "temperature", "top-k", "top-p", "seed", "threads"}, {});
+    lm::setThreadCount(static_cast<int>(args.integer("threads", 1, 1, 256)));
     if (!args.positionals().empty())
         throw UsageError("unexpected argument '" + args.positionals().front() + "'");
     const std::string path = args.required("model");

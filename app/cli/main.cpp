@@ -32,7 +32,7 @@ const char *const kUsage =
     "          logits CSV: a row per position; hidden: the last layer's states (recurrent models);\n"
     "          attention: [layer][head][query][key] (transformers)\n"
     "  generate --model M.safetensors --prompt T [--max-new N] [--temperature X] [--top-k K]\n"
-    "          [--top-p P] [--seed N]        text from a trained model, streamed as it comes\n"
+    "          [--top-p P] [--seed N] [--threads N]   text from a trained model, streamed as it comes\n"
     "  embed   --method skipgram|cbow|glove|fasttext --corpus F --out V.vec [--dim N]\n"
     "          [--window N] [--negative N] [--epochs N] [--min-count N] [--threads N] [--seed N]\n"
     "          [--unit words|chars] [--normalize] [--hs] [--lr X] [--sample X]\n"
