@@ -8,6 +8,7 @@
 #include "appcore/views/recurrentview.h"
 #include "appcore/views/taggingpage.h"
 #include "appcore/lessons/lessonpanel.h"
+#include "appcore/plots/heatmapplot.h"
 #include "appcore/plots/lineplot.h"
 #include "appcore/plots/lossplot.h"
 #include "appcore/window/mainwindow.h"
@@ -246,6 +247,17 @@ private Q_SLOTS:
         QCOMPARE(forecast->lastResult().series.size(), 1200);
         QVERIFY(forecast->lastResult().testRmse < forecast->lastResult().naiveTestRmse); // what the check measured
         QCOMPARE(forecast->plot()->seriesCount(), 3); // truth, one-step forecast, continuation
+
+        // A highlight inside a page brings the page forward: the gates of the LSTM the step traced.
+        int gates = -1;
+        for (std::size_t s = 0; s < lesson.steps.size() && gates < 0; ++s)
+            for (const LessonAction &a : lesson.steps[s].actions)
+                if (a.kind == "highlight" && a.args["region"] == "gates")
+                    gates = static_cast<int>(s);
+        QVERIFY(gates > 0);
+        QVERIFY(runLessonStep(w, gates));
+        QVERIFY(w.recurrentView()->gatePlot()->isVisible());
+        QVERIFY(!w.recurrentView()->hiddenPlot()->isVisible());
 
         QVERIFY(runLessonStep(w, firstStepDoing(lesson, "tag")));
         QVERIFY(tagging->isVisible());
