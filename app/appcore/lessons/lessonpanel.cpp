@@ -262,6 +262,8 @@ void LessonPanel::runStep()
         m_status->setText(tr("First doing steps %1–%2, which this one builds on…").arg(m_stepsRunThrough + 1).arg(m_step));
     const auto &all = lesson(m_lesson).steps;
     std::vector<LessonStep> steps(all.begin() + m_stepsRunThrough, all.begin() + m_step + 1);
+    if (m_stepsRunThrough == 0)
+        Q_EMIT sessionStarted();
     QMetaObject::invokeMethod(m_worker, [w = m_worker, steps = std::move(steps)] { w->runSteps(steps); }, Qt::QueuedConnection);
     m_stepsRunThrough = m_step + 1;
 }

@@ -89,6 +89,9 @@ Q_SIGNALS:
     // A step is training run `run` of family `arch`: the main window draws these losses as they
     // come (step numbers follow on within a run).
     void trainingProgress(int run, const QString &arch, const QVector<double> &newLosses);
+    // The steps about to run start from a fresh session (the first step, or going back): what
+    // the views show of an earlier session is about to be replaced.
+    void sessionStarted();
     // The step being shown changed (the main window may highlight nothing any more).
     void stepShown(int lesson, int step);
 

@@ -108,8 +108,11 @@ void LessonPresenter::addLosses(int run, const QString &arch, const QVector<doub
         return; // the learner's own training owns the plot
     LossPlot *plot = m_views.lm->lossPlot();
     if (run != m_liveRun) {
-        // A new model: the curve so far stays, as a line of its own, for comparison.
-        if (plot->pointCount() > 0 && m_liveRun >= 0)
+        // A new model: the curve so far stays, as a line of its own, for comparison; in a fresh
+        // session the curves on the plot belong to something else.
+        if (m_liveRun < 0)
+            plot->clearRuns();
+        else if (plot->pointCount() > 0)
             plot->keepRun(plot->runName(), plot->steps(), plot->losses(), familyColour(m_liveArch.toStdString()));
         plot->clear();
         plot->setRunName(familyName(arch.toStdString()), familyColour(arch.toStdString()));

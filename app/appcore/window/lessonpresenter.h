@@ -45,6 +45,8 @@ public:
     // Losses of run `run` (of family `arch`) while a lesson trains: drawn live; a new run keeps
     // the curve before it as a labelled line.
     void addLosses(int run, const QString &arch, const QVector<double> &losses);
+    // A lesson session starts afresh: its first run starts a new live curve.
+    void sessionStarted() { m_liveRun = -1; }
     // Shows a finished step's snapshot (see the class comment). Returns the widget its highlight
     // names, already brought to the front, or null.
     QWidget *apply(const LessonSnapshot &snapshot);

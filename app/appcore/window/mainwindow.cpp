@@ -159,6 +159,7 @@ void MainWindow::buildLessonDock()
     });
     // A lesson's training draws its curve live on the language-model tab, as the learner's own does.
     connect(m_lessonPanel, &LessonPanel::trainingProgress, m_presenter, &LessonPresenter::addLosses);
+    connect(m_lessonPanel, &LessonPanel::sessionStarted, m_presenter, &LessonPresenter::sessionStarted);
 }
 
 int MainWindow::currentTab() const { return m_tabs->currentIndex(); }
