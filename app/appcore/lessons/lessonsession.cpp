@@ -278,15 +278,13 @@ void LessonSession::act(const LessonAction &action)
         config.hidden = valueOr(a, "hidden", 32);
         lm::ForecastTrainConfig tc;
         tc.steps = valueOr(a, "steps", 300);
-        lm::Rng rng(tc.seed);
-        lm::SeriesForecaster model(config, rng);
         const std::vector<double> series = lm::generateSeries(kSeriesLength, 1);
         const auto started = std::chrono::steady_clock::now();
-        auto trained = lm::trainForecaster(model, series, tc, m_cancel);
+        auto run = lm::runForecast(series, config, tc, kForecastHorizon, m_cancel);
         const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-        if (!trained)
-            throw ActionFailed(trained.error());
-        const lm::ForecastReport &report = trained.value();
+        if (!run)
+            throw ActionFailed(run.error());
+        const lm::ForecastReport &report = run.value().report;
         m_forecastRmse = report.testRmse;
         m_naiveRmse = report.naiveTestRmse;
         auto f = std::make_shared<LessonForecast>();
@@ -297,15 +295,9 @@ void LessonSession::act(const LessonAction &action)
         f->series = series;
         f->trainSize = report.trainSize;
         f->testPredictions = report.testPredictions;
-        // Free-running from where the held-out tail starts, reading only the training part, so
-        // it can be judged against the truth it never saw.
-        const std::vector<double> seen(series.begin(), series.begin() + static_cast<std::ptrdiff_t>(report.trainSize));
-        f->continuation = model.forecast(seen, kForecastHorizon).continuation;
-        const std::size_t overlap = std::min(f->continuation.size(), series.size() - report.trainSize);
-        const std::vector<double> truth(series.begin() + static_cast<std::ptrdiff_t>(report.trainSize),
-                                        series.begin() + static_cast<std::ptrdiff_t>(report.trainSize + overlap));
-        f->continuationRmse = lm::rmse(f->continuation, truth);
-        f->flatRmse = lm::rmse(std::vector<double>(overlap, seen.back()), truth);
+        f->continuation = run.value().freeRun;
+        f->continuationRmse = run.value().freeRunRmse;
+        f->flatRmse = run.value().flatRmse;
         f->trainRmse = report.trainRmse;
         f->naiveTrainRmse = report.naiveTrainRmse;
         f->testRmse = report.testRmse;
