@@ -18,13 +18,16 @@ namespace {
 
 thread_local bool t_inside = false;
 
-// Waits up to ~50 µs for `ready` without sleeping: a run of parallel loops (the layers of a
+// How long a worker or a waiting caller spins before it sleeps.
+constexpr int kSpinMicroseconds = 1000;
+
+// Waits up to kSpinMicroseconds for `ready` without sleeping: a run of parallel loops (the layers of a
 // training step) hands work over in microseconds, where sleeping on a condition variable and
 // being woken costs tens. Past that the caller sleeps, so an idle pool uses no CPU.
 template <class Ready>
 void spinBriefly(Ready ready)
 {
-    const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(50);
+    const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(kSpinMicroseconds);
     while (!ready()) {
         for (int i = 0; i < 64; ++i) {
             if (ready())
