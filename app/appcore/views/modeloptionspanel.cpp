@@ -40,11 +40,22 @@ ModelOptionsPanel::ModelOptionsPanel(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_pages);
     layout->addWidget(m_count);
     connect(m_picker, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_pages->setCurrentIndex(index);
+        showPage(index);
         updateCount();
         Q_EMIT changed();
     });
+    showPage(0);
     updateCount();
+}
+
+// Only the shown page counts for the panel's height, so a family with three options does not
+// leave the room of one with thirteen.
+void ModelOptionsPanel::showPage(int index)
+{
+    for (int i = 0; i < m_pages->count(); ++i)
+        m_pages->widget(i)->setSizePolicy(QSizePolicy::Preferred, i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    m_pages->setCurrentIndex(index);
+    m_pages->adjustSize();
 }
 
 QWidget *ModelOptionsPanel::makePage(const lm::Architecture &arch)

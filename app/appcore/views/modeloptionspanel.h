@@ -43,6 +43,7 @@ Q_SIGNALS:
 
 private:
     QWidget *makePage(const lm::Architecture &arch);
+    void showPage(int index);
     void updateCount();
 
     QComboBox *m_picker;
