@@ -25,8 +25,11 @@ int archsCommand(const std::vector<std::string> &words)
             std::string kind;
             switch (o.type) {
             case lm::OptionType::Integer:
+                kind = "N, " + o.defaultValue.dump() + ", " + std::to_string(static_cast<long long>(o.min)) + ".." +
+                       std::to_string(static_cast<long long>(o.max));
+                break;
             case lm::OptionType::Real:
-                kind = "N, " + o.defaultValue.dump() + ", " + nlohmann::json(o.min).dump() + ".." + nlohmann::json(o.max).dump();
+                kind = "X, " + o.defaultValue.dump() + ", " + nlohmann::json(o.min).dump() + ".." + nlohmann::json(o.max).dump();
                 break;
             case lm::OptionType::Flag: kind = "switch, " + std::string(o.defaultValue.get<bool>() ? "on" : "off"); break;
             case lm::OptionType::Choice: {
