@@ -49,7 +49,11 @@ LanguageModelPage::LanguageModelPage(QMainWindow *window, TrainingController *co
     connect(m_controller, &TrainingController::stateChanged, this, &LanguageModelPage::onStateChanged);
     connect(m_controller, &TrainingController::progress, this, &LanguageModelPage::onProgress);
     connect(m_controller, &TrainingController::stopped, this, &LanguageModelPage::onStopped);
-    connect(m_controller, &TrainingController::prepared, this, &LanguageModelPage::appendLog);
+    connect(m_controller, &TrainingController::prepared, this, [this](const QString &summary, int vocabularySize) {
+        appendLog(summary);
+        m_knownVocabulary = vocabularySize; // the count now uses the real vocabulary
+        syncFamilyControls();
+    });
     connect(m_controller, &TrainingController::failed, this, [this](const QString &message) {
         appendLog(tr("Error: %1").arg(message));
         showMessage(message);
@@ -85,7 +89,11 @@ QDockWidget *LanguageModelPage::buildSetupDock()
     form->addRow(tr("Tokens"), m_tokenizer);
     form->addRow(m_model);
     connect(m_model, &ModelOptionsPanel::changed, this, &LanguageModelPage::syncFamilyControls);
-    connect(m_tokenizer, &QComboBox::currentIndexChanged, this, &LanguageModelPage::syncFamilyControls);
+    for (QComboBox *box : {m_tokenizer, m_corpus})
+        connect(box, &QComboBox::currentIndexChanged, this, [this] {
+            m_knownVocabulary = 0; // another text or tokenizer: the last run's vocabulary no longer holds
+            syncFamilyControls();
+        });
     dock->setWidget(w);
     m_window->addDockWidget(Qt::LeftDockWidgetArea, dock);
     return dock;
@@ -211,14 +219,17 @@ void LanguageModelPage::setGeneratedText(const QString &text) { m_generated->set
 double LanguageModelPage::clipNorm() const { return m_clip->value(); }
 
 // The controls that depend on the family: truncated BPTT needs a model that carries its state;
-// the parameter count needs the tokenizer's vocabulary.
+// the parameter count needs the tokenizer's vocabulary: the last run's, until the corpus or the
+// tokenizer changes, else an estimate.
 void LanguageModelPage::syncFamilyControls()
 {
     const bool editable = m_controller->state() == TrainingController::State::Idle ||
                           m_controller->state() == TrainingController::State::Finished;
     m_tbptt->setEnabled(editable && m_model->architecture().traits.carriesState);
     const QString tokenizer = m_tokenizer->currentData().toString();
-    const int vocab = tokenizer == QStringLiteral("bpe") ? 512 : 256; // bytes, or a guess for characters and words
+    const int vocab = m_knownVocabulary > 0                  ? m_knownVocabulary
+                      : tokenizer == QStringLiteral("bpe") ? 512
+                                                           : 256; // bytes, or a guess for characters and words
     m_model->setCountAssumptions(vocab, m_seq->value());
 }
 

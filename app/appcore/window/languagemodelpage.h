@@ -95,6 +95,7 @@ private:
     void flushProgress();
     void onStopped(TrainingWorker::Stop why, const QString &message);
     void syncFamilyControls();
+    int m_knownVocabulary = 0; // the tokenizer's vocabulary in the last run on this corpus; 0 = unknown
     void showMessage(const QString &text);
 
     QMainWindow *m_window;

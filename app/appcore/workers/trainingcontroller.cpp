@@ -7,8 +7,8 @@ TrainingController::TrainingController(QObject *parent) : QObject(parent)
     m_worker = new TrainingWorker;
     m_thread = startWorkerThread(m_worker, QStringLiteral("training"), [w = m_worker] { w->requestCancel(); });
 
-    connect(m_worker, &TrainingWorker::prepared, this, [this](const QString &summary) {
-        Q_EMIT prepared(summary);
+    connect(m_worker, &TrainingWorker::prepared, this, [this](const QString &summary, int vocabularySize) {
+        Q_EMIT prepared(summary, vocabularySize);
         setState(State::Running);
         QMetaObject::invokeMethod(m_worker, m_stepOnly ? &TrainingWorker::stepOnce : &TrainingWorker::run,
                                   Qt::QueuedConnection);

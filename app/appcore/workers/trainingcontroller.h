@@ -36,7 +36,7 @@ public:
 
 Q_SIGNALS:
     void stateChanged(TrainingController::State state);
-    void prepared(const QString &summary);
+    void prepared(const QString &summary, int vocabularySize);
     void failed(const QString &message);
     void progress(const QVector<lm::StepReport> &reports);
     void stopped(TrainingWorker::Stop why, const QString &message);

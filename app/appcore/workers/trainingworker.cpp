@@ -59,7 +59,8 @@ void TrainingWorker::prepare(const TrainingRequest &request)
                         .arg(QString::fromStdString(corpus.value().name), loc.toString(m_setup->corpusTokens),
                              loc.toString(m_setup->tokenizer->vocabSize()),
                              QString::fromStdString(m_setup->tokenizer->kind()),
-                             loc.toString(m_setup->model->parameterCount())));
+                             loc.toString(m_setup->model->parameterCount())),
+                    m_setup->tokenizer->vocabSize());
 }
 
 lm::StepReport TrainingWorker::stepAndRecord(QVector<lm::StepReport> &pending)

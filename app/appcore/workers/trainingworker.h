@@ -63,7 +63,7 @@ public Q_SLOTS:
     void inspect(const QString &text);
 
 Q_SIGNALS:
-    void prepared(const QString &summary);
+    void prepared(const QString &summary, int vocabularySize);
     void failed(const QString &message);
     void progress(const QVector<lm::StepReport> &reports);
     void stopped(TrainingWorker::Stop why, const QString &message);
