@@ -144,16 +144,10 @@ void validateAction(const json &a, const std::string &kind)
     } else if (kind == "model") {
         // Every option the family declares in the architecture table, checked there.
         const lm::Architecture *family = lm::findArchitecture(oneOf(a, "arch", kArchs));
-        json options = json::object();
-        for (const auto &item : a.items()) {
-            const std::string &key = item.key();
-            if (key == "do" || key == "arch" || key == "tokenizer" || key == "seq" || key == "batch" || key == "lr" ||
-                key == "seed")
-                continue;
-            if (!family->option(key))
-                throw Bad{"'" + key + "' is not an option of " + family->name + " (lmscope-cli archs lists them)"};
-            options[key] = item.value();
-        }
+        const json options = modelActionOptions(a);
+        for (const auto &item : options.items())
+            if (!family->option(item.key()))
+                throw Bad{"'" + item.key() + "' is not an option of " + family->name + " (lmscope-cli archs lists them)"};
         if (auto resolved = family->resolveOptions(options); !resolved)
             throw Bad{resolved.error()};
         oneOf(a, "tokenizer", {"byte", "char", "word"}, false);
@@ -458,6 +452,18 @@ const std::vector<std::string> &lessonRegions()
                                                   "hidden_states", "gates",     "gradients",      "tagging", "forecast",
                                                   "memory_bytes", "memory_time", "calculator"};
     return regions;
+}
+
+json modelActionOptions(const json &action)
+{
+    json options = json::object();
+    for (const auto &item : action.items()) {
+        const std::string &key = item.key();
+        if (key != "do" && key != "arch" && key != "tokenizer" && key != "seq" && key != "batch" && key != "lr" &&
+            key != "seed")
+            options[key] = item.value();
+    }
+    return options;
 }
 
 const std::vector<std::string> &lessonViews()

@@ -69,5 +69,9 @@ lm::Result<Lesson> loadLesson(const std::string &path);
 
 // The views a lesson can open (the main window's tabs): lm, vectors, recurrent, attention, memory.
 const std::vector<std::string> &lessonViews();
+
+// The family options of a `model` action: every field but "do", "arch" and the run's own
+// (tokenizer, seq, batch, lr, seed), by name, for the architecture table to check and apply.
+nlohmann::json modelActionOptions(const nlohmann::json &action);
 // The regions a `highlight` may name (lessons/README.md lists what each is).
 const std::vector<std::string> &lessonRegions();

@@ -193,12 +193,7 @@ void LessonSession::act(const LessonAction &action)
         m_corpusText.clear();
         m_setup.reset();
     } else if (kind == "model") {
-        json options = json::object();
-        for (const auto &item : a.items())
-            if (item.key() != "do" && item.key() != "arch" && item.key() != "tokenizer" && item.key() != "seq" &&
-                item.key() != "batch" && item.key() != "lr" && item.key() != "seed")
-                options[item.key()] = item.value();
-        m_choice = lessonModel(*lm::findArchitecture(a["arch"].get<std::string>()), options);
+        m_choice = lessonModel(*lm::findArchitecture(a["arch"].get<std::string>()), modelActionOptions(a));
         m_choice.tokenizer = valueOr<std::string>(a, "tokenizer", "char");
         m_train.seq = valueOr(a, "seq", 64);
         m_train.batch = valueOr(a, "batch", 16);
