@@ -3,6 +3,9 @@
 #include "io/safetensors.h"
 #include "models/architecture.h"
 #include "text/bpe.h"
+#include "text/specialtokens.h"
+#include "text/unigram.h"
+#include "text/wordpiece.h"
 
 #include <cstring>
 #include <filesystem>
@@ -33,6 +36,45 @@ Result<nlohmann::json> readConfig(const std::string &path)
     return j;
 }
 
+struct FolderTokenizer {
+    std::unique_ptr<Tokenizer> tokenizer;
+    std::string file; // the file it came from, for errors
+};
+
+// The tokenizer a folder carries, by its files: tokenizer.json with a Unigram model
+// (SentencePiece: ALBERT, T5), else vocab.txt (WordPiece: BERT, with tokenizer_config.json's
+// casing), else vocab.json + merges.txt (byte-level BPE: GPT-2).
+Result<FolderTokenizer> loadFolderTokenizer(const std::string &dir)
+{
+    namespace fs = std::filesystem;
+    const auto file = [&](const char *name) { return (fs::path(dir) / name).string(); };
+    std::error_code ec;
+    if (fs::exists(file("tokenizer.json"), ec)) {
+        std::ifstream in(file("tokenizer.json"), std::ios::binary);
+        std::string head(4096, '\0');
+        in.read(head.data(), static_cast<std::streamsize>(head.size()));
+        head.resize(static_cast<std::size_t>(in.gcount()));
+        // A unigram model, or a file too large to tell from its start: the unigram reader says.
+        const bool vocabTxt = fs::exists(file("vocab.txt"), ec);
+        if (!vocabTxt || head.find("\"Unigram\"") != std::string::npos) {
+            auto u = UnigramTokenizer::loadTokenizerJson(file("tokenizer.json"));
+            if (!u)
+                return makeError(u.error());
+            return FolderTokenizer{std::make_unique<UnigramTokenizer>(std::move(u).value()), file("tokenizer.json")};
+        }
+    }
+    if (fs::exists(file("vocab.txt"), ec)) {
+        auto w = WordPieceTokenizer::loadVocabTxt(file("vocab.txt"), file("tokenizer_config.json"));
+        if (!w)
+            return makeError(w.error());
+        return FolderTokenizer{std::make_unique<WordPieceTokenizer>(std::move(w).value()), file("vocab.txt")};
+    }
+    auto bpe = BpeTokenizer::loadGpt2(file("vocab.json"), file("merges.txt"));
+    if (!bpe)
+        return makeError(bpe.error());
+    return FolderTokenizer{std::make_unique<BpeTokenizer>(std::move(bpe).value()), file("vocab.json")};
+}
+
 } // namespace
 
 Result<Checkpoint> loadHuggingFaceFolder(const std::string &dir)
@@ -40,8 +82,6 @@ Result<Checkpoint> loadHuggingFaceFolder(const std::string &dir)
     namespace fs = std::filesystem;
     const std::string configPath = (fs::path(dir) / "config.json").string();
     const std::string weightsPath = (fs::path(dir) / "model.safetensors").string();
-    const std::string vocabPath = (fs::path(dir) / "vocab.json").string();
-    const std::string mergesPath = (fs::path(dir) / "merges.txt").string();
 
     auto configFile = readConfig(configPath);
     if (!configFile)
@@ -84,6 +124,10 @@ Result<Checkpoint> loadHuggingFaceFolder(const std::string &dir)
         for (const std::string &prefix : reader.tensorPrefixes)
             if (const Tensor *t = st.find(prefix + name))
                 return t;
+        if (reader.alternativeNames)
+            for (const std::string &other : reader.alternativeNames(name))
+                if (const Tensor *t = st.find(other))
+                    return t;
         return nullptr;
     };
     auto converted = reader.toConfig(hf, findTensor);
@@ -126,16 +170,19 @@ Result<Checkpoint> loadHuggingFaceFolder(const std::string &dir)
     }
     model->resetState();
 
-    auto bpe = BpeTokenizer::loadGpt2(vocabPath, mergesPath);
-    if (!bpe)
-        return Error{bpe.error()};
-    if (bpe.value().vocabSize() != model->vocabSize())
-        return Error{vocabPath + ": " + std::to_string(bpe.value().vocabSize()) + " tokens but vocab_size in config.json is "
-                     + std::to_string(model->vocabSize())};
+    auto tokenizer = loadFolderTokenizer(dir);
+    if (!tokenizer)
+        return Error{tokenizer.error()};
+    if (tokenizer.value().tokenizer->vocabSize() != model->vocabSize())
+        return Error{tokenizer.value().file + ": " + std::to_string(tokenizer.value().tokenizer->vocabSize()) +
+                     " tokens but vocab_size in config.json is " + std::to_string(model->vocabSize())};
+    if (arch->traits.direction == Direction::Bidirectional) // fill-mask, pairs: the encoder's specials
+        if (auto specials = findEncoderSpecials(*tokenizer.value().tokenizer); !specials)
+            return Error{tokenizer.value().file + ": " + specials.error()};
 
     Checkpoint c;
     c.model = std::move(model);
-    c.tokenizer = std::make_unique<BpeTokenizer>(std::move(bpe).value());
+    c.tokenizer = std::move(tokenizer.value().tokenizer);
     c.training = {{"source", "huggingface"}, {"path", dir}};
     return c;
 }

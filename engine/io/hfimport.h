@@ -1,6 +1,7 @@
 #pragma once
 // Hugging Face checkpoints (DESIGN.md, "Contracts"): a folder with config.json, model.safetensors
-// and the tokenizer files loads for inference and inspection. GPT-2 for now.
+// and the tokenizer files loads for inference and inspection: every family whose table entry has a
+// Hugging Face reader (GPT-2, BERT, ALBERT …).
 #include "core/result.h"
 #include "io/checkpoint.h"
 

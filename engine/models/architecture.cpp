@@ -10,12 +10,14 @@ namespace lm {
 std::vector<const Architecture *> mlpArchitectures();
 std::vector<const Architecture *> recurrentArchitectures();
 std::vector<const Architecture *> transformerArchitectures();
+std::vector<const Architecture *> encoderArchitectures();
 
 const std::vector<const Architecture *> &architectures()
 {
     static const std::vector<const Architecture *> all = [] {
         std::vector<const Architecture *> list;
-        for (const auto &family : {mlpArchitectures(), recurrentArchitectures(), transformerArchitectures()})
+        for (const auto &family : {mlpArchitectures(), recurrentArchitectures(), transformerArchitectures(),
+                                    encoderArchitectures()})
             list.insert(list.end(), family.begin(), family.end());
         return list;
     }();

@@ -105,6 +105,9 @@ struct HuggingFaceReader {
         toConfig;
     // Prefixes the weights may carry before our names ("transformer.").
     std::vector<std::string> tensorPrefixes;
+    // Other names a tensor may carry in older or differently saved checkpoints, tried after our
+    // name and the prefixed names ("…LayerNorm.gamma" for "…LayerNorm.weight"); may be empty.
+    std::function<std::vector<std::string>(const std::string &name)> alternativeNames;
 };
 
 struct Architecture {

@@ -1,8 +1,54 @@
 #include "train/setup.h"
 
 #include "models/architecture.h"
+#include "text/specialtokens.h"
+#include "train/objectives/pretraining.h"
 
 namespace lm {
+
+namespace {
+
+struct ParsedObjective {
+    ObjectiveKind kind = ObjectiveKind::CausalLm;
+    PairTask pair = PairTask::None;
+};
+
+Result<ParsedObjective> parseObjectives(const std::vector<std::string> &names, const Architecture &arch)
+{
+    ParsedObjective o;
+    if (names.empty()) {
+        o.kind = arch.objectives.empty() ? ObjectiveKind::CausalLm : arch.objectives.front();
+        if (o.kind != ObjectiveKind::CausalLm && o.kind != ObjectiveKind::MaskedLm)
+            return makeError(arch.name + " is not trained on plain text");
+        return o;
+    }
+    bool causal = false, mlm = false;
+    for (const std::string &n : names) {
+        if (n == "causal")
+            causal = true;
+        else if (n == "mlm")
+            mlm = true;
+        else if (n == "nsp" || n == "sop") {
+            if (o.pair != PairTask::None)
+                return makeError("give one of nsp and sop, not both");
+            o.pair = n == "nsp" ? PairTask::NextSentence : PairTask::SentenceOrder;
+        } else
+            return makeError("objective '" + n + "' is not one of causal, mlm, nsp, sop");
+    }
+    if (causal && (mlm || o.pair != PairTask::None))
+        return makeError("causal is trained alone, not with mlm, nsp or sop");
+    if (o.pair != PairTask::None && !mlm)
+        return makeError("nsp and sop are trained together with mlm (mlm,nsp or mlm,sop)");
+    o.kind = causal ? ObjectiveKind::CausalLm : ObjectiveKind::MaskedLm;
+    if (!arch.supports(o.kind))
+        return makeError(arch.name + " does not train with " + (causal ? "causal" : "mlm") + " (it trains with " +
+                         objectiveName(arch.objectives.front()) + ")");
+    if (o.pair != PairTask::None && !arch.supports(ObjectiveKind::SentencePair))
+        return makeError(arch.name + " has no sentence-pair head for nsp or sop");
+    return o;
+}
+
+} // namespace
 
 Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice &choice, const TrainConfig &train)
 {
@@ -21,8 +67,9 @@ Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice
     auto arch = architectureOf({{"arch", choice.arch}});
     if (!arch)
         return makeError(arch.error());
-    if (!arch.value()->supports(ObjectiveKind::CausalLm))
-        return makeError(choice.arch + " is not trained as a language model");
+    auto objective = parseObjectives(choice.objectives, *arch.value());
+    if (!objective)
+        return makeError(objective.error());
     // Options first, so a bad option is reported before the corpus is tokenised.
     auto options = arch.value()->resolveOptions(choice.options);
     if (!options)
@@ -33,11 +80,40 @@ Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice
     auto tokenizer = buildTokenizer(choice.tokenizer, text, topts);
     if (!tokenizer)
         return makeError(tokenizer.error());
-    std::vector<std::int32_t> ids = tokenizer.value()->encode(text);
-    const auto tokens = static_cast<std::int64_t>(ids.size());
-    auto data = TokenDataset::create(std::move(ids), train.seq);
-    if (!data)
-        return makeError(data.error());
+    std::unique_ptr<Objective> data;
+    std::int64_t tokens = 0;
+    if (objective.value().kind == ObjectiveKind::CausalLm) {
+        std::vector<std::int32_t> ids = tokenizer.value()->encode(text);
+        tokens = static_cast<std::int64_t>(ids.size());
+        auto stream = TokenDataset::create(std::move(ids), train.seq);
+        if (!stream)
+            return makeError(stream.error());
+        data = std::make_unique<TokenDataset>(std::move(stream).value());
+    } else {
+        auto specials = findEncoderSpecials(*tokenizer.value());
+        if (!specials)
+            return makeError("masked-LM training needs a tokenizer with [PAD] [UNK] [CLS] [SEP] [MASK] (wordpiece or "
+                             "unigram): the " + choice.tokenizer + " tokenizer has " + specials.error());
+        const EncoderSpecials &sp = specials.value();
+        PretrainingTokens pt{sp.pad, sp.cls, sp.sep, sp.mask, {sp.pad, sp.unk, sp.cls, sp.sep, sp.mask}};
+        std::vector<std::vector<TokenSequence>> documents;
+        for (const auto &d : splitDocuments(text)) {
+            documents.emplace_back();
+            for (const auto &sentence : d) {
+                TokenSequence ids = tokenizer.value()->encode(sentence);
+                tokens += static_cast<std::int64_t>(ids.size());
+                if (!ids.empty())
+                    documents.back().push_back(std::move(ids));
+            }
+            if (documents.back().empty())
+                documents.pop_back();
+        }
+        auto pretraining = EncoderPretraining::create(documents, objective.value().pair, train.seq,
+                                                      tokenizer.value()->vocabSize(), pt);
+        if (!pretraining)
+            return makeError(pretraining.error());
+        data = std::make_unique<EncoderPretraining>(std::move(pretraining).value());
+    }
 
     auto config = arch.value()->makeConfig(options.value(), tokenizer.value()->vocabSize(), train.seq);
     if (!config)
@@ -49,7 +125,10 @@ Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice
     TrainingSetup setup;
     setup.tokenizer = std::move(tokenizer).value();
     setup.model = std::move(model).value();
-    setup.trainer = std::make_unique<Trainer>(*setup.model, std::move(data).value(), train);
+    if (auto *stream = dynamic_cast<TokenDataset *>(data.get()))
+        setup.trainer = std::make_unique<Trainer>(*setup.model, std::move(*stream), train);
+    else
+        setup.trainer = std::make_unique<Trainer>(*setup.model, std::move(data), train);
     setup.corpusTokens = tokens;
     return setup;
 }

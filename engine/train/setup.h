@@ -11,16 +11,20 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace lm {
 
 struct ModelChoice {
     std::string arch;               // a family of the architecture table (models/architecture.h)
-    std::string tokenizer = "char"; // byte | char | word | bpe
+    std::string tokenizer = "char"; // byte | char | word | bpe | wordpiece | unigram
     int vocabSize = 0;              // cap for char/word vocabularies; 0 = keep every token seen
     // The family's options by name ({"dim": 64, "norm": "rmsnorm"}); the rest keep the table's
     // defaults.
     nlohmann::json options = nlohmann::json::object();
+    // What it learns: "causal" (next token), or an encoder's "mlm", "mlm,nsp", "mlm,sop". Empty =
+    // the family's first objective in the table (causal for decoders, mlm for encoders).
+    std::vector<std::string> objectives;
 };
 
 struct TrainingSetup {
@@ -30,6 +34,9 @@ struct TrainingSetup {
     std::int64_t corpusTokens = 0;
 };
 
+// Causal: the text as one token stream. mlm (+ nsp | sop): the text as documents separated by
+// blank lines, one sentence a line (train/objectives/pretraining.h); the tokenizer must have
+// [PAD] [UNK] [CLS] [SEP] [MASK] (wordpiece and unigram do).
 // Errors are sentences for the user in terms of the config's fields and the family's options:
 // an unknown family, an empty text, a text shorter than one window, an option out of range
 // ("dim must be an integer between 1 and 4096, got 0"), a training field out of range ("steps

@@ -3,6 +3,9 @@
 #include "inspect/memorymodel.h"
 #include "models/architecture.h"
 
+#include <cmath>
+#include <string>
+
 #include <QtTest>
 
 #include <set>
@@ -87,8 +90,16 @@ private Q_SLOTS:
         QVERIFY(!labModelConfig({"mlp", 32, 1, 4, false}, 64).ok()); // no memory formula
         QVERIFY(!memoryLabDefaultArchitectures().empty());
         QVERIFY(referenceConfigs().size() >= 4);
-        for (const NamedConfig &c : referenceConfigs())
-            QVERIFY2(parameterCount(c.config).value() > 100'000'000, c.name.c_str());
+        // Real models: the count a name gives ("BERT-base (110M)") within 10 %, else over 100M.
+        for (const NamedConfig &c : referenceConfigs()) {
+            const double count = static_cast<double>(parameterCount(c.config).value());
+            const auto open = c.name.find('('), millions = c.name.find("M)");
+            if (open != std::string::npos && millions != std::string::npos)
+                QVERIFY2(std::abs(count / (std::stod(c.name.substr(open + 1)) * 1e6) - 1.0) < 0.10,
+                         qPrintable(QString::fromStdString(c.name) + QStringLiteral(": %1").arg(count)));
+            else
+                QVERIFY2(count > 100'000'000, c.name.c_str());
+        }
     }
 
     void tableAsJson()

@@ -45,6 +45,11 @@ std::vector<std::pair<const char *, nlohmann::json>> smallConfigs()
         {"rnn", {{"arch", "rnn"}, {"vocab_size", 40}, {"dim", 12}, {"hidden", 20}, {"layers", 1}}},
         {"lstm", {{"arch", "lstm"}, {"vocab_size", 40}, {"dim", 12}, {"hidden", 20}, {"layers", 2}}},
         {"gru", {{"arch", "gru"}, {"vocab_size", 40}, {"dim", 12}, {"hidden", 20}, {"layers", 3}}},
+        {"bert", {{"arch", "bert"}, {"vocab_size", 40}, {"dim", 16}, {"layers", 2}, {"heads", 4}, {"max_seq", 64}}},
+        {"albert", {{"arch", "albert"}, {"vocab_size", 40}, {"dim", 16}, {"embedding_dim", 8}, {"layers", 3},
+                    {"heads", 2}, {"max_seq", 64}}},
+        {"bert chunked", {{"arch", "bert"}, {"vocab_size", 40}, {"dim", 16}, {"layers", 2}, {"heads", 4},
+                          {"max_seq", 64}, {"attention", "chunked"}, {"attention_chunk", 8}}},
     };
 }
 
@@ -85,6 +90,9 @@ private Q_SLOTS:
         const auto configs = smallConfigs();
         for (int i = 0; i < static_cast<int>(configs.size()); ++i)
             for (MemoryMode mode : {MemoryMode::Train, MemoryMode::Prefill, MemoryMode::Infer})
+                if (mode != MemoryMode::Infer || // encoders read whole sentences: no token-by-token mode
+                    findArchitecture(configs[static_cast<std::size_t>(i)].second["arch"])->traits.direction ==
+                        Direction::Causal)
                 QTest::addRow("%s %s", configs[static_cast<std::size_t>(i)].first, memoryModeName(mode).c_str())
                     << i << static_cast<int>(mode);
     }
@@ -185,7 +193,7 @@ private Q_SLOTS:
 
     void badRequestsAndCancel()
     {
-        QVERIFY(!runMemoryLab(labRequest({"bert"}, {MemoryMode::Train}, {8})).ok());
+        QVERIFY(!runMemoryLab(labRequest({"no-such-family"}, {MemoryMode::Train}, {8})).ok());
         QVERIFY(!runMemoryLab(labRequest({"gpt"}, {MemoryMode::Train}, {0})).ok());
         QVERIFY(!predictMemory({{"arch", "mlp"}}, MemoryMode::Train, 1, 8).ok());
         QVERIFY(!measureMemory({{"arch", "gpt"}, {"dim", -3}}, MemoryMode::Train, 1, 8).ok());

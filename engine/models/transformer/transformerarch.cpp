@@ -154,7 +154,7 @@ Architecture transformerEntry(TransformerLayout layout)
             {"GPT-2 medium (355M)",
              {{"arch", a.name}, {"vocab_size", 50257}, {"dim", 1024}, {"layers", 24}, {"heads", 16}, {"max_seq", 1024}}},
         };
-        a.huggingFace = HuggingFaceReader{{"gpt2"}, gpt2Config, {"transformer."}};
+        a.huggingFace = HuggingFaceReader{{"gpt2"}, gpt2Config, {"transformer."}, {}};
     } else {
         a.displayName = {"Llama (RMSNorm, RoPE, SwiGLU)", "Llama（RMSNorm、RoPE、SwiGLU）"};
         a.summary = {"Llama's decoder: RMSNorm, rotary positions, SwiGLU, grouped-query attention.",
