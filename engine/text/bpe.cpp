@@ -336,6 +336,14 @@ std::string BpeTokenizer::tokenText(std::int32_t id) const
     return printableBytes(m_tokens[static_cast<std::size_t>(id)]);
 }
 
+std::optional<std::int32_t> BpeTokenizer::tokenId(std::string_view token) const
+{
+    for (std::size_t i = 0; i < m_tokens.size(); ++i)
+        if (m_tokens[i] == token)
+            return static_cast<std::int32_t>(i);
+    return std::nullopt;
+}
+
 nlohmann::json BpeTokenizer::toJson() const
 {
     nlohmann::json vocab = nlohmann::json::array();

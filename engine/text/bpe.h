@@ -63,6 +63,9 @@ public:
     std::string decode(const std::vector<std::int32_t> &ids) const override;
     std::string tokenText(std::int32_t id) const override;
     nlohmann::json toJson() const override;
+    // The id of the token whose bytes are `token` (not the bytes_to_unicode spelling); a linear
+    // search, for occasional lookups.
+    std::optional<std::int32_t> tokenId(std::string_view token) const override;
 
     const std::vector<std::string> &tokens() const { return m_tokens; }
     const std::vector<Merge> &merges() const { return m_merges; }

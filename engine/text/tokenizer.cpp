@@ -1,6 +1,8 @@
 #include "text/tokenizer.h"
 
 #include "text/bpe.h"
+#include "text/unigram.h"
+#include "text/wordpiece.h"
 #include "text/utf8.h"
 
 #include <algorithm>
@@ -232,6 +234,22 @@ nlohmann::json CharTokenizer::toJson() const
     return {{"kind", "char"}, {"version", 1}, {"vocab", std::move(vocab)}};
 }
 
+std::optional<std::int32_t> CharTokenizer::tokenId(std::string_view token) const
+{
+    if (token == kUnkText)
+        return kUnkId;
+    if (token.empty() || firstInvalidUtf8(token))
+        return std::nullopt;
+    std::size_t i = 0;
+    const char32_t cp = nextCodePoint(token, i);
+    if (i != token.size())
+        return std::nullopt;
+    const auto it = m_idOf.find(cp);
+    if (it == m_idOf.end())
+        return std::nullopt;
+    return it->second;
+}
+
 // ---- word ---------------------------------------------------------------------------------
 
 WordTokenizer::WordTokenizer(std::vector<std::string> words) : m_words(std::move(words))
@@ -461,11 +479,23 @@ Result<std::unique_ptr<Tokenizer>> tokenizerFromJson(const nlohmann::json &json)
         }
         if (kind == "bpe")
             return bpeFromJson(json);
+        if (kind == "wordpiece") {
+            auto t = WordPieceTokenizer::fromJson(json);
+            if (!t)
+                return Error{t.error()};
+            return Ptr(std::make_unique<WordPieceTokenizer>(std::move(t).value()));
+        }
+        if (kind == "unigram") {
+            auto t = UnigramTokenizer::fromJson(json);
+            if (!t)
+                return Error{t.error()};
+            return Ptr(std::make_unique<UnigramTokenizer>(std::move(t).value()));
+        }
     } catch (const std::exception &e) {
         // Constructors reject duplicates and impossible tokens by throwing; report, do not crash.
         return Error{std::string("tokenizer JSON (") + kind + "): " + e.what()};
     }
-    return Error{"tokenizer JSON: unknown \"kind\" \"" + kind + "\" (valid: byte, char, word, bpe)"};
+    return Error{"tokenizer JSON: unknown \"kind\" \"" + kind + "\" (valid: byte, char, word, bpe, wordpiece, unigram)"};
 }
 
 Result<std::unique_ptr<Tokenizer>> buildTokenizer(const std::string &kind, std::string_view trainingText,
@@ -481,10 +511,14 @@ Result<std::unique_ptr<Tokenizer>> buildTokenizer(const std::string &kind, std::
             return Ptr(std::make_unique<WordTokenizer>(WordTokenizer::train(trainingText, opts)));
         if (kind == "bpe")
             return Ptr(std::make_unique<BpeTokenizer>(BpeTokenizer::train(trainingText, opts)));
+        if (kind == "wordpiece")
+            return Ptr(std::make_unique<WordPieceTokenizer>(WordPieceTokenizer::train(trainingText, opts)));
+        if (kind == "unigram")
+            return Ptr(std::make_unique<UnigramTokenizer>(UnigramTokenizer::train(trainingText, opts)));
     } catch (const std::invalid_argument &e) {
         return Error{"cannot build " + kind + " tokenizer: " + e.what()};
     }
-    return Error{"unknown tokenizer kind \"" + kind + "\" (valid: byte, char, word, bpe)"};
+    return Error{"unknown tokenizer kind \"" + kind + "\" (valid: byte, char, word, bpe, wordpiece, unigram)"};
 }
 
 } // namespace lm

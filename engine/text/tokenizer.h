@@ -1,5 +1,6 @@
 #pragma once
-// Tokenizers: text <-> token ids. Three kinds live here (a fourth, "bpe", in text/bpe.h):
+// Tokenizers: text <-> token ids. Three kinds live here (others in their own files: "bpe" in
+// text/bpe.h, "wordpiece" in text/wordpiece.h, "unigram" in text/unigram.h):
 //   byte  256 ids, one per byte; any byte string round-trips.
 //   char  one id per Unicode code point seen in training; id 0 is <unk>.
 //   word  whitespace-separated words, each punctuation mark and each CJK character its own
@@ -29,7 +30,7 @@ class Tokenizer {
 public:
     virtual ~Tokenizer() = default;
 
-    // "byte", "char", "word" or "bpe"; the value of "kind" in toJson().
+    // "byte", "char", "word", "bpe", "wordpiece" or "unigram"; the value of "kind" in toJson().
     virtual std::string kind() const = 0;
     // Number of ids; valid ids are 0 .. vocabSize() - 1.
     virtual int vocabSize() const = 0;
@@ -45,6 +46,14 @@ public:
     virtual std::string tokenText(std::int32_t id) const = 0;
     // Everything needed to rebuild this tokenizer: {"kind": ..., "version": 1, ...}.
     virtual nlohmann::json toJson() const = 0;
+    // The id of one vocabulary entry written as text, e.g. "[MASK]", "##ing", "▁the" (wordpiece,
+    // unigram), a word or "<unk>" (word), one character (char), the token's bytes (bpe); nullopt
+    // when there is no such entry or the kind has no lookup (byte).
+    virtual std::optional<std::int32_t> tokenId(std::string_view token) const
+    {
+        (void)token;
+        return std::nullopt;
+    }
 
 protected:
     void checkId(std::int32_t id) const; // throws std::invalid_argument when out of range
@@ -82,6 +91,7 @@ public:
     std::string decode(const std::vector<std::int32_t> &ids) const override;
     std::string tokenText(std::int32_t id) const override;
     nlohmann::json toJson() const override; // "vocab": ["<unk>", "e", " ", ...], index = id
+    std::optional<std::int32_t> tokenId(std::string_view token) const override; // one code point, or "<unk>"
 
     const std::vector<char32_t> &chars() const { return m_chars; }
 
@@ -127,6 +137,7 @@ public:
     std::string decode(const std::vector<std::int32_t> &ids) const override;
     std::string tokenText(std::int32_t id) const override;
     nlohmann::json toJson() const override; // "vocab": ["<unk>", "\n", ".", "the", ...], index = id
+    std::optional<std::int32_t> tokenId(std::string_view token) const override { return find(token); }
 
     // Id of `word`, or nullopt when it is not in the vocabulary ("<unk>" gives kUnkId).
     std::optional<std::int32_t> find(std::string_view word) const;
@@ -149,10 +160,12 @@ private:
 Result<std::unique_ptr<Tokenizer>> tokenizerFromJson(const nlohmann::json &json);
 
 // "bpe" is checked the same way: "vocab" (tokens in GPT-2's bytes_to_unicode alphabet, index = id)
-// and "merges" (pairs of ids in rank order) must describe a valid BpeTokenizer (text/bpe.h).
+// and "merges" (pairs of ids in rank order) must describe a valid BpeTokenizer (text/bpe.h);
+// "wordpiece" and "unigram" by WordPieceTokenizer::fromJson and UnigramTokenizer::fromJson.
 //
-// A tokenizer of `kind` ("byte", "char", "word" or "bpe") trained on `trainingText`; for "bpe"
-// opts.maxVocab is the target vocabulary size (0 = 512, else >= 256). Errors: an unknown
+// A tokenizer of `kind` ("byte", "char", "word", "bpe", "wordpiece" or "unigram") trained on
+// `trainingText`; for "bpe" opts.maxVocab is the target vocabulary size (0 = 512, else >= 256),
+// for "wordpiece" and "unigram" too (0 = 2000, else >= 6; wordpiece lower-cases). Errors: an unknown
 // kind (the message lists the valid kinds), invalid UTF-8 in the training text (char, word),
 // maxVocab < 0 or == 1, minCount < 1. Training text with no tokens gives a vocabulary of only
 // <unk>. Never throws.
