@@ -8,6 +8,8 @@
 #include "core/threads.h"
 #include "io/atomicfile.h"
 #include "io/checkpoint.h"
+#include "models/encoder/encoder.h"
+#include "train/objectives/pretraining.h"
 #include "train/setup.h"
 
 #include <algorithm>
@@ -36,7 +38,7 @@ struct Progress final : lm::TrainingObserver {
 int trainCommand(const std::vector<std::string> &words)
 {
     std::set<std::string> valueOptions{"arch", "corpus", "out", "tokenizer", "vocab-size", "seq", "batch", "steps",
-                                       "lr", "seed", "threads", "log", "clip"};
+                                       "lr", "seed", "threads", "log", "clip", "objective"};
     valueOptions.merge(archValueOptions());
     std::set<std::string> switches{"tbptt", "chunked-attention"};
     switches.merge(archSwitches());
@@ -48,8 +50,6 @@ int trainCommand(const std::vector<std::string> &words)
     if (!found)
         throw UsageError("--arch: " + found.error());
     const lm::Architecture &arch = *found.value();
-    if (!arch.supports(lm::ObjectiveKind::CausalLm))
-        throw UsageError("--arch " + archName + " is not trained as a language model by train");
     if (args.has("tbptt") && !arch.traits.carriesState)
         throw UsageError("--tbptt does not apply to --arch " + archName + ": it carries no state between batches");
     nlohmann::json options = archOptionsFromArgs(args, arch);
@@ -67,9 +67,19 @@ int trainCommand(const std::vector<std::string> &words)
 
     lm::ModelChoice model;
     model.arch = archName;
-    model.tokenizer = args.text("tokenizer", "char");
-    if (model.tokenizer != "byte" && model.tokenizer != "char" && model.tokenizer != "word" && model.tokenizer != "bpe")
-        throw UsageError("--tokenizer must be byte, char, word or bpe, got '" + model.tokenizer + "'");
+    // Encoders need [CLS] [SEP] [MASK]: WordPiece unless told otherwise.
+    model.tokenizer = args.text("tokenizer", arch.traits.direction == lm::Direction::Bidirectional ? "wordpiece" : "char");
+    const std::set<std::string> tokenizers{"byte", "char", "word", "bpe", "wordpiece", "unigram"};
+    if (!tokenizers.count(model.tokenizer))
+        throw UsageError("--tokenizer must be byte, char, word, bpe, wordpiece or unigram, got '" + model.tokenizer + "'");
+    if (args.has("objective")) {
+        const std::string list = args.required("objective");
+        for (std::size_t pos = 0; pos <= list.size();) {
+            const std::size_t comma = std::min(list.find(',', pos), list.size());
+            model.objectives.push_back(list.substr(pos, comma - pos));
+            pos = comma + 1;
+        }
+    }
     model.vocabSize = static_cast<int>(args.integer("vocab-size", 0, 0, 1 << 20));
     model.options = options;
     lm::TrainConfig train;
@@ -119,6 +129,14 @@ int trainCommand(const std::vector<std::string> &words)
             csv << r.step << ',' << r.loss << ',' << r.gradNorm << ',' << r.learningRate << ',' << r.tokensPerSecond << '\n';
         if (auto st = lm::writeFileAtomically(logPath, csv.str()); !st)
             throw std::runtime_error(st.error());
+    }
+    // Encoder pre-training: how the heads do on fresh batches of the same objective.
+    if (auto *encoder = dynamic_cast<lm::EncoderModel *>(s.model.get()); encoder && s.probe) {
+        lm::Rng rng(train.seed + 1);
+        const lm::PretrainingScores scores = lm::scorePretraining(*encoder, s.probe->next(rng, 64));
+        std::printf("mlm accuracy: %.4f\n", scores.maskedAccuracy);
+        if (auto *p = dynamic_cast<const lm::EncoderPretraining *>(s.probe.get()); p && p->task() != lm::PairTask::None)
+            std::printf("%s accuracy: %.4f\n", p->task() == lm::PairTask::NextSentence ? "nsp" : "sop", scores.pairAccuracy);
     }
     const auto &h = progress.all;
     const std::size_t tail = std::min<std::size_t>(10, h.size());

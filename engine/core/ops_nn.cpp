@@ -7,6 +7,8 @@
 #include "core/tape.h"
 #include "core/uninitialized.h"
 
+#include <unsupported/Eigen/SpecialFunctions>
+
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -135,10 +137,31 @@ Tensor silu(const Tensor &x)
 
 Tensor gelu(const Tensor &x)
 {
-    // y = x Φ(x)  ->  dy/dx = Φ(x) + x φ(x)
-    return unary(
-        x, [](float v) { return 0.5f * v * (1.0f + std::erf(v * kInvSqrt2)); },
-        [](float v, float) { return 0.5f * (1.0f + std::erf(v * kInvSqrt2)) + v * kInvSqrt2Pi * std::exp(-0.5f * v * v); });
+    // y = x Φ(x) = ½x(1 + erf(x/√2))  ->  dy/dx = Φ(x) + x φ(x)
+    // Eigen's float erf (unsupported/SpecialFunctions: a rational approximation, vectorised) and
+    // exp over whole blocks, in parallel: libm's scalar erff was 15 % of an encoder's step.
+    using ConstArrayMap = Eigen::Map<const Eigen::ArrayXf, Eigen::Aligned64>;
+    using ArrayMap = Eigen::Map<Eigen::ArrayXf, Eigen::Aligned64>;
+    const bool record = detail::shouldRecord({&x});
+    Tensor y = detail::uninitialized(x.shape(), record); // written in full
+    const std::int64_t n = x.numel();
+    parallelFor(n, blocksFor(n, 30 * n), [&](std::int64_t first, std::int64_t last, int) {
+        const ConstArrayMap v(x.data() + first, last - first);
+        ArrayMap(y.data() + first, last - first) = 0.5f * v * (1.0f + (v * kInvSqrt2).erf());
+    });
+    if (record)
+        Tape::active()->push([x, y]() {
+            if (!y.hasGrad())
+                return;
+            const std::int64_t n = x.numel();
+            float *gx = x.grad();
+            parallelFor(n, blocksFor(n, 40 * n), [&](std::int64_t first, std::int64_t last, int) {
+                const ConstArrayMap v(x.data() + first, last - first), g(y.gradOrNull() + first, last - first);
+                ArrayMap(gx + first, last - first) +=
+                    g * (0.5f * (1.0f + (v * kInvSqrt2).erf()) + v * kInvSqrt2Pi * (-0.5f * v * v).exp());
+            });
+        });
+    return y;
 }
 
 Tensor geluTanh(const Tensor &x)

@@ -80,7 +80,7 @@ Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice
     auto tokenizer = buildTokenizer(choice.tokenizer, text, topts);
     if (!tokenizer)
         return makeError(tokenizer.error());
-    std::unique_ptr<Objective> data;
+    std::unique_ptr<Objective> data, probe;
     std::int64_t tokens = 0;
     if (objective.value().kind == ObjectiveKind::CausalLm) {
         std::vector<std::int32_t> ids = tokenizer.value()->encode(text);
@@ -112,6 +112,7 @@ Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice
                                                       tokenizer.value()->vocabSize(), pt);
         if (!pretraining)
             return makeError(pretraining.error());
+        probe = std::make_unique<EncoderPretraining>(pretraining.value());
         data = std::make_unique<EncoderPretraining>(std::move(pretraining).value());
     }
 
@@ -130,6 +131,7 @@ Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice
     else
         setup.trainer = std::make_unique<Trainer>(*setup.model, std::move(data), train);
     setup.corpusTokens = tokens;
+    setup.probe = std::move(probe);
     return setup;
 }
 

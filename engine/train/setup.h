@@ -32,6 +32,9 @@ struct TrainingSetup {
     std::unique_ptr<LanguageModel> model;
     std::unique_ptr<Trainer> trainer;
     std::int64_t corpusTokens = 0;
+    // Encoder pre-training: another copy of the trainer's objective, to draw batches from for
+    // scorePretraining (train/objectives/pretraining.h) without moving the trainer's; else null.
+    std::unique_ptr<Objective> probe;
 };
 
 // Causal: the text as one token stream. mlm (+ nsp | sop): the text as documents separated by
