@@ -1,6 +1,7 @@
 // UnigramTokenizer::train: seeds, hard EM and pruning (see text/unigram.h for the contract).
 #include "text/unigram.h"
 
+#include "text/unicodenorm.h"
 #include "text/utf8.h"
 
 #include <algorithm>
@@ -17,6 +18,24 @@ constexpr int kDefaultVocab = 2000;
 constexpr std::size_t kMaxSeedChars = 8;     // longest seed substring, in characters
 constexpr std::size_t kMaxSeedWords = 50000; // seeds come from the most frequent words only
 constexpr int kSpecials = 5;
+
+// Seeds never mix these classes (sentencepiece's split_by_unicode_script and split_by_number,
+// roughly): letters and other symbols, digits, punctuation, CJK, whitespace and controls. "▁" may
+// start any seed.
+int charClass(char32_t cp)
+{
+    if (cp == U'\u2581')
+        return -1;
+    if (cp >= '0' && cp <= '9')
+        return 1;
+    if (isPunctuation(cp) || isBertPunctuation(cp))
+        return 2;
+    if (isCjk(cp) || isBertChineseChar(cp))
+        return 3;
+    if (cp < 0x20 || isSpace(cp))
+        return 4;
+    return 0;
+}
 
 struct Candidate {
     std::string text;
@@ -183,12 +202,17 @@ UnigramTokenizer UnigramTokenizer::train(std::string_view utf8Text, const Tokeni
         const std::size_t n = w->offsets.size() - 1;
         for (std::size_t k = 0; k < n; ++k) {
             std::size_t i = w->offsets[k];
-            if (!alphabet.count(nextCodePoint(w->text, i)))
+            const char32_t first = nextCodePoint(w->text, i);
+            if (!alphabet.count(first))
                 continue;
+            int cls = charClass(first); // -1 until the first character after "▁"
             for (std::size_t len = 2; len <= kMaxSeedChars && k + len <= n; ++len) {
                 std::size_t j = w->offsets[k + len - 1];
-                if (!alphabet.count(nextCodePoint(w->text, j)))
+                const char32_t cp = nextCodePoint(w->text, j);
+                const int c = charClass(cp);
+                if (!alphabet.count(cp) || c < 0 || (cls >= 0 && c != cls))
                     break;
+                cls = c;
                 subCount[w->text.substr(w->offsets[k], w->offsets[k + len] - w->offsets[k])] += w->count;
             }
         }
@@ -230,8 +254,9 @@ UnigramTokenizer UnigramTokenizer::train(std::string_view utf8Text, const Tokeni
     }
     emStep(pieces, words);
     emStep(pieces, words);
-    // Pieces the final segmentation uses fewer than minCount times go; the rest are re-scored.
-    const auto rare = [&](const Candidate &c) { return !c.single && c.count < opts.minCount; };
+    // With minCount > 1, pieces the final segmentation uses fewer than minCount times go; the rest
+    // are re-scored.
+    const auto rare = [&](const Candidate &c) { return opts.minCount > 1 && !c.single && c.count < opts.minCount; };
     if (std::any_of(pieces.begin(), pieces.end(), rare)) {
         pieces.erase(std::remove_if(pieces.begin(), pieces.end(), rare), pieces.end());
         emStep(pieces, words);
