@@ -112,6 +112,24 @@ def main():
     write("csv_tsv", "questions.txt", ": capital-common-countries\nAthens Greece Baghdad Iraq\n"
                                       ": family\nboy girl brother sister\n")
 
+    # labelled data: classification, BIO tokens and retrieval, one fuzzer feeds each to all three
+    # parsers (fuzz_labelled_tsv.cpp); the first lines of each built-in set, then hand-made ones.
+    datasets = ROOT / "resources" / "datasets"
+    for name, lines in (("sentiment_en_train", 12), ("intent_zh_TW_train", 12), ("ner_en_train", 8),
+                        ("ner_zh_TW_train", 4), ("retrieval_en", 10000)):
+        head = (datasets / (name + ".tsv")).read_text(encoding="utf-8").splitlines(keepends=True)
+        if name.startswith("retrieval"):  # a few docs and the queries that name them
+            docs = [ln for ln in head if ln.startswith("doc\t")][:40]
+            ids = {ln.split("\t")[1] for ln in docs}
+            head = docs + [ln for ln in head if ln.startswith("query\t") and ln.split("\t")[1] in ids]
+        write("labelled_tsv", name + ".tsv", "".join(head[:lines] if lines < 10000 else head))
+    write("labelled_tsv", "classification_bom_crlf.tsv",
+          "\ufeff# reviews\r\npositive\tThe soup was warm.\r\n\r\nnegative\t  湯冷了。 \r\n")
+    write("labelled_tsv", "bio_edges.tsv", "Anna  flew to New York .\tB-PER O O B-LOC I-LOC O\nx\tO\n"
+                                           "國 王\tB-PER I-PER\n")
+    write("labelled_tsv", "retrieval_small.tsv", "query\td2\tWhere does the king live?\ndoc\td1\tThe queen is young.\n"
+                                                 "doc\td2\tThe king lives in a castle.\nquery\td1\t皇后幾歲？\n")
+
     # lessons: one real lesson and a small one with one action, check and question of each shape.
     write("lesson", "05-decoder-lm.json", (ROOT / "lessons" / "05-decoder-lm.json").read_bytes())
     text = {"zh-TW": "文字", "en": "text"}
