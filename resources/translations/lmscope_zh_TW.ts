@@ -776,6 +776,14 @@
         <translation>位元組層級 BPE（512 個詞元）</translation>
     </message>
     <message>
+        <source>WordPiece, as BERT (2000 tokens)</source>
+        <translation>WordPiece，同 BERT（2000 個詞元）</translation>
+    </message>
+    <message>
+        <source>Unigram, as SentencePiece (2000 tokens)</source>
+        <translation>Unigram，同 SentencePiece（2000 個詞元）</translation>
+    </message>
+    <message>
         <source>Corpus</source>
         <translation>語料</translation>
     </message>

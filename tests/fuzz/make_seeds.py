@@ -144,5 +144,51 @@ def main():
          "question": {"prompt": text, "choices": [text, text], "answer": 1, "explanation": text}}]}
     write("lesson", "small.json", json.dumps(small, ensure_ascii=False, indent=1))
 
+    tokenizer_seeds()
+
+
+def tokenizer_seeds():
+    """BERT's vocab.txt (+ tokenizer_config.json after SEPARATOR, fuzz_vocab_txt.cpp) and Hugging
+    Face Unigram tokenizer.json files shaped like ALBERT's and T5's (fuzz_tokenizer_json.cpp)."""
+    specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    words = ["the", "un", "##aff", "##able", "hello", ",", "!", "世", "界", "is", "red", ".", "want", "##want",
+             "##ed", "runn", "##ing", "a", "##a", "Hello", "'", "s", "[unused0]", "é", "##é"]
+    vocab = "".join(t + "\n" for t in specials + words).encode()
+    write("vocab_txt", "bert_uncased", vocab + SEPARATOR + json.dumps({"do_lower_case": True}).encode())
+    write("vocab_txt", "bert_cased_no_config", vocab.replace(b"\n", b"\r\n"))
+    write("vocab_txt", "bert_options", vocab + SEPARATOR + json.dumps(
+        {"do_lower_case": False, "strip_accents": None, "tokenize_chinese_chars": False,
+         "model_max_length": 512}).encode())
+
+    m = "\u2581"
+    pieces = [["<pad>", 0.0], ["<unk>", 0.0], ["[CLS]", 0.0], ["[SEP]", 0.0], ["[MASK]", 0.0], [m, -2.0],
+              [m + "a", -3.0], ["a", -2.0], ["b", -3.0], ["c", -2.0], ["bc", -2.0], [m + "the", -1.0],
+              [m + "hello", -1.5], ["\"", -2.0], ["\u4e16", -4.0]]
+    added = [{"id": i, "content": c, "single_word": False, "lstrip": c == "[MASK]", "rstrip": False,
+              "normalized": False, "special": True} for i, c in enumerate(["<pad>", "<unk>", "[CLS]", "[SEP]", "[MASK]"])]
+    albert = {"version": "1.0", "truncation": None, "padding": None, "added_tokens": added,
+              "normalizer": {"type": "Sequence", "normalizers": [
+                  {"type": "Replace", "pattern": {"String": "``"}, "content": "\""},
+                  {"type": "Replace", "pattern": {"String": "''"}, "content": "\""},
+                  {"type": "NFKD"}, {"type": "StripAccents"}, {"type": "Lowercase"},
+                  {"type": "Precompiled", "precompiled_charsmap": "ALQCAACEAAAAAACAAQAAgMz8AgC4BQAA"},
+                  {"type": "Replace", "pattern": {"Regex": " {2,}"}, "content": " "}]},
+              "pre_tokenizer": {"type": "Metaspace", "replacement": m, "add_prefix_space": True},
+              "post_processor": None, "decoder": {"type": "Metaspace", "replacement": m, "add_prefix_space": True},
+              "model": {"type": "Unigram", "unk_id": 1, "vocab": pieces, "byte_fallback": False}}
+    write("tokenizer_json", "albert.json", json.dumps(albert, ensure_ascii=False, indent=1))
+    t5 = dict(albert)
+    t5["added_tokens"] = added + [{"id": len(pieces) + i, "content": "<extra_id_%d>" % (1 - i), "special": True}
+                                  for i in range(2)]
+    t5["normalizer"] = {"type": "Sequence", "normalizers": [
+        {"type": "Precompiled", "precompiled_charsmap": None},
+        {"type": "Replace", "pattern": {"Regex": " {2,}"}, "content": " "},
+        {"type": "Strip", "strip_left": False, "strip_right": True}, {"type": "NFKC"}]}
+    t5["pre_tokenizer"] = {"type": "Sequence", "pretokenizers": [
+        {"type": "WhitespaceSplit"},
+        {"type": "Metaspace", "replacement": m, "prepend_scheme": "first", "split": True}]}
+    write("tokenizer_json", "t5.json", json.dumps(t5, ensure_ascii=False))
+
+
 if __name__ == "__main__":
     main()

@@ -83,6 +83,8 @@ QDockWidget *LanguageModelPage::buildSetupDock()
     m_tokenizer->addItem(tr("Words"), QStringLiteral("word"));
     m_tokenizer->addItem(tr("Bytes"), QStringLiteral("byte"));
     m_tokenizer->addItem(tr("Byte-level BPE (512 tokens)"), QStringLiteral("bpe"));
+    m_tokenizer->addItem(tr("WordPiece, as BERT (2000 tokens)"), QStringLiteral("wordpiece"));
+    m_tokenizer->addItem(tr("Unigram, as SentencePiece (2000 tokens)"), QStringLiteral("unigram"));
     m_model = new ModelOptionsPanel(w);
     form->addRow(tr("Corpus"), m_corpus);
     form->addRow(QString(), openButton);
@@ -229,7 +231,9 @@ void LanguageModelPage::syncFamilyControls()
     const QString tokenizer = m_tokenizer->currentData().toString();
     const int vocab = m_knownVocabulary > 0                  ? m_knownVocabulary
                       : tokenizer == QStringLiteral("bpe") ? 512
-                                                           : 256; // bytes, or a guess for characters and words
+                      : tokenizer == QStringLiteral("wordpiece") || tokenizer == QStringLiteral("unigram")
+                          ? 2000
+                          : 256; // bytes, or a guess for characters and words
     m_model->setCountAssumptions(vocab, m_seq->value());
 }
 
