@@ -1,6 +1,7 @@
-// lmscope-cli forward: one pass of a trained model (ours, or a Hugging Face GPT-2 folder) over a
-// text: its logits and the last layer's hidden states (recurrent models) as CSV, its attention
-// (transformers) as JSON.
+// lmscope-cli forward: one pass of a trained model (ours, or a Hugging Face GPT-2, BERT or ALBERT
+// folder) over a text or ids: its logits and the last layer's hidden states (recurrent models and
+// encoders) as CSV, its attention (transformers) as JSON. Encoders also read a pair (--pair) or
+// token types (--token-type-ids).
 #include "args.h"
 #include "commands.h"
 #include "common.h"
@@ -9,6 +10,9 @@
 #include "io/atomicfile.h"
 #include "io/checkpoint.h"
 #include "io/hfimport.h"
+#include "core/ops.h"
+#include "models/encoder/encoder.h"
+#include "text/specialtokens.h"
 
 #include <charconv>
 #include <cstdio>
@@ -48,7 +52,7 @@ std::string csvEscape(const std::string &s)
 
 int forwardCommand(const std::vector<std::string> &words)
 {
-    const Args args(words, {"model", "text", "ids", "logits", "hidden", "attention"}, {});
+    const Args args(words, {"model", "text", "pair", "ids", "token-type-ids", "logits", "hidden", "attention"}, {});
     if (!args.positionals().empty())
         throw UsageError("unexpected argument '" + args.positionals().front() + "'");
     if (args.has("text") == args.has("ids"))
@@ -60,15 +64,57 @@ int forwardCommand(const std::vector<std::string> &words)
     if (!ckpt)
         throw InputError(ckpt.error());
     lm::Checkpoint &c = ckpt.value();
-    const std::vector<std::int32_t> ids =
-        args.has("ids") ? parseIds(args.required("ids"), c.model->vocabSize()) : c.tokenizer->encode(args.required("text"));
+    auto *encoder = dynamic_cast<lm::EncoderModel *>(c.model.get());
+    if (!encoder && (args.has("pair") || args.has("token-type-ids")))
+        throw UsageError(std::string("--") + (args.has("pair") ? "pair" : "token-type-ids") + " applies to encoders; a " +
+                         c.model->arch() + " model reads one sequence");
+    if (args.has("pair") && !args.has("text"))
+        throw UsageError("--pair goes with --text");
+    if (args.has("token-type-ids") && !args.has("ids"))
+        throw UsageError("--token-type-ids goes with --ids");
+    std::vector<std::int32_t> ids, types;
+    if (args.has("ids")) {
+        ids = parseIds(args.required("ids"), c.model->vocabSize());
+        if (args.has("token-type-ids")) {
+            types = parseIds(args.required("token-type-ids"), encoder->encoderConfig().typeVocab);
+            if (types.size() != ids.size())
+                throw InputError("--token-type-ids: " + std::to_string(types.size()) + " types for " +
+                                 std::to_string(ids.size()) + " ids");
+        }
+    } else if (encoder) { // [CLS] A [SEP] (B [SEP]) with token types, as the folder's tokenizer builds it
+        const auto pair = args.has("pair") ? std::optional<std::string>(args.required("pair")) : std::nullopt;
+        const lm::EncodedPair e = lm::encodeForEncoder(*c.tokenizer, args.required("text"), pair, 0);
+        ids = e.ids;
+        types = e.tokenTypes;
+    } else {
+        ids = c.tokenizer->encode(args.required("text"));
+    }
     if (ids.empty())
         throw InputError("the text gives no tokens");
+    if (encoder && static_cast<int>(ids.size()) > encoder->encoderConfig().maxSeq)
+        throw InputError(std::string(args.has("ids") ? "--ids" : "--text") + ": " + std::to_string(ids.size()) +
+                         " tokens exceed the position table of " + args.required("model") + " (max_seq " +
+                         std::to_string(encoder->encoderConfig().maxSeq) + ")");
     lm::Trace trace;
     for (std::int32_t id : ids)
         trace.tokens.push_back(c.tokenizer->tokenText(id));
     lm::NoGradScope noGrad;
-    const lm::Tensor logits = c.model->sequenceLogits(ids, &trace); // (T, V)
+    lm::Tensor logits;
+    if (encoder) { // the head's logits at every position (the classifier: one row)
+        lm::EncoderInput in;
+        in.time = static_cast<int>(ids.size());
+        in.ids = ids;
+        in.tokenTypes = types;
+        const lm::Tensor hidden = encoder->encode(in, &trace);
+        const lm::Tensor rows = lm::reshape(hidden, {in.time, hidden.size(2)});
+        switch (encoder->encoderConfig().head) {
+        case lm::EncoderHead::Pretrain: logits = encoder->maskedLmLogits(rows); break;
+        case lm::EncoderHead::Tag: logits = encoder->classifierLogits(rows); break;
+        case lm::EncoderHead::Classify: logits = encoder->classifierLogits(encoder->pooled(hidden)); break;
+        }
+    } else {
+        logits = c.model->sequenceLogits(ids, &trace); // (T, V)
+    }
     const std::int64_t T = logits.size(0), V = logits.size(1);
 
     if (args.has("logits")) {
@@ -79,7 +125,8 @@ int forwardCommand(const std::vector<std::string> &words)
             csv << ",logit_" << v;
         csv << '\n';
         for (std::int64_t t = 0; t < T; ++t) {
-            csv << t << ',' << csvEscape(trace.tokens[static_cast<std::size_t>(t)]);
+            csv << t << ',' << csvEscape(T == static_cast<std::int64_t>(ids.size()) ? trace.tokens[static_cast<std::size_t>(t)]
+                                                                                   : std::string("[CLS] (pooled)"));
             for (std::int64_t v = 0; v < V; ++v)
                 csv << ',' << logits.data()[t * V + v];
             csv << '\n';
@@ -89,14 +136,16 @@ int forwardCommand(const std::vector<std::string> &words)
     }
     if (args.has("hidden")) {
         // The last layer: forward states, then the backward direction's for a bidirectional stack.
+        // An encoder: its last layer's output ("layer{l}.hidden").
+        const char *suffix = encoder ? ".hidden" : ".forward.hidden";
         int last = -1;
-        while (trace.has("layer" + std::to_string(last + 1) + ".forward.hidden"))
+        while (trace.has("layer" + std::to_string(last + 1) + suffix))
             ++last;
         if (last < 0)
             throw InputError(args.required("model") + ": a " + c.model->arch() + " model has no hidden states over time");
         const std::string prefix = "layer" + std::to_string(last);
-        const lm::TraceMatrix *fwd = trace.find(prefix + ".forward.hidden");
-        const lm::TraceMatrix *bwd = trace.find(prefix + ".backward.hidden");
+        const lm::TraceMatrix *fwd = trace.find(prefix + suffix);
+        const lm::TraceMatrix *bwd = encoder ? nullptr : trace.find(prefix + ".backward.hidden");
         std::ostringstream csv;
         csv.imbue(std::locale::classic());
         csv << "position,token";
@@ -150,9 +199,18 @@ int forwardCommand(const std::vector<std::string> &words)
         if (auto st = lm::writeFileAtomically(args.required("attention"), json.str()); !st)
             throw std::runtime_error(st.error());
     }
-    // Without output files, print the most likely next token after each position.
+    // Without output files, print the most likely next token after each position (an encoder:
+    // its guess for the position itself, or the class).
     if (!args.has("logits") && !args.has("hidden") && !args.has("attention"))
         for (std::int64_t t = 0; t < T; ++t) {
+            if (encoder && encoder->encoderConfig().head != lm::EncoderHead::Pretrain) {
+                const float *row = logits.data() + t * V;
+                const auto best = static_cast<std::size_t>(std::max_element(row, row + V) - row);
+                const auto &labels = encoder->encoderConfig().labels;
+                std::printf("%s\t-> %s\n", T == 1 ? "[CLS]" : trace.tokens[static_cast<std::size_t>(t)].c_str(),
+                            best < labels.size() ? labels[best].c_str() : std::to_string(best).c_str());
+                continue;
+            }
             const float *row = logits.data() + t * V;
             const auto best = static_cast<std::int32_t>(std::max_element(row, row + V) - row);
             std::printf("%s\t-> %s\n", trace.tokens[static_cast<std::size_t>(t)].c_str(), c.tokenizer->tokenText(best).c_str());

@@ -22,6 +22,8 @@ int generateCommand(const std::vector<std::string> &args);
 int forwardCommand(const std::vector<std::string> &args);
 int memoryCommand(const std::vector<std::string> &args);
 int lessonCommand(const std::vector<std::string> &args);
+int finetuneCommand(const std::vector<std::string> &args);
+int fillMaskCommand(const std::vector<std::string> &args);
 
 class Args;
 // The memory lab's sweep from --arch, --seq-lens, --mode, --batch, --dim, --layers, --heads,

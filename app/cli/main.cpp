@@ -16,7 +16,8 @@ const char *const kUsage =
     "  archs   [--json]   the architecture table: every family (--arch), its options with\n"
     "          defaults and ranges, its objectives and the views it feeds\n"
     "  train   --arch A --corpus F --out M.safetensors [family options from archs]\n"
-    "          [--tokenizer byte|char|word|bpe] [--vocab-size N] [--seq N]\n"
+    "          [--objective causal|mlm|mlm,nsp|mlm,sop] [--tokenizer byte|char|word|bpe|wordpiece|unigram]\n"
+    "          [--vocab-size N] [--seq N]\n"
     "          [--batch N] [--steps N] [--lr X] [--clip X] [--tbptt] [--seed N] [--threads N]\n"
     "          [--log LOSS.csv]\n"
     "          Family options (--dim, --hidden, --layers, --heads, --norm, …) are those `archs`\n"
@@ -27,10 +28,25 @@ const char *const kUsage =
     "          F is a text file or builtin:en / builtin:zh_TW. Prints progress on stderr and,\n"
     "          as its last lines, \"loss: X\" (mean of the last 10 steps) and \"tokens/s: X\".\n"
     "          --log writes step,loss,grad_norm,lr,tokens_per_s for every step.\n"
-    "  forward --model M (--text T | --ids 3,14,15) [--logits OUT.csv] [--hidden OUT.csv]\n"
-    "          [--attention OUT.json]   M: our .safetensors or a Hugging Face GPT-2 folder\n"
-    "          logits CSV: a row per position; hidden: the last layer's states (recurrent models);\n"
+    "          Encoders (bert, albert) train with mlm (default), mlm,nsp or mlm,sop on a text of\n"
+    "          documents separated by blank lines, one sentence a line (builtin:documents_en,\n"
+    "          builtin:documents_zh_TW); they print \"mlm accuracy: X\" and \"nsp|sop accuracy: X\" too.\n"
+    "  forward --model M (--text T [--pair T2] | --ids 3,14,15 [--token-type-ids 0,0,1])\n"
+    "          [--logits OUT.csv] [--hidden OUT.csv] [--attention OUT.json]\n"
+    "          M: our .safetensors or a Hugging Face GPT-2, BERT or ALBERT folder. --text adds an\n"
+    "          encoder's [CLS]/[SEP] (and token types for --pair); --ids are taken as given.\n"
+    "          logits CSV: a row per position (an encoder's MLM guesses or tags; a classifier: one\n"
+    "          row); hidden: the last layer's states (recurrent models, encoders);\n"
     "          attention: [layer][head][query][key] (transformers)\n"
+    "  fill-mask --model M --text \"the [MASK] is red\" [--k N]   an encoder's top-k fills per [MASK]\n"
+    "  finetune --model M --task sentiment|intent|ner|FILE.tsv --out M2.safetensors [--language en|zh_TW]\n"
+    "          [--test FILE.tsv] [--labels a,b,c] [--steps N] [--batch N] [--seq N] [--lr X]\n"
+    "          [--from-scratch] [--seed N] [--threads N] [--log LOSS.csv]\n"
+    "          An encoder with a new head on labelled data: LABEL<TAB>TEXT lines (classification)\n"
+    "          or TOKENS<TAB>BIO-TAGS lines (named entities). A .tsv without --test holds out every\n"
+    "          seventh line. --from-scratch: the same model with every weight at random.\n"
+    "          Prints the confusion matrix, per-class precision/recall (entities: per type) and,\n"
+    "          last, \"accuracy: X\" or \"f1: X\" on the test set.\n"
     "  generate --model M.safetensors --prompt T [--max-new N] [--temperature X] [--top-k K]\n"
     "          [--top-p P] [--seed N] [--threads N]   text from a trained model, streamed as it comes\n"
     "  embed   --method skipgram|cbow|glove|fasttext --corpus F --out V.vec [--dim N]\n"
@@ -114,8 +130,12 @@ int main(int argc, char *argv[])
             return memoryCommand(words);
         if (command == "lesson")
             return lessonCommand(words);
+        if (command == "finetune")
+            return finetuneCommand(words);
+        if (command == "fill-mask")
+            return fillMaskCommand(words);
         throw UsageError("unknown command '" + command +
-                         "' (commands: archs, train, forward, generate, embed, neighbors, analogy, memory, lesson, plot; see --help)");
+                         "' (commands: archs, train, forward, fill-mask, finetune, generate, embed, neighbors, analogy, memory, lesson, plot; see --help)");
     } catch (const UsageError &e) {
         std::fprintf(stderr, "error: %s\n", e.what());
         return 2;
