@@ -119,7 +119,7 @@ std::vector<float> softmaxRow(const float *row, std::int64_t K)
 
 Tensor headLogits(EncoderModel &model, const TokenBatch &b)
 {
-    EncoderInput in{b.batch, b.time, b.inputs, {}, b.paddingMask};
+    EncoderInput in{b.batch, b.time, b.inputs, {}, b.paddingMask, Tensor()};
     const Tensor hidden = model.encode(in);
     if (model.encoderConfig().head == EncoderHead::Classify)
         return model.classifierLogits(model.pooled(hidden)); // (B, K)

@@ -10,6 +10,12 @@ QList<BuiltinCorpus> builtinCorpora()
          QStringLiteral(":/corpora/en.txt")},
         {QStringLiteral("zh_TW"), QCoreApplication::translate("Corpora", "Built-in: Traditional Chinese (家族、首都、量詞)"),
          QStringLiteral(":/corpora/zh_TW.txt")},
+        // Documents of ordered sentences on one topic each: what encoders pre-train on (NSP, SOP).
+        {QStringLiteral("documents_en"), QCoreApplication::translate("Corpora", "Built-in: English short documents (for encoders)"),
+         QStringLiteral(":/corpora/documents_en.txt")},
+        {QStringLiteral("documents_zh_TW"),
+         QCoreApplication::translate("Corpora", "Built-in: Traditional Chinese short documents (for encoders)"),
+         QStringLiteral(":/corpora/documents_zh_TW.txt")},
     };
 }
 

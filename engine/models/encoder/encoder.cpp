@@ -218,7 +218,9 @@ Tensor EncoderModel::encode(const EncoderInput &in, Trace *trace, bool training)
         positions[static_cast<std::size_t>(t)] = static_cast<std::int32_t>(t);
     const std::vector<std::int32_t> types =
         in.tokenTypes.empty() ? std::vector<std::int32_t>(in.ids.size(), 0) : in.tokenTypes;
-    Tensor x = embedding(m_wordEmbedding, in.ids, {B, T});              // (B, T, E)
+    Tensor x = in.wordVectors.defined() ? in.wordVectors : embedding(m_wordEmbedding, in.ids, {B, T}); // (B, T, E)
+    if (x.shape() != Shape{B, T, m_config.embeddingDim})
+        throw std::invalid_argument("EncoderModel::encode: word vectors " + shapeString(x.shape()) + " do not match (B, T, E)");
     x = add(x, embedding(m_typeEmbedding, types, {B, T}));
     x = add(x, embedding(m_positionEmbedding, positions, {T}));         // (T, E) over B
     x = maybeDropout(normalise(m_embeddingNorm, x), training);
@@ -276,7 +278,7 @@ Tensor EncoderModel::classifierLogits(const Tensor &x) const
 
 Tensor EncoderModel::loss(const TokenBatch &batch)
 {
-    EncoderInput in{batch.batch, batch.time, batch.inputs, batch.tokenTypes, batch.paddingMask};
+    EncoderInput in{batch.batch, batch.time, batch.inputs, batch.tokenTypes, batch.paddingMask, Tensor()};
     const std::int64_t B = batch.batch, T = batch.time, H = m_config.dim;
     const auto n = static_cast<std::size_t>(B * T);
     const Tensor hidden = encode(in, nullptr, true); // checks the sizes

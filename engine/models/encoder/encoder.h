@@ -32,6 +32,9 @@ struct EncoderInput {
     std::vector<std::int32_t> ids;            // (B, T)
     std::vector<std::int32_t> tokenTypes;     // (B, T) 0/1; empty = all 0
     std::vector<std::uint8_t> paddingMask;    // (B, T) 1 = real token, 0 = padding; empty = no padding
+    // (B, T, E) used instead of the word-embedding rows of `ids` when defined (salience maps
+    // differentiate by these); ids are still checked.
+    Tensor wordVectors;
 };
 
 class EncoderModel final : public LanguageModel {

@@ -101,7 +101,7 @@ TokenBatch EncoderPretraining::next(Rng &rng, int batch)
 PretrainingScores scorePretraining(EncoderModel &model, const TokenBatch &batch)
 {
     NoGradScope noGrad;
-    EncoderInput in{batch.batch, batch.time, batch.inputs, batch.tokenTypes, batch.paddingMask};
+    EncoderInput in{batch.batch, batch.time, batch.inputs, batch.tokenTypes, batch.paddingMask, Tensor()};
     const Tensor hidden = model.encode(in);
     const std::int64_t B = batch.batch, T = batch.time, H = hidden.size(2);
     PretrainingScores s;
