@@ -1,17 +1,24 @@
 // lmscope: the desktop lab.
-//   lmscope [--lang en|zh_TW] [--view lm|vectors|recurrent|attention|memory] [--screenshot FILE.png [--train-steps N]
-//           [--lesson N [--lesson-step S]]]
+//   lmscope [--lang en|zh_TW] [--view lm|vectors|recurrent|attention|encoders-pretrain|encoders-finetune|memory]
+//           [--screenshot FILE.png [--train-steps N] [--lesson N [--lesson-step S]]]
 // --screenshot shows the main window, renders it to FILE.png and exits. With --train-steps the
 // window first trains the default model for N steps so the loss curve is filled; with
 // --view vectors it first trains the default word vectors and solves the analogy panel's example;
 // with --view recurrent (attention) it trains an LSTM (a GPT) language model on the built-in corpus
 // of the interface language and traces a sentence of that corpus through it; with --view memory it
 // measures the memory tab's default sweep (gpt and lstm, train, lengths 256 to 2048, batch 2; about
-// a second) so the memory plots show real curves.
+// a second) so the memory plots show real curves. --view encoders-pretrain pre-trains the Encoders
+// tab's small encoder twice (NSP, then SOP; --train-steps N steps each) on the documents of the
+// interface language; --view encoders-finetune pre-trains it once, fine-tunes it on the task of
+// that language (from the encoder and from scratch) and explains a sentence.
 #include "appcore/base/application.h"
 #include "appcore/base/languagedefaults.h"
 #include "appcore/views/attentionview.h"
 #include "appcore/views/embeddingview.h"
+#include "appcore/views/encodersview.h"
+#include "appcore/views/finetunepage.h"
+#include "appcore/views/pretrainpage.h"
+#include "appcore/views/whylabelpanel.h"
 #include "appcore/views/recurrentview.h"
 #include "appcore/lessons/lessonpanel.h"
 #include "appcore/plots/lossplot.h"
@@ -25,9 +32,11 @@
 #include <QDockWidget>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <optional>
@@ -43,7 +52,7 @@ int main(int argc, char *argv[])
                                   QStringLiteral("file"));
     const QCommandLineOption steps(QStringLiteral("train-steps"),
                                    QStringLiteral("With --screenshot: train N steps first."), QStringLiteral("n"));
-    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open on a tab: lm, vectors, recurrent, attention or memory."),
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open on a tab: lm, vectors, recurrent, attention, encoders-pretrain, encoders-finetune or memory."),
                                   QStringLiteral("tab"));
     const QCommandLineOption lessonOption(QStringLiteral("lesson"),
                                           QStringLiteral("With --screenshot: open lesson N (from 1) and run step S (--lesson-step, from 1)."),
@@ -87,6 +96,12 @@ int main(int argc, char *argv[])
     const bool recurrent = parser.value(view) == QStringLiteral("recurrent");
     const bool attention = parser.value(view) == QStringLiteral("attention");
     const bool memory = parser.value(view) == QStringLiteral("memory");
+    const bool encodersPretrain = parser.value(view) == QStringLiteral("encoders-pretrain");
+    const bool encodersFinetune = parser.value(view) == QStringLiteral("encoders-finetune");
+    if (encodersPretrain)
+        window.encodersView()->showPretraining();
+    if (encodersFinetune)
+        window.encodersView()->showFinetuning();
     if (vectors)
         window.showTab(1);
     if (recurrent)
@@ -94,7 +109,7 @@ int main(int argc, char *argv[])
     if (attention)
         window.showTab(3);
     if (memory)
-        window.showTab(4);
+        window.findChild<QTabWidget *>(QString(), Qt::FindDirectChildrenOnly)->setCurrentWidget(window.memoryView());
     window.show();
     if (!parser.isSet(shot)) {
         if (window.hasInterruptedSession()) {
@@ -144,6 +159,29 @@ int main(int argc, char *argv[])
         mv->setRequest(r);
         QObject::connect(mv, &MemoryView::finished, &app, [&] { QTimer::singleShot(300, &app, capture); });
         QTimer::singleShot(0, mv, &MemoryView::run);
+    } else if (encodersPretrain || encodersFinetune) {
+        PretrainPage *pre = window.encodersView()->pretraining();
+        FinetunePage *fine = window.encodersView()->finetuning();
+        PretrainRequest r = pre->request();
+        if (parser.isSet(steps))
+            r.train.steps = std::max(1, parser.value(steps).toInt());
+        pre->setRequest(r);
+        if (encodersPretrain) {
+            QObject::connect(pre, &PretrainPage::trainingFinished, &app, [&](bool) { QTimer::singleShot(300, &app, capture); });
+            QTimer::singleShot(0, pre, &PretrainPage::compareNspSop);
+        } else {
+            QObject::connect(pre, &PretrainPage::trainingFinished, &app, [pre, fine](bool) {
+                pre->useForFinetuning();
+                fine->startTraining();
+            });
+            // When both runs are scored, explain the task's sample sentence and capture the answer.
+            QObject::connect(fine, &FinetunePage::trainingFinished, &app, [&app, &capture, fine](bool) {
+                QObject::connect(fine->whyLabel(), &WhyLabelPanel::explained, &app,
+                                 [&app, &capture] { QTimer::singleShot(300, &app, capture); });
+                fine->whyLabel()->explain(fine->sampleSentence());
+            });
+            QTimer::singleShot(0, pre, &PretrainPage::startTraining);
+        }
     } else if (attention) {
         // Train the table's first attention model (a small GPT), then trace a sentence through it.
         window.setArchitecture(QString::fromStdString(lm::firstFeeding(lm::View::Attention)->name));

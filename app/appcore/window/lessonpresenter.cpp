@@ -164,11 +164,12 @@ QWidget *LessonPresenter::apply(const LessonSnapshot &snapshot)
 {
     const LessonSelection &sel = snapshot.selection;
     const LessonResults &r = snapshot.results;
-    static const QStringList views{QStringLiteral("lm"), QStringLiteral("vectors"), QStringLiteral("recurrent"),
-                                   QStringLiteral("attention"), QStringLiteral("memory")};
-    const int tab = views.indexOf(QString::fromStdString(sel.view));
-    if (tab >= 0)
-        m_views.tabs->setCurrentIndex(tab);
+    // By page, not by index: the window may hold more tabs than the lessons name.
+    const std::map<std::string, QWidget *> pages{{"lm", m_views.lm->lossPlot()}, {"vectors", m_views.vectors},
+                                                 {"recurrent", m_views.recurrent}, {"attention", m_views.attention},
+                                                 {"memory", m_views.memory}};
+    if (const auto page = pages.find(sel.view); page != pages.end())
+        m_views.tabs->setCurrentWidget(page->second);
     if (lossPlotFree()) {
         m_views.lm->setCorpusSpec(snapshot.corpusSpec);
         m_views.lm->setArchitecture(snapshot.arch);

@@ -8,6 +8,7 @@
 #include "plots/memoryplots.h"
 #include "views/attentionview.h"
 #include "views/embeddingview.h"
+#include "views/encodersview.h"
 #include "views/forecastpage.h"
 #include "views/headstepview.h"
 #include "views/memorycalculator.h"
@@ -72,6 +73,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_embeddingView, tr("Word vectors"));
     m_tabs->addTab(m_recurrentView, tr("Recurrent networks"));
     m_tabs->addTab(m_attentionView, tr("Attention"));
+    m_tabs->addTab(m_encodersView = new EncodersView(this), tr("Encoders"));
     m_tabs->addTab(m_memoryView, tr("Memory"));
     auto *tagging = new TaggingPage(m_recurrentView);
     m_recurrentView->addPage(tagging, tr("Tagging"));

@@ -10,6 +10,7 @@
 
 class AttentionView;
 class EmbeddingView;
+class EncodersView;
 class LanguageModelPage;
 class LessonPanel;
 class LessonPresenter;
@@ -35,6 +36,7 @@ public:
     RecurrentView *recurrentView() const { return m_recurrentView; }
     AttentionView *attentionView() const { return m_attentionView; }
     MemoryView *memoryView() const { return m_memoryView; }
+    EncodersView *encodersView() const { return m_encodersView; } // pre-training and fine-tuning
     // Chooses the language model by its architecture-table name.
     void setArchitecture(const QString &arch);
     ModelOptionsPanel *modelOptions() const;
@@ -106,6 +108,7 @@ private:
     RecurrentView *m_recurrentView;
     AttentionView *m_attentionView;
     MemoryView *m_memoryView;
+    EncodersView *m_encodersView = nullptr;
     QTabWidget *m_tabs;
     LessonPresenter *m_presenter = nullptr;
     LessonPanel *m_lessonPanel = nullptr;
