@@ -79,6 +79,187 @@
         <source>Row i of a heatmap is where token i looks: its weights over every token of the text sum to 1. This model reads both ways, so there is no triangle: every token sees the whole text.</source>
         <translation>熱圖的第 i 列是第 i 個詞元注意的位置：它分給整段文字各詞元的權重加起來等於 1。這個模型雙向閱讀，所以沒有三角形：每個詞元都看得到整段文字。</translation>
     </message>
+    <message>
+        <source>Second sentence (pair)</source>
+        <translation>第二個句子（句對）</translation>
+    </message>
+    <message>
+        <source>Optional: a second sentence, read as [CLS] A [SEP] B [SEP]</source>
+        <translation>可省略：第二個句子，讀成 [CLS] A [SEP] B [SEP]</translation>
+    </message>
+    <message>
+        <source>Outline the [CLS] row</source>
+        <translation>框出 [CLS] 那一列</translation>
+    </message>
+    <message>
+        <source>[CLS] sits first; its vector after the last layer stands for the whole input in classification and sentence-pair tasks. Its row shows where it looks.</source>
+        <translation>[CLS] 放在最前面；它在最後一層的向量在分類與句對任務中代表整個輸入。它那一列顯示它看向哪裡。</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:#1f77b4&quot;&gt;■ segment A (type 0)&lt;/span&gt; &amp;nbsp; &lt;span style=&quot;color:#ff7f0e&quot;&gt;■ segment B (type 1)&lt;/span&gt; &amp;nbsp; &lt;span style=&quot;color:#e61e1e&quot;&gt;┃ [SEP] boundary&lt;/span&gt;</source>
+        <translation>&lt;span style="color:#1f77b4"&gt;■ 片段 A（類型 0）&lt;/span&gt; &amp;nbsp; &lt;span style="color:#ff7f0e"&gt;■ 片段 B（類型 1）&lt;/span&gt; &amp;nbsp; &lt;span style="color:#e61e1e"&gt;┃ [SEP] 分界&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>The red lines fall after [SEP]: segment A (blue labels) above and left of them, segment B (orange) below and right. Where a block between the lines is bright, tokens look across the pair.</source>
+        <translation>紅線畫在 [SEP] 之後：片段 A（藍色標籤）在紅線的上方與左方，片段 B（橘色）在下方與右方。紅線之間的區塊若明亮，表示詞元跨越句對彼此注意。</translation>
+    </message>
+    <message>
+        <source>Train an encoder on the language-model tab, then trace a text or a pair of sentences through it.</source>
+        <translation>先在「語言模型」分頁訓練一個編碼器，再用它追蹤一段文字或一對句子。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionPlot</name>
+    <message>
+        <source>gold</source>
+        <translation>正確答案</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>預測</translation>
+    </message>
+    <message>
+        <source>examples</source>
+        <translation>例子數</translation>
+    </message>
+</context>
+<context>
+    <name>ContextualPanel</name>
+    <message>
+        <source>Compare</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <source>Sentences from the corpus</source>
+        <translation>語料中的句子</translation>
+    </message>
+    <message>
+        <source>Open model file…</source>
+        <translation>開啟模型檔…</translation>
+    </message>
+    <message>
+        <source>Open Hugging Face folder…</source>
+        <translation>開啟 Hugging Face 資料夾…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Static or contextual?&lt;/b&gt; word2vec looks a word up in a table: one vector, whatever the sentence. An encoder reads the whole sentence first, so the same word gets a different vector in each sentence.</source>
+        <translation>&lt;b&gt;靜態還是語境化？&lt;/b&gt;word2vec 從表中查出一個詞：不論在哪個句子，都是同一個向量。編碼器會先讀完整個句子，所以同一個詞在每個句子裡得到不同的向量。</translation>
+    </message>
+    <message>
+        <source>One sentence a line, each holding the word</source>
+        <translation>每行一句，每句都含有這個詞</translation>
+    </message>
+    <message>
+        <source>Word</source>
+        <translation>詞</translation>
+    </message>
+    <message>
+        <source>Sentences</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>編碼器</translation>
+    </message>
+    <message>
+        <source>sentence</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>cosine (encoder)</source>
+        <translation>餘弦（編碼器）</translation>
+    </message>
+    <message>
+        <source>Cosine between the word&apos;s encoder vectors in two sentences; word2vec would give 1 everywhere.</source>
+        <translation>這個詞在兩個句子中的編碼器向量之間的餘弦；word2vec 在每一格都會是 1。</translation>
+    </message>
+    <message>
+        <source>Each model&apos;s vectors projected on their own (PCA): the encoder&apos;s vectors, one per sentence, spread out; word2vec&apos;s copies of its one vector fall on one point.</source>
+        <translation>各模型的向量各自投影（PCA）：編碼器每句一個向量，彼此散開；word2vec 那一個向量的各份複本落在同一點。</translation>
+    </message>
+    <message>
+        <source>none yet: pre-train one on the Sentence search tab, or open one here</source>
+        <translation>還沒有：在「句子搜尋」分頁預訓練一個，或在這裡開啟一個</translation>
+    </message>
+    <message>
+        <source>A Hugging Face BERT or ALBERT folder</source>
+        <translation>Hugging Face 的 BERT 或 ALBERT 資料夾</translation>
+    </message>
+    <message>
+        <source>An encoder checkpoint</source>
+        <translation>編碼器檢查點</translation>
+    </message>
+    <message>
+        <source>safetensors (*.safetensors);;All files (*)</source>
+        <translation>safetensors (*.safetensors);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在讀取 %1…</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;word2vec&lt;/b&gt;: train word vectors on the left to compare their one vector with the encoder&apos;s.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;word2vec&lt;/b&gt;：先在左邊訓練詞向量，才能拿它的單一向量和編碼器的比較。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;word2vec&lt;/b&gt;: “%1” is not in its vocabulary.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;word2vec&lt;/b&gt;：「%1」不在它的詞彙表中。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; (static): in every sentence “%2” looks up the same row of its table, (%3, …): cosine %4 between any two sentences, one point in the plot.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;（靜態）：在每個句子裡，「%2」都查到表中同一列 (%3, …)：任兩句之間的餘弦都是 %4，圖上只有一個點。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Encoder&lt;/b&gt; (contextual): none yet. Pre-train one on the Sentence search tab, or open one here, to see one vector per sentence.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;編碼器&lt;/b&gt;（語境化）：還沒有。在「句子搜尋」分頁預訓練一個，或在這裡開啟一個，就能看到每句一個向量。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Encoder&lt;/b&gt;: reading the sentences…&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;編碼器&lt;/b&gt;：正在讀取句子…&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>encoder: one vector per sentence</source>
+        <translation>編碼器：每句一個向量</translation>
+    </message>
+    <message>
+        <source>word2vec · “%1” in all %2 sentences</source>
+        <translation>word2vec · 「%1」在全部 %2 個句子中</translation>
+    </message>
+    <message>
+        <source>word2vec: one vector for every sentence</source>
+        <translation>word2vec：所有句子共用一個向量</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Encoder&lt;/b&gt; (contextual, %1): one vector per sentence, read from the whole sentence. Cosines between the sentences run from %2 to %3 (the heatmap); the two PCA components keep %4 % of their spread.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;編碼器&lt;/b&gt;（語境化，%1）：每句一個向量，從整個句子讀出。句子之間的餘弦從 %2 到 %3（見熱圖）；兩個 PCA 主成分保留了 %4% 的變異。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Left out (no “%1” in them as the encoder&apos;s tokenizer reads them): %2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;略過（依編碼器的分詞器來讀，其中沒有「%1」）：%2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ContextualWorker</name>
+    <message>
+        <source>There is no encoder yet.</source>
+        <translation>還沒有編碼器。</translation>
+    </message>
+    <message>
+        <source>The corpus has fewer than two sentences with “%1”.</source>
+        <translation>語料中含「%1」的句子不到兩句。</translation>
+    </message>
+    <message>
+        <source>Give at least two sentences that hold “%1”.</source>
+        <translation>請至少提供兩個含「%1」的句子。</translation>
+    </message>
+    <message>
+        <source>This model reads left to right (%1): a word&apos;s contextual vector needs an encoder, which reads both ways.</source>
+        <translation>這個模型由左往右讀（%1）：詞的語境向量需要雙向閱讀的編碼器。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s tokenizer lacks [CLS], [SEP] or [MASK].</source>
+        <translation>這個模型的分詞器缺少 [CLS]、[SEP] 或 [MASK]。</translation>
+    </message>
 </context>
 <context>
     <name>Corpora</name>
@@ -89,6 +270,14 @@
     <message>
         <source>Built-in: Traditional Chinese (家族、首都、量詞)</source>
         <translation>內建：繁體中文（家族、首都、量詞）</translation>
+    </message>
+    <message>
+        <source>Built-in: English short documents (for encoders)</source>
+        <translation>內建：英文短文件（給編碼器用）</translation>
+    </message>
+    <message>
+        <source>Built-in: Traditional Chinese short documents (for encoders)</source>
+        <translation>內建：繁體中文短文件（給編碼器用）</translation>
     </message>
 </context>
 <context>
@@ -293,26 +482,6 @@
         <translation>答案是最接近 b − a + c 的詞。圖中的箭頭畫出兩段差向量：a→b 與 c→答案；當兩個箭頭互相平行時，就表示這種關係對應到向量空間中的一個方向。</translation>
     </message>
     <message>
-        <source>One word, one vector</source>
-        <translation>一個詞，一個向量</translation>
-    </message>
-    <message>
-        <source>Word</source>
-        <translation>詞</translation>
-    </message>
-    <message>
-        <source>Sentence 1</source>
-        <translation>句子 1</translation>
-    </message>
-    <message>
-        <source>Sentence 2</source>
-        <translation>句子 2</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>比較</translation>
-    </message>
-    <message>
         <source>Reading the corpus…</source>
         <translation>正在讀取語料…</translation>
     </message>
@@ -345,20 +514,16 @@
         <translation>（其中有些詞不在目前顯示的詞裡；請增加「顯示詞數」，才能看到箭頭。）</translation>
     </message>
     <message>
-        <source>Train word vectors first.</source>
-        <translation>請先訓練詞向量。</translation>
-    </message>
-    <message>
-        <source>Put the word “%1” in both sentences.</source>
-        <translation>請在兩個句子裡都放入「%1」這個詞。</translation>
-    </message>
-    <message>
-        <source>In both sentences “%1” looks up the same row of the table: (%2, …). Cosine between the two vectors: %3. A static embedding gives a word one vector, whatever its neighbours; the encoder models later give a different vector in each sentence.</source>
-        <translation>在兩個句子裡，「%1」查到的都是表格中的同一列：(%2, …)。兩個向量的餘弦相似度：%3。靜態嵌入只給每個詞一個向量，不管它前後是哪些詞；後面會學到的編碼器模型，則會在每個句子中給同一個詞不同的向量。</translation>
-    </message>
-    <message>
         <source>%1 (from the lesson): %2 words × %3</source>
         <translation>%1（課程訓練的）：%2 個詞 × %3 維</translation>
+    </message>
+    <message>
+        <source>Word map</source>
+        <translation>詞向量地圖</translation>
+    </message>
+    <message>
+        <source>Same word, different sentences</source>
+        <translation>同一個詞，不同句子</translation>
     </message>
 </context>
 <context>
@@ -370,6 +535,320 @@
     <message>
         <source>Train some word vectors first.</source>
         <translation>請先訓練詞向量。</translation>
+    </message>
+</context>
+<context>
+    <name>EncodersView</name>
+    <message>
+        <source>Pre-training</source>
+        <translation>預訓練</translation>
+    </message>
+    <message>
+        <source>Fine-tuning</source>
+        <translation>微調</translation>
+    </message>
+</context>
+<context>
+    <name>FinetunePage</name>
+    <message>
+        <source>Pre-trained encoder</source>
+        <translation>預訓練好的編碼器</translation>
+    </message>
+    <message>
+        <source>Open model…</source>
+        <translation>開啟模型…</translation>
+    </message>
+    <message>
+        <source>Our .safetensors, or a Hugging Face BERT or ALBERT folder (choose its config.json).</source>
+        <translation>本程式的 .safetensors，或 Hugging Face 的 BERT、ALBERT 資料夾（選它的 config.json）。</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任務</translation>
+    </message>
+    <message>
+        <source>Sentiment (positive / negative)</source>
+        <translation>情感（正面／負面）</translation>
+    </message>
+    <message>
+        <source>Intent (seven assistant requests)</source>
+        <translation>意圖（七種助理請求）</translation>
+    </message>
+    <message>
+        <source>Named entities (PER, LOC, ORG, DATE)</source>
+        <translation>命名實體（PER、LOC、ORG、DATE）</translation>
+    </message>
+    <message>
+        <source>Your TSV…</source>
+        <translation>你的 TSV…</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>訓練</translation>
+    </message>
+    <message>
+        <source>Also from scratch, for comparison</source>
+        <translation>同時從頭訓練一次，以便比較</translation>
+    </message>
+    <message>
+        <source>The same model and training, but every weight starts at random: what pre-training bought.</source>
+        <translation>同樣的模型與訓練，但所有權重都從隨機開始：看出預訓練帶來了什麼。</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步數</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Tokens per row</source>
+        <translation>每列詞元數</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>學習率</translation>
+    </message>
+    <message>
+        <source>Fine-tune</source>
+        <translation>微調</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>訓練損失</translation>
+    </message>
+    <message>
+        <source>test accuracy / F1</source>
+        <translation>測試準確率／F1</translation>
+    </message>
+    <message>
+        <source>fine-tuned from the pre-trained encoder</source>
+        <translation>從預訓練編碼器微調</translation>
+    </message>
+    <message>
+        <source>trained from scratch</source>
+        <translation>從頭訓練</translation>
+    </message>
+    <message>
+        <source>Results of the model</source>
+        <translation>模型的結果：</translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation>已開啟 %1。</translation>
+    </message>
+    <message>
+        <source>Pre-train an encoder first, or open one.</source>
+        <translation>請先預訓練一個編碼器，或開啟一個。</translation>
+    </message>
+    <message>
+        <source>None yet: pre-train one on the Pre-training page and press “Use this encoder for fine-tuning”, or open a model.</source>
+        <translation>還沒有：在「預訓練」頁預訓練一個，再按「用這個編碼器來微調」，或開啟一個模型。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 layers, width %3, vocabulary %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 層，寬度 %3，詞彙量 %4</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>準確率</translation>
+    </message>
+    <message>
+        <source>#%1 </source>
+        <translation>#%1 </translation>
+    </message>
+    <message>
+        <source>pre-trained</source>
+        <translation>預訓練</translation>
+    </message>
+    <message>
+        <source>from scratch</source>
+        <translation>從頭訓練</translation>
+    </message>
+    <message>
+        <source>%1: loss (smoothed)</source>
+        <translation>%1：損失（平滑）</translation>
+    </message>
+    <message>
+        <source>%1: test %2</source>
+        <translation>%1：測試%2</translation>
+    </message>
+    <message>
+        <source>Reading the task…</source>
+        <translation>正在讀取任務…</translation>
+    </message>
+    <message>
+        <source>Open labelled data</source>
+        <translation>開啟標註資料</translation>
+    </message>
+    <message>
+        <source>Tab-separated files (*.tsv *.txt);;All files (*)</source>
+        <translation>Tab 分隔檔案 (*.tsv *.txt);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Your TSV: %1</source>
+        <translation>你的 TSV：%1</translation>
+    </message>
+    <message>
+        <source>Open an encoder</source>
+        <translation>開啟編碼器</translation>
+    </message>
+    <message>
+        <source>Encoders (*.safetensors config.json);;All files (*)</source>
+        <translation>編碼器 (*.safetensors config.json);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在開啟 %1…</translation>
+    </message>
+    <message>
+        <source>%1
+%2: step %3 of %4 · loss %5</source>
+        <translation>%1
+%2：第 %3 / %4 步 · 損失 %5</translation>
+    </message>
+    <message>
+        <source>From the pre-trained encoder</source>
+        <translation>從預訓練編碼器</translation>
+    </message>
+    <message>
+        <source>From scratch</source>
+        <translation>從頭訓練</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2%</translation>
+    </message>
+    <message>
+        <source>Test entity F1</source>
+        <translation>測試實體 F1</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>測試準確率</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1（%2 筆）：%3</translation>
+    </message>
+    <message>
+        <source>Done. %1</source>
+        <translation>完成。%1</translation>
+    </message>
+    <message>
+        <source>Stopped. %1</source>
+        <translation>已停止。%1</translation>
+    </message>
+</context>
+<context>
+    <name>FinetuneResults</name>
+    <message>
+        <source>Entity type</source>
+        <translation>實體類型</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精確率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Gold entities</source>
+        <translation>正確實體數</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>例子數</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>正確答案</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>預測</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>信心</translation>
+    </message>
+    <message>
+        <source>Wrong examples, most confident first</source>
+        <translation>答錯的例子（最有信心的在前）</translation>
+    </message>
+    <message>
+        <source>Per class</source>
+        <translation>各類別</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>The model: %1; the data: %2</source>
+        <translation>模型：%1；資料：%2</translation>
+    </message>
+</context>
+<context>
+    <name>FinetuneWorker</name>
+    <message>
+        <source>No encoder to fine-tune: pre-train one or open a model first.</source>
+        <translation>沒有可微調的編碼器：請先預訓練一個或開啟模型。</translation>
+    </message>
+    <message>
+        <source>%1 training and %2 test %3, %4 labels</source>
+        <translation>訓練 %1、測試 %2 個%3，%4 個標籤</translation>
+    </message>
+    <message>
+        <source>sentences</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>examples</source>
+        <translation>例子</translation>
+    </message>
+    <message>
+        <source>Training diverged: %1</source>
+        <translation>訓練發散：%1</translation>
+    </message>
+    <message>
+        <source>No fine-tuned model yet.</source>
+        <translation>還沒有微調好的模型。</translation>
+    </message>
+    <message>
+        <source>This model was not fine-tuned for a task: it has no classifier to explain.</source>
+        <translation>這個模型沒有為任何任務微調過：沒有分類器可以解釋。</translation>
     </message>
 </context>
 <context>
@@ -1215,6 +1694,129 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
         <source>Reset layout</source>
         <translation>重設版面配置</translation>
     </message>
+    <message>
+        <source>Encoders</source>
+        <translation>編碼器</translation>
+    </message>
+    <message>
+        <source>Sentence search</source>
+        <translation>句子搜尋</translation>
+    </message>
+</context>
+<context>
+    <name>MaskedBatchView</name>
+    <message>
+        <source>Start pre-training (or open a model) to see a batch.</source>
+        <translation>開始預訓練（或開啟模型）就能看到一個批次。</translation>
+    </message>
+    <message>
+        <source>New batch</source>
+        <translation>換一個批次</translation>
+    </message>
+    <message>
+        <source>Draw another row from the corpus and show what the model guesses now.</source>
+        <translation>從語料再抽一列，看看模型現在怎麼猜。</translation>
+    </message>
+    <message>
+        <source>No batch yet.</source>
+        <translation>還沒有批次。</translation>
+    </message>
+    <message>
+        <source>[MASK]: hidden, to predict</source>
+        <translation>[MASK]：被遮住，要預測</translation>
+    </message>
+    <message>
+        <source>random token: to predict the original</source>
+        <translation>隨機詞元：要預測原本的詞</translation>
+    </message>
+    <message>
+        <source>kept, still predicted</source>
+        <translation>保留原樣，仍要預測</translation>
+    </message>
+    <message>
+        <source>special token</source>
+        <translation>特殊詞元</translation>
+    </message>
+    <message>
+        <source>segment A</source>
+        <translation>片段 A</translation>
+    </message>
+    <message>
+        <source>segment B</source>
+        <translation>片段 B</translation>
+    </message>
+    <message>
+        <source>B follows A in its document (is next)</source>
+        <translation>B 在文件中緊接在 A 之後（是下一句）</translation>
+    </message>
+    <message>
+        <source>A and B in their order (in order)</source>
+        <translation>A 和 B 照原本順序（順序正確）</translation>
+    </message>
+    <message>
+        <source>B comes from another document (random)</source>
+        <translation>B 來自另一份文件（隨機）</translation>
+    </message>
+    <message>
+        <source>A and B swapped (swapped)</source>
+        <translation>A 和 B 對調了（已對調）</translation>
+    </message>
+    <message>
+        <source>Pair label: %1.</source>
+        <translation>句對標籤：%1。</translation>
+    </message>
+    <message>
+        <source>The model: %1 % is next.</source>
+        <translation>模型認為：%1% 是下一句。</translation>
+    </message>
+    <message>
+        <source>The model: %1 % in order.</source>
+        <translation>模型認為：%1% 順序正確。</translation>
+    </message>
+    <message>
+        <source>One row of the batch after %1 steps: %2 tokens, %3 of them to predict.</source>
+        <translation>訓練 %1 步後批次中的一列：%2 個詞元，其中 %3 個要預測。</translation>
+    </message>
+    <message>
+        <source>Hidden behind [MASK]; the model must say “%1”.</source>
+        <translation>被 [MASK] 遮住；模型必須說出「%1」。</translation>
+    </message>
+    <message>
+        <source>was: %1</source>
+        <translation>原為：%1</translation>
+    </message>
+    <message>
+        <source>Replaced by a random token; the model must still say “%1”.</source>
+        <translation>被換成隨機詞元；模型仍必須說出「%1」。</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Left as it was, but the model must still predict it: it cannot trust what it sees.</source>
+        <translation>保持原樣，但模型仍必須預測它：它不能完全相信眼前看到的詞。</translation>
+    </message>
+    <message>
+        <source>A special token: never hidden, never predicted.</source>
+        <translation>特殊詞元：從不遮住，也從不預測。</translation>
+    </message>
+    <message>
+        <source>Segment A (token type 0)</source>
+        <translation>片段 A（詞元類型 0）</translation>
+    </message>
+    <message>
+        <source>Segment B (token type 1)</source>
+        <translation>片段 B（詞元類型 1）</translation>
+    </message>
+    <message>
+        <source>#%1 %2 → %3</source>
+        <translation>#%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>No masked-word head: no guesses.</source>
+        <translation>沒有遮蔽詞預測頭：沒有猜測。</translation>
+    </message>
 </context>
 <context>
     <name>MemoryBatchPlot</name>
@@ -1552,6 +2154,18 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
         <source>%1 parameters (vocabulary %2)</source>
         <translation>%1 個參數（詞彙量 %2）</translation>
     </message>
+    <message>
+        <source>%1: &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>%1：&lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Same width, layers and heads: %1.</source>
+        <translation>相同寬度、層數與注意力頭數：%1。</translation>
+    </message>
+    <message>
+        <source>%1 saves by factorising the embeddings (V×E + E×H numbers instead of V×H, here E = %2, H = %3) and by sharing one layer&apos;s weights across all %4 layers.</source>
+        <translation>%1 省下的參數來自分解嵌入（V×E + E×H 個數，而不是 V×H；這裡 E = %2、H = %3），以及讓全部 %4 層共用同一層的權重。</translation>
+    </message>
 </context>
 <context>
     <name>PlotView</name>
@@ -1634,6 +2248,238 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
     <message>
         <source>Copy</source>
         <translation>複製</translation>
+    </message>
+</context>
+<context>
+    <name>PretrainPage</name>
+    <message>
+        <source>Encoder</source>
+        <translation>編碼器</translation>
+    </message>
+    <message>
+        <source>Text file…</source>
+        <translation>文字檔…</translation>
+    </message>
+    <message>
+        <source>Documents separated by blank lines, one sentence a line: next-sentence and sentence-order prediction draw their pairs from them.</source>
+        <translation>以空行分隔的文件，每行一句：下一句預測與句序預測從中抽取句對。</translation>
+    </message>
+    <message>
+        <source>Masked words only (MLM)</source>
+        <translation>只有遮蔽詞（MLM）</translation>
+    </message>
+    <message>
+        <source>MLM + next sentence (NSP)</source>
+        <translation>MLM + 下一句預測（NSP）</translation>
+    </message>
+    <message>
+        <source>MLM + sentence order (SOP)</source>
+        <translation>MLM + 句序預測（SOP）</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>模型家族</translation>
+    </message>
+    <message>
+        <source>Corpus</source>
+        <translation>語料</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>訓練目標</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>訓練</translation>
+    </message>
+    <message>
+        <source>WordPiece vocabulary learned from the corpus, with [PAD] [UNK] [CLS] [SEP] [MASK].</source>
+        <translation>從語料學出的 WordPiece 詞彙表，含 [PAD] [UNK] [CLS] [SEP] [MASK]。</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>詞彙量</translation>
+    </message>
+    <message>
+        <source>Tokens per row</source>
+        <translation>每列詞元數</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步數</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>學習率</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Compare NSP and SOP</source>
+        <translation>比較 NSP 與 SOP</translation>
+    </message>
+    <message>
+        <source>Pre-train with next-sentence prediction, then with sentence-order prediction, on the same corpus and settings, and draw both pair accuracies on one plot.</source>
+        <translation>用同樣的語料與設定，先以下一句預測、再以句序預測各預訓練一次，把兩條句對準確率畫在同一張圖上。</translation>
+    </message>
+    <message>
+        <source>Pre-train a small encoder, or open one.</source>
+        <translation>預訓練一個小編碼器，或開啟一個。</translation>
+    </message>
+    <message>
+        <source>Open model…</source>
+        <translation>開啟模型…</translation>
+    </message>
+    <message>
+        <source>Our .safetensors, or a Hugging Face BERT or ALBERT folder (choose its config.json).</source>
+        <translation>本程式的 .safetensors，或 Hugging Face 的 BERT、ALBERT 資料夾（選它的 config.json）。</translation>
+    </message>
+    <message>
+        <source>Use this encoder for fine-tuning</source>
+        <translation>用這個編碼器來微調</translation>
+    </message>
+    <message>
+        <source>A batch as the model sees it</source>
+        <translation>模型眼中的一個批次</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>masked-word loss</source>
+        <translation>遮蔽詞損失</translation>
+    </message>
+    <message>
+        <source>masked-word accuracy</source>
+        <translation>遮蔽詞準確率</translation>
+    </message>
+    <message>
+        <source>pair accuracy (NSP / SOP)</source>
+        <translation>句對準確率（NSP／SOP）</translation>
+    </message>
+    <message>
+        <source>Open a text corpus</source>
+        <translation>開啟文字語料</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.md);;All files (*)</source>
+        <translation>文字檔 (*.txt *.md);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已開啟 %1</translation>
+    </message>
+    <message>
+        <source>MLM + NSP</source>
+        <translation>MLM + NSP</translation>
+    </message>
+    <message>
+        <source>MLM + SOP</source>
+        <translation>MLM + SOP</translation>
+    </message>
+    <message>
+        <source>MLM</source>
+        <translation>MLM</translation>
+    </message>
+    <message>
+        <source>run %1 · %2 %3</source>
+        <translation>第 %1 次 · %2 %3</translation>
+    </message>
+    <message>
+        <source>%1: loss</source>
+        <translation>%1：損失</translation>
+    </message>
+    <message>
+        <source>%1: accuracy</source>
+        <translation>%1：準確率</translation>
+    </message>
+    <message>
+        <source>Reading the corpus and learning a vocabulary…</source>
+        <translation>正在讀取語料並學習詞彙表…</translation>
+    </message>
+    <message>
+        <source>Open an encoder</source>
+        <translation>開啟編碼器</translation>
+    </message>
+    <message>
+        <source>Encoders (*.safetensors config.json);;All files (*)</source>
+        <translation>編碼器 (*.safetensors config.json);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在開啟 %1…</translation>
+    </message>
+    <message>
+        <source>%1
+Step %2 of %3 · loss %4</source>
+        <translation>%1
+第 %2 / %3 步 · 損失 %4</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3 steps</source>
+        <translation>%1，%2，%3 步</translation>
+    </message>
+    <message>
+        <source>masked-word accuracy %1 %</source>
+        <translation>遮蔽詞準確率 %1%</translation>
+    </message>
+    <message>
+        <source>, %1 accuracy %2 %</source>
+        <translation>，%1 準確率 %2%</translation>
+    </message>
+    <message>
+        <source>NSP</source>
+        <translation>NSP</translation>
+    </message>
+    <message>
+        <source>SOP</source>
+        <translation>SOP</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 steps: %2.</source>
+        <translation>第 %1 步後已取消：%2。</translation>
+    </message>
+    <message>
+        <source>%1 steps in %2 s: %3.</source>
+        <translation>%1 步，耗時 %2 秒：%3。</translation>
+    </message>
+</context>
+<context>
+    <name>PretrainWorker</name>
+    <message>
+        <source>%1 is not an encoder: it cannot be pre-trained with masked words.</source>
+        <translation>%1 不是編碼器：無法用遮蔽詞來預訓練。</translation>
+    </message>
+    <message>
+        <source>%1: %2 tokens, vocabulary %3, %4 parameters</source>
+        <translation>%1：%2 個詞元，詞彙量 %3，%4 個參數</translation>
+    </message>
+    <message>
+        <source>Training diverged: %1</source>
+        <translation>訓練發散：%1</translation>
+    </message>
+    <message>
+        <source>No encoder yet: pre-train one or open a model first.</source>
+        <translation>還沒有編碼器：請先預訓練一個或開啟模型。</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 layers, width %4, vocabulary %5, %6 parameters%7</source>
+        <translation>%1：%2，%3 層，寬度 %4，詞彙量 %5，%6 個參數%7</translation>
+    </message>
+    <message>
+        <source> (no masked-word head: no guesses)</source>
+        <translation>（沒有遮蔽詞預測頭：不會猜詞）</translation>
     </message>
 </context>
 <context>
@@ -1749,6 +2595,256 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
     <message>
         <source>after clipping at %1</source>
         <translation>以 %1 裁剪後</translation>
+    </message>
+</context>
+<context>
+    <name>RetrievalView</name>
+    <message>
+        <source>Three ways to turn a sentence into a vector</source>
+        <translation>把句子變成向量的三種方法</translation>
+    </message>
+    <message>
+        <source>Train a small encoder here (masked words, a few seconds)</source>
+        <translation>在這裡訓練一個小編碼器（遮蔽詞，幾秒鐘）</translation>
+    </message>
+    <message>
+        <source>Open a model file (.safetensors)…</source>
+        <translation>開啟模型檔（.safetensors）…</translation>
+    </message>
+    <message>
+        <source>Open a Hugging Face folder (BERT, ALBERT)…</source>
+        <translation>開啟 Hugging Face 資料夾（BERT、ALBERT）…</translation>
+    </message>
+    <message>
+        <source>Mean of the last layer over the tokens</source>
+        <translation>最後一層在各詞元上的平均</translation>
+    </message>
+    <message>
+        <source>The [CLS] vector</source>
+        <translation>[CLS] 向量</translation>
+    </message>
+    <message>
+        <source>Built-in set, English (500 sentences)</source>
+        <translation>內建資料，英文（500 句）</translation>
+    </message>
+    <message>
+        <source>Built-in set, Traditional Chinese (500 sentences)</source>
+        <translation>內建資料，繁體中文（500 句）</translation>
+    </message>
+    <message>
+        <source>Open a text file (one sentence a line)…</source>
+        <translation>開啟文字檔（每行一句）…</translation>
+    </message>
+    <message>
+        <source>Sentences to search (one a line)</source>
+        <translation>要搜尋的句子（每行一句）</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文字檔 (*.txt);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Sentences to search</source>
+        <translation>要搜尋的句子</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>編碼器</translation>
+    </message>
+    <message>
+        <source>Sentence vector</source>
+        <translation>句向量</translation>
+    </message>
+    <message>
+        <source>Sentences</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>Prepare the three indexes</source>
+        <translation>建立三種索引</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Choose an encoder and press Prepare. Skip-gram word vectors are trained on the same sentences, and every sentence is indexed three ways.</source>
+        <translation>選一個編碼器再按「建立」。會在同樣的句子上訓練 skip-gram 詞向量，每個句子都以三種方式建立索引。</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Encoder&lt;/b&gt;: a Transformer that reads the whole sentence; the sentence is the mean of its tokens&apos; last-layer vectors, or the vector at [CLS].&lt;/p&gt;&lt;p&gt;&lt;b&gt;Averaged word2vec&lt;/b&gt;: the mean of the sentence&apos;s word vectors; word order plays no part.&lt;/p&gt;&lt;p&gt;&lt;b&gt;TF-IDF&lt;/b&gt;: counts of the sentence&apos;s words, rare words weighing more; only shared words count.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;編碼器&lt;/b&gt;：讀完整個句子的 Transformer；句子以各詞元最後一層向量的平均，或 [CLS] 位置的向量來代表。&lt;/p&gt;&lt;p&gt;&lt;b&gt;平均 word2vec&lt;/b&gt;：句中詞向量的平均；詞序不起作用。&lt;/p&gt;&lt;p&gt;&lt;b&gt;TF-IDF&lt;/b&gt;：句中各詞的次數，越罕見的詞權重越大；只有共同出現的詞才算數。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Type a sentence to search for…</source>
+        <translation>輸入要搜尋的句子…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜尋</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>查詢</translation>
+    </message>
+    <message>
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <source>Averaged word2vec</source>
+        <translation>平均 word2vec</translation>
+    </message>
+    <message>
+        <source>TF-IDF</source>
+        <translation>TF-IDF</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>餘弦</translation>
+    </message>
+    <message>
+        <source>sentence</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>On the built-in query set (each query paraphrases one sentence)</source>
+        <translation>在內建查詢集上（每個查詢都改寫自某一句）</translation>
+    </message>
+    <message>
+        <source>recall@1</source>
+        <translation>recall@1</translation>
+    </message>
+    <message>
+        <source>recall@5</source>
+        <translation>recall@5</translation>
+    </message>
+    <message>
+        <source>MRR</source>
+        <translation>MRR</translation>
+    </message>
+    <message>
+        <source>recall@k: the share of queries whose sentence is among the first k found; MRR: the mean of 1 / its rank.</source>
+        <translation>recall@k：目標句出現在前 k 個結果中的查詢比例；MRR：1／其名次的平均。</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>匯出 CSV…</translation>
+    </message>
+    <message>
+        <source>This session&apos;s encoder: %1</source>
+        <translation>本次工作階段的編碼器：%1</translation>
+    </message>
+    <message>
+        <source>A Hugging Face BERT or ALBERT folder</source>
+        <translation>Hugging Face 的 BERT 或 ALBERT 資料夾</translation>
+    </message>
+    <message>
+        <source>An encoder checkpoint</source>
+        <translation>編碼器檢查點</translation>
+    </message>
+    <message>
+        <source>safetensors (*.safetensors);;All files (*)</source>
+        <translation>safetensors (*.safetensors);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>檔案：%1</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在開始…</translation>
+    </message>
+    <message>
+        <source>Ready: %1; %2 sentences indexed; word2vec knows %3 words.</source>
+        <translation>就緒：%1；已為 %2 個句子建立索引；word2vec 認得 %3 個詞。</translation>
+    </message>
+    <message>
+        <source>Encoder ([CLS] vector)</source>
+        <translation>編碼器（[CLS] 向量）</translation>
+    </message>
+    <message>
+        <source>Encoder (mean of the last layer)</source>
+        <translation>編碼器（最後一層的平均）</translation>
+    </message>
+    <message>
+        <source>%1 ranks the right sentence first for %2 % of the queries. TF-IDF wins when a paraphrase keeps the sentence&apos;s rare words; averaged word vectors forgive synonyms but blur everything else; an encoder trained only to fill in masked words was never asked to put paraphrases close together, and its [CLS] vector carries a sentence only after a sentence task (fine-tuning). recall@k: the share of queries whose sentence is among the first k; MRR: the mean of 1 / its rank.</source>
+        <translation>%1 對 %2% 的查詢把正確的句子排在第一。改寫保留了原句的罕見詞時，TF-IDF 勝出；平均詞向量能容忍同義詞，卻把其他一切都模糊了；只訓練來填遮蔽詞的編碼器從沒被要求把改寫句放在一起，而它的 [CLS] 向量要經過句子任務（微調）之後才代表整句。recall@k：目標句在前 k 名內的查詢比例；MRR：1／其名次的平均。</translation>
+    </message>
+    <message>
+        <source>Export the scores</source>
+        <translation>匯出分數</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>RetrievalWorker</name>
+    <message>
+        <source>Pre-training the encoder (masked words): step %1 of %2, loss %3</source>
+        <translation>正在預訓練編碼器（遮蔽詞）：第 %1 / %2 步，損失 %3</translation>
+    </message>
+    <message>
+        <source>This model reads left to right (%1); sentence search needs an encoder, which reads both ways.</source>
+        <translation>這個模型由左往右讀（%1）；句子搜尋需要雙向閱讀的編碼器。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s tokenizer has %1.</source>
+        <translation>這個模型的分詞器有 %1。</translation>
+    </message>
+    <message>
+        <source>Choose an encoder first.</source>
+        <translation>請先選擇一個編碼器。</translation>
+    </message>
+    <message>
+        <source>No encoder was trained or opened in this session yet.</source>
+        <translation>本次工作階段還沒有訓練或開啟任何編碼器。</translation>
+    </message>
+    <message>
+        <source>Copying the session&apos;s encoder…</source>
+        <translation>正在複製本次工作階段的編碼器…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在讀取 %1…</translation>
+    </message>
+    <message>
+        <source>The architecture table has no encoder.</source>
+        <translation>架構表中沒有編碼器。</translation>
+    </message>
+    <message>
+        <source>Building the WordPiece vocabulary…</source>
+        <translation>正在建立 WordPiece 詞彙表…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>%1 pre-trained here (%2 steps of masked words)</source>
+        <translation>在這裡預訓練的 %1（%2 步遮蔽詞）</translation>
+    </message>
+    <message>
+        <source>Training skip-gram word vectors on the same sentences…</source>
+        <translation>正在同樣的句子上訓練 skip-gram 詞向量…</translation>
+    </message>
+    <message>
+        <source>%1 holds no sentence.</source>
+        <translation>%1 裡沒有句子。</translation>
+    </message>
+    <message>
+        <source>Encoding %1 sentences…</source>
+        <translation>正在編碼 %1 個句子…</translation>
+    </message>
+    <message>
+        <source>Scoring the %1 queries of the built-in set…</source>
+        <translation>正在為內建資料的 %1 個查詢評分…</translation>
+    </message>
+    <message>
+        <source>Prepare the search first.</source>
+        <translation>請先建立搜尋索引。</translation>
     </message>
 </context>
 <context>
@@ -1948,6 +3044,65 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
     <message>
         <source>The text gives no tokens.</source>
         <translation>這段文字切不出任何詞元。</translation>
+    </message>
+    <message>
+        <source>%1 trained on the language-model tab (step %2)</source>
+        <translation>在「語言模型」分頁訓練的 %1（第 %2 步）</translation>
+    </message>
+</context>
+<context>
+    <name>WhyLabelPanel</name>
+    <message>
+        <source>Why this label</source>
+        <translation>為什麼是這個標籤</translation>
+    </message>
+    <message>
+        <source>Type a sentence…</source>
+        <translation>輸入一個句子…</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>解釋</translation>
+    </message>
+    <message>
+        <source>gradient × input</source>
+        <translation>梯度 × 輸入</translation>
+    </message>
+    <message>
+        <source>integrated gradients</source>
+        <translation>積分梯度</translation>
+    </message>
+    <message>
+        <source>Gradient × input: how the label&apos;s score changes with each token&apos;s vector, times that vector. Integrated gradients: the same along the way from no input to the sentence; its values add up to the score&apos;s change.</source>
+        <translation>梯度 × 輸入：標籤分數隨每個詞元向量變化的程度，再乘上該向量。積分梯度：沿著從「沒有輸入」到這個句子的路徑做同樣的計算；各值加總等於分數的變化。</translation>
+    </message>
+    <message>
+        <source>Click a label to explain it instead.</source>
+        <translation>點一個標籤，改為解釋它。</translation>
+    </message>
+    <message>
+        <source>Fine-tune a model, then type a sentence.</source>
+        <translation>先微調一個模型，再輸入句子。</translation>
+    </message>
+    <message>
+        <source>Fine-tune a model first.</source>
+        <translation>請先微調一個模型。</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>思考中…</translation>
+    </message>
+    <message>
+        <source>The tagger&apos;s tag for every word (B- begins an entity, I- continues it).</source>
+        <translation>標註器給每個詞的標記（B- 表示實體開頭，I- 表示延續）。</translation>
+    </message>
+    <message>
+        <source>Predicted: &lt;b&gt;%1&lt;/b&gt; (%2 %). Colours: how much each token pushed towards &lt;b&gt;%3&lt;/b&gt; (red) or away from it (blue), by %4.</source>
+        <translation>預測：&lt;b&gt;%1&lt;/b&gt;（%2%）。顏色：每個詞元把結果推向 &lt;b&gt;%3&lt;/b&gt;（紅）或推離它（藍）的程度，以%4計算。</translation>
+    </message>
+    <message>
+        <source>Type a sentence.</source>
+        <translation>請輸入一個句子。</translation>
     </message>
 </context>
 <context>
