@@ -15,6 +15,7 @@
 #include "models/encoder/encoder.h"
 #include "text/specialtokens.h"
 #include "train/finetune.h"
+#include "train/objectives/contrastive.h"
 
 #include <algorithm>
 #include <cmath>
@@ -107,7 +108,7 @@ void loadUserTask(const std::string &path, const std::optional<std::string> &tes
 void loadBuiltinTask(const std::string &name, const std::string &language, lm::FinetuneTask &task)
 {
     const lm::BuiltinDataset *set = lm::findBuiltinDataset(name, language);
-    if (!set || set->format == lm::DatasetFormat::Retrieval)
+    if (!set || (set->format != lm::DatasetFormat::Classification && set->format != lm::DatasetFormat::TokenTags))
         throw UsageError("--task " + name + " --language " + language + " is not a built-in task (sentiment, intent, ner; "
                          "languages en, zh_TW) nor a .tsv file");
     task.labels = set->labels;
@@ -158,12 +159,81 @@ void printReport(const lm::FinetuneReport &r)
     std::printf("precision: %.4f\nrecall: %.4f\n", r.entities.overall.precision, r.entities.overall.recall);
 }
 
+// The held-out pairs as one batch (at most 256 of them, so each must find its partner among up
+// to 255 others): the in-batch accuracy and loss before or after training.
+lm::ContrastiveScores scoreHeldOut(lm::EncoderModel &model, lm::ContrastivePairs &heldOut)
+{
+    lm::Rng rng(7);
+    const lm::TokenBatch batch = heldOut.next(rng, 256);
+    return lm::scoreContrastive(model, batch, heldOut.temperature());
+}
+
+// finetune --task contrastive: the encoder itself (its heads kept) trained on sentence pairs,
+// every seventh pair held out.
+int contrastiveFinetune(const Args &args, lm::Checkpoint &c, lm::EncoderModel &model, const lm::TrainConfig &train,
+                        const std::string &out, const std::string &logPath)
+{
+    const std::string spec = args.text("pairs", "builtin:paraphrase_" + args.text("language", "en"));
+    auto pairs = loadSentencePairsSpec(QString::fromStdString(spec));
+    if (!pairs)
+        throw InputError(pairs.error());
+    std::vector<lm::SentencePair> trainPairs, testPairs;
+    for (std::size_t i = 0; i < pairs.value().size(); ++i)
+        (i % 7 == 6 ? testPairs : trainPairs).push_back(pairs.value()[i]);
+    const float tau = static_cast<float>(args.real("temperature", 0.05, 1e-3, 10.0));
+    auto objective = lm::makeContrastivePairs(*c.tokenizer, trainPairs, train.seq, tau);
+    if (!objective)
+        throw InputError(spec + ": " + objective.error());
+    auto heldOut = lm::makeContrastivePairs(*c.tokenizer, testPairs, train.seq, tau);
+    if (!heldOut)
+        throw InputError(spec + ": too few pairs to hold some out (" + heldOut.error() + ")");
+    std::fprintf(stderr, "%s: %zu training and %zu held-out sentence pairs, temperature %.3g\n", spec.c_str(),
+                 trainPairs.size(), testPairs.size(), tau);
+    const lm::ContrastiveScores before = scoreHeldOut(model, heldOut.value());
+
+    lm::Trainer trainer(model, std::make_unique<lm::ContrastivePairs>(std::move(objective).value()), train);
+    lm::CancelToken cancel;
+    std::optional<InterruptScope> interrupts(std::in_place, cancel);
+    Progress progress;
+    progress.every = std::max(1, train.steps / 20);
+    const auto outcome = trainer.run(cancel, &progress);
+    interrupts.reset();
+    if (outcome == lm::Trainer::Outcome::Cancelled) {
+        std::fprintf(stderr, "error: cancelled at step %d; nothing written\n", trainer.stepsDone());
+        return 1;
+    }
+    if (outcome == lm::Trainer::Outcome::Diverged) {
+        std::fprintf(stderr, "error: %s; nothing written (try a smaller --lr)\n", trainer.divergence().c_str());
+        return 1;
+    }
+    const lm::ContrastiveScores after = scoreHeldOut(model, heldOut.value());
+    const nlohmann::json training = {{"steps", trainer.stepsDone()}, {"task", "contrastive"}, {"pairs", spec},
+                                     {"base", args.required("model")}, {"pair_accuracy", after.accuracy}};
+    if (auto st = lm::saveCheckpoint(out, model, *c.tokenizer, training); !st)
+        throw std::runtime_error(st.error());
+    if (!logPath.empty()) {
+        std::ostringstream csv;
+        csv.imbue(std::locale::classic());
+        csv << "step,loss,lr\n";
+        for (const auto &r : progress.all)
+            csv << r.step << ',' << r.loss << ',' << r.learningRate << '\n';
+        if (auto st = lm::writeFileAtomically(logPath, csv.str()); !st)
+            throw std::runtime_error(st.error());
+    }
+    std::printf("held-out pairs: %d (each against the other %d)\n", std::min<int>(256, int(testPairs.size())),
+                std::min<int>(256, int(testPairs.size())) - 1);
+    std::printf("before: pair accuracy %.4f  loss %.4f\n", before.accuracy, before.loss);
+    std::printf("after:  pair accuracy %.4f  loss %.4f\n", after.accuracy, after.loss);
+    std::printf("pair_accuracy: %.4f\n", after.accuracy);
+    return 0;
+}
+
 } // namespace
 
 int finetuneCommand(const std::vector<std::string> &words)
 {
     const Args args(words, {"model", "task", "test", "language", "labels", "out", "steps", "batch", "seq", "lr", "seed",
-                            "threads", "log"},
+                            "threads", "log", "pairs", "temperature"},
                     {"from-scratch"});
     if (!args.positionals().empty())
         throw UsageError("finetune takes no positional argument, got '" + args.positionals().front() + "'");
@@ -182,8 +252,16 @@ int finetuneCommand(const std::vector<std::string> &words)
 
     lm::EncoderModel *base = nullptr;
     lm::Checkpoint c = loadEncoder(args.required("model"), base);
-    lm::FinetuneTask task;
     const std::string taskName = args.required("task");
+    if (taskName == "contrastive") {
+        if (args.has("test") || args.has("labels") || args.has("from-scratch"))
+            throw UsageError("--test, --labels and --from-scratch do not go with --task contrastive (it holds out every "
+                             "seventh pair of --pairs)");
+        return contrastiveFinetune(args, c, *base, train, out, logPath);
+    }
+    if (args.has("pairs") || args.has("temperature"))
+        throw UsageError("--pairs and --temperature go with --task contrastive");
+    lm::FinetuneTask task;
     const bool file = taskName.find('.') != std::string::npos || taskName.find('/') != std::string::npos;
     if (file) {
         // Labels the TSV may use: --labels a,b,c, or those of a model already fine-tuned.

@@ -24,6 +24,8 @@ int memoryCommand(const std::vector<std::string> &args);
 int lessonCommand(const std::vector<std::string> &args);
 int finetuneCommand(const std::vector<std::string> &args);
 int fillMaskCommand(const std::vector<std::string> &args);
+int embedSentencesCommand(const std::vector<std::string> &args);
+int searchCommand(const std::vector<std::string> &args);
 
 class Args;
 // The memory lab's sweep from --arch, --seq-lens, --mode, --batch, --dim, --layers, --heads,

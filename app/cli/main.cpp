@@ -47,6 +47,18 @@ const char *const kUsage =
     "          seventh line. --from-scratch: the same model with every weight at random.\n"
     "          Prints the confusion matrix, per-class precision/recall (entities: per type) and,\n"
     "          last, \"accuracy: X\" or \"f1: X\" on the test set.\n"
+    "  finetune --model M --task contrastive --out M2.safetensors [--pairs builtin:paraphrase_en|FILE.tsv]\n"
+    "          [--temperature 0.05] [--steps N] [--batch N] [--seq N] [--lr X] ...\n"
+    "          The encoder itself trained on sentence pairs (TEXT<TAB>TEXT, default the built-in\n"
+    "          paraphrases of --language): mean-pooled vectors of a pair close, the batch's others\n"
+    "          apart (in-batch negatives). Holds out every seventh pair; prints its pair accuracy.\n"
+    "  embed-sentences --model M --corpus F --out S.tsv [--pool mean|cls]   an encoder's sentence\n"
+    "          vectors, one line each: the sentence, then its unit vector (tab-separated). F: a text\n"
+    "          (one sentence a line) or builtin:retrieval_en|zh_TW (that set's documents).\n"
+    "  search  --model M --corpus F --query T [--k N] [--pool mean|cls]   nearest sentences, cosine\n"
+    "  search  --model M --eval builtin:retrieval_en|FILE.tsv [--vectors V.vec]   recall@1, @5 and\n"
+    "          MRR of TF-IDF, averaged word vectors (with --vectors) and the encoder on a query set;\n"
+    "          last line \"recall@5: X\" (the encoder's).\n"
     "  generate --model M.safetensors --prompt T [--max-new N] [--temperature X] [--top-k K]\n"
     "          [--top-p P] [--seed N] [--threads N]   text from a trained model, streamed as it comes\n"
     "  embed   --method skipgram|cbow|glove|fasttext --corpus F --out V.vec [--dim N]\n"
@@ -134,8 +146,12 @@ int main(int argc, char *argv[])
             return finetuneCommand(words);
         if (command == "fill-mask")
             return fillMaskCommand(words);
+        if (command == "embed-sentences")
+            return embedSentencesCommand(words);
+        if (command == "search")
+            return searchCommand(words);
         throw UsageError("unknown command '" + command +
-                         "' (commands: archs, train, forward, fill-mask, finetune, generate, embed, neighbors, analogy, memory, lesson, plot; see --help)");
+                         "' (commands: archs, train, forward, fill-mask, finetune, embed-sentences, search, generate, embed, neighbors, analogy, memory, lesson, plot; see --help)");
     } catch (const UsageError &e) {
         std::fprintf(stderr, "error: %s\n", e.what());
         return 2;

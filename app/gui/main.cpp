@@ -1,5 +1,6 @@
 // lmscope: the desktop lab.
-//   lmscope [--lang en|zh_TW] [--view lm|vectors|recurrent|attention|encoders-pretrain|encoders-finetune|memory]
+//   lmscope [--lang en|zh_TW] [--view lm|vectors|contextual|recurrent|attention|encoders-pretrain|encoders-finetune|
+//           retrieval|memory]
 //           [--screenshot FILE.png [--train-steps N] [--lesson N [--lesson-step S]]]
 // --screenshot shows the main window, renders it to FILE.png and exits. With --train-steps the
 // window first trains the default model for N steps so the loss curve is filled; with
@@ -10,7 +11,11 @@
 // a second) so the memory plots show real curves. --view encoders-pretrain pre-trains the Encoders
 // tab's small encoder twice (NSP, then SOP; --train-steps N steps each) on the documents of the
 // interface language; --view encoders-finetune pre-trains it once, fine-tunes it on the task of
-// that language (from the encoder and from scratch) and explains a sentence.
+// that language (from the encoder and from scratch) and explains a sentence. --view retrieval
+// pre-trains the Sentence search tab's small encoder (the built-in set of the interface language),
+// scores the three methods and searches a query of that set; --view contextual does the same, then
+// trains the default word vectors and compares the Word vectors tab's contextual word in its
+// sentences (word2vec's one vector against the encoder's one per sentence).
 #include "appcore/base/application.h"
 #include "appcore/base/languagedefaults.h"
 #include "appcore/views/attentionview.h"
@@ -20,6 +25,8 @@
 #include "appcore/views/pretrainpage.h"
 #include "appcore/views/whylabelpanel.h"
 #include "appcore/views/recurrentview.h"
+#include "appcore/views/retrievalview.h"
+#include "appcore/views/contextualpanel.h"
 #include "appcore/lessons/lessonpanel.h"
 #include "appcore/plots/lossplot.h"
 #include "appcore/window/mainwindow.h"
@@ -32,7 +39,6 @@
 #include <QDockWidget>
 #include <QMessageBox>
 #include <QSettings>
-#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -52,7 +58,7 @@ int main(int argc, char *argv[])
                                   QStringLiteral("file"));
     const QCommandLineOption steps(QStringLiteral("train-steps"),
                                    QStringLiteral("With --screenshot: train N steps first."), QStringLiteral("n"));
-    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open on a tab: lm, vectors, recurrent, attention, encoders-pretrain, encoders-finetune or memory."),
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open on a tab: lm, vectors, recurrent, attention, encoders-pretrain, encoders-finetune, retrieval, contextual or memory."),
                                   QStringLiteral("tab"));
     const QCommandLineOption lessonOption(QStringLiteral("lesson"),
                                           QStringLiteral("With --screenshot: open lesson N (from 1) and run step S (--lesson-step, from 1)."),
@@ -96,6 +102,12 @@ int main(int argc, char *argv[])
     const bool recurrent = parser.value(view) == QStringLiteral("recurrent");
     const bool attention = parser.value(view) == QStringLiteral("attention");
     const bool memory = parser.value(view) == QStringLiteral("memory");
+    const bool retrieval = parser.value(view) == QStringLiteral("retrieval");
+    const bool contextual = parser.value(view) == QStringLiteral("contextual");
+    if (contextual)
+        window.showTab(window.tabIndexOf(window.embeddingView()));
+    if (retrieval)
+        window.showTab(window.tabIndexOf(window.retrievalView()));
     const bool encodersPretrain = parser.value(view) == QStringLiteral("encoders-pretrain");
     const bool encodersFinetune = parser.value(view) == QStringLiteral("encoders-finetune");
     if (encodersPretrain)
@@ -109,7 +121,7 @@ int main(int argc, char *argv[])
     if (attention)
         window.showTab(3);
     if (memory)
-        window.findChild<QTabWidget *>(QString(), Qt::FindDirectChildrenOnly)->setCurrentWidget(window.memoryView());
+        window.showTab(window.tabIndexOf(window.memoryView()));
     window.show();
     if (!parser.isSet(shot)) {
         if (window.hasInterruptedSession()) {
@@ -149,6 +161,26 @@ int main(int argc, char *argv[])
         panel->goToStep(parser.value(lessonStep).toInt() - 1);
         QObject::connect(panel, &LessonPanel::stepDone, &app, [&] { QTimer::singleShot(500, &app, capture); });
         QTimer::singleShot(0, panel, &LessonPanel::runStep);
+    } else if (retrieval || contextual) {
+        // Pre-train the Sentence search tab's encoder; it becomes the session's encoder.
+        RetrievalView *rv = window.retrievalView();
+        rv->setEncoderChoice(QStringLiteral("train"));
+        rv->setQuery(currentLanguage() == QStringLiteral("zh_TW")
+                         ? QStringLiteral("由於指導老師身體不舒服，親師座談延到隔天上午舉行。")
+                         : QStringLiteral("Yuki relocated to Dublin in order to play in a jazz group."));
+        EmbeddingView *ev = window.embeddingView();
+        QObject::connect(rv, &RetrievalView::prepared, &app, [&, ev](bool ok) {
+            if (!ok)
+                QTimer::singleShot(0, &app, capture);
+            else if (contextual) // (retrieval: the query's search follows by itself)
+                QTimer::singleShot(0, ev, &EmbeddingView::startTraining);
+        });
+        if (retrieval)
+            QObject::connect(rv, &RetrievalView::searched, &app, [&] { QTimer::singleShot(300, &app, capture); });
+        QObject::connect(ev, &EmbeddingView::projectionFinished, &app, [ev](bool) { ev->compareContexts(); });
+        QObject::connect(ev->contextualPanel(), &ContextualPanel::computed, &app,
+                         [&](bool) { QTimer::singleShot(300, &app, capture); });
+        QTimer::singleShot(0, rv, &RetrievalView::prepare);
     } else if (memory) {
         MemoryView *mv = window.memoryView();
         lm::MemoryLabRequest r;
@@ -213,7 +245,6 @@ int main(int argc, char *argv[])
         QObject::connect(ev, &EmbeddingView::projectionFinished, &app, [&](bool) {
             ev->solveAnalogy(QStringLiteral("man"), QStringLiteral("king"), QStringLiteral("woman"));
             ev->selectWord(QStringLiteral("paris"));
-            ev->compareContexts();
             QTimer::singleShot(300, &app, capture);
         });
         QTimer::singleShot(0, ev, &EmbeddingView::startTraining);

@@ -128,6 +128,7 @@ std::string objectiveName(ObjectiveKind kind)
     case ObjectiveKind::TokenClassification: return "tag";
     case ObjectiveKind::SequenceToSequence: return "seq2seq";
     case ObjectiveKind::Forecasting: return "forecast";
+    case ObjectiveKind::Contrastive: return "contrastive";
     }
     return "?";
 }
@@ -136,7 +137,7 @@ std::optional<ObjectiveKind> objectiveFromName(const std::string &name)
 {
     for (ObjectiveKind k : {ObjectiveKind::CausalLm, ObjectiveKind::MaskedLm, ObjectiveKind::SentencePair,
                             ObjectiveKind::SequenceClassification, ObjectiveKind::TokenClassification,
-                            ObjectiveKind::SequenceToSequence, ObjectiveKind::Forecasting})
+                            ObjectiveKind::SequenceToSequence, ObjectiveKind::Forecasting, ObjectiveKind::Contrastive})
         if (objectiveName(k) == name)
             return k;
     return std::nullopt;

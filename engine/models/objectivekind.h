@@ -15,6 +15,7 @@ enum class ObjectiveKind {
     TokenClassification,    // "tag": one label per token
     SequenceToSequence,     // "seq2seq": encoder input, decoder input shifted right, targets
     Forecasting,            // "forecast": the next value of a numeric series
+    Contrastive,            // "contrastive": pooled vectors of paired sentences close, others apart
 };
 std::string objectiveName(ObjectiveKind kind);
 std::optional<ObjectiveKind> objectiveFromName(const std::string &name);

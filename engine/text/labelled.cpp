@@ -440,6 +440,35 @@ Result<RetrievalSet> loadRetrievalTsv(const std::string &path)
     return parseRetrievalTsv(text.value(), path);
 }
 
+Result<std::vector<SentencePair>> parseSentencePairsTsv(const std::string &text, const std::string &source)
+{
+    std::vector<SentencePair> pairs;
+    const auto error = forEachRecord(text, source, [&](int lineNo, std::string_view line) -> std::optional<Error> {
+        const std::string where = at(source, lineNo);
+        const auto fields = splitOn(line, '\t', false);
+        if (fields.size() != 2)
+            return makeError(where + std::to_string(fields.size()) + " fields (expected TEXT<TAB>TEXT)");
+        const std::string_view first = trimSpaces(fields[0]), second = trimSpaces(fields[1]);
+        if (first.empty() || second.empty())
+            return makeError(where + (first.empty() ? "the first" : "the second") + " text is empty");
+        pairs.push_back({std::string(first), std::string(second)});
+        return std::nullopt;
+    });
+    if (error)
+        return *error;
+    if (pairs.empty())
+        return makeError(source + ": no sentence pair (expected TEXT<TAB>TEXT lines)");
+    return pairs;
+}
+
+Result<std::vector<SentencePair>> loadSentencePairsTsv(const std::string &path)
+{
+    auto text = readDatasetFile(path);
+    if (!text)
+        return makeError(text.error());
+    return parseSentencePairsTsv(text.value(), path);
+}
+
 namespace {
 
 void checkRankings(const char *who, const std::vector<std::vector<int>> &rankings, const std::vector<int> &gold)
@@ -600,9 +629,10 @@ const std::vector<BuiltinDataset> &builtinDatasets()
             out.push_back({"intent", language, DatasetFormat::Classification, intents});
             out.push_back({"ner", language, DatasetFormat::TokenTags, ner});
             out.push_back({"retrieval", language, DatasetFormat::Retrieval, {}});
+            out.push_back({"paraphrase", language, DatasetFormat::SentencePairs, {}});
         }
         std::stable_sort(out.begin(), out.end(), [](const BuiltinDataset &a, const BuiltinDataset &b) {
-            static const std::vector<std::string> order{"sentiment", "intent", "ner", "retrieval"};
+            static const std::vector<std::string> order{"sentiment", "intent", "ner", "retrieval", "paraphrase"};
             return std::find(order.begin(), order.end(), a.task) < std::find(order.begin(), order.end(), b.task);
         });
         return out;
@@ -620,7 +650,7 @@ const BuiltinDataset *findBuiltinDataset(const std::string &task, const std::str
 
 std::string builtinDatasetFile(const BuiltinDataset &set, DatasetSplit split)
 {
-    if (set.format == DatasetFormat::Retrieval)
+    if (set.format == DatasetFormat::Retrieval || set.format == DatasetFormat::SentencePairs)
         return set.name() + ".tsv";
     return set.name() + (split == DatasetSplit::Train ? "_train.tsv" : "_test.tsv");
 }

@@ -148,6 +148,19 @@ struct RetrievalSet {
 Result<RetrievalSet> parseRetrievalTsv(const std::string &text, const std::string &source = "text");
 Result<RetrievalSet> loadRetrievalTsv(const std::string &path);
 
+// ---- sentence pairs (contrastive training) ------------------------------------------------
+
+// Two sentences that say the same thing: a sentence and its paraphrase, or a question and the
+// passage that answers it.
+struct SentencePair {
+    std::string first, second;
+};
+
+// Parses TEXT<TAB>TEXT lines. Errors (source:line): invalid UTF-8, a line over 10000 bytes, not
+// two fields, an empty text; and no pair at all.
+Result<std::vector<SentencePair>> parseSentencePairsTsv(const std::string &text, const std::string &source = "text");
+Result<std::vector<SentencePair>> loadSentencePairsTsv(const std::string &path);
+
 // The share of queries whose gold doc is among the first k of its ranking (rankings[q]: doc
 // indices, best first). Throws std::invalid_argument for k < 1, no query, or sizes that differ.
 double recallAtK(const std::vector<std::vector<int>> &rankings, const std::vector<int> &gold, int k);
@@ -191,16 +204,16 @@ private:
 
 // ---- built-in sets -------------------------------------------------------------------------
 
-enum class DatasetFormat { Classification, TokenTags, Retrieval };
+enum class DatasetFormat { Classification, TokenTags, Retrieval, SentencePairs };
 enum class DatasetSplit { Train, Test };
 
 // The sets in resources/datasets/ (made by generate_datasets.py). The app carries them as Qt
 // resources under :/datasets/; tests read them from the source tree.
 struct BuiltinDataset {
-    std::string task;     // "sentiment", "intent", "ner", "retrieval"
+    std::string task;     // "sentiment", "intent", "ner", "retrieval", "paraphrase"
     std::string language; // "en", "zh_TW"
     DatasetFormat format;
-    std::vector<std::string> labels; // the allowed labels or tags, sorted; empty for retrieval
+    std::vector<std::string> labels; // the allowed labels or tags, sorted; empty for retrieval and pairs
     std::string name() const { return task + "_" + language; } // "sentiment_en"
 };
 
@@ -209,7 +222,7 @@ const std::vector<BuiltinDataset> &builtinDatasets();
 // The set of that task and language, or nullptr.
 const BuiltinDataset *findBuiltinDataset(const std::string &task, const std::string &language);
 // Its file name in resources/datasets/: NAME_train.tsv or NAME_test.tsv, and NAME.tsv for
-// retrieval (one file; `split` is ignored).
+// retrieval and sentence pairs (one file; `split` is ignored).
 std::string builtinDatasetFile(const BuiltinDataset &set, DatasetSplit split);
 
 } // namespace lm

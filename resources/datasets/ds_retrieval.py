@@ -362,3 +362,29 @@ def build(rng, families, anchor, docs, queries, near_share=0.4, siblings=4):
         query_lines.append((ids[i], text))
     rng.shuffle(query_lines)
     return [(ids[i], facts[i][0]) for i in range(len(facts))], query_lines
+
+
+def pairs(rng, families, anchor, count, taken, near_share=0.4):
+    """Training pairs for contrastive sentence embeddings: (doc, paraphrase) of `count` new facts,
+    none of whose doc or paraphrases is in `taken` (the keys of the retrieval set's sentences),
+    so the query set stays held out. The paraphrase is the near one (reordered words) with
+    probability near_share, else the far one (synonyms, new structure), as in the query set."""
+    out, seen, tries = [], set(taken), 0
+    while len(out) < count:
+        tries += 1
+        if tries > count * 200:
+            raise SystemExit(f"pairs: only {len(out)} distinct facts of {count}")
+        family = rng.choice(families)
+        _, doc, near, far = family(rng, anchor(rng))
+        keys = [_key(doc), _key(near), _key(far)]
+        if any(k in seen for k in keys):
+            continue
+        seen.update(keys)
+        out.append((doc, near if rng.random() < near_share else far))
+    rng.shuffle(out)
+    return out
+
+
+def _key(text):
+    import unicodedata
+    return "".join(c for c in text.lower() if not unicodedata.category(c)[0] in "PZS")

@@ -5,6 +5,8 @@
   intent_{en,zh_TW}_{train,test}.tsv      seven assistant intents           LABEL<TAB>TEXT
   ner_{en,zh_TW}_{train,test}.tsv         PER LOC ORG DATE in BIO tags      TOKENS<TAB>TAGS
   retrieval_{en,zh_TW}.tsv                500 sentences, 100 paraphrases    doc|query<TAB>ID<TAB>TEXT
+  paraphrase_{en,zh_TW}.tsv               1500 (sentence, paraphrase) pairs  TEXT<TAB>TEXT
+                                          of facts not in retrieval_*, for contrastive training
 
 Every sentence comes from templates written for LMScope (ds_sentiment.py, ds_intent.py, ds_ner.py,
 ds_retrieval.py). No sentence occurs twice in a set, even after lower-casing and dropping spaces
@@ -31,6 +33,7 @@ SENTIMENT_PER_LABEL = 1500
 INTENT_PER_LABEL = 429  # 7 intents: 3003 sentences
 NER_SENTENCES = 3000
 RETRIEVAL_DOCS, RETRIEVAL_QUERIES = 500, 100
+RETRIEVAL_PAIRS = 1500
 
 
 def key(text):
@@ -90,6 +93,12 @@ def tokens(rng, name, make):
 def retrieval(rng, name, families, anchor):
     docs, queries = ds_retrieval.build(rng, families, anchor, RETRIEVAL_DOCS, RETRIEVAL_QUERIES)
     write(f"{name}.tsv", [f"doc\t{i}\t{t}" for i, t in docs] + [f"query\t{i}\t{t}" for i, t in queries])
+    return [key(t) for _, t in docs] + [key(t) for _, t in queries]
+
+
+def paraphrases(rng, name, families, anchor, taken):
+    pairs = ds_retrieval.pairs(rng, families, anchor, RETRIEVAL_PAIRS, taken)
+    write(f"{name}.tsv", [f"{a}\t{b}" for a, b in pairs])
 
 
 def main():
@@ -101,8 +110,11 @@ def main():
     classification(random.Random(SEED + 4), "intent_zh_TW", ds_intent.INTENTS, INTENT_PER_LABEL, ds_intent.chinese)
     tokens(random.Random(SEED + 5), "ner_en", ds_ner.english)
     tokens(random.Random(SEED + 6), "ner_zh_TW", ds_ner.chinese)
-    retrieval(random.Random(SEED + 7), "retrieval_en", ds_retrieval.ENGLISH, ds_retrieval.en_anchor)
-    retrieval(random.Random(SEED + 8), "retrieval_zh_TW", ds_retrieval.CHINESE, ds_retrieval.zh_anchor)
+    taken_en = retrieval(random.Random(SEED + 7), "retrieval_en", ds_retrieval.ENGLISH, ds_retrieval.en_anchor)
+    taken_zh = retrieval(random.Random(SEED + 8), "retrieval_zh_TW", ds_retrieval.CHINESE, ds_retrieval.zh_anchor)
+    # Their own generators, after the rest, so the sets above stay as they were.
+    paraphrases(random.Random(SEED + 9), "paraphrase_en", ds_retrieval.ENGLISH, ds_retrieval.en_anchor, taken_en)
+    paraphrases(random.Random(SEED + 10), "paraphrase_zh_TW", ds_retrieval.CHINESE, ds_retrieval.zh_anchor, taken_zh)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ private Q_SLOTS:
     void everyBuiltinLoads()
     {
         const QStringList specs = builtinDatasetSpecs();
-        QCOMPARE(specs.size(), 2 * 3 * 2 + 2); // 3 tasks with two splits and retrieval, in 2 languages
+        QCOMPARE(specs.size(), 2 * 3 * 2 + 2 * 2); // 3 tasks with two splits, retrieval and paraphrases, in 2 languages
         QCOMPARE(specs.front(), QStringLiteral("builtin:sentiment_en_train"));
         QVERIFY(specs.contains(QStringLiteral("builtin:ner_zh_TW_test")));
         QVERIFY(specs.contains(QStringLiteral("builtin:retrieval_zh_TW")));
@@ -46,6 +46,12 @@ private Q_SLOTS:
                 case lm::DatasetFormat::Retrieval: {
                     const auto r = loadRetrievalSpec(spec);
                     n = r.ok() ? r.value().docs.size() : 0;
+                    error = r.ok() ? "" : r.error();
+                    break;
+                }
+                case lm::DatasetFormat::SentencePairs: {
+                    const auto r = loadSentencePairsSpec(spec);
+                    n = r.ok() ? r.value().size() : 0;
                     error = r.ok() ? "" : r.error();
                     break;
                 }

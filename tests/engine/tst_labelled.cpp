@@ -74,6 +74,10 @@ private Q_SLOTS:
     void builtinNer();
     void builtinRetrieval_data();
     void builtinRetrieval();
+    void sentencePairErrors_data();
+    void sentencePairErrors();
+    void builtinParaphrasesAreHeldOut_data();
+    void builtinParaphrasesAreHeldOut();
 };
 
 void TestLabelled::parsesClassification()
@@ -452,7 +456,7 @@ void TestLabelled::tfidfWeightsAndRanking()
 
 void TestLabelled::builtinTable()
 {
-    QCOMPARE(builtinDatasets().size(), std::size_t(8));
+    QCOMPARE(builtinDatasets().size(), std::size_t(10));
     const BuiltinDataset *s = findBuiltinDataset("sentiment", "zh_TW");
     QVERIFY(s);
     QCOMPARE(s->name(), std::string("sentiment_zh_TW"));
@@ -463,7 +467,9 @@ void TestLabelled::builtinTable()
     QCOMPARE(findBuiltinDataset("ner", "en")->labels,
              words("B-DATE B-LOC B-ORG B-PER I-DATE I-LOC I-ORG I-PER O"));
     QCOMPARE(builtinDatasets().front().task, std::string("sentiment"));
-    QCOMPARE(builtinDatasets().back().task, std::string("retrieval"));
+    QCOMPARE(builtinDatasets().back().task, std::string("paraphrase"));
+    QCOMPARE(builtinDatasetFile(*findBuiltinDataset("paraphrase", "zh_TW"), DatasetSplit::Train),
+             std::string("paraphrase_zh_TW.tsv"));
 }
 
 void TestLabelled::builtinClassification_data()
@@ -591,6 +597,63 @@ void TestLabelled::builtinRetrieval()
           meanReciprocalRank(rankings, r.gold));
     QVERIFY(r1 >= 0.4);  // the 40 reordered queries and some paraphrases
     QVERIFY(r5 <= 0.95); // some paraphrases share too few words
+}
+
+void TestLabelled::sentencePairErrors_data()
+{
+    QTest::addColumn<std::string>("text");
+    QTest::addColumn<std::string>("expected");
+    QTest::addColumn<std::string>("fixed");
+    const std::string ok = "A cat sat.\tThe cat was sitting.\n";
+    QTest::newRow("one field") << ok + "just one\n" << std::string("p.tsv:2: 1 fields (expected TEXT<TAB>TEXT)")
+                               << ok + "just\tone\n";
+    QTest::newRow("three fields") << ok + "a\tb\tc\n" << std::string("p.tsv:2: 3 fields") << ok + "a\tb c\n";
+    QTest::newRow("empty first") << ok + " \tb\n" << std::string("p.tsv:2: the first text is empty") << ok + "a\tb\n";
+    QTest::newRow("empty second") << "a\t\n" + ok << std::string("p.tsv:1: the second text is empty") << "a\tb\n" + ok;
+    QTest::newRow("no pair") << std::string("# only a comment\n\n") << std::string("p.tsv: no sentence pair") << ok;
+    QTest::newRow("invalid UTF-8") << ok + "a\t\xED\xA0\x80\n" << std::string("p.tsv:2: invalid UTF-8")
+                                   << ok + "a\t\xE7\x8E\x8B\n";
+}
+
+void TestLabelled::sentencePairErrors()
+{
+    QFETCH(std::string, text);
+    QFETCH(std::string, expected);
+    QFETCH(std::string, fixed);
+    const auto pairs = parseSentencePairsTsv(text, "p.tsv");
+    QVERIFY(!pairs.ok());
+    QVERIFY2(contains(pairs.error(), expected), pairs.error().c_str());
+    const auto good = parseSentencePairsTsv(fixed, "p.tsv");
+    QVERIFY2(good.ok(), good.ok() ? "" : good.error().c_str());
+    QCOMPARE(good.value().back().second.empty(), false);
+}
+
+void TestLabelled::builtinParaphrasesAreHeldOut_data()
+{
+    QTest::addColumn<std::string>("language");
+    QTest::newRow("en") << std::string("en");
+    QTest::newRow("zh_TW") << std::string("zh_TW");
+}
+
+// The contrastive training pairs share no sentence with the retrieval set they are scored on.
+void TestLabelled::builtinParaphrasesAreHeldOut()
+{
+    QFETCH(std::string, language);
+    const BuiltinDataset *set = findBuiltinDataset("paraphrase", language);
+    QVERIFY(set && set->format == DatasetFormat::SentencePairs);
+    const auto pairs = loadSentencePairsTsv(datasetPath(builtinDatasetFile(*set, DatasetSplit::Train)));
+    QVERIFY2(pairs.ok(), pairs.ok() ? "" : pairs.error().c_str());
+    QCOMPARE(pairs.value().size(), std::size_t(1500));
+    const auto retrieval = loadRetrievalTsv(
+        datasetPath(builtinDatasetFile(*findBuiltinDataset("retrieval", language), DatasetSplit::Train)));
+    QVERIFY(retrieval.ok());
+    std::set<std::string> held(retrieval.value().docs.begin(), retrieval.value().docs.end());
+    held.insert(retrieval.value().queries.begin(), retrieval.value().queries.end());
+    for (const SentencePair &p : pairs.value()) {
+        QVERIFY2(!held.count(p.first), p.first.c_str());
+        QVERIFY2(!held.count(p.second), p.second.c_str());
+        QVERIFY(p.first != p.second);
+    }
 }
 
 QTEST_APPLESS_MAIN(TestLabelled)

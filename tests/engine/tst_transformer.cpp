@@ -76,7 +76,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("field");
-        QTest::newRow("unknown arch") << R"({"arch": "bert", "vocab_size": 10})" << "arch";
+        QTest::newRow("unknown arch") << R"({"arch": "cake", "vocab_size": 10})" << "arch";
         QTest::newRow("no vocab") << R"({"arch": "gpt"})" << "vocab_size";
         QTest::newRow("dim % heads") << R"({"arch": "gpt", "vocab_size": 10, "dim": 30, "heads": 4})" << "dim";
         QTest::newRow("heads % kv_heads") << R"({"arch": "llama", "vocab_size": 10, "dim": 24, "heads": 4, "kv_heads": 3})"

@@ -1,8 +1,8 @@
 // The labelled-data formats (text/labelled.h), all fed the same bytes: parseLabelledTsv with free
 // labels and with the sentiment list, parseTokenTagTsv with free tags and the NER list,
-// parseRetrievalTsv, and the loaders on a scratch copy. What parses is also used the way a
+// parseRetrievalTsv, parseSentencePairsTsv, and the loaders on a scratch copy. What parses is also used the way a
 // trainer would: label indices, BIO entities and entity F1, a confusion matrix, a TF-IDF index
-// searched with the queries and recall@k over its rankings.
+// searched with the queries and recall@k over its rankings, the pairs' texts indexed and searched.
 #include "fuzzutil.h"
 #include "text/labelled.h"
 
@@ -58,6 +58,20 @@ void useRetrieval(const lm::RetrievalSet &set)
     (void)lm::meanReciprocalRank(rankings, set.gold);
 }
 
+void usePairs(const std::vector<lm::SentencePair> &pairs)
+{
+    std::vector<std::string> firsts;
+    for (const lm::SentencePair &p : pairs) {
+        if (p.first.empty() || p.second.empty())
+            __builtin_trap();
+        firsts.push_back(p.first);
+    }
+    lm::TfIdfIndex index;
+    index.build(firsts); // checked UTF-8: must not throw
+    for (const lm::SentencePair &p : pairs)
+        (void)index.search(p.second, 3);
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
@@ -76,10 +90,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             useTagged(tagged.value());
     if (auto set = lm::parseRetrievalTsv(text, "fuzz"); set.ok())
         useRetrieval(set.value());
+    if (auto pairs = lm::parseSentencePairsTsv(text, "fuzz"); pairs.ok())
+        usePairs(pairs.value());
 
     const std::string path = fuzz::writeScratch("input.tsv", text);
     (void)lm::loadLabelledTsv(path);
     (void)lm::loadTokenTagTsv(path, &nerTags);
     (void)lm::loadRetrievalTsv(path);
+    (void)lm::loadSentencePairsTsv(path);
     return 0;
 }

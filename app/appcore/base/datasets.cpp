@@ -12,6 +12,7 @@ const char *formatName(lm::DatasetFormat format)
     case lm::DatasetFormat::Classification: return "sequence classification";
     case lm::DatasetFormat::TokenTags: return "token classification";
     case lm::DatasetFormat::Retrieval: return "retrieval";
+    case lm::DatasetFormat::SentencePairs: return "sentence-pair";
     }
     return "";
 }
@@ -88,4 +89,14 @@ lm::Result<lm::RetrievalSet> loadRetrievalSpec(const QString &spec)
     if (!file)
         return lm::makeError(file.error());
     return lm::parseRetrievalTsv(file.value().bytes, spec.toStdString());
+}
+
+lm::Result<std::vector<lm::SentencePair>> loadSentencePairsSpec(const QString &spec)
+{
+    if (!spec.startsWith(kPrefix))
+        return lm::loadSentencePairsTsv(spec.toStdString());
+    auto file = readBuiltin(spec, lm::DatasetFormat::SentencePairs);
+    if (!file)
+        return lm::makeError(file.error());
+    return lm::parseSentencePairsTsv(file.value().bytes, spec.toStdString());
 }

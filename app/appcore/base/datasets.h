@@ -2,7 +2,8 @@
 // Where labelled data comes from: the built-in sets of resources/datasets/, shipped in the
 // binary's resources under :/datasets/, or a file the user picked. A spec names either, the way
 // corpora are named: "builtin:NAME_SPLIT" ("builtin:sentiment_en_train",
-// "builtin:ner_zh_TW_test", "builtin:retrieval_en": one file per built-in file) or a file path.
+// "builtin:ner_zh_TW_test", "builtin:retrieval_en", "builtin:paraphrase_en": one file per
+// built-in file) or a file path.
 // The engine (text/labelled.h) parses and checks; this layer only finds the bytes.
 #include "core/result.h"
 #include "text/labelled.h"
@@ -28,3 +29,5 @@ lm::Result<lm::LabelledSet> loadLabelledSpec(const QString &spec, const std::vec
 lm::Result<std::vector<lm::TaggedTokens>> loadTokenTagSpec(const QString &spec,
                                                            const std::vector<std::string> *allowed = nullptr);
 lm::Result<lm::RetrievalSet> loadRetrievalSpec(const QString &spec);
+// Sentence pairs for contrastive training ("builtin:paraphrase_en" or a TEXT<TAB>TEXT file).
+lm::Result<std::vector<lm::SentencePair>> loadSentencePairsSpec(const QString &spec);

@@ -57,6 +57,32 @@ QSharedPointer<QCPAxisTicker> tickerFor(const QStringList &labels, int count)
     return ticker;
 }
 
+// Colour strips just outside the axis rect: under each column (its label's band) and left of
+// each row. Drawn in pixels at every replot, so they follow the layout.
+class LabelBands final : public QCPAbstractItem {
+public:
+    explicit LabelBands(QCustomPlot *plot) : QCPAbstractItem(plot) { setClipToAxisRect(false); }
+    QVector<QColor> rows, cols;
+    double selectTest(const QPointF &, bool, QVariant *) const override { return -1; }
+
+protected:
+    void draw(QCPPainter *painter) override
+    {
+        const QCPAxis *x = parentPlot()->xAxis, *y = parentPlot()->yAxis;
+        const QRect rect = parentPlot()->axisRect()->rect();
+        constexpr double width = 5;
+        painter->setPen(Qt::NoPen);
+        for (int c = 0; c < cols.size(); ++c) {
+            const double x0 = x->coordToPixel(c - 0.5), x1 = x->coordToPixel(c + 0.5);
+            painter->fillRect(QRectF(std::min(x0, x1), rect.bottom() + 1, std::abs(x1 - x0), width), cols[c]);
+        }
+        for (int r = 0; r < rows.size(); ++r) {
+            const double y0 = y->coordToPixel(r - 0.5), y1 = y->coordToPixel(r + 0.5);
+            painter->fillRect(QRectF(rect.left() - 1 - width, std::min(y0, y1), width, std::abs(y1 - y0)), rows[r]);
+        }
+    }
+};
+
 } // namespace
 
 HeatmapPlot::HeatmapPlot(QWidget *parent)
@@ -326,5 +352,42 @@ void HeatmapPlot::setHighlightedRow(int row)
     // Cells are centred on integer coordinates; row 0 is at the top (reversed y axis).
     m_rowOutline->topLeft->setCoords(-0.5, row - 0.5);
     m_rowOutline->bottomRight->setCoords(m_cols - 0.5, row + 0.5);
+    plot()->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HeatmapPlot::setBoundaries(const QVector<int> &after)
+{
+    for (QCPItemLine *line : std::as_const(m_boundaryLines))
+        plot()->removeItem(line);
+    m_boundaryLines.clear();
+    m_boundaries = after;
+    const double rowEnd = std::max(m_rows, 1) - 0.5, colEnd = std::max(m_cols, 1) - 0.5;
+    for (const int i : after) {
+        for (const bool vertical : {true, false}) {
+            auto *line = new QCPItemLine(plot());
+            line->setPen(QPen(QColor(230, 30, 30), 2));
+            if (vertical) { // between columns i and i + 1
+                line->start->setCoords(i + 0.5, -0.5);
+                line->end->setCoords(i + 0.5, rowEnd);
+            } else { // between rows i and i + 1
+                line->start->setCoords(-0.5, i + 0.5);
+                line->end->setCoords(colEnd, i + 0.5);
+            }
+            m_boundaryLines << line;
+        }
+    }
+    plot()->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HeatmapPlot::setLabelBands(const QVector<QColor> &rowColours, const QVector<QColor> &colColours)
+{
+    if (!m_bands)
+        m_bands = new LabelBands(plot());
+    auto *bands = static_cast<LabelBands *>(m_bands);
+    bands->rows = rowColours;
+    bands->cols = colColours;
+    // Room between the cells and the labels for the strips.
+    plot()->xAxis->setTickLabelPadding(colColours.isEmpty() ? 5 : 11);
+    plot()->yAxis->setTickLabelPadding(rowColours.isEmpty() ? 5 : 11);
     plot()->replot(QCustomPlot::rpQueuedReplot);
 }

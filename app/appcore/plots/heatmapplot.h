@@ -42,6 +42,15 @@ public:
     // Outlines row `row` (e.g. the query token chosen elsewhere); -1 removes the outline.
     void setHighlightedRow(int row);
 
+    // Lines between cell i and i + 1 for each i in `after`, across the whole matrix, on both
+    // axes (a square matrix's segments: the [SEP] boundaries of a sentence pair); empty: none.
+    // Kept until replaced, whatever matrix is shown.
+    void setBoundaries(const QVector<int> &after);
+    const QVector<int> &boundaries() const { return m_boundaries; }
+    // A colour strip beside each row label and under each column label (e.g. a token's segment);
+    // empty lists: none. Sizes other than rows() / cols() are drawn as far as they go.
+    void setLabelBands(const QVector<QColor> &rowColours, const QVector<QColor> &colColours);
+
     // Axis titles (e.g. tr("query") / tr("key")) and the colour bar's title; empty by default.
     void setAxisTitles(const QString &rowTitle, const QString &colTitle);
     void setValueTitle(const QString &title);
@@ -84,4 +93,7 @@ private:
     QCPRange m_fixedRange{0, 1};
     QString m_readout;
     QCPItemRect *m_rowOutline = nullptr; // owned by the plot
+    QVector<int> m_boundaries;
+    QList<QCPItemLine *> m_boundaryLines; // owned by the plot
+    QCPAbstractItem *m_bands = nullptr;   // owned by the plot
 };

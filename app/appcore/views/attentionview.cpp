@@ -1,6 +1,7 @@
 #include "views/attentionview.h"
 
 #include "base/languagedefaults.h"
+#include "workers/encoderreading.h"
 
 #include "views/headstepview.h"
 #include "plots/heatmapplot.h"
@@ -32,6 +33,7 @@ AttentionView::AttentionView(QWidget *parent)
     auto *row = new QHBoxLayout;
     auto *trace = new QPushButton(tr("Trace this text"), this);
     auto *generate = new QPushButton(tr("Continue it"), this);
+    m_generate = generate;
     generate->setToolTip(tr("The model writes on, one token at a time; after each token the heatmaps show where the "
                             "new token looks."));
     row->addWidget(new QLabel(tr("Text"), this));
@@ -39,8 +41,26 @@ AttentionView::AttentionView(QWidget *parent)
     row->addWidget(trace);
     row->addWidget(generate);
     layout->addLayout(row);
+    // Encoders read a pair as "[CLS] A [SEP] B [SEP]"; the row shows for them only.
+    auto *pairRow = new QHBoxLayout;
+    m_secondLabel = new QLabel(tr("Second sentence (pair)"), this);
+    m_second = new QLineEdit(this);
+    m_second->setPlaceholderText(tr("Optional: a second sentence, read as [CLS] A [SEP] B [SEP]"));
+    m_clsRow = new QPushButton(tr("Outline the [CLS] row"), this);
+    m_clsRow->setToolTip(tr("[CLS] sits first; its vector after the last layer stands for the whole input in "
+                            "classification and sentence-pair tasks. Its row shows where it looks."));
+    m_legend = new QLabel(this);
+    m_legend->setTextFormat(Qt::RichText);
+    m_legend->setText(tr("<span style=\"color:#1f77b4\">■ segment A (type 0)</span> &nbsp; "
+                         "<span style=\"color:#ff7f0e\">■ segment B (type 1)</span> &nbsp; "
+                         "<span style=\"color:#e61e1e\">┃ [SEP] boundary</span>"));
+    pairRow->addWidget(m_secondLabel);
+    pairRow->addWidget(m_second, 1);
+    pairRow->addWidget(m_clsRow);
+    pairRow->addWidget(m_legend);
+    layout->addLayout(pairRow);
+    setBidirectional(false);
     m_note->setWordWrap(true);
-    m_note->setText(tr("Train a GPT or Llama model on the language-model tab, then trace a text through it."));
     layout->addWidget(m_note);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
@@ -78,9 +98,14 @@ AttentionView::AttentionView(QWidget *parent)
     split->setSizes({380, 760});
     layout->addWidget(split, 1);
 
-    connect(trace, &QPushButton::clicked, this, [this] { Q_EMIT inspectRequested(m_text->text()); });
+    auto requestTrace = [this] {
+        Q_EMIT inspectRequested(m_text->text(), m_second->isVisible() ? m_second->text().trimmed() : QString());
+    };
+    connect(trace, &QPushButton::clicked, this, requestTrace);
     connect(generate, &QPushButton::clicked, this, [this] { Q_EMIT generateRequested(m_text->text()); });
-    connect(m_text, &QLineEdit::returnPressed, this, [this] { Q_EMIT inspectRequested(m_text->text()); });
+    connect(m_text, &QLineEdit::returnPressed, this, requestTrace);
+    connect(m_second, &QLineEdit::returnPressed, this, requestTrace);
+    connect(m_clsRow, &QPushButton::clicked, this, [this] { selectToken(0); });
     connect(m_head, &HeatmapPlot::cellClicked, this, [this](int query, int) { m_token->setCurrentIndex(query); });
     connect(m_token, &QComboBox::currentIndexChanged, this, &AttentionView::selectToken);
     connect(m_entropy, &QTableWidget::cellClicked, this, &AttentionView::selectHead);
@@ -116,6 +141,28 @@ void AttentionView::showTrace(std::shared_ptr<const lm::Trace> trace)
     else
         m_note->setText(tr("Row i of a heatmap is where token i looks: its weights over every token of the text sum "
                            "to 1. This model reads both ways, so there is no triangle: every token sees the whole text."));
+    // A pair's segments: token types colour the labels, every [SEP] but the last is a boundary.
+    m_tokenTypes.clear();
+    m_boundaries.clear();
+    m_bandColours.clear();
+    const lm::TraceMatrix *types = m_trace->find(kTraceTokenTypes);
+    const lm::TraceMatrix *seps = m_trace->find(kTraceSeparators);
+    if (types && types->rows == matrix(0, 0)->rows) {
+        for (int t = 0; t < types->rows; ++t) {
+            m_tokenTypes << int(types->at(t, 0));
+            m_bandColours << (m_tokenTypes.back() == 0 ? QColor(0x1f, 0x77, 0xb4) : QColor(0xff, 0x7f, 0x0e));
+        }
+        if (seps && seps->rows == types->rows)
+            for (int t = 0; t + 1 < seps->rows; ++t)
+                if (seps->at(t, 0) != 0.0f)
+                    m_boundaries << t;
+    }
+    m_clsRow->setEnabled(!m_tokenTypes.isEmpty());
+    if (!m_boundaries.isEmpty())
+        m_note->setText(m_note->text() + QLatin1Char(' ') +
+                        tr("The red lines fall after [SEP]: segment A (blue labels) above and left of them, segment B "
+                           "(orange) below and right. Where a block between the lines is bright, tokens look across "
+                           "the pair."));
     rebuildOverview();
     m_entropy->setRowCount(m_layers);
     m_entropy->setColumnCount(m_heads);
@@ -135,8 +182,11 @@ void AttentionView::showTrace(std::shared_ptr<const lm::Trace> trace)
         m_token->clear();
         const lm::TraceMatrix *m = matrix(0, 0);
         const QStringList tokens = traceTokens(*m_trace, m->rows);
-        for (int t = 0; t < m->rows; ++t)
+        for (int t = 0; t < m->rows; ++t) {
             m_token->addItem(QStringLiteral("%1: %2").arg(t).arg(tokens.value(t)));
+            if (t < m_bandColours.size())
+                m_token->setItemData(t, m_bandColours[t], Qt::ForegroundRole);
+        }
         m_token->setCurrentIndex(m->rows - 1); // the newest token: during generation, the one just written
     }
     selectHead(std::min(m_layer, m_layers - 1), std::min(m_headIndex, m_heads - 1));
@@ -157,6 +207,7 @@ void AttentionView::rebuildOverview()
             small->makeThumbnail();
             small->setRange(0, 1);
             small->setMatrix(m->rows, m->cols, QVector<float>(m->values.begin(), m->values.end()));
+            small->setBoundaries(m_boundaries);
             small->setToolTip(tr("layer %1, head %2").arg(l).arg(h));
             connect(small, &HeatmapPlot::cellClicked, this, [this, l, h](int, int) { selectHead(l, h); });
             m_grid->addWidget(small, l, h);
@@ -190,6 +241,8 @@ void AttentionView::selectHead(int layer, int head)
     const QStringList tokens = traceTokens(*m_trace, m->rows);
     m_head->setValueTitle(tr("layer %1, head %2").arg(layer).arg(head));
     m_head->setMatrix(m->rows, m->cols, QVector<float>(m->values.begin(), m->values.end()), tokens, tokens);
+    m_head->setBoundaries(m_boundaries);
+    m_head->setLabelBands(m_bandColours, m_bandColours);
     m_steps->setHead(m_trace, layer, head);
     selectToken(m_token->currentIndex());
 }
@@ -208,7 +261,10 @@ void AttentionView::selectToken(int query)
     QString html;
     for (int k = 0; k < m->cols; ++k) {
         const int alpha = int(std::lround(255 * std::clamp(m->at(query, k), 0.0f, 1.0f)));
-        const QString text = tokens.value(k).toHtmlEscaped();
+        QString text = tokens.value(k).toHtmlEscaped();
+        if (k < m_bandColours.size()) // the token's segment, underlined in its colour
+            text = QStringLiteral("<span style=\"border-bottom:2px solid %1; color:%1\">%2</span>")
+                       .arg(m_bandColours[k].name(), text);
         html += k == query ? QStringLiteral("<span style=\"border:1px solid #c00; background:rgba(255,140,0,%1)\"><b>%2</b></span>")
                                  .arg(alpha)
                                  .arg(text)
@@ -233,3 +289,18 @@ QString AttentionView::shadedText() const { return m_shaded->text(); }
 int AttentionView::selectedToken() const { return m_token->currentIndex(); }
 
 QString AttentionView::generatedText() const { return m_text->text(); }
+
+bool AttentionView::pairInputShown() const { return !m_second->isHidden(); }
+
+void AttentionView::setSecondText(const QString &text) { m_second->setText(text); }
+
+void AttentionView::setBidirectional(bool on)
+{
+    for (QWidget *w : std::initializer_list<QWidget *>{m_secondLabel, m_second, m_clsRow, m_legend})
+        w->setVisible(on);
+    m_generate->setEnabled(!on); // an encoder does not write the next token
+    if (!m_trace)
+        m_note->setText(on ? tr("Train an encoder on the language-model tab, then trace a text or a pair of sentences "
+                                "through it.")
+                           : tr("Train a GPT or Llama model on the language-model tab, then trace a text through it."));
+}

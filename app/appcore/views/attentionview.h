@@ -3,7 +3,10 @@
 // or Llama), trace a text and see: a layer × head overview of small heatmaps (click one to open
 // it), the chosen head's query × key heatmap with the tokens on both axes, each head's entropy
 // (low: the head looks at few tokens; high: it spreads out), and, for a chosen token, its
-// attention shaded over the text.
+// attention shaded over the text. For an encoder (a bidirectional family) there is no causal
+// triangle, a second field takes a pair "[CLS] A [SEP] B [SEP]", the [SEP] boundaries are drawn
+// across the heatmaps, token labels carry their segment's colour, and the [CLS] row can be
+// outlined.
 
 #include "base/metatypes.h"
 #include <QWidget>
@@ -16,6 +19,7 @@ class QComboBox;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableWidget;
 class QTabWidget;
 
@@ -39,15 +43,25 @@ public:
     QString shadedText() const; // the HTML of the token-over-text view
     int selectedToken() const;  // the query token whose attention is shaded and outlined
     QString generatedText() const; // the text box: the prompt, and during generation what follows it
+    // Encoders: whether the second-sentence field is offered, and what the last trace showed: each
+    // token's type (0: [CLS] A [SEP], 1: B [SEP]; empty for other models) and the positions after
+    // which a [SEP] boundary is drawn (every [SEP] but the last).
+    bool pairInputShown() const;
+    const QVector<int> &tokenTypes() const { return m_tokenTypes; }
+    const QVector<int> &separatorBoundaries() const { return m_boundaries; }
 
 public Q_SLOTS:
     void showTrace(std::shared_ptr<const lm::Trace> trace);
     void selectHead(int layer, int head);
     void selectToken(int query);
     void setGeneratedText(const QString &text);
+    // The model to trace reads both ways (an encoder): offer the pair field, no generation.
+    void setBidirectional(bool on);
+    void setSecondText(const QString &text);
 
 Q_SIGNALS:
-    void inspectRequested(const QString &text);
+    // `second`: the pair's second sentence, empty for one text (and for every causal model).
+    void inspectRequested(const QString &text, const QString &second = QString());
     // Continue the text with the model, tracing after every token (the attention of each new
     // token back to the prompt); the text field follows through setGeneratedText().
     void generateRequested(const QString &prompt);
@@ -57,6 +71,11 @@ private:
     void rebuildOverview();
 
     QLineEdit *m_text;
+    QLineEdit *m_second = nullptr;
+    QLabel *m_secondLabel = nullptr, *m_legend = nullptr;
+    QPushButton *m_generate = nullptr, *m_clsRow = nullptr;
+    QVector<int> m_tokenTypes, m_boundaries;
+    QVector<QColor> m_bandColours;
     QLabel *m_note;
     QGridLayout *m_grid;
     QWidget *m_gridHost;

@@ -3,6 +3,7 @@
 #include "base/corpora.h"
 #include "base/languagedefaults.h"
 #include "plots/embeddingplot.h"
+#include "views/contextualpanel.h"
 
 #include "embed/wordcorpus.h"
 
@@ -25,6 +26,7 @@
 
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -53,7 +55,11 @@ EmbeddingView::EmbeddingView(QWidget *parent)
     });
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(buildTrainPanel());
-    splitter->addWidget(m_plot);
+    m_pages = new QTabWidget(splitter);
+    m_pages->addTab(m_plot, tr("Word map"));
+    m_contextual = new ContextualPanel(m_pages);
+    m_pages->addTab(m_contextual, tr("Same word, different sentences"));
+    splitter->addWidget(m_pages);
     splitter->addWidget(buildSidePanel());
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({340, 620, 320});
@@ -269,21 +275,6 @@ QWidget *EmbeddingView::buildSidePanel()
     connect(solve, &QPushButton::clicked, this, [this] { solveAnalogy(m_a->text(), m_b->text(), m_c->text()); });
     column->addWidget(an);
 
-    auto *cf = new QGroupBox(tr("One word, one vector"), panel);
-    auto *cfForm = new QFormLayout(cf);
-    m_cfWord = new QLineEdit(QStringLiteral("king"), cf);
-    m_cfSentence1 = new QLineEdit(QStringLiteral("the king is old"), cf);
-    m_cfSentence2 = new QLineEdit(QStringLiteral("she played the king in the game"), cf);
-    cfForm->addRow(tr("Word"), m_cfWord);
-    cfForm->addRow(tr("Sentence 1"), m_cfSentence1);
-    cfForm->addRow(tr("Sentence 2"), m_cfSentence2);
-    auto *compare = new QPushButton(tr("Compare"), cf);
-    cfForm->addRow(compare);
-    m_cfResult = new QLabel(cf);
-    m_cfResult->setWordWrap(true);
-    cfForm->addRow(m_cfResult);
-    connect(compare, &QPushButton::clicked, this, &EmbeddingView::compareContexts);
-    column->addWidget(cf);
     column->addStretch();
     scroll->setWidget(panel);
     scroll->setMinimumWidth(300);
@@ -374,6 +365,8 @@ void EmbeddingView::onTrained(const TrainedEmbedding &result)
     m_vectors = result.vectors;
     m_subwords = result.subwords;
     m_unitVectors = std::make_unique<lm::NormalizedVectors>(*m_vectors);
+    m_contextual->setStaticVectors(m_vectors, m_subwords, m_method->currentText());
+    m_contextual->setCorpusSpec(m_corpus->currentData().toString());
     m_status->setText(tr("%1: %2 words × %3 in %4 s")
                           .arg(m_method->currentText(), QLocale().toString(m_vectors->size()),
                                QString::number(m_vectors->dim), QLocale().toString(result.seconds, 'f', 1)));
@@ -390,6 +383,7 @@ void EmbeddingView::showVectors(std::shared_ptr<const lm::WordVectors> vectors, 
     m_subwords.reset();
     m_unitVectors = std::make_unique<lm::NormalizedVectors>(*m_vectors);
     m_method->setCurrentIndex(std::max(0, m_method->findData(method)));
+    m_contextual->setStaticVectors(m_vectors, nullptr, m_method->currentText());
     m_status->setText(tr("%1 (from the lesson): %2 words × %3")
                           .arg(m_method->currentText(), QLocale().toString(m_vectors->size()), QString::number(m_vectors->dim)));
     m_neighbors->clear();
@@ -450,6 +444,7 @@ void EmbeddingView::selectWord(const QString &word)
 {
     if (!m_unitVectors || word.isEmpty())
         return;
+    showContextualPage(false);
     const std::int32_t id = m_vectors->find(word.toStdString());
     std::vector<float> query;
     if (id >= 0) {
@@ -492,6 +487,7 @@ void EmbeddingView::solveAnalogy(const QString &a, const QString &b, const QStri
     m_c->setText(c.trimmed());
     if (!m_unitVectors)
         return;
+    showContextualPage(false);
     std::int32_t ids[3];
     const QString words[3] = {a.trimmed(), b.trimmed(), c.trimmed()};
     for (int i = 0; i < 3; ++i) {
@@ -518,42 +514,12 @@ void EmbeddingView::solveAnalogy(const QString &a, const QString &b, const QStri
 
 void EmbeddingView::compareContexts()
 {
-    const QString word = m_cfWord->text().trimmed().toLower();
-    if (!m_vectors) {
-        m_cfResult->setText(tr("Train word vectors first."));
-        return;
-    }
-    auto contains = [&](const QString &sentence) {
-        return QString::fromStdString(lm::normalizeWordText(sentence.toStdString())).split(QLatin1Char(' ')).contains(word);
-    };
-    if (!contains(m_cfSentence1->text()) || !contains(m_cfSentence2->text())) {
-        m_cfResult->setText(tr("Put the word “%1” in both sentences.").arg(word));
-        return;
-    }
-    const std::int32_t id = m_vectors->find(word.toStdString());
-    if (id < 0 && !m_subwords) {
-        m_cfResult->setText(tr("“%1” is not in the vocabulary.").arg(word));
-        return;
-    }
-    // A static embedding is a lookup table: the sentence around the word plays no part.
-    const std::vector<float> v1 = id >= 0 ? std::vector<float>(m_vectors->row(id), m_vectors->row(id) + m_vectors->dim)
-                                          : m_subwords->wordVector(word.toStdString());
-    const std::vector<float> v2 = v1;
-    double dot = 0, n1 = 0, n2 = 0;
-    for (std::size_t k = 0; k < v1.size(); ++k) {
-        dot += double(v1[k]) * v2[k];
-        n1 += double(v1[k]) * v1[k];
-        n2 += double(v2[k]) * v2[k];
-    }
-    QStringList head;
-    for (std::size_t k = 0; k < std::min<std::size_t>(4, v1.size()); ++k)
-        head << QLocale().toString(v1[k], 'f', 3);
-    m_cfResult->setText(tr("In both sentences “%1” looks up the same row of the table: (%2, …). Cosine between the two "
-                           "vectors: %3. A static embedding gives a word one vector, whatever its neighbours; the "
-                           "encoder models later give a different vector in each sentence.")
-                            .arg(word, head.join(QStringLiteral(", ")),
-                                 QLocale().toString(dot / std::sqrt(std::max(n1 * n2, 1e-30)), 'f', 3)));
+    showContextualPage(true);
+    m_contextual->setCorpusSpec(m_corpus->currentData().toString());
+    m_contextual->compare();
 }
+
+void EmbeddingView::showContextualPage(bool on) { m_pages->setCurrentWidget(on ? static_cast<QWidget *>(m_contextual) : m_plot); }
 
 QStringList EmbeddingView::neighborList() const
 {
@@ -571,7 +537,7 @@ QStringList EmbeddingView::analogyAnswers() const
     return out;
 }
 
-QString EmbeddingView::contextFreeText() const { return m_cfResult->text(); }
+QString EmbeddingView::contextFreeText() const { return m_contextual->summaryText(); }
 
 QWidget *EmbeddingView::neighborPanel() const { return m_neighbors->parentWidget(); }
 

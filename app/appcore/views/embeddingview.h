@@ -3,7 +3,8 @@
 // on a corpus and watch the most frequent words move in a live PCA; then project with PCA or
 // t-SNE in 2-D or 3-D, search and colour words, list a clicked word's nearest neighbours, solve
 // analogies with their offset arrows drawn, and see that a static embedding gives a word one
-// vector whatever sentence it sits in. All engine work runs on the view's worker thread.
+// vector whatever sentence it sits in while an encoder gives it one per sentence (the
+// ContextualPanel page beside the word map). All engine work runs on the views' worker threads.
 #include "workers/embeddingworker.h"
 #include "base/workerthread.h"
 
@@ -12,6 +13,7 @@
 #include <QHash>
 #include <QWidget>
 
+class ContextualPanel;
 class EmbeddingPlot;
 class QComboBox;
 class QLabel;
@@ -19,6 +21,7 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
+class QTabWidget;
 class QDoubleSpinBox;
 
 class EmbeddingView final : public QWidget {
@@ -39,6 +42,9 @@ public:
     QString contextFreeText() const;
     QWidget *neighborPanel() const; // the nearest-neighbour box
     QWidget *analogyPanel() const;  // the analogy box
+    // The "same word, different sentences" page: word2vec's one vector beside an encoder's one per sentence.
+    ContextualPanel *contextualPanel() const { return m_contextual; }
+    void showContextualPage(bool on); // that page (true) or the word map (false) in the middle
     // Shows vectors trained elsewhere (a lesson) as if trained here: the status names `method`
     // (skipgram, cbow, glove, fasttext), the projection runs, and neighbours and analogies use
     // them. Ignored while this view trains. `vectors` must not be null.
@@ -51,6 +57,7 @@ public Q_SLOTS:
     void stopProjection();
     void selectWord(const QString &word);
     void solveAnalogy(const QString &a, const QString &b, const QString &c);
+    // Shows the contextual page and compares the word in its sentences (see ContextualPanel).
     void compareContexts();
 
 Q_SIGNALS:
@@ -92,8 +99,8 @@ private:
     QListWidget *m_neighbors = nullptr;
     QLineEdit *m_a = nullptr, *m_b = nullptr, *m_c = nullptr;
     QListWidget *m_analogy = nullptr;
-    QLineEdit *m_cfWord = nullptr, *m_cfSentence1 = nullptr, *m_cfSentence2 = nullptr;
-    QLabel *m_cfResult = nullptr;
+    QTabWidget *m_pages = nullptr;
+    ContextualPanel *m_contextual = nullptr;
 
     std::shared_ptr<const lm::WordVectors> m_vectors;
     std::shared_ptr<const lm::FastTextModel> m_subwords;

@@ -39,6 +39,11 @@ ModelOptionsPanel::ModelOptionsPanel(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_picker);
     layout->addWidget(m_pages);
     layout->addWidget(m_count);
+    m_families = new QLabel(this);
+    m_families->setObjectName(QStringLiteral("familyCounts"));
+    m_families->setWordWrap(true);
+    m_families->setTextFormat(Qt::RichText);
+    layout->addWidget(m_families);
     connect(m_picker, &QComboBox::currentIndexChanged, this, [this](int index) {
         showPage(index);
         updateCount();
@@ -178,8 +183,67 @@ void ModelOptionsPanel::setCountAssumptions(int vocabSize, int seq)
 
 QString ModelOptionsPanel::parameterText() const { return m_count->text(); }
 
+QString ModelOptionsPanel::familyComparisonText() const { return m_families->text(); }
+
+void ModelOptionsPanel::updateFamilyCounts()
+{
+    m_familyCounts.clear();
+    const lm::Architecture &shown = architecture();
+    if (shown.traits.direction != lm::Direction::Bidirectional) {
+        m_families->hide();
+        m_families->clear();
+        return;
+    }
+    const nlohmann::json current = values();
+    const lm::Architecture *factorised = nullptr;
+    int embedding = 0;
+    for (const lm::Architecture *a : lm::architectures()) {
+        if (a->traits.direction != lm::Direction::Bidirectional)
+            continue;
+        nlohmann::json given = nlohmann::json::object();
+        for (const lm::ArchOption &o : a->options)
+            if (current.contains(o.name) && o.check(current[o.name]).ok())
+                given[o.name] = current[o.name];
+        const lm::ArchOption *e = a->option("embedding_dim");
+        if (e && current.contains("dim")) { // an embedding no wider than the model
+            const int width = current["dim"].get<int>();
+            const int value = given.contains(e->name) ? given[e->name].get<int>() : e->defaultValue.get<int>();
+            given[e->name] = std::min(value, width);
+        }
+        auto config = a->configFor(given, m_vocabSize, m_seq);
+        auto count = config ? a->parameterCount(config.value()) : lm::Result<std::int64_t>(lm::Error{config.error()});
+        if (!count)
+            continue;
+        m_familyCounts.push_back({QString::fromStdString(a->name), local(a->displayName), count.value()});
+        if (e) {
+            factorised = a;
+            embedding = given[e->name].get<int>();
+        }
+    }
+    if (m_familyCounts.size() < 2) {
+        m_families->hide();
+        m_families->clear();
+        return;
+    }
+    QStringList parts;
+    for (const FamilyCount &f : std::as_const(m_familyCounts))
+        parts << tr("%1: <b>%2</b>").arg(f.displayName.toHtmlEscaped(), QLocale().toString(f.parameters));
+    QString text = tr("Same width, layers and heads: %1.").arg(parts.join(QStringLiteral(" · ")));
+    if (factorised)
+        text += QLatin1Char(' ') +
+                tr("%1 saves by factorising the embeddings (V×E + E×H numbers instead of V×H, here E = %2, H = %3) "
+                   "and by sharing one layer's weights across all %4 layers.")
+                    .arg(local(factorised->displayName).toHtmlEscaped())
+                    .arg(embedding)
+                    .arg(current.value("dim", 0))
+                    .arg(current.value("layers", 0));
+    m_families->setText(text);
+    m_families->show();
+}
+
 void ModelOptionsPanel::updateCount()
 {
+    updateFamilyCounts();
     const lm::Architecture &arch = architecture();
     auto config = arch.configFor(values(), m_vocabSize, m_seq);
     auto count = config ? arch.parameterCount(config.value()) : lm::Result<std::int64_t>(lm::Error{config.error()});

@@ -3,9 +3,13 @@
 // (models/architecture.h). One page of fields per family, each field made from the option's
 // type (integer: spin box, real: double spin box, true/false: check box, choice: combo box),
 // labelled and explained in the interface language; below, the exact parameter count of the
-// chosen model. A family added to the table appears here without a change to this file.
+// chosen model. For an encoder (a bidirectional family) it also counts every encoder family at
+// the same width, layers and heads side by side, so ALBERT's saving (factorised embeddings, one
+// shared layer) shows, with a line saying why. A family added to the table appears here without
+// a change to this file.
 #include "models/architecture.h"
 
+#include <QVector>
 #include <QWidget>
 
 #include <nlohmann/json.hpp>
@@ -33,6 +37,16 @@ public:
     // The vocabulary and window the parameter count assumes (the tokenizer decides the first).
     void setCountAssumptions(int vocabSize, int seq);
     QString parameterText() const;
+    // Every bidirectional family (table order) with its exact parameter count for the shown
+    // options (those it shares; its own at their defaults, an embedding width capped at the
+    // width); empty unless a bidirectional family is shown. A family whose config fails is left out.
+    struct FamilyCount {
+        QString name; // the table's name
+        QString displayName;
+        qint64 parameters = 0;
+    };
+    const QVector<FamilyCount> &encoderFamilyCounts() const { return m_familyCounts; }
+    QString familyComparisonText() const;
     // The picker, for tests and for enabling with the rest of the setup.
     QComboBox *picker() const { return m_picker; }
     // The field of option `name` on the chosen family's page; null when it has none.
@@ -45,10 +59,13 @@ private:
     QWidget *makePage(const lm::Architecture &arch);
     void showPage(int index);
     void updateCount();
+    void updateFamilyCounts();
 
     QComboBox *m_picker;
     QStackedWidget *m_pages;
     QLabel *m_count;
+    QLabel *m_families;
+    QVector<FamilyCount> m_familyCounts;
     int m_vocabSize = 256;
     int m_seq = 32;
 };

@@ -165,7 +165,7 @@ PretrainPage::PretrainPage(QWidget *parent) : QWidget(parent), m_worker(new Pret
     right->addWidget(plots);
     right->setStretchFactor(0, 1);
     right->setStretchFactor(1, 1);
-    right->setSizes({400, 400});
+    right->setSizes({370, 430});
 
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(controlsScroll);

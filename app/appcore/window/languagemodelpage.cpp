@@ -329,7 +329,11 @@ void LanguageModelPage::onStopped(TrainingWorker::Stop why, const QString &messa
     switch (why) {
     case TrainingWorker::Stop::Finished:
         appendLog(tr("Finished %1 steps; final loss %2.").arg(m_last.step).arg(m_last.loss, 0, 'f', 4));
-        sample();
+        if (m_model->architecture().traits.direction != lm::Direction::Bidirectional)
+            sample(); // an encoder writes nothing: it is read on the attention and sentence-search tabs
+        else
+            appendLog(tr("An encoder reads whole sentences and writes no text: trace one on the Attention tab, or "
+                         "search sentences with it on the Sentence search tab."));
         break;
     case TrainingWorker::Stop::Paused: break;
     case TrainingWorker::Stop::Cancelled: appendLog(tr("Cancelled at step %1.").arg(m_last.step)); break;

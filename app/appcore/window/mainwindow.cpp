@@ -15,6 +15,7 @@
 #include "views/memoryview.h"
 #include "views/modeloptionspanel.h"
 #include "views/recurrentview.h"
+#include "views/retrievalview.h"
 #include "views/taggingpage.h"
 #include "window/autosave.h"
 #include "window/languagemodelpage.h"
@@ -65,7 +66,8 @@ protected:
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_controller(new TrainingController(this)), m_lm(new LanguageModelPage(this, m_controller)),
       m_embeddingView(new EmbeddingView(this)), m_recurrentView(new RecurrentView(this)),
-      m_attentionView(new AttentionView(this)), m_memoryView(new MemoryView(this)), m_tabs(new QTabWidget(this))
+      m_attentionView(new AttentionView(this)), m_memoryView(new MemoryView(this)),
+      m_retrievalView(new RetrievalView(this)), m_tabs(new QTabWidget(this))
 {
     setWindowTitle(tr("LMScope — a lab for language models"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -74,6 +76,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_recurrentView, tr("Recurrent networks"));
     m_tabs->addTab(m_attentionView, tr("Attention"));
     m_tabs->addTab(m_encodersView = new EncodersView(this), tr("Encoders"));
+    m_tabs->addTab(m_retrievalView, tr("Sentence search"));
     m_tabs->addTab(m_memoryView, tr("Memory"));
     auto *tagging = new TaggingPage(m_recurrentView);
     m_recurrentView->addPage(tagging, tr("Tagging"));
@@ -110,7 +113,16 @@ MainWindow::MainWindow(QWidget *parent)
         m_controller->inspect(text);
     };
     connect(m_recurrentView, &RecurrentView::inspectRequested, this, inspect);
-    connect(m_attentionView, &AttentionView::inspectRequested, this, inspect);
+    connect(m_attentionView, &AttentionView::inspectRequested, this, [this](const QString &text, const QString &second) {
+        if (m_controller->state() == TrainingController::State::Running)
+            m_controller->pause();
+        m_controller->inspect(text, second);
+    });
+    auto followFamily = [this] { // an encoder takes a pair on the attention tab and writes nothing
+        m_attentionView->setBidirectional(modelOptions()->architecture().traits.direction == lm::Direction::Bidirectional);
+    };
+    connect(modelOptions(), &ModelOptionsPanel::changed, this, followFamily);
+    followFamily();
     connect(m_attentionView, &AttentionView::generateRequested, this, [this](const QString &prompt) {
         if (m_controller->state() == TrainingController::State::Running)
             m_controller->pause();
@@ -140,6 +152,8 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 void MainWindow::showTab(int index) { m_tabs->setCurrentIndex(index); }
+
+int MainWindow::tabIndexOf(QWidget *page) const { return m_tabs->indexOf(page); }
 
 MainWindow::~MainWindow() = default;
 

@@ -19,6 +19,7 @@ class LossPlot;
 class MemoryView;
 class ModelOptionsPanel;
 class RecurrentView;
+class RetrievalView;
 class QDockWidget;
 class QMenu;
 class QTabWidget;
@@ -37,12 +38,14 @@ public:
     AttentionView *attentionView() const { return m_attentionView; }
     MemoryView *memoryView() const { return m_memoryView; }
     EncodersView *encodersView() const { return m_encodersView; } // pre-training and fine-tuning
+    RetrievalView *retrievalView() const { return m_retrievalView; }
     // Chooses the language model by its architecture-table name.
     void setArchitecture(const QString &arch);
     ModelOptionsPanel *modelOptions() const;
     // 0: the language model and its loss; 1: word vectors; 2: recurrent networks; 3: attention;
-    // 4: memory.
+    // then sentence search, memory and the tabs added after them (tabIndexOf finds one).
     void showTab(int index);
+    int tabIndexOf(QWidget *page) const; // -1 when `page` is not a tab
     TrainingController *controller() const { return m_controller; }
     TrainingRequest currentRequest() const;
     void setSteps(int steps);
@@ -109,6 +112,7 @@ private:
     AttentionView *m_attentionView;
     MemoryView *m_memoryView;
     EncodersView *m_encodersView = nullptr;
+    RetrievalView *m_retrievalView;
     QTabWidget *m_tabs;
     LessonPresenter *m_presenter = nullptr;
     LessonPanel *m_lessonPanel = nullptr;

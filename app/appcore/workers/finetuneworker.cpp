@@ -33,7 +33,7 @@ void holdOut(std::vector<T> &all, std::vector<T> &test)
 lm::Result<lm::FinetuneTask> loadBuiltin(const QString &name, const QString &language)
 {
     const lm::BuiltinDataset *set = lm::findBuiltinDataset(name.toStdString(), language.toStdString());
-    if (!set || set->format == lm::DatasetFormat::Retrieval)
+    if (!set || (set->format != lm::DatasetFormat::Classification && set->format != lm::DatasetFormat::TokenTags))
         return lm::makeError("there is no built-in " + name.toStdString() + " task in " + language.toStdString());
     lm::FinetuneTask task;
     task.labels = set->labels;

@@ -94,7 +94,7 @@ void TrainingController::save(const QString &path)
     QMetaObject::invokeMethod(m_worker, [w = m_worker, path] { w->save(path); }, Qt::QueuedConnection);
 }
 
-void TrainingController::inspect(const QString &text)
+void TrainingController::inspect(const QString &text, const QString &second)
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, text] { w->inspect(text); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, text, second] { w->inspect(text, second); }, Qt::QueuedConnection);
 }

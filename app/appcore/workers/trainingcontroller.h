@@ -32,7 +32,7 @@ public:
     void reset();
     void sample(const QString &prompt, int tokens, double temperature, bool traceEachToken = false);
     void save(const QString &path);
-    void inspect(const QString &text);
+    void inspect(const QString &text, const QString &second = QString()); // see TrainingWorker::inspect
 
 Q_SIGNALS:
     void stateChanged(TrainingController::State state);

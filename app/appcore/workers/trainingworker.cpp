@@ -1,10 +1,14 @@
 #include "workers/trainingworker.h"
 
+#include "base/application.h"
 #include "base/corpora.h"
+#include "base/sessionencoder.h"
 #include "core/threads.h"
 #include "core/tape.h"
 #include "io/checkpoint.h"
+#include "models/architecture.h"
 #include "models/sampling.h"
+#include "workers/encoderreading.h"
 
 #include <QElapsedTimer>
 #include <QLocale>
@@ -119,7 +123,20 @@ void TrainingWorker::run()
         Q_EMIT progress(pending);
     if (autosave && why == Stop::Paused)
         (void)writeCheckpoint(m_request.autosavePath);
+    if (why == Stop::Finished || why == Stop::Paused)
+        publishIfEncoder();
     Q_EMIT stopped(why, message);
+}
+
+void TrainingWorker::publishIfEncoder()
+{
+    const lm::Architecture *family = lm::findArchitecture(m_setup->model->arch());
+    if (!family || family->traits.direction != lm::Direction::Bidirectional)
+        return;
+    const QString origin = tr("%1 trained on the language-model tab (step %2)")
+                               .arg(QString::fromStdString(family->displayName.in(currentLanguage().toStdString())))
+                               .arg(m_setup->trainer->stepsDone());
+    SessionEncoder::instance().publish(snapshotIfEncoder(*m_setup->model, *m_setup->tokenizer, origin));
 }
 
 void TrainingWorker::stepOnce()
@@ -211,10 +228,20 @@ void TrainingWorker::save(const QString &path)
     Q_EMIT saved(path, status.ok() ? QString() : QString::fromStdString(status.error()));
 }
 
-void TrainingWorker::inspect(const QString &text)
+void TrainingWorker::inspect(const QString &text, const QString &second)
 {
     if (!m_setup) {
         Q_EMIT failed(tr("Train a model first, then trace a text through it."));
+        return;
+    }
+    if (auto *encoder = dynamic_cast<lm::EncoderModel *>(m_setup->model.get())) {
+        // An encoder reads "[CLS] text [SEP]" (and "second [SEP]" with token types 1), as it trained.
+        auto trace = traceEncoder(*encoder, *m_setup->tokenizer, text.toStdString(),
+                                  second.trimmed().isEmpty() ? std::nullopt : std::optional(second.toStdString()));
+        if (trace)
+            Q_EMIT inspected(std::move(trace).value());
+        else
+            Q_EMIT failed(QString::fromStdString(trace.error()));
         return;
     }
     try {

@@ -59,8 +59,11 @@ public Q_SLOTS:
     void sample(const QString &prompt, int tokens, double temperature, bool traceEachToken = false);
     // Writes a checkpoint; emits saved() with an empty error on success.
     void save(const QString &path);
-    // Runs the current model over `text` and records what it computed; emits inspected().
-    void inspect(const QString &text);
+    // Runs the current model over `text` and records what it computed; emits inspected(). An
+    // encoder reads "[CLS] text [SEP]", or with a non-empty `second` the pair "[CLS] text [SEP]
+    // second [SEP]" with token types (workers/encoderreading.h traceEncoder); other models
+    // ignore `second`.
+    void inspect(const QString &text, const QString &second = QString());
 
 Q_SIGNALS:
     void prepared(const QString &summary, int vocabularySize);
@@ -76,6 +79,9 @@ private:
     lm::StepReport stepAndRecord(QVector<lm::StepReport> &pending);
     lm::Status writeCheckpoint(const QString &path) const;
     QString resumeFromCheckpoint(const QString &path); // empty on success, else the reason
+    // An encoder (a bidirectional family) is copied to SessionEncoder for the views that read
+    // sentences with one; other models are not.
+    void publishIfEncoder();
 
     std::unique_ptr<lm::TrainingSetup> m_setup;
     TrainingRequest m_request;

@@ -199,7 +199,7 @@ Architecture encoderEntry(EncoderLayout layout)
     a.name = d.arch();
     a.options = encoderOptions(layout);
     a.objectives = {ObjectiveKind::MaskedLm, ObjectiveKind::SentencePair, ObjectiveKind::SequenceClassification,
-                    ObjectiveKind::TokenClassification};
+                    ObjectiveKind::TokenClassification, ObjectiveKind::Contrastive};
     a.views = {View::Embedding, View::Attention};
     a.traits = {Direction::Bidirectional, GenerationState::None, false, false};
     if (layout == EncoderLayout::Bert) {
