@@ -9,7 +9,8 @@
 namespace lm {
 
 // e^x with Cephes' expf polynomial on [−ln2/2, ln2/2] and 2^n put into the exponent bits;
-// within 2 ulp of std::exp for x in [−87, 88] (clamped outside).
+// within 2 ulp of std::exp for x in [−87, 88] (clamped outside). NaN gives NaN (a model whose
+// weights or activations went NaN), without converting NaN to an integer, which is undefined.
 inline float expApprox(float x)
 {
     x = std::min(std::max(x, -87.0f), 88.0f);
@@ -23,7 +24,8 @@ inline float expApprox(float x)
     p = p * r + 1.6666665459e-1f;
     p = p * r + 5.0000001201e-1f;
     p = p * r * r + r + 1.0f;
-    const auto bits = static_cast<std::int32_t>(static_cast<std::int32_t>(n) + 127) << 23;
+    const float nFinite = n == n ? n : 0.0f; // NaN stays in p
+    const auto bits = static_cast<std::int32_t>(static_cast<std::int32_t>(nFinite) + 127) << 23;
     return p * std::bit_cast<float>(bits);
 }
 

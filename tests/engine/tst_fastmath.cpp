@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <limits>
 
 using namespace lm;
 
@@ -49,6 +50,17 @@ private Q_SLOTS:
             const float want = std::exp(x);
             QVERIFY2(std::abs(expApprox(x) - want) <= 4.0f * std::abs(want) * 1.2e-7f, qPrintable(QString::number(x)));
         }
+    }
+
+    void expApproxOutsideItsRange()
+    {
+        // NaN (a model gone NaN, or NaN weights read from a file) stays NaN; found by fuzz_hf_encoder,
+        // where casting NaN to an integer was undefined behaviour. Infinities clamp.
+        QVERIFY(std::isnan(expApprox(std::numeric_limits<float>::quiet_NaN())));
+        QVERIFY(std::isnan(expApprox(-std::numeric_limits<float>::quiet_NaN())));
+        QCOMPARE(expApprox(-std::numeric_limits<float>::infinity()), expApprox(-87.0f));
+        QCOMPARE(expApprox(std::numeric_limits<float>::infinity()), expApprox(88.0f));
+        QVERIFY(std::isfinite(expApprox(88.0f)) && expApprox(-87.0f) > 0.0f);
     }
 };
 

@@ -57,6 +57,58 @@ def gpt2_tensors(dim, layers, positions, vocab, prefix="transformer.", buffers=T
     return out
 
 
+def encoder_tensors(dim, ffn, positions, vocab, albert=False, embedding=None, old_names=False, prefix=True):
+    """BertForPreTraining / AlbertForPreTraining weights with one layer (tests/golden/
+    make_encoder_golden.py names them the same): the tied decoder copies hold the word embeddings'
+    values (safetensors() fills by index, so equal shapes are equal tensors)."""
+    base = ("albert." if albert else "bert.") if prefix else ""
+    e = embedding or dim
+    out = []
+
+    def linear(name, o, i):
+        out.extend([(name + ".weight", (o, i), None), (name + ".bias", (o,), None)])
+
+    def norm(name, n):
+        w, b = ("gamma", "beta") if old_names else ("weight", "bias")
+        out.extend([(name + "." + w, (n,), None), (name + "." + b, (n,), None)])
+
+    out += [(base + "embeddings.word_embeddings.weight", (vocab, e), None),
+            (base + "embeddings.position_embeddings.weight", (positions, e), None),
+            (base + "embeddings.token_type_embeddings.weight", (2, e), None)]
+    norm(base + "embeddings.LayerNorm", e)
+    if albert:
+        linear(base + "encoder.embedding_hidden_mapping_in", dim, e)
+        pre = base + "encoder.albert_layer_groups.0.albert_layers.0."
+        for n in ("query", "key", "value", "dense"):
+            linear(pre + "attention." + n, dim, dim)
+        norm(pre + "attention.LayerNorm", dim)
+        linear(pre + "ffn", ffn, dim)
+        linear(pre + "ffn_output", dim, ffn)
+        norm(pre + "full_layer_layer_norm", dim)
+        linear(base + "pooler", dim, dim)
+        linear("predictions.dense", e, dim)
+        norm("predictions.LayerNorm", e)
+        out += [("predictions.bias", (vocab,), None), ("predictions.decoder.weight", (vocab, e), None),
+                ("predictions.decoder.bias", (vocab,), None)]
+        linear("sop_classifier.classifier", 2, dim)
+        return out
+    pre = base + "encoder.layer.0."
+    for n in ("query", "key", "value"):
+        linear(pre + "attention.self." + n, dim, dim)
+    linear(pre + "attention.output.dense", dim, dim)
+    norm(pre + "attention.output.LayerNorm", dim)
+    linear(pre + "intermediate.dense", ffn, dim)
+    linear(pre + "output.dense", dim, ffn)
+    norm(pre + "output.LayerNorm", dim)
+    linear(base + "pooler.dense", dim, dim)
+    linear("cls.predictions.transform.dense", dim, dim)
+    norm("cls.predictions.transform.LayerNorm", dim)
+    out += [("cls.predictions.bias", (vocab,), None), ("cls.predictions.decoder.weight", (vocab, e), None),
+            ("cls.predictions.decoder.bias", (vocab,), None)]
+    linear("cls.seq_relationship", 2, dim)
+    return out
+
+
 def write(target, name, data):
     d = OUT / target
     d.mkdir(parents=True, exist_ok=True)
@@ -100,6 +152,34 @@ def main():
     write("hf_folder", "gpt2_untied_no_prefix",
           SEPARATOR.join([json.dumps(untied_config).encode(), vocab, merges, untied]))
 
+    # Hugging Face encoder folders: config.json, vocab.txt, tokenizer_config.json, tokenizer.json,
+    # model.safetensors joined by SEPARATOR, an empty part for a missing file (fuzz_hf_encoder.cpp).
+    # Tokenizers and configs are tests/golden's bert-tiny and albert-tiny (64 tokens); the weights
+    # a much smaller model (dim 4, one layer, two heads, 8 positions) to stay under the 64 kB cap.
+    golden = ROOT / "tests" / "golden"
+    small = {"hidden_size": 4, "num_hidden_layers": 1, "num_attention_heads": 2, "intermediate_size": 8,
+             "max_position_embeddings": 8}
+    bert_config = json.loads((golden / "bert-tiny" / "config.json").read_text())
+    bert_config.update(small)
+    vocab_txt = (golden / "bert-tiny" / "vocab.txt").read_bytes()
+    bert_tok_config = (golden / "bert-tiny" / "tokenizer_config.json").read_bytes()
+    bert_vocab = bert_config["vocab_size"]
+    write("hf_encoder", "bert_pretraining", SEPARATOR.join([
+        json.dumps(bert_config).encode(), vocab_txt, bert_tok_config, b"",
+        safetensors(encoder_tensors(4, 8, 8, bert_vocab) + [("bert.embeddings.position_ids", (1, 8), "I64")],
+                    {"format": "pt"})]))
+    write("hf_encoder", "bert_old_names_no_prefix", SEPARATOR.join([
+        json.dumps(bert_config).encode(), vocab_txt, b"", b"",
+        safetensors(encoder_tensors(4, 8, 8, bert_vocab, old_names=True, prefix=False))]))
+    albert_config = json.loads((golden / "albert-tiny" / "config.json").read_text())
+    albert_config.update(small, embedding_size=2)
+    tokenizer = json.loads((golden / "albert-tiny" / "tokenizer.json").read_text(encoding="utf-8"))
+    assert len(tokenizer["model"]["vocab"]) == albert_config["vocab_size"]
+    write("hf_encoder", "albert_pretraining", SEPARATOR.join([
+        json.dumps(albert_config).encode(), b"", b"",
+        json.dumps(tokenizer, ensure_ascii=False, separators=(",", ":")).encode(),
+        safetensors(encoder_tensors(4, 8, 8, albert_config["vocab_size"], albert=True, embedding=2), {"format": "pt"})]))
+
     # corpus: the first byte picks tokenizer options (fuzz_corpus.cpp), the rest is the text.
     write("corpus", "english", b"\x05The king is old.\nThe queen is young.\nIt's 3.5!\n")
     write("corpus", "chinese_bom", b"\x12" + "\ufeff國王很老。\n皇后很年輕。\n".encode())
@@ -112,11 +192,12 @@ def main():
     write("csv_tsv", "questions.txt", ": capital-common-countries\nAthens Greece Baghdad Iraq\n"
                                       ": family\nboy girl brother sister\n")
 
-    # labelled data: classification, BIO tokens and retrieval, one fuzzer feeds each to all three
-    # parsers (fuzz_labelled_tsv.cpp); the first lines of each built-in set, then hand-made ones.
+    # labelled data: classification, BIO tokens, retrieval and sentence pairs, one fuzzer feeds each
+    # to all four parsers (fuzz_labelled_tsv.cpp); the first lines of each built-in set, then hand-made ones.
     datasets = ROOT / "resources" / "datasets"
     for name, lines in (("sentiment_en_train", 12), ("intent_zh_TW_train", 12), ("ner_en_train", 8),
-                        ("ner_zh_TW_train", 4), ("retrieval_en", 10000)):
+                        ("ner_zh_TW_train", 4), ("retrieval_en", 10000), ("paraphrase_en", 8),
+                        ("paraphrase_zh_TW", 8)):
         head = (datasets / (name + ".tsv")).read_text(encoding="utf-8").splitlines(keepends=True)
         if name.startswith("retrieval"):  # a few docs and the queries that name them
             docs = [ln for ln in head if ln.startswith("doc\t")][:40]
