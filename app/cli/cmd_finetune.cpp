@@ -51,8 +51,21 @@ lm::Checkpoint loadEncoder(const std::string &path, lm::EncoderModel *&encoder)
     return std::move(c).value();
 }
 
+// The line named by an error "<path>:<line>: …", or 0.
+int errorLine(const std::string &error, const std::string &path)
+{
+    if (error.compare(0, path.size() + 1, path + ":") != 0)
+        return 0;
+    int line = 0;
+    for (std::size_t i = path.size() + 1; i < error.size() && error[i] >= '0' && error[i] <= '9'; ++i)
+        line = std::min(line * 10 + (error[i] - '0'), 1 << 24);
+    return line;
+}
+
 // A user's TSV: token tags ("tokens<TAB>tags") when every line parses so, else "label<TAB>text".
-// Its last 15 % (every seventh line) is held out when no --test file is given.
+// Its last 15 % (every seventh line) is held out when no --test file is given. When neither
+// format fits, the error is the one of the format that read further into the file (a tag file
+// with one bad line is not told that its tokens are a label with spaces).
 void loadUserTask(const std::string &path, const std::optional<std::string> &testPath,
                   const std::vector<std::string> *allowed, lm::FinetuneTask &task)
 {
@@ -63,7 +76,7 @@ void loadUserTask(const std::string &path, const std::optional<std::string> &tes
     } else {
         auto set = loadLabelledSpec(spec, allowed);
         if (!set)
-            throw InputError(set.error());
+            throw InputError(errorLine(tags.error(), path) > errorLine(set.error(), path) ? tags.error() : set.error());
         task.kind = lm::FinetuneKind::Classify;
         task.trainTexts = set.value().examples;
         task.labels = set.value().labels;

@@ -20,7 +20,10 @@
 
 namespace {
 
-std::vector<std::int32_t> parseIds(const std::string &text, int vocab)
+// "3,14,15" -> ids in [0, limit); `option` and `what` ("the vocabulary", "the type vocabulary")
+// name them in errors.
+std::vector<std::int32_t> parseIds(const std::string &text, int limit, const char *option = "--ids",
+                                   const char *what = "the vocabulary")
 {
     std::vector<std::int32_t> ids;
     std::size_t pos = 0;
@@ -29,9 +32,10 @@ std::vector<std::int32_t> parseIds(const std::string &text, int vocab)
         std::int32_t v = 0;
         const auto [end, ec] = std::from_chars(text.data() + pos, text.data() + comma, v);
         if (ec != std::errc() || end != text.data() + comma)
-            throw UsageError("--ids: '" + text.substr(pos, comma - pos) + "' is not an integer");
-        if (v < 0 || v >= vocab)
-            throw InputError("--ids: " + std::to_string(v) + " is outside the vocabulary of " + std::to_string(vocab));
+            throw UsageError(std::string(option) + ": '" + text.substr(pos, comma - pos) + "' is not an integer");
+        if (v < 0 || v >= limit)
+            throw InputError(std::string(option) + ": " + std::to_string(v) + " is outside " + what + " of " +
+                             std::to_string(limit));
         ids.push_back(v);
         pos = comma + 1;
     }
@@ -76,7 +80,8 @@ int forwardCommand(const std::vector<std::string> &words)
     if (args.has("ids")) {
         ids = parseIds(args.required("ids"), c.model->vocabSize());
         if (args.has("token-type-ids")) {
-            types = parseIds(args.required("token-type-ids"), encoder->encoderConfig().typeVocab);
+            types = parseIds(args.required("token-type-ids"), encoder->encoderConfig().typeVocab, "--token-type-ids",
+                             "the type vocabulary");
             if (types.size() != ids.size())
                 throw InputError("--token-type-ids: " + std::to_string(types.size()) + " types for " +
                                  std::to_string(ids.size()) + " ids");

@@ -200,6 +200,16 @@ Result<FinetuneSetup> prepareFinetuning(const EncoderModel &base, const Tokenize
         }
         objective = std::make_unique<TokenTagObjective>(std::move(sentences), sp.pad);
     }
+    // The test set's labels too: evaluateFinetuning would leave such an example out, quietly.
+    for (std::size_t i = 0; classify && i < task.testTexts.size(); ++i)
+        if (std::find(task.labels.begin(), task.labels.end(), task.testTexts[i].label) == task.labels.end())
+            return makeError("test example " + std::to_string(i + 1) + " has label '" + task.testTexts[i].label +
+                             "', not one of the task's labels");
+    for (std::size_t i = 0; !classify && i < task.testTags.size(); ++i) {
+        const std::vector<int> tags = tagIndices(task.testTags[i].tags, task.labels);
+        if (std::find(tags.begin(), tags.end(), -1) != tags.end())
+            return makeError("test sentence " + std::to_string(i + 1) + " has a tag outside the task's tags");
+    }
     setup.trainer = std::make_unique<Trainer>(*setup.model, std::move(objective), config);
     return setup;
 }

@@ -56,8 +56,8 @@ struct FinetuneSetup {
 
 // The model to train: `base` under the task's head (its encoder copied unless fromScratch, when
 // every weight starts at random from config.seed), with its batches. Errors: an empty train or
-// test set, fewer than two labels, a base without [CLS]/[SEP] in the tokenizer, a label outside
-// the list, an example that gives no tokens.
+// test set, fewer than two labels, a base without [CLS]/[SEP] in the tokenizer, a label or tag
+// outside the list (training or test example), a training example that gives no tokens.
 Result<FinetuneSetup> prepareFinetuning(const EncoderModel &base, const Tokenizer &tokenizer, const FinetuneTask &task,
                                         const TrainConfig &config, bool fromScratch);
 

@@ -1,6 +1,7 @@
 // lmscope-cli end to end: exit codes, one "error: " line for bad usage and bad input, nothing
 // written on failure, and the outputs of train and plot.
 #include "io/checkpoint.h"
+#include "io/safetensors.h"
 
 #include <QtTest>
 #include <QJsonArray>
@@ -29,6 +30,33 @@ void writeFile(const QString &path, const QByteArray &bytes)
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(bytes);
 }
+
+// A copy of the tiny Hugging Face BERT folder (tests/golden/bert-tiny) at `dir`.
+bool copyBertFolder(const QString &dir)
+{
+    const QDir source(QStringLiteral(LMSCOPE_SOURCE_DIR "/tests/golden/bert-tiny"));
+    if (!QDir().mkpath(dir))
+        return false;
+    for (const QString &name : source.entryList(QDir::Files))
+        if (!QFile::copy(source.filePath(name), dir + QLatin1Char('/') + name))
+            return false;
+    return true;
+}
+
+// The folder's model.safetensors rewritten after `edit` (its integer buffers left out, as the
+// import skips them anyway).
+template<typename Edit>
+bool editWeights(const QString &dir, Edit edit)
+{
+    const std::string path = (dir + QStringLiteral("/model.safetensors")).toStdString();
+    lm::SafetensorsLimits limits;
+    limits.skipOtherDtypes = true;
+    auto file = lm::loadSafetensors(path, limits);
+    if (!file)
+        return false;
+    edit(file.value().tensors);
+    return lm::saveSafetensors(path, file.value().tensors, file.value().metadata).ok();
+}
 } // namespace
 
 class TestCli final : public QObject {
@@ -50,6 +78,37 @@ private Q_SLOTS:
         writeFile(path("no-loss.csv"), "step,accuracy\n1,0.5\n");
         writeFile(path("nan.vec"), "2 3\nking 0.1 0.2 0.3\nqueen 0.1 nan 0.3\n");
         writeFile(path("few.txt"), "one two three\nfour five six\n");
+
+        // Broken copies of a Hugging Face BERT folder: a tensor missing, a tensor whose shape is
+        // not config.json's, a vocab.txt without [MASK] (renamed, so the count still matches).
+        QVERIFY(copyBertFolder(path("bert-missing")));
+        QVERIFY(editWeights(path("bert-missing"), [](std::vector<lm::NamedParameter> &tensors) {
+            std::erase_if(tensors,
+                          [](const lm::NamedParameter &p) { return p.name == "bert.encoder.layer.1.output.dense.weight"; });
+        }));
+        QVERIFY(copyBertFolder(path("bert-shape")));
+        QVERIFY(editWeights(path("bert-shape"), [](std::vector<lm::NamedParameter> &tensors) {
+            for (auto &p : tensors)
+                if (p.name == "bert.encoder.layer.0.intermediate.dense.weight")
+                    p.tensor = lm::Tensor::zeros({48, 32}); // config.json: intermediate_size 64
+        }));
+        QVERIFY(copyBertFolder(path("bert-nomask")));
+        {
+            QFile vocab(path("bert-nomask/vocab.txt"));
+            QVERIFY(vocab.open(QIODevice::ReadOnly));
+            QByteArray text = vocab.readAll();
+            vocab.close();
+            QVERIFY(text.contains("[MASK]\n"));
+            writeFile(path("bert-nomask/vocab.txt"), text.replace("[MASK]\n", "[MASQUE]\n"));
+        }
+        // Fine-tuning data: labels outside --labels, a test file with a label training lacks, a
+        // line without its tab, one label only.
+        const QByteArray train = "positive\tthe cat is good\nnegative\tthe cat is bad\n";
+        writeFile(path("sentiment.tsv"), train.repeated(4));
+        writeFile(path("neutral.tsv"), train + "neutral\tthe cat is a cat\n" + train);
+        writeFile(path("no-tab.tsv"), train + "positive the cat is good\n" + train);
+        writeFile(path("one-label.tsv"), QByteArray("positive\tthe cat is good\n").repeated(14));
+        writeFile(path("ner-bad.tsv"), QByteArray("anna flew to rome\tB-PER O O B-LOC\n").repeated(2) + "bob sat\tB-PER\n");
     }
 
     void helpAndUsage()
@@ -133,11 +192,76 @@ private Q_SLOTS:
                            QStringLiteral("--seq-lens"), QStringLiteral("64,lots"), QStringLiteral("--out"), path("never.png")}
             << QStringLiteral("--seq-lens: 'lots' is not a length");
         QTest::newRow("plot memory unknown arch")
-            << QStringList{QStringLiteral("plot"), QStringLiteral("memory"), QStringLiteral("--arch"), QStringLiteral("bert"),
+            << QStringList{QStringLiteral("plot"), QStringLiteral("memory"), QStringLiteral("--arch"), QStringLiteral("wavenet"),
                            QStringLiteral("--seq-lens"), QStringLiteral("64"), QStringLiteral("--out"), path("never.png")}
-            << QStringLiteral("no architecture 'bert'");
+            << QStringLiteral("no architecture 'wavenet'");
         QTest::newRow("plot unknown view") << QStringList{QStringLiteral("plot"), QStringLiteral("cake"), QStringLiteral("--out"), path("never.png")}
                                            << QStringLiteral("unknown plot view 'cake'");
+
+        // Encoders: broken Hugging Face folders, texts beyond the position table, bad tasks.
+        const QString bert = QStringLiteral(LMSCOPE_SOURCE_DIR "/tests/golden/bert-tiny");
+        auto forward = [&](const QString &model, const QString &text) {
+            return QStringList{QStringLiteral("forward"), QStringLiteral("--model"), model, QStringLiteral("--text"), text,
+                               QStringLiteral("--logits"), path("never.csv"), QStringLiteral("--attention"), path("never.json")};
+        };
+        auto finetune = [&](const QString &task, QStringList extra = {}) {
+            return QStringList{QStringLiteral("finetune"), QStringLiteral("--model"), bert, QStringLiteral("--task"), task,
+                               QStringLiteral("--steps"), QStringLiteral("2"), QStringLiteral("--out"), out} + extra;
+        };
+        const QString tooLong = QStringLiteral("the ").repeated(50).trimmed(); // 50 + [CLS] [SEP] > 40 positions
+        QTest::newRow("hf bert tensor missing")
+            << forward(path("bert-missing"), QStringLiteral("the"))
+            << path("bert-missing") + QStringLiteral("/model.safetensors: tensor 'bert.encoder.layer.1.output.dense.weight' is missing");
+        QTest::newRow("hf bert tensor shape")
+            << forward(path("bert-shape"), QStringLiteral("the"))
+            << path("bert-shape") + QStringLiteral("/model.safetensors: tensor 'bert.encoder.layer.0.intermediate.dense.weight' "
+                                                   "has shape (48, 32); config.json needs (64, 32)");
+        QTest::newRow("fill-mask vocab without [MASK]")
+            << QStringList{QStringLiteral("fill-mask"), QStringLiteral("--model"), path("bert-nomask"), QStringLiteral("--text"),
+                           QStringLiteral("the [MASK] is red")}
+            << path("bert-nomask") + QStringLiteral("/vocab.txt: no [MASK] token");
+        QTest::newRow("fill-mask without [MASK] in the text")
+            << QStringList{QStringLiteral("fill-mask"), QStringLiteral("--model"), bert, QStringLiteral("--text"), QStringLiteral("the cat")}
+            << QStringLiteral("--text has no [MASK] token to fill");
+        QTest::newRow("fill-mask on a decoder")
+            << QStringList{QStringLiteral("fill-mask"), QStringLiteral("--model"), QStringLiteral(LMSCOPE_SOURCE_DIR "/tests/golden/gpt2-tiny"),
+                           QStringLiteral("--text"), QStringLiteral("the [MASK]")}
+            << QStringLiteral("model is not an encoder");
+        QTest::newRow("forward text beyond the positions")
+            << forward(bert, tooLong) << QStringLiteral("--text: 52 tokens exceed the position table of ") + bert + QStringLiteral(" (max_seq 40)");
+        QTest::newRow("forward pair beyond the positions")
+            << forward(bert, tooLong) + QStringList{QStringLiteral("--pair"), QStringLiteral("the cat")}
+            << QStringLiteral("--text: 55 tokens exceed the position table");
+        QTest::newRow("forward token type outside")
+            << QStringList{QStringLiteral("forward"), QStringLiteral("--model"), bert, QStringLiteral("--ids"), QStringLiteral("2,5,3"),
+                           QStringLiteral("--token-type-ids"), QStringLiteral("0,0,2"), QStringLiteral("--logits"), path("never.csv")}
+            << QStringLiteral("--token-type-ids: 2 is outside the type vocabulary of 2");
+        QTest::newRow("fill-mask text beyond the positions")
+            << QStringList{QStringLiteral("fill-mask"), QStringLiteral("--model"), bert, QStringLiteral("--text"),
+                           tooLong + QStringLiteral(" [MASK]")}
+            << QStringLiteral("--text: 53 tokens exceed the position table");
+        QTest::newRow("finetune unknown task") << finetune(QStringLiteral("poetry"))
+                                               << QStringLiteral("--task poetry --language en is not a built-in task");
+        QTest::newRow("finetune label outside --labels")
+            << finetune(path("neutral.tsv"), {QStringLiteral("--labels"), QStringLiteral("positive,negative")})
+            << path("neutral.tsv") + QStringLiteral(":3: label 'neutral' is not one of negative, positive");
+        QTest::newRow("finetune test label unknown")
+            << finetune(path("sentiment.tsv"), {QStringLiteral("--test"), path("neutral.tsv")})
+            << path("neutral.tsv") + QStringLiteral(":3: label 'neutral' is not one of negative, positive");
+        QTest::newRow("finetune line without a tab") << finetune(path("no-tab.tsv")) << path("no-tab.tsv") + QStringLiteral(":3: ");
+        QTest::newRow("finetune tag file with a bad line") // not "label 'anna flew to rome' contains a space"
+            << finetune(path("ner-bad.tsv")) << path("ner-bad.tsv") + QStringLiteral(":3: 2 tokens but 1 tags");
+        QTest::newRow("finetune one label") << finetune(path("one-label.tsv")) << QStringLiteral("at least two labels");
+        QTest::newRow("finetune builtin with --test")
+            << finetune(QStringLiteral("sentiment"), {QStringLiteral("--test"), path("sentiment.tsv")})
+            << QStringLiteral("--test and --labels go with a .tsv --task");
+        QTest::newRow("search missing query set")
+            << QStringList{QStringLiteral("search"), QStringLiteral("--model"), bert, QStringLiteral("--eval"), path("no-queries.tsv")}
+            << QStringLiteral("no-queries.tsv");
+        QTest::newRow("search missing corpus")
+            << QStringList{QStringLiteral("search"), QStringLiteral("--model"), bert, QStringLiteral("--corpus"), path("no-corpus.txt"),
+                           QStringLiteral("--query"), QStringLiteral("the cat")}
+            << QStringLiteral("no-corpus.txt");
     }
     void badInput()
     {
@@ -152,6 +276,8 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path("never.safetensors")));
         QVERIFY(!QFile::exists(path("never.png")));
         QVERIFY(!QFile::exists(path("never.vec")));
+        QVERIFY(!QFile::exists(path("never.csv")));
+        QVERIFY(!QFile::exists(path("never.json")));
     }
 
     // archs --json is the architecture table: the families train accepts, each with its options.
