@@ -10,13 +10,15 @@
 // measures the memory tab's default sweep (gpt and lstm, train, lengths 256 to 2048, batch 2; about
 // a second) so the memory plots show real curves. --view encoders-pretrain pre-trains the Encoders
 // tab's small encoder twice (NSP, then SOP; --train-steps N steps each) on the documents of the
-// interface language; --view encoders-finetune pre-trains it once, fine-tunes it on the task of
-// that language (from the encoder and from scratch) and explains a sentence. --view retrieval
+// interface language; --view encoders-finetune pre-trains it once (masked words on the sentiment
+// set's training sentences without their labels), fine-tunes it on the task of that language
+// (from the encoder and from scratch) and explains a sentence. --view retrieval
 // pre-trains the Sentence search tab's small encoder (the built-in set of the interface language),
 // scores the three methods and searches a query of that set; --view contextual does the same, then
 // trains the default word vectors and compares the Word vectors tab's contextual word in its
 // sentences (word2vec's one vector against the encoder's one per sentence).
 #include "appcore/base/application.h"
+#include "appcore/base/datasets.h"
 #include "appcore/base/languagedefaults.h"
 #include "appcore/views/attentionview.h"
 #include "appcore/views/embeddingview.h"
@@ -37,6 +39,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDockWidget>
+#include <QFile>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -197,6 +200,21 @@ int main(int argc, char *argv[])
         PretrainRequest r = pre->request();
         if (parser.isSet(steps))
             r.train.steps = std::max(1, parser.value(steps).toInt());
+        if (encodersFinetune) {
+            // Pre-train where the task's words live: the fine-tuning set's training sentences,
+            // without their labels, masked words only (the labelled data stays for fine-tuning).
+            const QString language = currentLanguage() == QStringLiteral("zh_TW") ? QStringLiteral("zh_TW")
+                                                                                   : QStringLiteral("en");
+            auto set = loadLabelledSpec(QStringLiteral("builtin:sentiment_%1_train").arg(language));
+            QFile text(scratchSettings->filePath(QStringLiteral("sentiment-sentences.txt")));
+            if (set && text.open(QIODevice::WriteOnly)) {
+                for (std::size_t i = 0; i < set.value().examples.size(); ++i)
+                    text.write(QByteArray::fromStdString(set.value().examples[i].text + (i % 8 == 7 ? "\n\n" : "\n")));
+                text.close();
+                r.corpusSpec = text.fileName();
+                r.pair = PairObjective::None;
+            }
+        }
         pre->setRequest(r);
         if (encodersPretrain) {
             QObject::connect(pre, &PretrainPage::trainingFinished, &app, [&](bool) { QTimer::singleShot(300, &app, capture); });

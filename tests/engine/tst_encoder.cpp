@@ -12,6 +12,7 @@
 #include "text/specialtokens.h"
 #include "text/wordpiece.h"
 #include "train/finetune.h"
+#include "train/objectives/contrastive.h"
 #include "train/objectives/pretraining.h"
 
 #include <QtTest>
@@ -20,6 +21,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <set>
 #include <tuple>
 
 using namespace lm;
@@ -485,6 +487,68 @@ private Q_SLOTS:
         CancelToken cancelled;
         cancelled.cancel();
         QVERIFY(encoderSentenceVectors(*m_base, *m_tokenizer, sentences, SentencePooling::Mean, 24, &cancelled).empty());
+    }
+
+    // Contrastive rows: B first sentences then their B partners, padded and masked; the pooled mean
+    // ignores padding; training on pairs makes each sentence pick its own partner.
+    void contrastivePairs()
+    {
+        // Pairs that say the same with other words: "<person> <place>" against "<place> … <person>".
+        std::vector<SentencePair> pairs;
+        for (const std::string &p : kPeople)
+            for (const std::string &q : kPlaces)
+                for (const std::string &f : {std::string("today"), std::string("it was")})
+                    pairs.push_back({p + " sat on the mat in " + q + " " + f, "the " + q + " park " + f + " , " + p});
+        auto objective = makeContrastivePairs(*m_tokenizer, pairs, 16);
+        QVERIFY2(objective.ok(), objective.ok() ? "" : objective.error().c_str());
+        Rng rng(3);
+        const TokenBatch batch = objective.value().next(rng, 4);
+        QCOMPARE(batch.batch, 8);
+        QCOMPARE(batch.paddingMask.size(), std::size_t(8 * batch.time));
+        for (int r = 0; r < 8; ++r) {
+            const std::int32_t *row = batch.inputs.data() + r * batch.time;
+            QCOMPARE(row[0], std::int32_t(2)); // [CLS]
+            int real = 0;
+            for (int t = 0; t < batch.time; ++t)
+                real += batch.paddingMask[std::size_t(r * batch.time + t)];
+            QCOMPARE(row[real - 1], std::int32_t(3)); // [SEP] ends the real tokens
+            for (int t = real; t < batch.time; ++t)
+                QCOMPARE(row[t], std::int32_t(0)); // then [PAD]
+        }
+        // Row r's partner is row r + B: both come from one pair (the person's word is in both).
+        for (int r = 0; r < 4; ++r) {
+            const auto words = [&](int row) {
+                return std::set<std::int32_t>(batch.inputs.begin() + row * batch.time,
+                                              batch.inputs.begin() + (row + 1) * batch.time);
+            };
+            const auto a = words(r), b = words(r + 4);
+            int shared = 0;
+            for (const std::string &p : kPeople)
+                shared += a.count(m_tokenizer->tokenId(p).value_or(-1)) && b.count(m_tokenizer->tokenId(p).value_or(-1));
+            QCOMPARE(shared, 1);
+        }
+        // maskedMeanPool: the mean over real positions only.
+        const Tensor hidden = Tensor::fromVector({1, 3, 2}, {1, 2, 3, 4, 100, 100});
+        const Tensor pooled = maskedMeanPool(hidden, {1, 1, 0});
+        QCOMPARE(values(pooled), (std::vector<float>{2, 3}));
+        QVERIFY(!ContrastivePairs::create({{{2, 3}, {2, 3}}}, 0, 8).ok()); // one pair
+        QVERIFY(!ContrastivePairs::create({{{2, 3}, {2, 3}}, {{2, 5, 6, 3}, {2, 3}}}, 0, 3).ok()); // too long
+        QVERIFY(!ContrastivePairs::create({{{2, 3}, {}}, {{2, 3}, {2, 3}}}, 0, 8).ok());          // empty
+
+        // Training: the held-out score of pairs (every pair as one batch) goes up.
+        Rng init(8);
+        auto model = makeEncoder(tinyConfig(m_tokenizer->vocabSize()), init);
+        Rng all(1);
+        const TokenBatch every = objective.value().next(all, int(pairs.size()));
+        const ContrastiveScores before = scoreContrastive(*model, every, objective.value().temperature());
+        TrainConfig t = finetuneConfig(150);
+        t.batch = 8;
+        Trainer trainer(*model, std::make_unique<ContrastivePairs>(std::move(objective).value()), t);
+        QCOMPARE(trainer.run(CancelToken(), nullptr), Trainer::Outcome::Finished);
+        const ContrastiveScores after = scoreContrastive(*model, every, 0.05f);
+        QVERIFY2(after.loss < before.loss && after.accuracy > before.accuracy + 0.2,
+                 qPrintable(QStringLiteral("accuracy %1 -> %2, loss %3 -> %4")
+                                .arg(before.accuracy).arg(after.accuracy).arg(before.loss).arg(after.loss)));
     }
 
     // Hand-made unit vectors: best first, equal scores by lower index, k clamped to N.

@@ -65,17 +65,18 @@ ContextualPanel::ContextualPanel(QWidget *parent)
     m_sentences->setMaximumHeight(96);
     form->addRow(tr("Word"), m_word);
     form->addRow(tr("Sentences"), m_sentences);
-    auto *encoderRow = new QHBoxLayout;
+    // The encoder's origin on a row of its own (it can be a long sentence), the ways to get
+    // another one beside the comparison buttons.
     m_encoder->setWordWrap(true);
-    encoderRow->addWidget(m_encoder, 1);
-    encoderRow->addWidget(m_openFile);
-    encoderRow->addWidget(m_openFolder);
-    form->addRow(tr("Encoder"), encoderRow);
+    m_encoder->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    form->addRow(tr("Encoder"), m_encoder);
     layout->addLayout(form);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_compare);
     buttons->addWidget(m_fromCorpus);
     buttons->addStretch();
+    buttons->addWidget(m_openFile);
+    buttons->addWidget(m_openFolder);
     layout->addLayout(buttons);
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
