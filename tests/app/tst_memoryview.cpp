@@ -162,11 +162,10 @@ private Q_SLOTS:
         bool fired = false;
         QTimer::singleShot(0, this, [&] { fired = true; });
         QTRY_VERIFY_WITH_TIMEOUT(fired, 1000);
-        QElapsedTimer t;
-        t.start();
+        // Stop ends the sweep after the point it is measuring: it finishes unfinished, with fewer
+        // rows than lengths (no wall-clock bound: the suite also runs under sanitizers).
         view.stop();
-        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
-        QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
         QCOMPARE(finished.front().front().toBool(), false);
         QVERIFY(!view.isRunning());
         QVERIFY(view.rows().size() < r.seqLens.size());

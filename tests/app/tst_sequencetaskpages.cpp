@@ -263,7 +263,8 @@ private Q_SLOTS:
             forecast->startTraining();
             QTest::qWait(200);
         } // the destructors cancel and wait
-        QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
+        // Cancelled, not run to the end (which would take many minutes).
+        QVERIFY2(clock.elapsed() < 60000, qPrintable(QString::number(clock.elapsed())));
     }
 
     void badCsvFails()

@@ -283,12 +283,9 @@ private Q_SLOTS:
         o.threads = threads;
         CancelToken cancel;
         Recorder recorder;
-        QElapsedTimer timer;
-        timer.start();
         auto vectors = trainGlove(corpus.value(), o, cancel, &recorder);
         QVERIFY2(vectors.ok(), vectors.ok() ? "" : vectors.error().c_str());
         QCOMPARE(vectors.value().size(), corpus.value().vocab.size());
-        QVERIFY(timer.elapsed() < 10000);
 
         // Progress ends at 1 with a finite loss; the one snapshot holds the 3 most frequent words.
         QVERIFY(!recorder.progress.empty());
