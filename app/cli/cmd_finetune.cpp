@@ -37,20 +37,6 @@ struct Progress final : lm::TrainingObserver {
     }
 };
 
-// M loaded as an encoder; InputError when it is another family.
-lm::Checkpoint loadEncoder(const std::string &path, lm::EncoderModel *&encoder)
-{
-    auto c = lm::loadModelPath(path);
-    if (!c)
-        throw InputError(c.error());
-    encoder = dynamic_cast<lm::EncoderModel *>(c.value().model.get());
-    if (!encoder)
-        throw InputError(path + ": a " + c.value().model->arch() + " model is not an encoder (bert, albert)");
-    if (auto sp = lm::findEncoderSpecials(*c.value().tokenizer); !sp)
-        throw InputError(path + ": the tokenizer has " + sp.error());
-    return std::move(c).value();
-}
-
 // The line named by an error "<path>:<line>: …", or 0.
 int errorLine(const std::string &error, const std::string &path)
 {
@@ -224,15 +210,8 @@ int contrastiveFinetune(const Args &args, lm::Checkpoint &c, lm::EncoderModel &m
                                      {"base", args.required("model")}, {"pair_accuracy", after.accuracy}};
     if (auto st = lm::saveCheckpoint(out, model, *c.tokenizer, training); !st)
         throw std::runtime_error(st.error());
-    if (!logPath.empty()) {
-        std::ostringstream csv;
-        csv.imbue(std::locale::classic());
-        csv << "step,loss,lr\n";
-        for (const auto &r : progress.all)
-            csv << r.step << ',' << r.loss << ',' << r.learningRate << '\n';
-        if (auto st = lm::writeFileAtomically(logPath, csv.str()); !st)
-            throw std::runtime_error(st.error());
-    }
+    if (!logPath.empty())
+        writeLossLog(logPath, progress.all);
     std::printf("held-out pairs: %d (each against the other %d)\n", std::min<int>(256, int(testPairs.size())),
                 std::min<int>(256, int(testPairs.size())) - 1);
     std::printf("before: pair accuracy %.4f  loss %.4f\n", before.accuracy, before.loss);
@@ -264,7 +243,7 @@ int finetuneCommand(const std::vector<std::string> &words)
     lm::setThreadCount(static_cast<int>(args.integer("threads", 1, 1, 256)));
 
     lm::EncoderModel *base = nullptr;
-    lm::Checkpoint c = loadEncoder(args.required("model"), base);
+    lm::Checkpoint c = loadEncoderCheckpoint(args.required("model"), base);
     const std::string taskName = args.required("task");
     if (taskName == "contrastive") {
         if (args.has("test") || args.has("labels") || args.has("from-scratch"))
@@ -329,15 +308,8 @@ int finetuneCommand(const std::vector<std::string> &words)
                                      {"from_scratch", args.has("from-scratch")}, {report.metricName(), report.metric()}};
     if (auto st = lm::saveCheckpoint(out, *s.model, *c.tokenizer, training); !st)
         throw std::runtime_error(st.error());
-    if (!logPath.empty()) {
-        std::ostringstream csv;
-        csv.imbue(std::locale::classic());
-        csv << "step,loss,lr\n";
-        for (const auto &r : progress.all)
-            csv << r.step << ',' << r.loss << ',' << r.learningRate << '\n';
-        if (auto st = lm::writeFileAtomically(logPath, csv.str()); !st)
-            throw std::runtime_error(st.error());
-    }
+    if (!logPath.empty())
+        writeLossLog(logPath, progress.all);
     printReport(report);
     std::printf("%s: %.4f\n", report.metricName(), report.metric());
     return 0;
@@ -350,7 +322,7 @@ int fillMaskCommand(const std::vector<std::string> &words)
         throw UsageError("fill-mask takes no positional argument, got '" + args.positionals().front() + "'");
     const int k = static_cast<int>(args.integer("k", 5, 1, 100));
     lm::EncoderModel *encoder = nullptr;
-    lm::Checkpoint c = loadEncoder(args.required("model"), encoder);
+    lm::Checkpoint c = loadEncoderCheckpoint(args.required("model"), encoder);
     if (!encoder->hasMaskedLmHead())
         throw InputError(args.required("model") + ": this encoder was fine-tuned for a task and has no masked-LM head");
     const lm::EncoderSpecials sp = lm::findEncoderSpecials(*c.tokenizer).value();

@@ -29,19 +29,6 @@ lm::SentencePooling poolingFrom(const Args &args)
     return pool == "mean" ? lm::SentencePooling::Mean : lm::SentencePooling::Cls;
 }
 
-lm::Checkpoint loadEncoderModel(const std::string &path, lm::EncoderModel *&encoder)
-{
-    auto c = lm::loadModelPath(path);
-    if (!c)
-        throw InputError(c.error());
-    encoder = dynamic_cast<lm::EncoderModel *>(c.value().model.get());
-    if (!encoder)
-        throw InputError(path + ": a " + c.value().model->arch() + " model is not an encoder (bert, albert)");
-    if (auto sp = lm::findEncoderSpecials(*c.value().tokenizer); !sp)
-        throw InputError(path + ": the tokenizer has " + sp.error());
-    return std::move(c).value();
-}
-
 // The sentences of a corpus spec: a built-in retrieval set's documents, or the non-empty lines of
 // a text (builtin:en, a file).
 std::vector<std::string> sentencesOf(const std::string &spec)
@@ -80,7 +67,7 @@ int embedSentencesCommand(const std::vector<std::string> &words)
     lm::setThreadCount(static_cast<int>(args.integer("threads", 1, 1, 256)));
     const lm::SentencePooling pooling = poolingFrom(args);
     lm::EncoderModel *encoder = nullptr;
-    lm::Checkpoint c = loadEncoderModel(args.required("model"), encoder);
+    lm::Checkpoint c = loadEncoderCheckpoint(args.required("model"), encoder);
     const std::vector<std::string> sentences = sentencesOf(args.required("corpus"));
     lm::CancelToken cancel;
     InterruptScope interrupts(cancel);
@@ -117,7 +104,7 @@ int searchCommand(const std::vector<std::string> &words)
     const lm::SentencePooling pooling = poolingFrom(args);
     const int seq = static_cast<int>(args.integer("seq", 128, 3, 8192));
     lm::EncoderModel *encoder = nullptr;
-    lm::Checkpoint c = loadEncoderModel(args.required("model"), encoder);
+    lm::Checkpoint c = loadEncoderCheckpoint(args.required("model"), encoder);
     std::optional<lm::WordVectors> vectors;
     if (args.has("vectors")) {
         auto v = lm::loadVec(args.required("vectors"));

@@ -2,6 +2,14 @@
 
 #include "commands.h"
 
+#include "io/atomicfile.h"
+#include "io/hfimport.h"
+#include "models/encoder/encoder.h"
+#include "text/specialtokens.h"
+
+#include <locale>
+#include <sstream>
+
 #include <csignal>
 #include <filesystem>
 
@@ -37,4 +45,29 @@ void checkOutputPath(const std::string &option, const std::string &path)
         throw InputError("--" + option + ": the directory " + parent.string() + " does not exist");
     if (fs::is_directory(path, ec))
         throw InputError("--" + option + ": " + path + " is a directory");
+}
+
+lm::Checkpoint loadEncoderCheckpoint(const std::string &path, lm::EncoderModel *&encoder)
+{
+    auto c = lm::loadModelPath(path);
+    if (!c)
+        throw InputError(c.error());
+    encoder = dynamic_cast<lm::EncoderModel *>(c.value().model.get());
+    if (!encoder)
+        throw InputError(path + ": a " + c.value().model->arch() +
+                         " model is not an encoder (see `lmscope-cli archs`: the families that read both ways)");
+    if (auto sp = lm::findEncoderSpecials(*c.value().tokenizer); !sp)
+        throw InputError(path + ": the tokenizer has " + sp.error());
+    return std::move(c).value();
+}
+
+void writeLossLog(const std::string &path, const std::vector<lm::StepReport> &steps)
+{
+    std::ostringstream csv;
+    csv.imbue(std::locale::classic());
+    csv << "step,loss,lr\n";
+    for (const auto &r : steps)
+        csv << r.step << ',' << r.loss << ',' << r.learningRate << '\n';
+    if (auto st = lm::writeFileAtomically(path, csv.str()); !st)
+        throw std::runtime_error(st.error());
 }
