@@ -10,8 +10,8 @@
 // measures the memory tab's default sweep (gpt and lstm, train, lengths 256 to 2048, batch 2; about
 // a second) so the memory plots show real curves. --view encoders-pretrain pre-trains the Encoders
 // tab's small encoder twice (NSP, then SOP; --train-steps N steps each) on the documents of the
-// interface language; --view encoders-finetune pre-trains it once (masked words on the sentiment
-// set's training sentences without their labels), fine-tunes it on the task of that language
+// interface language; --view encoders-finetune pre-trains it once as the fine-tuning page's "Pre-train on
+// the task sentences" does (masked words on the sentiment and intent training sentences), fine-tunes it on the task of that language
 // (from the encoder and from scratch) and explains a sentence. --view retrieval
 // pre-trains the Sentence search tab's small encoder (the built-in set of the interface language),
 // scores the three methods and searches a query of that set; --view contextual does the same, then
@@ -198,23 +198,11 @@ int main(int argc, char *argv[])
         PretrainPage *pre = window.encodersView()->pretraining();
         FinetunePage *fine = window.encodersView()->finetuning();
         PretrainRequest r = pre->request();
+        if (encodersFinetune) // where the task's words live: what "Pre-train on the task sentences" runs
+            r = EncodersView::taskPretraining(r, currentLanguage() == QStringLiteral("zh_TW") ? QStringLiteral("zh_TW")
+                                                                                             : QStringLiteral("en"));
         if (parser.isSet(steps))
             r.train.steps = std::max(1, parser.value(steps).toInt());
-        if (encodersFinetune) {
-            // Pre-train where the task's words live: the fine-tuning set's training sentences,
-            // without their labels, masked words only (the labelled data stays for fine-tuning).
-            const QString language = currentLanguage() == QStringLiteral("zh_TW") ? QStringLiteral("zh_TW")
-                                                                                   : QStringLiteral("en");
-            auto set = loadLabelledSpec(QStringLiteral("builtin:sentiment_%1_train").arg(language));
-            QFile text(scratchSettings->filePath(QStringLiteral("sentiment-sentences.txt")));
-            if (set && text.open(QIODevice::WriteOnly)) {
-                for (std::size_t i = 0; i < set.value().examples.size(); ++i)
-                    text.write(QByteArray::fromStdString(set.value().examples[i].text + (i % 8 == 7 ? "\n\n" : "\n")));
-                text.close();
-                r.corpusSpec = text.fileName();
-                r.pair = PairObjective::None;
-            }
-        }
         pre->setRequest(r);
         if (encodersPretrain) {
             QObject::connect(pre, &PretrainPage::trainingFinished, &app, [&](bool) { QTimer::singleShot(300, &app, capture); });

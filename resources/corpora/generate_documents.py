@@ -6,7 +6,8 @@ blank line, one sentence a line. Every document is a small story on one topic (c
 trip to a city, a football match, ...), each topic with its own vocabulary, so next-sentence
 prediction can tell a sentence of the same document from one of another document by its topic.
 Inside a document the order shows only in order cues, so sentence-order prediction can learn
-them: ordinal and time markers (First / Then / After that / Finally; 首先 / 接著 / 之後 / 最後),
+them: ordinal and time markers on a few sentences (First / Then / After that / Finally; 首先 /
+接著 / 之後 / 最後),
 a name introduced before the pronoun that refers back to it, a cause before its effect ("So ...";
 所以 ...), a question before its answer, days of the week in their order.
 
@@ -125,6 +126,10 @@ FIRST = [("First,", "首先，"), ("To begin,", "一開始，"), ("First of all,
 MIDDLE = [("Then", "接著，"), ("After that,", "之後，"), ("Next,", "然後，"), ("Later,", "後來，"),
           ("Soon after,", "隨後，"), ("After a while,", "過了一會兒，")]
 LAST = [("Finally,", "最後，"), ("In the end,", "到了最後，"), ("At last,", "最後，")]
+# How often a marker is written: on the first step, on later steps, on the closing sentence. Rare
+# enough that sentence order stays the harder pair task: most pairs must be ordered by the
+# subtler cues (a name before its pronoun, a cause before its effect, a question before its answer).
+FIRST_P, MIDDLE_P, LAST_P = 0.35, 0.25, 0.25
 SO = [("So", "所以"), ("Because of this,", "因此，"), ("That is why", "於是")]
 
 # ---- topics --------------------------------------------------------------------------------------
@@ -1460,7 +1465,7 @@ def weather_doc(rng, s, length):
     day = DAYS[start + len(effects)]
     en, zh = rng.choice(WEATHER_OUTROS)
     out.append((en.lstrip("@").replace("{day}", day[0]), zh.replace("{day}", day[1])))
-    if not en.startswith("@") and rng.random() < 0.6:
+    if not en.startswith("@") and rng.random() < LAST_P:
         m_en, m_zh = rng.choice(LAST)
         out[-1] = (m_en + " " + out[-1][0], m_zh + out[-1][1])
     return out
@@ -1522,7 +1527,7 @@ def story_draw(rng, topic, length):
             first = False
             continue
         marker = rng.choice(FIRST) if first else middle.pop()
-        if rng.random() < (0.85 if first else 0.7):
+        if rng.random() < (FIRST_P if first else MIDDLE_P):
             step[0], step[1] = marker[0] + " " + step[0], marker[1] + step[1]
         first = False
     # Causes and questions follow a step; one may name the stages it fits after, (first, last):
@@ -1551,7 +1556,7 @@ def story_draw(rng, topic, length):
     en, zh = rng.choice(topic["outros"])
     if en.startswith("@"):
         en = en[1:]
-    elif rng.random() < 0.6:
+    elif rng.random() < LAST_P:
         m = rng.choice(LAST)
         en, zh = m[0] + " " + en, m[1] + zh
     lines.append((en, zh))

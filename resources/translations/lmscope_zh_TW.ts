@@ -199,102 +199,102 @@
         <translation>句子</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/contextualpanel.cpp" line="73"/>
+        <location filename="../../app/appcore/views/contextualpanel.cpp" line="72"/>
         <source>Encoder</source>
         <translation>編碼器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/contextualpanel.cpp" line="85"/>
+        <location filename="../../app/appcore/views/contextualpanel.cpp" line="86"/>
         <source>sentence</source>
         <translation>句子</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/contextualpanel.cpp" line="86"/>
+        <location filename="../../app/appcore/views/contextualpanel.cpp" line="87"/>
         <source>cosine (encoder)</source>
         <translation>餘弦（編碼器）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/contextualpanel.cpp" line="87"/>
+        <location filename="../../app/appcore/views/contextualpanel.cpp" line="88"/>
         <source>Cosine between the word&apos;s encoder vectors in two sentences; word2vec would give 1 everywhere.</source>
         <translation>這個詞在兩個句子中的編碼器向量之間的餘弦；word2vec 在每一格都會是 1。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/contextualpanel.cpp" line="89"/>
+        <location filename="../../app/appcore/views/contextualpanel.cpp" line="90"/>
         <source>Each model&apos;s vectors projected on their own (PCA): the encoder&apos;s vectors, one per sentence, spread out; word2vec&apos;s copies of its one vector fall on one point.</source>
         <translation>各模型的向量各自投影（PCA）：編碼器每句一個向量，彼此散開；word2vec 那一個向量的各份複本落在同一點。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/contextualpanel.cpp" line="151"/>
+        <location filename="../../app/appcore/views/contextualpanel.cpp" line="152"/>
         <source>none yet: pre-train one on the Sentence search tab, or open one here</source>
         <translation>還沒有：在「句子搜尋」分頁預訓練一個，或在這裡開啟一個</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/contextualpanel.cpp" line="156"/>
+        <location filename="../../app/appcore/views/contextualpanel.cpp" line="157"/>
         <source>A Hugging Face BERT or ALBERT folder</source>
         <translation>Hugging Face 的 BERT 或 ALBERT 資料夾</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/contextualpanel.cpp" line="157"/>
+        <location filename="../../app/appcore/views/contextualpanel.cpp" line="158"/>
         <source>An encoder checkpoint</source>
         <translation>編碼器檢查點</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/contextualpanel.cpp" line="158"/>
+        <location filename="../../app/appcore/views/contextualpanel.cpp" line="159"/>
         <source>safetensors (*.safetensors);;All files (*)</source>
         <translation>safetensors (*.safetensors);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/contextualpanel.cpp" line="162"/>
+        <location filename="../../app/appcore/views/contextualpanel.cpp" line="163"/>
         <source>Reading %1…</source>
         <translation>正在讀取 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/contextualpanel.cpp" line="172"/>
+        <location filename="../../app/appcore/views/contextualpanel.cpp" line="173"/>
         <source>&lt;p&gt;&lt;b&gt;word2vec&lt;/b&gt;: train word vectors on the left to compare their one vector with the encoder&apos;s.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;word2vec&lt;/b&gt;：先在左邊訓練詞向量，才能拿它的單一向量和編碼器的比較。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/contextualpanel.cpp" line="180"/>
+        <location filename="../../app/appcore/views/contextualpanel.cpp" line="181"/>
         <source>&lt;p&gt;&lt;b&gt;word2vec&lt;/b&gt;: “%1” is not in its vocabulary.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;word2vec&lt;/b&gt;：「%1」不在它的詞彙表中。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/contextualpanel.cpp" line="187"/>
+        <location filename="../../app/appcore/views/contextualpanel.cpp" line="188"/>
         <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; (static): in every sentence “%2” looks up the same row of its table, (%3, …): cosine %4 between any two sentences, one point in the plot.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;（靜態）：在每個句子裡，「%2」都查到表中同一列 (%3, …)：任兩句之間的餘弦都是 %4，圖上只有一個點。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/contextualpanel.cpp" line="197"/>
+        <location filename="../../app/appcore/views/contextualpanel.cpp" line="198"/>
         <source>&lt;p&gt;&lt;b&gt;Encoder&lt;/b&gt; (contextual): none yet. Pre-train one on the Sentence search tab, or open one here, to see one vector per sentence.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;編碼器&lt;/b&gt;（語境化）：還沒有。在「句子搜尋」分頁預訓練一個，或在這裡開啟一個，就能看到每句一個向量。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/contextualpanel.cpp" line="211"/>
+        <location filename="../../app/appcore/views/contextualpanel.cpp" line="212"/>
         <source>&lt;p&gt;&lt;b&gt;Encoder&lt;/b&gt;: reading the sentences…&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;編碼器&lt;/b&gt;：正在讀取句子…&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/contextualpanel.cpp" line="229"/>
+        <location filename="../../app/appcore/views/contextualpanel.cpp" line="230"/>
         <source>encoder: one vector per sentence</source>
         <translation>編碼器：每句一個向量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/contextualpanel.cpp" line="239"/>
+        <location filename="../../app/appcore/views/contextualpanel.cpp" line="240"/>
         <source>word2vec · “%1” in all %2 sentences</source>
         <translation>word2vec · 「%1」在全部 %2 個句子中</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/contextualpanel.cpp" line="240"/>
+        <location filename="../../app/appcore/views/contextualpanel.cpp" line="241"/>
         <source>word2vec: one vector for every sentence</source>
         <translation>word2vec：所有句子共用一個向量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/contextualpanel.cpp" line="246"/>
+        <location filename="../../app/appcore/views/contextualpanel.cpp" line="247"/>
         <source>&lt;p&gt;&lt;b&gt;Encoder&lt;/b&gt; (contextual, %1): one vector per sentence, read from the whole sentence. Cosines between the sentences run from %2 to %3 (the heatmap); the two PCA components keep %4 % of their spread.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;編碼器&lt;/b&gt;（語境化，%1）：每句一個向量，從整個句子讀出。句子之間的餘弦從 %2 到 %3（見熱圖）；兩個 PCA 主成分保留了 %4% 的變異。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/contextualpanel.cpp" line="251"/>
+        <location filename="../../app/appcore/views/contextualpanel.cpp" line="252"/>
         <source>&lt;p&gt;Left out (no “%1” in them as the encoder&apos;s tokenizer reads them): %2&lt;/p&gt;</source>
         <translation>&lt;p&gt;略過（依編碼器的分詞器來讀，其中沒有「%1」）：%2&lt;/p&gt;</translation>
     </message>
@@ -330,24 +330,34 @@
 <context>
     <name>Corpora</name>
     <message>
-        <location filename="../../app/appcore/base/corpora.cpp" line="9"/>
+        <location filename="../../app/appcore/base/corpora.cpp" line="11"/>
         <source>Built-in: English (families, capitals, plurals)</source>
         <translation>內建：英文（家族、首都、複數）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/base/corpora.cpp" line="11"/>
+        <location filename="../../app/appcore/base/corpora.cpp" line="13"/>
         <source>Built-in: Traditional Chinese (家族、首都、量詞)</source>
         <translation>內建：繁體中文（家族、首都、量詞）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/base/corpora.cpp" line="14"/>
+        <location filename="../../app/appcore/base/corpora.cpp" line="16"/>
         <source>Built-in: English short documents (for encoders)</source>
         <translation>內建：英文短文件（給編碼器用）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/base/corpora.cpp" line="17"/>
+        <location filename="../../app/appcore/base/corpora.cpp" line="19"/>
         <source>Built-in: Traditional Chinese short documents (for encoders)</source>
         <translation>內建：繁體中文短文件（給編碼器用）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/base/corpora.cpp" line="23"/>
+        <source>Built-in: English task sentences (sentiment, intent; no labels)</source>
+        <translation>內建：英文任務句子（情感、意圖；不含標籤）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/base/corpora.cpp" line="26"/>
+        <source>Built-in: Traditional Chinese task sentences (sentiment, intent; no labels)</source>
+        <translation>內建：繁體中文任務句子（情感、意圖；不含標籤）</translation>
     </message>
 </context>
 <context>
@@ -706,247 +716,257 @@
         <translation>本程式的 .safetensors，或 Hugging Face 的 BERT、ALBERT 資料夾（選它的 config.json）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="49"/>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="63"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="45"/>
+        <source>Pre-train on the task sentences</source>
+        <translation>用任務句子預訓練</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="48"/>
+        <source>Masked-word pre-training on the built-in sentiment and intent training sentences of the chosen language, without their labels (about two minutes). An encoder that has read the words of the task gains the most from it; one pre-trained on other text may not beat training from scratch.</source>
+        <translation>用所選語言的內建情感與意圖訓練句子（不含標籤）做遮蔽詞預訓練（約兩分鐘）。讀過任務用詞的編碼器，微調時獲益最多；在其他文字上預訓練的編碼器，不一定贏過從頭訓練。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="56"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="71"/>
         <source>Task</source>
         <translation>任務</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="53"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="60"/>
         <source>Sentiment (positive / negative)</source>
         <translation>情感（正面／負面）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="54"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="61"/>
         <source>Intent (seven assistant requests)</source>
         <translation>意圖（七種助理請求）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="55"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="62"/>
         <source>Named entities (PER, LOC, ORG, DATE)</source>
         <translation>命名實體（PER、LOC、ORG、DATE）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="56"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="63"/>
         <source>Your TSV…</source>
         <translation>你的 TSV…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="64"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="72"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="67"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="75"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="79"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="87"/>
         <source>Also from scratch, for comparison</source>
         <translation>同時從頭訓練一次，以便比較</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="81"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="89"/>
         <source>The same model and training, but every weight starts at random: what pre-training bought.</source>
         <translation>同樣的模型與訓練，但所有權重都從隨機開始：看出預訓練帶來了什麼。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="82"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="90"/>
         <source>Steps</source>
         <translation>步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="83"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="91"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="84"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="92"/>
         <source>Tokens per row</source>
         <translation>每列詞元數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="85"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="93"/>
         <source>Learning rate</source>
         <translation>學習率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="88"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="96"/>
         <source>Fine-tune</source>
         <translation>微調</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="89"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="97"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="112"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="120"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="112"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="120"/>
         <source>training loss</source>
         <translation>訓練損失</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="112"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="120"/>
         <source>test accuracy / F1</source>
         <translation>測試準確率／F1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="126"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="134"/>
         <source>fine-tuned from the pre-trained encoder</source>
         <translation>從預訓練編碼器微調</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="127"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="135"/>
         <source>trained from scratch</source>
         <translation>從頭訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="129"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="137"/>
         <source>Results of the model</source>
         <translation>模型的結果：</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="176"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="186"/>
         <source>Opened %1.</source>
         <translation>已開啟 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="178"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="188"/>
         <source>Pre-train an encoder first, or open one.</source>
         <translation>請先預訓練一個編碼器，或開啟一個。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="195"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="205"/>
         <source>None yet: pre-train one on the Pre-training page and press “Use this encoder for fine-tuning”, or open a model.</source>
         <translation>還沒有：在「預訓練」頁預訓練一個，再按「用這個編碼器來微調」，或開啟一個模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="200"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="210"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 layers, width %3, vocabulary %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 層，寬度 %3，詞彙量 %4</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="272"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="282"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="272"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="282"/>
         <source>accuracy</source>
         <translation>準確率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="273"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="283"/>
         <source>#%1 </source>
         <translation>#%1 </translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="281"/>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="355"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="291"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="365"/>
         <source>pre-trained</source>
         <translation>預訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="281"/>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="355"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="291"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="365"/>
         <source>from scratch</source>
         <translation>從頭訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="282"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="292"/>
         <source>%1: loss (smoothed)</source>
         <translation>%1：損失（平滑）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="283"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="293"/>
         <source>%1: test %2</source>
         <translation>%1：測試%2</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="286"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="296"/>
         <source>Reading the task…</source>
         <translation>正在讀取任務…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="297"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="307"/>
         <source>Open labelled data</source>
         <translation>開啟標註資料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="298"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="308"/>
         <source>Tab-separated files (*.tsv *.txt);;All files (*)</source>
         <translation>Tab 分隔檔案 (*.tsv *.txt);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="305"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="315"/>
         <source>Your TSV: %1</source>
         <translation>你的 TSV：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="310"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="320"/>
         <source>Open an encoder</source>
         <translation>開啟編碼器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="311"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="321"/>
         <source>Encoders (*.safetensors config.json);;All files (*)</source>
         <translation>編碼器 (*.safetensors config.json);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="323"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="333"/>
         <source>Opening %1…</source>
         <translation>正在開啟 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="337"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="347"/>
         <source>%1
 %2: step %3 of %4 · loss %5</source>
         <translation>%1
 %2：第 %3 / %4 步 · 損失 %5</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="338"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="348"/>
         <source>From the pre-trained encoder</source>
         <translation>從預訓練編碼器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="339"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="349"/>
         <source>From scratch</source>
         <translation>從頭訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="354"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="364"/>
         <source>%1 %2 %</source>
         <translation>%1 %2%</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="357"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="367"/>
         <source>Test entity F1</source>
         <translation>測試實體 F1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="357"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="367"/>
         <source>Test accuracy</source>
         <translation>測試準確率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="358"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="368"/>
         <source>%1 on %2: %3</source>
         <translation>%1（%2 筆）：%3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="369"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="379"/>
         <source>Done. %1</source>
         <translation>完成。%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="371"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="381"/>
         <source>Stopped. %1</source>
         <translation>已停止。%1</translation>
     </message>
@@ -2920,160 +2940,181 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
         <translation>比較 NSP 與 SOP</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="123"/>
-        <source>Pre-train with next-sentence prediction, then with sentence-order prediction, on the same corpus and settings, and draw both pair accuracies on one plot.</source>
-        <translation>用同樣的語料與設定，先以下一句預測、再以句序預測各預訓練一次，把兩條句對準確率畫在同一張圖上。</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="130"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="132"/>
         <source>Pre-train a small encoder, or open one.</source>
         <translation>預訓練一個小編碼器，或開啟一個。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="134"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="136"/>
         <source>Open model…</source>
         <translation>開啟模型…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="135"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="137"/>
         <source>Our .safetensors, or a Hugging Face BERT or ALBERT folder (choose its config.json).</source>
         <translation>本程式的 .safetensors，或 Hugging Face 的 BERT、ALBERT 資料夾（選它的 config.json）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="136"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="138"/>
         <source>Use this encoder for fine-tuning</source>
         <translation>用這個編碼器來微調</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="148"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="150"/>
         <source>A batch as the model sees it</source>
         <translation>模型眼中的一個批次</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="155"/>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="159"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="157"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="161"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="155"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="157"/>
         <source>masked-word loss</source>
         <translation>遮蔽詞損失</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="155"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="157"/>
         <source>masked-word accuracy</source>
         <translation>遮蔽詞準確率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="159"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="161"/>
         <source>pair accuracy (NSP / SOP)</source>
         <translation>句對準確率（NSP／SOP）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="184"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="186"/>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="185"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="187"/>
         <source>Text files (*.txt *.md);;All files (*)</source>
         <translation>文字檔 (*.txt *.md);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="212"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="214"/>
         <source>Opened %1</source>
         <translation>已開啟 %1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="225"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="227"/>
         <source>MLM + NSP</source>
         <translation>MLM + NSP</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="227"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="229"/>
         <source>MLM + SOP</source>
         <translation>MLM + SOP</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="231"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="233"/>
         <source>MLM</source>
         <translation>MLM</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="305"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="307"/>
         <source>run %1 · %2 %3</source>
         <translation>第 %1 次 · %2 %3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="309"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="311"/>
         <source>%1: loss</source>
         <translation>%1：損失</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="310"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="312"/>
         <source>%1: accuracy</source>
         <translation>%1：準確率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="312"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="319"/>
+        <source>%1: on %2 pairs</source>
+        <translation>%1：在 %2 句對上</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="321"/>
+        <source>%1: on %2 pairs (not trained on)</source>
+        <translation>%1：在 %2 句對上（沒訓練過）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="324"/>
         <source>Reading the corpus and learning a vocabulary…</source>
         <translation>正在讀取語料並學習詞彙表…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="336"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="348"/>
         <source>Open an encoder</source>
         <translation>開啟編碼器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="337"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="349"/>
         <source>Encoders (*.safetensors config.json);;All files (*)</source>
         <translation>編碼器 (*.safetensors config.json);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="347"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="359"/>
         <source>Opening %1…</source>
         <translation>正在開啟 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="377"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="389"/>
         <source>%1
 Step %2 of %3 · loss %4</source>
         <translation>%1
 第 %2 / %3 步 · 損失 %4</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="396"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="410"/>
         <source>%1, %2, %3 steps</source>
         <translation>%1，%2，%3 步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="398"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="412"/>
         <source>masked-word accuracy %1 %</source>
         <translation>遮蔽詞準確率 %1%</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="400"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="414"/>
         <source>, %1 accuracy %2 %</source>
         <translation>，%1 準確率 %2%</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="401"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="319"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="321"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="415"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="419"/>
         <source>NSP</source>
         <translation>NSP</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="401"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="123"/>
+        <source>Pre-train with next-sentence prediction, then with sentence-order prediction, on the same corpus and settings, and draw both pair accuracies on one plot. Each head is also scored on the other task&apos;s pairs (dotted): next-sentence prediction can be solved by topic alone, so its head stays near chance on swapped pairs, which keep their topic.</source>
+        <translation>先用下一句預測、再用句序預測，在同一份語料與設定下預訓練，並把兩種句對準確率畫在同一張圖上。每個分類頭也在另一種任務的句對上評分（點線）：下一句預測光靠主題就能解決，所以它的分類頭在對調過的句對上接近隨機猜測，因為對調後主題不變。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="319"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="321"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="415"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="419"/>
         <source>SOP</source>
         <translation>SOP</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="403"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="418"/>
+        <source> (on %1 pairs: %2 %)</source>
+        <translation>（在 %1 句對上：%2%）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="421"/>
         <source>Cancelled after %1 steps: %2.</source>
         <translation>第 %1 步後已取消：%2。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="404"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="422"/>
         <source>%1 steps in %2 s: %3.</source>
         <translation>%1 步，耗時 %2 秒：%3。</translation>
     </message>
@@ -3081,32 +3122,32 @@ Step %2 of %3 · loss %4</source>
 <context>
     <name>PretrainWorker</name>
     <message>
-        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="180"/>
+        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="215"/>
         <source>%1 is not an encoder: it cannot be pre-trained with masked words.</source>
         <translation>%1 不是編碼器：無法用遮蔽詞來預訓練。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="201"/>
+        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="247"/>
         <source>%1: %2 tokens, vocabulary %3, %4 parameters</source>
         <translation>%1：%2 個詞元，詞彙量 %3，%4 個參數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="220"/>
+        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="266"/>
         <source>Training diverged: %1</source>
         <translation>訓練發散：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="257"/>
+        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="303"/>
         <source>No encoder yet: pre-train one or open a model first.</source>
         <translation>還沒有編碼器：請先預訓練一個或開啟模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="308"/>
+        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="344"/>
         <source>%1: %2, %3 layers, width %4, vocabulary %5, %6 parameters%7</source>
         <translation>%1：%2，%3 層，寬度 %4，詞彙量 %5，%6 個參數%7</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="313"/>
+        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="349"/>
         <source> (no masked-word head: no guesses)</source>
         <translation>（沒有遮蔽詞預測頭：不會猜詞）</translation>
     </message>
@@ -3960,12 +4001,12 @@ Step %2 of %3 · loss %4</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="130"/>
+        <location filename="../../app/gui/main.cpp" line="133"/>
         <source>Resume training?</source>
         <translation>要接續訓練嗎？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="131"/>
+        <location filename="../../app/gui/main.cpp" line="134"/>
         <source>LMScope ended while a model was training. Its last autosave holds step %1. Continue training from there?</source>
         <translation>LMScope 在訓練模型時意外結束。最後一次自動儲存停在第 %1 步。要從那裡繼續訓練嗎？</translation>
     </message>

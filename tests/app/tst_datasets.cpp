@@ -1,10 +1,13 @@
 // The built-in labelled sets travel inside the binaries and are found by spec
 // ("builtin:sentiment_en_train"), like corpora; a file path goes to the engine's loaders.
+#include "base/corpora.h"
 #include "base/datasets.h"
 
 #include <QtTest>
 
 #include <fstream>
+#include <set>
+#include <sstream>
 
 namespace {
 
@@ -82,6 +85,39 @@ private Q_SLOTS:
         QVERIFY2(contains(narrowed.error(), "builtin:sentiment_en_test:") &&
                      contains(narrowed.error(), ": label 'negative' is not one of positive"),
                  narrowed.error().c_str());
+    }
+
+    // builtin:sentences_LANG: the sentiment and intent training sentences without their labels, in
+    // documents of eight, where an encoder pre-trains before fine-tuning; no test sentence.
+    void taskSentenceCorpora()
+    {
+        for (const QString &language : {QStringLiteral("en"), QStringLiteral("zh_TW")}) {
+            const auto corpus = loadCorpusSpec(QStringLiteral("builtin:sentences_") + language);
+            QVERIFY2(corpus.ok(), corpus.ok() ? "" : corpus.error().c_str());
+            std::set<std::string> lines;
+            std::istringstream in(corpus.value().text);
+            std::size_t blank = 0;
+            for (std::string line; std::getline(in, line);) {
+                blank += line.empty();
+                QVERIFY2(line.find('\t') == std::string::npos, line.c_str()); // no label column
+                lines.insert(line);
+            }
+            std::size_t documents = 0;
+            for (const QString &task : {QStringLiteral("sentiment"), QStringLiteral("intent")}) {
+                const auto train = loadLabelledSpec(QStringLiteral("builtin:%1_%2_train").arg(task, language));
+                const auto test = loadLabelledSpec(QStringLiteral("builtin:%1_%2_test").arg(task, language));
+                QVERIFY(train.ok() && test.ok());
+                for (const lm::LabelledText &e : train.value().examples)
+                    QVERIFY2(lines.count(e.text), e.text.c_str());
+                std::size_t unseen = 0;
+                for (const lm::LabelledText &e : test.value().examples)
+                    unseen += !lines.count(e.text);
+                QCOMPARE(unseen, test.value().examples.size());
+                documents += (train.value().examples.size() + 7) / 8;
+            }
+            QCOMPARE(blank, documents);
+        }
+        QVERIFY(builtinCorpora().size() >= 6);
     }
 
     void filePaths()

@@ -143,8 +143,11 @@ private Q_SLOTS:
         QCOMPARE(masked->seriesSteps(0), (QVector<double>{0, 10, 20}));
         for (const double v : masked->seriesValues(1))
             QVERIFY(v >= 0.0 && v <= 1.0);
-        QCOMPARE(page.pairPlot()->seriesCount(), 1); // NSP accuracy
+        QCOMPARE(page.pairPlot()->seriesCount(), 2); // NSP accuracy, and the NSP head on SOP pairs
         QCOMPARE(page.pairPlot()->seriesValues(0).size(), 3);
+        QCOMPARE(page.pairPlot()->seriesSteps(1), (QVector<double>{0, 10, 20}));
+        for (const double v : page.pairPlot()->seriesValues(1))
+            QVERIFY(v >= 0.0 && v <= 1.0);
         QVERIFY(masked->toCsv().startsWith(QStringLiteral("series,step,value\n")));
 
         // A row as the model sees it, with a picked position (a new row until one has one).
@@ -329,6 +332,44 @@ private Q_SLOTS:
         QVERIFY(fine.result(FinetuneRun::Pretrained)->cancelled);
         QVERIFY(fine.result(FinetuneRun::Pretrained)->stepsDone < 1000000);
         QVERIFY(!fine.result(FinetuneRun::Scratch).has_value());
+    }
+
+    // "Pre-train on the task sentences": the pre-training page runs masked words on the task's
+    // sentences of the chosen language, and its encoder comes back as the fine-tuning base.
+    void taskPretrainingHandsTheEncoderBack()
+    {
+        EncodersView view;
+        view.pretraining()->setRequest(tinyPretraining(10));
+        view.finetuning()->findChild<QComboBox *>(QStringLiteral("task"))->setCurrentIndex(0);
+        QSignalSpy finished(view.pretraining(), &PretrainPage::trainingFinished);
+        view.pretrainForTask(QStringLiteral("zh_TW"), 12);
+        QVERIFY(view.pretraining()->isTraining());
+        const PretrainRequest running = view.pretraining()->request();
+        QCOMPARE(running.corpusSpec, QStringLiteral("builtin:sentences_zh_TW"));
+        QCOMPARE(running.pair, PairObjective::None);
+        QCOMPARE(running.train.steps, 12);
+        QCOMPARE(running.options["dim"].get<int>(), 32); // the family's options stay
+        QVERIFY(waitFor(finished));
+        QCOMPARE(finished.at(0).at(0).toBool(), true);
+        QTRY_VERIFY_WITH_TIMEOUT(view.finetuning()->baseEncoder().valid(), 10000);
+        QCOMPARE(view.finetuning()->baseEncoder().model.get(), view.pretraining()->encoder().model.get());
+
+        // The button asks for the fine-tuning page's language and starts the full run.
+        EncodersView second;
+        second.pretraining()->setRequest(tinyPretraining(10));
+        auto *language = second.finetuning()->findChild<QComboBox *>(QStringLiteral("language"));
+        QVERIFY(language && language->findData(QStringLiteral("en")) >= 0);
+        language->setCurrentIndex(language->findData(QStringLiteral("en")));
+        QSignalSpy asked(second.finetuning(), &FinetunePage::taskPretrainingRequested);
+        QSignalSpy cancelled(second.pretraining(), &PretrainPage::trainingFinished);
+        second.finetuning()->findChild<QPushButton *>(QStringLiteral("pretrainOnTask"))->click();
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.at(0).at(0).toString(), QStringLiteral("en"));
+        QCOMPARE(second.pretraining()->request().corpusSpec, QStringLiteral("builtin:sentences_en"));
+        QCOMPARE(second.pretraining()->request().train.steps, 4000);
+        second.pretraining()->cancel();
+        QVERIFY(waitFor(cancelled));
+        QCOMPARE(cancelled.at(0).at(0).toBool(), false);
     }
 
 private:

@@ -69,7 +69,8 @@ private Q_SLOTS:
         QTest::newRow("sop") << true;
     }
     // Half the pairs are flipped; a flipped SOP pair is the true pair swapped, a flipped NSP pair
-    // has a B from another document; token types mark B; padding is masked.
+    // has a B from another document; segments are runs of whole sentences; token types mark B;
+    // padding is masked.
     void sentencePairs()
     {
         QFETCH(bool, order);
@@ -86,7 +87,7 @@ private Q_SLOTS:
         auto o = SentencePairObjective::create(docs, task, 16, sp);
         QVERIFY2(o.ok(), o.ok() ? "" : o.error().c_str());
         Rng rng(5);
-        int flipped = 0, rows = 0;
+        int flipped = 0, rows = 0, multiSentence = 0;
         for (int i = 0; i < 40; ++i) {
             const TokenBatch b = o.value().next(rng, 8);
             QCOMPARE(b.labels.size(), std::size_t(8));
@@ -96,28 +97,33 @@ private Q_SLOTS:
                 const std::int32_t *in = &b.inputs[std::size_t(r * b.time)];
                 const std::int32_t *types = &b.tokenTypes[std::size_t(r * b.time)];
                 QCOMPARE(in[0], sp.cls);
+                // Segments are runs of whole sentences: A's last token and B's first tell where
+                // they join (tokens 10·(d+1) + s + 100·d name document d, sentence s).
                 int t = 1;
-                const std::int32_t a = in[1];
+                const std::int32_t aFirst = in[1];
                 while (in[t] != sp.sep)
                     QCOMPARE(types[t++], 0);
+                const std::int32_t aLast = in[t - 1];
                 ++t;
-                const std::int32_t second = in[t];
+                const std::int32_t bFirst = in[t];
                 while (in[t] != sp.sep)
                     QCOMPARE(types[t++], 1);
+                const std::int32_t bLast = in[t - 1];
                 for (int u = t + 1; u < b.time; ++u)
                     QVERIFY(in[u] == sp.pad && b.paddingMask[std::size_t(r * b.time + u)] == 0);
-                const bool consecutive = second == a + 1;
-                const bool swapped = a == second + 1;
+                auto document = [](std::int32_t token) { return (token - 10) / 100; };
                 if (b.labels[std::size_t(r)] == 0)
-                    QVERIFY(consecutive);
+                    QVERIFY(bFirst == aLast + 1); // B goes on where A stops
                 else if (order)
-                    QVERIFY(swapped);
+                    QVERIFY(aFirst == bLast + 1); // the pair swapped
                 else
-                    QVERIFY((second - 10) / 100 != (a - 10) / 100); // another document
+                    QVERIFY(document(bFirst) != document(aLast)); // another document
+                multiSentence += aFirst != aLast || bFirst != bLast;
                 flipped += b.labels[std::size_t(r)];
             }
         }
         QVERIFY2(std::abs(double(flipped) / rows - 0.5) < 0.1, qPrintable(QString::number(flipped)));
+        QVERIFY(multiSentence > rows / 4); // segments gather several sentences where the row has room
     }
 
     void classificationRows()

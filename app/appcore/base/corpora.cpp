@@ -1,5 +1,7 @@
 #include "base/corpora.h"
 
+#include "base/datasets.h"
+
 #include <QCoreApplication>
 #include <QFile>
 
@@ -7,15 +9,22 @@ QList<BuiltinCorpus> builtinCorpora()
 {
     return {
         {QStringLiteral("en"), QCoreApplication::translate("Corpora", "Built-in: English (families, capitals, plurals)"),
-         QStringLiteral(":/corpora/en.txt")},
+         QStringLiteral(":/corpora/en.txt"), {}},
         {QStringLiteral("zh_TW"), QCoreApplication::translate("Corpora", "Built-in: Traditional Chinese (家族、首都、量詞)"),
-         QStringLiteral(":/corpora/zh_TW.txt")},
+         QStringLiteral(":/corpora/zh_TW.txt"), {}},
         // Documents of ordered sentences on one topic each: what encoders pre-train on (NSP, SOP).
         {QStringLiteral("documents_en"), QCoreApplication::translate("Corpora", "Built-in: English short documents (for encoders)"),
-         QStringLiteral(":/corpora/documents_en.txt")},
+         QStringLiteral(":/corpora/documents_en.txt"), {}},
         {QStringLiteral("documents_zh_TW"),
          QCoreApplication::translate("Corpora", "Built-in: Traditional Chinese short documents (for encoders)"),
-         QStringLiteral(":/corpora/documents_zh_TW.txt")},
+         QStringLiteral(":/corpora/documents_zh_TW.txt"), {}},
+        // The labelled sets' training sentences: masked-word pre-training on a task's own words.
+        {QStringLiteral("sentences_en"),
+         QCoreApplication::translate("Corpora", "Built-in: English task sentences (sentiment, intent; no labels)"),
+         QString(), {QStringLiteral("builtin:sentiment_en_train"), QStringLiteral("builtin:intent_en_train")}},
+        {QStringLiteral("sentences_zh_TW"),
+         QCoreApplication::translate("Corpora", "Built-in: Traditional Chinese task sentences (sentiment, intent; no labels)"),
+         QString(), {QStringLiteral("builtin:sentiment_zh_TW_train"), QStringLiteral("builtin:intent_zh_TW_train")}},
     };
 }
 
@@ -30,6 +39,18 @@ lm::Result<lm::Corpus> loadCorpusSpec(const QString &spec)
         known << prefix + c.id;
         if (c.id != id)
             continue;
+        if (!c.sentencesOf.isEmpty()) {
+            std::string text;
+            for (const QString &set : c.sentencesOf) {
+                auto labelled = loadLabelledSpec(set);
+                if (!labelled)
+                    return lm::makeError(spec.toStdString() + ": " + labelled.error());
+                const auto &examples = labelled.value().examples;
+                for (std::size_t i = 0; i < examples.size(); ++i)
+                    text += examples[i].text + (i % 8 == 7 || i + 1 == examples.size() ? "\n\n" : "\n");
+            }
+            return lm::corpusFromBytes(spec.toStdString(), text);
+        }
         QFile f(c.resource);
         if (!f.open(QIODevice::ReadOnly))
             return lm::makeError(spec.toStdString() + ": the built-in corpus is missing from this build");

@@ -25,6 +25,34 @@ EncodersView::EncodersView(QWidget *parent)
         if (!m_finetune->baseEncoder().valid())
             m_finetune->setBaseEncoder(encoder);
     });
+    connect(m_finetune, &FinetunePage::taskPretrainingRequested, this,
+            [this](const QString &language) { pretrainForTask(language); });
+}
+
+PretrainRequest EncodersView::taskPretraining(PretrainRequest base, const QString &language, int steps)
+{
+    base.corpusSpec = QStringLiteral("builtin:sentences_") + language;
+    base.pair = PairObjective::None;
+    base.train.steps = steps;
+    base.train.seq = 32;
+    base.train.batch = 64;
+    base.train.lr = 2e-3f;
+    return base;
+}
+
+void EncodersView::pretrainForTask(const QString &language, int steps)
+{
+    if (m_pretrain->isTraining())
+        return;
+    m_pretrain->setRequest(taskPretraining(m_pretrain->request(), language, steps));
+    showPretraining();
+    auto *once = new QObject(this);
+    connect(m_pretrain, &PretrainPage::trainingFinished, once, [this, once](bool ok) {
+        once->deleteLater();
+        if (ok)
+            m_pretrain->useForFinetuning();
+    });
+    m_pretrain->startTraining();
 }
 
 void EncodersView::bringForward()

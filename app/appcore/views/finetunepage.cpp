@@ -42,8 +42,15 @@ FinetunePage::FinetunePage(QWidget *parent) : QWidget(parent), m_worker(new Fine
     m_baseLabel->setWordWrap(true);
     m_open = new QPushButton(tr("Open model…"), baseBox);
     m_open->setToolTip(tr("Our .safetensors, or a Hugging Face BERT or ALBERT folder (choose its config.json)."));
+    m_pretrainOnTask = new QPushButton(tr("Pre-train on the task sentences"), baseBox);
+    m_pretrainOnTask->setObjectName(QStringLiteral("pretrainOnTask"));
+    m_pretrainOnTask->setToolTip(
+        tr("Masked-word pre-training on the built-in sentiment and intent training sentences of the chosen language, "
+           "without their labels (about two minutes). An encoder that has read the words of the task gains the most "
+           "from it; one pre-trained on other text may not beat training from scratch."));
     baseLayout->addWidget(m_baseLabel);
     baseLayout->addWidget(m_open);
+    baseLayout->addWidget(m_pretrainOnTask);
     controlsLayout->addWidget(baseBox);
 
     auto *taskBox = new QGroupBox(tr("Task"), controls);
@@ -55,6 +62,7 @@ FinetunePage::FinetunePage(QWidget *parent) : QWidget(parent), m_worker(new Fine
     m_task->addItem(tr("Named entities (PER, LOC, ORG, DATE)"), QStringLiteral("ner"));
     m_task->addItem(tr("Your TSV…"), QString());
     m_language = new QComboBox(taskBox);
+    m_language->setObjectName(QStringLiteral("language"));
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("繁體中文"), QStringLiteral("zh_TW"));
     m_language->setCurrentIndex(currentLanguage() == QStringLiteral("zh_TW") ? 1 : 0);
@@ -152,6 +160,8 @@ FinetunePage::FinetunePage(QWidget *parent) : QWidget(parent), m_worker(new Fine
         setBusy();
     });
     connect(m_open, &QPushButton::clicked, this, &FinetunePage::chooseOpenFile);
+    connect(m_pretrainOnTask, &QPushButton::clicked, this,
+            [this] { Q_EMIT taskPretrainingRequested(m_language->currentData().toString()); });
     connect(m_start, &QPushButton::clicked, this, &FinetunePage::startTraining);
     connect(m_cancel, &QPushButton::clicked, this, &FinetunePage::cancel);
     connect(m_resultsOf, &QComboBox::currentIndexChanged, this,
@@ -397,6 +407,7 @@ void FinetunePage::setBusy()
     m_start->setEnabled(!busy && m_base.valid() && haveTask);
     m_cancel->setEnabled(m_training);
     m_open->setEnabled(!busy);
+    m_pretrainOnTask->setEnabled(!busy);
     for (QWidget *w : std::initializer_list<QWidget *>{m_task, m_language, m_steps, m_batch, m_seq, m_lr, m_scratch})
         w->setEnabled(!busy);
     m_language->setEnabled(!busy && !m_task->currentData().toString().isEmpty());

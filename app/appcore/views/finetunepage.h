@@ -62,6 +62,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     void runFinished(const FinetuneResult &result);
     void trainingFinished(bool ok);
+    // "Pre-train on the task's sentences": the learner asks for a base encoder that has read
+    // the chosen task's language (EncodersView runs it on the pre-training page and hands it back).
+    void taskPretrainingRequested(const QString &language);
 
 private:
     void onProgress(const FinetuneProgress &progress);
@@ -79,6 +82,7 @@ private:
     EncoderHandle m_base;
     QLabel *m_baseLabel = nullptr;
     QPushButton *m_open = nullptr;
+    QPushButton *m_pretrainOnTask = nullptr;
     QComboBox *m_task = nullptr, *m_language = nullptr, *m_resultsOf = nullptr;
     QCheckBox *m_scratch = nullptr;
     QSpinBox *m_steps = nullptr, *m_batch = nullptr, *m_seq = nullptr;

@@ -121,7 +121,9 @@ PretrainPage::PretrainPage(QWidget *parent) : QWidget(parent), m_worker(new Pret
     trainForm->addRow(buttons);
     m_compare = new QPushButton(tr("Compare NSP and SOP"), trainBox);
     m_compare->setToolTip(tr("Pre-train with next-sentence prediction, then with sentence-order prediction, on the same "
-                             "corpus and settings, and draw both pair accuracies on one plot."));
+                             "corpus and settings, and draw both pair accuracies on one plot. Each head is also scored "
+                             "on the other task's pairs (dotted): next-sentence prediction can be solved by topic alone, "
+                             "so its head stays near chance on swapped pairs, which keep their topic."));
     trainForm->addRow(m_compare);
     m_progress = new QProgressBar(trainBox);
     m_progress->setRange(0, 1);
@@ -308,7 +310,17 @@ void PretrainPage::start(const PretrainRequest &r)
     m_pairPlot->fadeSeries();
     m_lossSeries = m_maskedPlot->addSeries(tr("%1: loss").arg(run), colour, MetricPlot::Axis::Loss);
     m_accuracySeries = m_maskedPlot->addSeries(tr("%1: accuracy").arg(run), colour, MetricPlot::Axis::Share, Qt::DashLine);
-    m_pairSeries = r.pair == PairObjective::None ? -1 : m_pairPlot->addSeries(run, colour, MetricPlot::Axis::Share);
+    // Each pair head on its own task's pairs (solid) and on the other task's (dotted): an NSP head
+    // that reads topic stays near chance on swapped pairs, which keep their topic.
+    m_pairSeries = -1;
+    m_crossSeries = -1;
+    if (r.pair != PairObjective::None) {
+        const bool nsp = r.pair == PairObjective::NextSentence;
+        m_pairSeries = m_pairPlot->addSeries(tr("%1: on %2 pairs").arg(run, nsp ? tr("NSP") : tr("SOP")), colour,
+                                             MetricPlot::Axis::Share);
+        m_crossSeries = m_pairPlot->addSeries(tr("%1: on %2 pairs (not trained on)").arg(run, nsp ? tr("SOP") : tr("NSP")),
+                                              colour, MetricPlot::Axis::Share, Qt::DotLine);
+    }
     m_status->setText(tr("Reading the corpus and learning a vocabulary…"));
     m_progress->setRange(0, 0);
     setBusy();
@@ -387,6 +399,8 @@ void PretrainPage::onScored(const PretrainScore &s)
     m_maskedPlot->addPoint(m_accuracySeries, s.step, s.maskedAccuracy);
     if (m_pairSeries >= 0)
         m_pairPlot->addPoint(m_pairSeries, s.step, s.pairAccuracy);
+    if (m_crossSeries >= 0 && std::isfinite(s.crossPairAccuracy))
+        m_pairPlot->addPoint(m_crossSeries, s.step, s.crossPairAccuracy);
 }
 
 void PretrainPage::onFinished(const PretrainResult &r)
@@ -400,6 +414,10 @@ void PretrainPage::onFinished(const PretrainResult &r)
         scores += tr(", %1 accuracy %2 %")
                       .arg(r.pair == PairObjective::NextSentence ? tr("NSP") : tr("SOP"),
                            loc.toString(100.0 * r.last.pairAccuracy, 'f', 1));
+    if (std::isfinite(r.last.crossPairAccuracy))
+        scores += tr(" (on %1 pairs: %2 %)")
+                      .arg(r.pair == PairObjective::NextSentence ? tr("SOP") : tr("NSP"),
+                           loc.toString(100.0 * r.last.crossPairAccuracy, 'f', 1));
     m_status->setText(r.cancelled ? tr("Cancelled after %1 steps: %2.").arg(r.stepsDone).arg(scores)
                                   : tr("%1 steps in %2 s: %3.").arg(r.stepsDone).arg(loc.toString(r.seconds, 'f', 1), scores));
     m_progress->setRange(0, std::max(1, m_running.train.steps));

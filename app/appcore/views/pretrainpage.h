@@ -97,6 +97,6 @@ private:
     bool m_opening = false;
     bool m_allOk = true;
     int m_runs = 0; // runs started, for their names and colours
-    int m_lossSeries = -1, m_accuracySeries = -1, m_pairSeries = -1; // the live run's series
+    int m_lossSeries = -1, m_accuracySeries = -1, m_pairSeries = -1, m_crossSeries = -1; // the live run's series
     QString m_summary;
 };

@@ -78,6 +78,10 @@ struct PretrainScore {
     double maskedLoss = 0.0;
     double maskedAccuracy = 0.0; // [0, 1]
     double pairAccuracy = std::numeric_limits<double>::quiet_NaN(); // NaN without a pair task
+    // The same pair head on the other task's pairs from the same documents (an NSP head on SOP
+    // pairs, an SOP head on NSP pairs): NaN without a pair task. An NSP head that only learnt
+    // topic stays near chance on swapped pairs, which share their topic.
+    double crossPairAccuracy = std::numeric_limits<double>::quiet_NaN();
 };
 
 // How one position of a pre-training row came to be.

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <exception>
 #include <numeric>
+#include <optional>
 
 namespace {
 
@@ -48,13 +49,47 @@ lm::PretrainingTokens pretrainingTokens(const lm::EncoderSpecials &sp)
     return lm::PretrainingTokens{sp.pad, sp.cls, sp.sep, sp.mask, {sp.pad, sp.unk, sp.cls, sp.sep, sp.mask}};
 }
 
-PretrainScore toScore(int step, const lm::PretrainingScores &s)
+// Pre-training rows of `pair` from the documents of `text`, read by `tokenizer`.
+lm::Result<lm::EncoderPretraining> pretrainingRows(const std::string &text, const lm::Tokenizer &tokenizer,
+                                                   const lm::EncoderSpecials &sp, PairObjective pair, int seq)
 {
+    std::vector<std::vector<lm::TokenSequence>> documents;
+    for (const auto &d : lm::splitDocuments(text)) {
+        documents.emplace_back();
+        for (const auto &sentence : d)
+            if (lm::TokenSequence ids = tokenizer.encode(sentence); !ids.empty())
+                documents.back().push_back(std::move(ids));
+        if (documents.back().empty())
+            documents.pop_back();
+    }
+    return lm::EncoderPretraining::create(documents, engineTask(pair), seq, tokenizer.vocabSize(), pretrainingTokens(sp));
+}
+
+PairObjective otherPair(PairObjective pair)
+{
+    switch (pair) {
+    case PairObjective::NextSentence:
+        return PairObjective::SentenceOrder;
+    case PairObjective::SentenceOrder:
+        return PairObjective::NextSentence;
+    case PairObjective::None:
+        break;
+    }
+    return PairObjective::None;
+}
+
+// The scores on the probe batch, and the pair head's accuracy on the other task's probe batch
+// (`cross`, empty without a pair task).
+PretrainScore toScore(int step, lm::EncoderModel &model, const lm::TokenBatch &probe, const lm::TokenBatch *cross)
+{
+    const lm::PretrainingScores s = lm::scorePretraining(model, probe);
     PretrainScore out;
     out.step = step;
     out.maskedLoss = s.maskedLoss;
     out.maskedAccuracy = s.maskedAccuracy;
     out.pairAccuracy = s.pairAccuracy;
+    if (cross)
+        out.crossPairAccuracy = lm::scorePretraining(model, *cross).pairAccuracy;
     return out;
 }
 
@@ -196,12 +231,23 @@ void PretrainWorker::pretrain(const PretrainRequest &request)
         m_batchWanted.store(false);
         lm::Rng scoreRng(request.train.seed + 1);
         const lm::TokenBatch scoreBatch = m_probe->next(scoreRng, std::max(1, request.scoreRows));
+        // The head trained on one pair task, scored on the other's pairs too (same documents).
+        std::optional<lm::TokenBatch> crossBatch;
+        if (request.pair != PairObjective::None) {
+            auto cross = pretrainingRows(corpus.value().text, *m_tokenizer, m_specials, otherPair(request.pair),
+                                         request.train.seq);
+            if (cross) {
+                lm::Rng crossRng(request.train.seed + 2);
+                crossBatch = cross.value().next(crossRng, std::max(1, request.scoreRows));
+            }
+        }
+        const lm::TokenBatch *crossProbe = crossBatch ? &*crossBatch : nullptr;
 
         const QLocale loc;
         Q_EMIT started(tr("%1: %2 tokens, vocabulary %3, %4 parameters")
                            .arg(QString::fromStdString(corpus.value().name), loc.toString(setup.corpusTokens),
                                 loc.toString(m_tokenizer->vocabSize()), loc.toString(m_model->parameterCount())));
-        PretrainScore last = toScore(0, lm::scorePretraining(*m_model, scoreBatch));
+        PretrainScore last = toScore(0, *m_model, scoreBatch, crossProbe);
         Q_EMIT scored(last);
         emitBatch(0);
 
@@ -226,14 +272,14 @@ void PretrainWorker::pretrain(const PretrainRequest &request)
                 sinceProgress.restart();
             }
             if (r.step % std::max(1, request.scoreEvery) == 0 || r.step == total) {
-                last = toScore(r.step, lm::scorePretraining(*m_model, scoreBatch));
+                last = toScore(r.step, *m_model, scoreBatch, crossProbe);
                 Q_EMIT scored(last);
             }
             if (m_batchWanted.exchange(false) || r.step % std::max(1, request.batchEvery) == 0 || r.step == total)
                 emitBatch(r.step);
         }
         if (cancelled && last.step != m_step && m_step > 0) {
-            last = toScore(m_step, lm::scorePretraining(*m_model, scoreBatch));
+            last = toScore(m_step, *m_model, scoreBatch, crossProbe);
             Q_EMIT scored(last);
             emitBatch(m_step);
         }
@@ -281,18 +327,8 @@ void PretrainWorker::openModel(const QString &path, const QString &corpusSpec, P
         // pair head shows masked words only.
         if (!h.model->hasPairHead())
             pair = PairObjective::None;
-        std::vector<std::vector<lm::TokenSequence>> documents;
-        for (const auto &d : lm::splitDocuments(corpus.value().text)) {
-            documents.emplace_back();
-            for (const auto &sentence : d)
-                if (lm::TokenSequence ids = h.tokenizer->encode(sentence); !ids.empty())
-                    documents.back().push_back(std::move(ids));
-            if (documents.back().empty())
-                documents.pop_back();
-        }
         const int T = std::min(seq, h.model->encoderConfig().maxSeq);
-        auto objective = lm::EncoderPretraining::create(documents, engineTask(pair), T, h.tokenizer->vocabSize(),
-                                                        pretrainingTokens(sp));
+        auto objective = pretrainingRows(corpus.value().text, *h.tokenizer, sp, pair, T);
         if (!objective) {
             Q_EMIT failed(QString::fromStdString(objective.error()));
             return;

@@ -66,19 +66,31 @@ TokenBatch SentencePairObjective::next(Rng &rng, int batch)
     TokenBatch b;
     for (int r = 0; r < batch; ++r) {
         const auto [d, s] = m_pairs[rng.below(m_pairs.size())];
-        TokenSequence a = m_documents[d][s], second = m_documents[d][s + 1];
-        const bool flipped = rng.uniform() < 0.5f;
-        if (flipped) {
-            if (m_task == Task::SentenceOrder) {
-                std::swap(a, second);
-            } else { // a segment of another document
-                std::size_t other = rng.below(m_documents.size() - 1);
-                other += other >= d ? 1 : 0;
-                second = m_documents[other][rng.below(m_documents[other].size())];
-            }
-        }
-        // Cut the longer segment first until "[CLS] A [SEP] B [SEP]" fits T.
+        const std::vector<TokenSequence> &doc = m_documents[d];
         const std::size_t room = static_cast<std::size_t>(m_seq) - 3;
+        // A: sentence s, with the sentences before it while A fills at most half the row.
+        TokenSequence a = doc[s];
+        for (std::size_t first = s; first > 0 && a.size() + doc[first - 1].size() <= room / 2; --first)
+            a.insert(a.begin(), doc[first - 1].begin(), doc[first - 1].end());
+        // B: from sentence s + 1 on (or, a flipped NSP pair, from a random sentence of another
+        // document), with the sentences after it while B too fills at most half the row. The same
+        // bound on both sides: were B allowed the rest of the row, a swapped pair would show
+        // itself by its long first segment, and SOP could be solved by counting token types.
+        const bool flipped = rng.uniform() < 0.5f;
+        const std::vector<TokenSequence> *source = &doc;
+        std::size_t from = s + 1;
+        if (flipped && m_task == Task::NextSentence) {
+            std::size_t other = rng.below(m_documents.size() - 1);
+            other += other >= d ? 1 : 0;
+            source = &m_documents[other];
+            from = rng.below(source->size());
+        }
+        TokenSequence second = (*source)[from];
+        for (std::size_t k = from + 1; k < source->size() && second.size() + (*source)[k].size() <= room / 2; ++k)
+            second.insert(second.end(), (*source)[k].begin(), (*source)[k].end());
+        if (flipped && m_task == Task::SentenceOrder)
+            std::swap(a, second);
+        // Cut the longer segment first until "[CLS] A [SEP] B [SEP]" fits T.
         while (a.size() + second.size() > room)
             (a.size() >= second.size() ? a : second).pop_back();
         TokenSequence in{m_special.cls}, types{0};

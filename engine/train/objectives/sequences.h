@@ -22,10 +22,15 @@ struct SpecialTokens {
 
 using TokenSequence = std::vector<std::int32_t>;
 
-// Pairs of segments from documents, each a list of consecutive segments (sentences).
-//   NSP: B follows A in its document (label 0) or, half the time, comes from elsewhere (label 1).
+// Pairs of segments from documents, each a list of consecutive sentences. As BERT builds them,
+// a segment is one or more whole sentences: A is a sentence with those before it while A fills
+// at most half the row, B the sentence after A with those after it while B does too (equal
+// bounds, so a swapped pair cannot be told by its segments' lengths).
+//   NSP: B follows A in its document (label 0) or, half the time, is a run of sentences from a
+//        random place in another document (label 1).
 //   SOP: A and B are consecutive in that order (label 0) or, half the time, swapped (label 1).
-// Token types: 0 for [CLS] A [SEP], 1 for B [SEP]. A and B are cut (the longer first) to fit T.
+// Token types: 0 for [CLS] A [SEP], 1 for B [SEP]. A single sentence too long for the row is
+// cut (the longer segment first) to fit T.
 class SentencePairObjective final : public Objective {
 public:
     enum class Task { NextSentence, SentenceOrder };
