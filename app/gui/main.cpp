@@ -18,7 +18,6 @@
 // trains the default word vectors and compares the Word vectors tab's contextual word in its
 // sentences (word2vec's one vector against the encoder's one per sentence).
 #include "appcore/base/application.h"
-#include "appcore/base/datasets.h"
 #include "appcore/base/languagedefaults.h"
 #include "appcore/views/attentionview.h"
 #include "appcore/views/embeddingview.h"
@@ -39,7 +38,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDockWidget>
-#include <QFile>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTemporaryDir>
