@@ -254,6 +254,7 @@ Result<WordVectors> trainGlove(const WordCorpus &corpus, const GloveOptions &opt
     auto lastReport = start;
     std::int64_t lastDone = 0;
     double lastLoss = 0.0;
+    double lastMeanLoss = 0.0; // repeated when a report finds no new pairs (e.g. the final one)
     int currentEpoch = 0;
     const std::int32_t snapshotRows = observer ? std::clamp(observer->snapshotWords(), 0, vocabSize) : 0;
 
@@ -267,7 +268,9 @@ Result<WordVectors> trainGlove(const WordCorpus &corpus, const GloveOptions &opt
         const double seconds = std::chrono::duration<double>(now - start).count();
         pr.wordsPerSecond = seconds > 0.0 ? static_cast<double>(done) / seconds : 0.0;
         pr.learningRate = options.eta;
-        pr.loss = done > lastDone ? (loss - lastLoss) / static_cast<double>(done - lastDone) : 0.0;
+        if (done > lastDone)
+            lastMeanLoss = (loss - lastLoss) / static_cast<double>(done - lastDone);
+        pr.loss = lastMeanLoss;
         pr.epoch = currentEpoch;
         lastReport = now;
         lastDone = done;
