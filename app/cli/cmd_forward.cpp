@@ -1,7 +1,8 @@
-// lmscope-cli forward: one pass of a trained model (ours, or a Hugging Face GPT-2, BERT or ALBERT
-// folder) over a text or ids: its logits and the last layer's hidden states (recurrent models and
-// encoders) as CSV, its attention (transformers) as JSON. Encoders also read a pair (--pair) or
-// token types (--token-type-ids).
+// lmscope-cli forward: one pass of a trained model (ours, or a Hugging Face folder of a family the
+// table reads) over a text or ids: its logits and the last layer's hidden states (recurrent models
+// and encoders) as CSV, its attention (transformers) as JSON. Encoders also read a pair (--pair)
+// or token types (--token-type-ids); encoder–decoders a decoder input (--decoder-ids) and write
+// their encoder, decoder and cross-attention.
 #include "args.h"
 #include "commands.h"
 #include "common.h"
@@ -12,6 +13,7 @@
 #include "io/hfimport.h"
 #include "core/ops.h"
 #include "models/encoder/encoder.h"
+#include "models/seq2seqmodel.h"
 #include "text/specialtokens.h"
 
 #include <charconv>
@@ -52,16 +54,55 @@ std::string csvEscape(const std::string &s)
     return out + "\"";
 }
 
+// trace's "{prefix}layer{l}.head{h}.attention" as JSON [layer][head][query][key] (DESIGN.md's
+// contract) into `path`; false when the trace holds none under that prefix.
+bool writeAttention(const lm::Trace &trace, const std::string &prefix, const std::string &path)
+{
+    int layers = 0, heads = 0;
+    auto name = [&](int l, int h) { return prefix + "layer" + std::to_string(l) + ".head" + std::to_string(h) + ".attention"; };
+    while (trace.has(name(layers, 0)))
+        ++layers;
+    while (layers > 0 && trace.has(name(0, heads)))
+        ++heads;
+    if (layers == 0)
+        return false;
+    std::ostringstream json;
+    json.imbue(std::locale::classic());
+    json << '[';
+    for (int l = 0; l < layers; ++l) {
+        json << (l ? ",[" : "[");
+        for (int h = 0; h < heads; ++h) {
+            const lm::TraceMatrix *m = trace.find(name(l, h));
+            json << (h ? ",[" : "[");
+            for (int q = 0; q < m->rows; ++q) {
+                json << (q ? ",[" : "[");
+                for (int k = 0; k < m->cols; ++k)
+                    json << (k ? "," : "") << m->at(q, k);
+                json << ']';
+            }
+            json << ']';
+        }
+        json << ']';
+    }
+    json << "]\n";
+    if (auto st = lm::writeFileAtomically(path, json.str()); !st)
+        throw std::runtime_error(st.error());
+    return true;
+}
+
 } // namespace
 
 int forwardCommand(const std::vector<std::string> &words)
 {
-    const Args args(words, {"model", "text", "pair", "ids", "token-type-ids", "logits", "hidden", "attention"}, {});
+    const Args args(words,
+                    {"model", "text", "pair", "ids", "token-type-ids", "decoder-ids", "logits", "hidden", "attention",
+                     "encoder-attention", "decoder-attention", "cross-attention"},
+                    {});
     if (!args.positionals().empty())
         throw UsageError("unexpected argument '" + args.positionals().front() + "'");
     if (args.has("text") == args.has("ids"))
         throw UsageError("give exactly one of --text T and --ids 3,14,15");
-    for (const char *option : {"logits", "hidden", "attention"})
+    for (const char *option : {"logits", "hidden", "attention", "encoder-attention", "decoder-attention", "cross-attention"})
         if (args.has(option))
             checkOutputPath(option, args.required(option));
     auto ckpt = lm::loadModelPath(args.required("model"));
@@ -69,6 +110,11 @@ int forwardCommand(const std::vector<std::string> &words)
         throw InputError(ckpt.error());
     lm::Checkpoint &c = ckpt.value();
     auto *encoder = dynamic_cast<lm::EncoderModel *>(c.model.get());
+    auto *seq2seq = dynamic_cast<lm::Seq2SeqModel *>(c.model.get());
+    for (const char *option : {"decoder-ids", "encoder-attention", "decoder-attention", "cross-attention"})
+        if (!seq2seq && args.has(option))
+            throw UsageError(std::string("--") + option + " applies to encoder-decoder models; a " + c.model->arch() +
+                             " model reads one sequence");
     if (!encoder && (args.has("pair") || args.has("token-type-ids")))
         throw UsageError(std::string("--") + (args.has("pair") ? "pair" : "token-type-ids") + " applies to encoders; a " +
                          c.model->arch() + " model reads one sequence");
@@ -103,9 +149,22 @@ int forwardCommand(const std::vector<std::string> &words)
     lm::Trace trace;
     for (std::int32_t id : ids)
         trace.tokens.push_back(c.tokenizer->tokenText(id));
+    std::vector<std::string> rowTokens = trace.tokens; // what each row of the logits follows
     lm::NoGradScope noGrad;
     lm::Tensor logits;
-    if (encoder) { // the head's logits at every position (the classifier: one row)
+    if (seq2seq) { // the source for the encoder; the decoder reads --decoder-ids (default: the start token)
+        lm::Seq2SeqInput in;
+        in.source = ids;
+        in.sourceTime = static_cast<int>(ids.size());
+        in.decoder = args.has("decoder-ids") ? parseIds(args.required("decoder-ids"), c.model->vocabSize(), "--decoder-ids")
+                                             : std::vector<std::int32_t>{seq2seq->decoderStart()};
+        in.decoderTime = static_cast<int>(in.decoder.size());
+        const lm::Tensor out = seq2seq->forward(in, &trace); // (1, Td, V)
+        logits = lm::reshape(out, {in.decoderTime, out.size(2)});
+        rowTokens.clear();
+        for (std::int32_t id : in.decoder)
+            rowTokens.push_back(c.tokenizer->tokenText(id));
+    } else if (encoder) { // the head's logits at every position (the classifier: one row)
         lm::EncoderInput in;
         in.time = static_cast<int>(ids.size());
         in.ids = ids;
@@ -130,8 +189,8 @@ int forwardCommand(const std::vector<std::string> &words)
             csv << ",logit_" << v;
         csv << '\n';
         for (std::int64_t t = 0; t < T; ++t) {
-            csv << t << ',' << csvEscape(T == static_cast<std::int64_t>(ids.size()) ? trace.tokens[static_cast<std::size_t>(t)]
-                                                                                   : std::string("[CLS] (pooled)"));
+            csv << t << ',' << csvEscape(T == static_cast<std::int64_t>(rowTokens.size()) ? rowTokens[static_cast<std::size_t>(t)]
+                                                                                         : std::string("[CLS] (pooled)"));
             for (std::int64_t v = 0; v < V; ++v)
                 csv << ',' << logits.data()[t * V + v];
             csv << '\n';
@@ -142,7 +201,7 @@ int forwardCommand(const std::vector<std::string> &words)
     if (args.has("hidden")) {
         // The last layer: forward states, then the backward direction's for a bidirectional stack.
         // An encoder: its last layer's output ("layer{l}.hidden").
-        const char *suffix = encoder ? ".hidden" : ".forward.hidden";
+        const char *suffix = encoder || seq2seq ? ".hidden" : ".forward.hidden";
         int last = -1;
         while (trace.has("layer" + std::to_string(last + 1) + suffix))
             ++last;
@@ -150,7 +209,7 @@ int forwardCommand(const std::vector<std::string> &words)
             throw InputError(args.required("model") + ": a " + c.model->arch() + " model has no hidden states over time");
         const std::string prefix = "layer" + std::to_string(last);
         const lm::TraceMatrix *fwd = trace.find(prefix + suffix);
-        const lm::TraceMatrix *bwd = encoder ? nullptr : trace.find(prefix + ".backward.hidden");
+        const lm::TraceMatrix *bwd = encoder || seq2seq ? nullptr : trace.find(prefix + ".backward.hidden");
         std::ostringstream csv;
         csv.imbue(std::locale::classic());
         csv << "position,token";
@@ -172,41 +231,17 @@ int forwardCommand(const std::vector<std::string> &words)
         if (auto st = lm::writeFileAtomically(args.required("hidden"), csv.str()); !st)
             throw std::runtime_error(st.error());
     }
-    if (args.has("attention")) {
-        // [layer][head][query][key], as DESIGN.md's contract says.
-        int layers = 0, heads = 0;
-        auto name = [](int l, int h) { return "layer" + std::to_string(l) + ".head" + std::to_string(h) + ".attention"; };
-        while (trace.has(name(layers, 0)))
-            ++layers;
-        while (layers > 0 && trace.has(name(0, heads)))
-            ++heads;
-        if (layers == 0)
+    // --attention: the (encoder's) self-attention; an encoder-decoder's three kinds by name.
+    for (const auto &[option, prefix] : {std::pair<const char *, const char *>{"attention", ""},
+                                         {"encoder-attention", ""},
+                                         {"decoder-attention", "decoder."},
+                                         {"cross-attention", "cross."}})
+        if (args.has(option) && !writeAttention(trace, prefix, args.required(option)))
             throw InputError(args.required("model") + ": a " + c.model->arch() + " model has no attention to write");
-        std::ostringstream json;
-        json.imbue(std::locale::classic());
-        json << '[';
-        for (int l = 0; l < layers; ++l) {
-            json << (l ? ",[" : "[");
-            for (int h = 0; h < heads; ++h) {
-                const lm::TraceMatrix *m = trace.find(name(l, h));
-                json << (h ? ",[" : "[");
-                for (int q = 0; q < m->rows; ++q) {
-                    json << (q ? ",[" : "[");
-                    for (int k = 0; k < m->cols; ++k)
-                        json << (k ? "," : "") << m->at(q, k);
-                    json << ']';
-                }
-                json << ']';
-            }
-            json << ']';
-        }
-        json << "]\n";
-        if (auto st = lm::writeFileAtomically(args.required("attention"), json.str()); !st)
-            throw std::runtime_error(st.error());
-    }
     // Without output files, print the most likely next token after each position (an encoder:
     // its guess for the position itself, or the class).
-    if (!args.has("logits") && !args.has("hidden") && !args.has("attention"))
+    if (!args.has("logits") && !args.has("hidden") && !args.has("attention") && !args.has("encoder-attention") &&
+        !args.has("decoder-attention") && !args.has("cross-attention"))
         for (std::int64_t t = 0; t < T; ++t) {
             if (encoder && encoder->encoderConfig().head != lm::EncoderHead::Pretrain) {
                 const float *row = logits.data() + t * V;
@@ -218,7 +253,7 @@ int forwardCommand(const std::vector<std::string> &words)
             }
             const float *row = logits.data() + t * V;
             const auto best = static_cast<std::int32_t>(std::max_element(row, row + V) - row);
-            std::printf("%s\t-> %s\n", trace.tokens[static_cast<std::size_t>(t)].c_str(), c.tokenizer->tokenText(best).c_str());
+            std::printf("%s\t-> %s\n", rowTokens[static_cast<std::size_t>(t)].c_str(), c.tokenizer->tokenText(best).c_str());
         }
     return 0;
 }

@@ -11,13 +11,14 @@ std::vector<const Architecture *> mlpArchitectures();
 std::vector<const Architecture *> recurrentArchitectures();
 std::vector<const Architecture *> transformerArchitectures();
 std::vector<const Architecture *> encoderArchitectures();
+std::vector<const Architecture *> t5Architectures();
 
 const std::vector<const Architecture *> &architectures()
 {
     static const std::vector<const Architecture *> all = [] {
         std::vector<const Architecture *> list;
         for (const auto &family : {mlpArchitectures(), recurrentArchitectures(), transformerArchitectures(),
-                                    encoderArchitectures()})
+                                    encoderArchitectures(), t5Architectures()})
             list.insert(list.end(), family.begin(), family.end());
         return list;
     }();

@@ -31,10 +31,10 @@ void writeFile(const QString &path, const QByteArray &bytes)
     f.write(bytes);
 }
 
-// A copy of the tiny Hugging Face BERT folder (tests/golden/bert-tiny) at `dir`.
-bool copyBertFolder(const QString &dir)
+// A copy of the tiny Hugging Face folder tests/golden/<name> (default bert-tiny) at `dir`.
+bool copyBertFolder(const QString &dir, const char *name = "bert-tiny")
 {
-    const QDir source(QStringLiteral(LMSCOPE_SOURCE_DIR "/tests/golden/bert-tiny"));
+    const QDir source(QStringLiteral(LMSCOPE_SOURCE_DIR "/tests/golden/") + QLatin1String(name));
     if (!QDir().mkpath(dir))
         return false;
     for (const QString &name : source.entryList(QDir::Files))
@@ -100,6 +100,21 @@ private Q_SLOTS:
             vocab.close();
             QVERIFY(text.contains("[MASK]\n"));
             writeFile(path("bert-nomask/vocab.txt"), text.replace("[MASK]\n", "[MASQUE]\n"));
+        }
+        // A T5 folder without one cross-attention tensor, another whose config.json asks for a
+        // wider feed-forward part than its tensors hold.
+        QVERIFY(copyBertFolder(path("t5-missing"), "t5-tiny"));
+        QVERIFY(editWeights(path("t5-missing"), [](std::vector<lm::NamedParameter> &tensors) {
+            std::erase_if(tensors, [](const lm::NamedParameter &p) { return p.name == "decoder.block.2.layer.1.EncDecAttention.k.weight"; });
+        }));
+        QVERIFY(copyBertFolder(path("t5-shape"), "t5-tiny"));
+        {
+            QFile config(path("t5-shape/config.json"));
+            QVERIFY(config.open(QIODevice::ReadOnly));
+            QByteArray text = config.readAll();
+            config.close();
+            QVERIFY(text.contains("\"d_ff\": 24"));
+            writeFile(path("t5-shape/config.json"), text.replace("\"d_ff\": 24", "\"d_ff\": 28"));
         }
         // Fine-tuning data: labels outside --labels, a test file with a label training lacks, a
         // line without its tab, one label only.
@@ -255,6 +270,27 @@ private Q_SLOTS:
         QTest::newRow("finetune builtin with --test")
             << finetune(QStringLiteral("sentiment"), {QStringLiteral("--test"), path("sentiment.tsv")})
             << QStringLiteral("--test and --labels go with a .tsv --task");
+        // Encoder-decoders: broken T5 folders, a decoder input where none is read.
+        const QString t5 = QStringLiteral(LMSCOPE_SOURCE_DIR "/tests/golden/t5-tiny");
+        auto seq2seq = [&](const QString &model, const QString &decoderIds) {
+            return QStringList{QStringLiteral("forward"), QStringLiteral("--model"), model, QStringLiteral("--ids"), QStringLiteral("5,9,1"),
+                               QStringLiteral("--decoder-ids"), decoderIds, QStringLiteral("--logits"), path("never.csv"),
+                               QStringLiteral("--cross-attention"), path("never.json")};
+        };
+        QTest::newRow("hf t5 tensor missing")
+            << seq2seq(path("t5-missing"), QStringLiteral("0"))
+            << path("t5-missing") + QStringLiteral("/model.safetensors: tensor 'decoder.block.2.layer.1.EncDecAttention.k.weight' is missing");
+        QTest::newRow("hf t5 shape against config.json")
+            << seq2seq(path("t5-shape"), QStringLiteral("0"))
+            << path("t5-shape") + QStringLiteral("/model.safetensors: tensor 'encoder.block.0.layer.1.DenseReluDense.wi.weight' "
+                                                 "has shape (24, 16); config.json needs (28, 16)");
+        QTest::newRow("decoder id outside the vocabulary")
+            << seq2seq(t5, QStringLiteral("0,40")) << QStringLiteral("--decoder-ids: 40 is outside the vocabulary of 40");
+        QTest::newRow("decoder ids for a decoder-only model")
+            << QStringList{QStringLiteral("forward"), QStringLiteral("--model"), QStringLiteral(LMSCOPE_SOURCE_DIR "/tests/golden/gpt2-tiny"),
+                           QStringLiteral("--ids"), QStringLiteral("1,2"), QStringLiteral("--decoder-ids"), QStringLiteral("3"),
+                           QStringLiteral("--logits"), path("never.csv")}
+            << QStringLiteral("--decoder-ids applies to encoder-decoder models; a gpt model reads one sequence");
         QTest::newRow("search missing query set")
             << QStringList{QStringLiteral("search"), QStringLiteral("--model"), bert, QStringLiteral("--eval"), path("no-queries.tsv")}
             << QStringLiteral("no-queries.tsv");
@@ -300,6 +336,56 @@ private Q_SLOTS:
         const Run text = cli({QStringLiteral("archs")});
         QCOMPARE(text.code, 0);
         QVERIFY(text.out.contains(QStringLiteral("--positions")));
+    }
+
+    // A Hugging Face T5 folder: the source, a decoder input, and the logits (a row per decoder
+    // position) and the three kinds of attention, as the goldens script's torch computed them.
+    void encoderDecoderForward()
+    {
+        QFile goldenFile(QStringLiteral(LMSCOPE_SOURCE_DIR "/tests/golden/seq2seq_golden.json"));
+        QVERIFY(goldenFile.open(QIODevice::ReadOnly));
+        const QJsonObject g = QJsonDocument::fromJson(goldenFile.readAll()).object()[QStringLiteral("t5")].toObject()
+                                  [QStringLiteral("cases")].toArray()[0].toObject();
+        const auto joined = [&](const char *key) {
+            QStringList ids;
+            for (const auto &v : g[QLatin1String(key)].toArray())
+                ids << QString::number(v.toInt());
+            return ids.join(QLatin1Char(','));
+        };
+        const Run r = cli({QStringLiteral("forward"), QStringLiteral("--model"), QStringLiteral(LMSCOPE_SOURCE_DIR "/tests/golden/t5-tiny"),
+                           QStringLiteral("--ids"), joined("input_ids"), QStringLiteral("--decoder-ids"), joined("decoder_input_ids"),
+                           QStringLiteral("--logits"), path("t5.csv"), QStringLiteral("--cross-attention"), path("cross.json"),
+                           QStringLiteral("--decoder-attention"), path("self.json"), QStringLiteral("--encoder-attention"),
+                           path("enc.json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile csv(path("t5.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(csv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const QJsonArray want = g[QStringLiteral("logits")].toArray();
+        const int Td = g[QStringLiteral("decoder_input_ids")].toArray().size(), V = 40;
+        QCOMPARE(lines.size(), 1 + Td);
+        for (int t = 0; t < Td; ++t) {
+            const QStringList cells = lines[1 + t].split(QLatin1Char(','));
+            QCOMPARE(cells.size(), 2 + V);
+            for (int v = 0; v < V; ++v)
+                QVERIFY2(std::abs(cells[2 + v].toDouble() - want[t * V + v].toDouble()) < 1e-3,
+                         qPrintable(QStringLiteral("row %1, logit %2").arg(t).arg(v)));
+        }
+        const auto read = [&](const char *name) {
+            QFile f(path(name));
+            return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).array() : QJsonArray();
+        };
+        const int Ts = g[QStringLiteral("input_ids")].toArray().size();
+        const QJsonArray cross = read("cross.json"), self = read("self.json"), enc = read("enc.json");
+        QCOMPARE(cross.size(), 3); // decoder blocks
+        QCOMPARE(enc.size(), 2);   // encoder blocks
+        QCOMPARE(cross[0].toArray().size(), 3); // heads
+        QCOMPARE(cross[0].toArray()[0].toArray().size(), Td);
+        QCOMPARE(cross[0].toArray()[0].toArray()[0].toArray().size(), Ts);
+        QCOMPARE(self[2].toArray()[1].toArray()[0].toArray().size(), Td);
+        QCOMPARE(self[2].toArray()[1].toArray()[0].toArray()[1].toDouble(), 0.0); // causal
+        const double wantCross = g[QStringLiteral("cross_attentions")].toArray()[1].toArray()[2].toArray()[3].toArray()[4].toDouble();
+        QVERIFY(std::abs(cross[1].toArray()[2].toArray()[3].toArray()[4].toDouble() - wantCross) < 1e-4);
     }
 
     void embedThenAsk()
