@@ -136,7 +136,16 @@ int trainCommand(const std::vector<std::string> &words)
         const lm::PretrainingScores scores = lm::scorePretraining(*encoder, s.probe->next(rng, 64));
         std::printf("mlm accuracy: %.4f\n", scores.maskedAccuracy);
         if (auto *p = dynamic_cast<const lm::EncoderPretraining *>(s.probe.get()); p && p->task() != lm::PairTask::None)
-            std::printf("%s accuracy: %.4f\n", p->task() == lm::PairTask::NextSentence ? "nsp" : "sop", scores.pairAccuracy);
+        {
+            const bool nsp = p->task() == lm::PairTask::NextSentence;
+            std::printf("%s accuracy: %.4f\n", nsp ? "nsp" : "sop", scores.pairAccuracy);
+            // The same head on the other task's pairs: topic alone gives chance on swapped pairs.
+            if (s.crossProbe) {
+                lm::Rng crossRng(train.seed + 2);
+                std::printf("%s head on %s pairs: %.4f\n", nsp ? "nsp" : "sop", nsp ? "sop" : "nsp",
+                            lm::scorePretraining(*encoder, s.crossProbe->next(crossRng, 64)).pairAccuracy);
+            }
+        }
     }
     const auto &h = progress.all;
     const std::size_t tail = std::min<std::size_t>(10, h.size());

@@ -80,7 +80,7 @@ Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice
     auto tokenizer = buildTokenizer(choice.tokenizer, text, topts);
     if (!tokenizer)
         return makeError(tokenizer.error());
-    std::unique_ptr<Objective> data, probe;
+    std::unique_ptr<Objective> data, probe, crossProbe;
     std::int64_t tokens = 0;
     if (objective.value().kind == ObjectiveKind::CausalLm) {
         std::vector<std::int32_t> ids = tokenizer.value()->encode(text);
@@ -114,6 +114,12 @@ Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice
             return makeError(pretraining.error());
         probe = std::make_unique<EncoderPretraining>(pretraining.value());
         data = std::make_unique<EncoderPretraining>(std::move(pretraining).value());
+        if (const PairTask task = objective.value().pair; task != PairTask::None) {
+            const PairTask other = task == PairTask::NextSentence ? PairTask::SentenceOrder : PairTask::NextSentence;
+            auto cross = EncoderPretraining::create(documents, other, train.seq, tokenizer.value()->vocabSize(), pt);
+            if (cross) // NSP needs two documents: a corpus SOP trains on may have one
+                crossProbe = std::make_unique<EncoderPretraining>(std::move(cross).value());
+        }
     }
 
     auto config = arch.value()->makeConfig(options.value(), tokenizer.value()->vocabSize(), train.seq);
@@ -132,6 +138,7 @@ Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice
         setup.trainer = std::make_unique<Trainer>(*setup.model, std::move(data), train);
     setup.corpusTokens = tokens;
     setup.probe = std::move(probe);
+    setup.crossProbe = std::move(crossProbe);
     return setup;
 }
 

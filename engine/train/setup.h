@@ -35,6 +35,10 @@ struct TrainingSetup {
     // Encoder pre-training: another copy of the trainer's objective, to draw batches from for
     // scorePretraining (train/objectives/pretraining.h) without moving the trainer's; else null.
     std::unique_ptr<Objective> probe;
+    // Encoder pre-training with a pair task: the other pair task (SOP for NSP, NSP for SOP) over
+    // the same documents, so the pair head can be scored on pairs it was not trained on (a head
+    // that learnt topic alone stays near chance on swapped pairs); else null.
+    std::unique_ptr<Objective> crossProbe;
 };
 
 // Causal: the text as one token stream. mlm (+ nsp | sop): the text as documents separated by

@@ -14,6 +14,7 @@
 #include "train/finetune.h"
 #include "train/objectives/contrastive.h"
 #include "train/objectives/pretraining.h"
+#include "train/setup.h"
 
 #include <QtTest>
 
@@ -296,6 +297,57 @@ private Q_SLOTS:
     }
 
     // Without a pair task: windows "[CLS] … [SEP]" of exactly T tokens, no labels, no types.
+    // prepareTraining with a pair task also draws the other task's pairs from the same documents
+    // (setup.crossProbe): trained on NSP, its head is scored on SOP pairs, whose two segments
+    // always come from one document, while the NSP probe's flipped rows take B from another.
+    void pretrainingSetupCarriesTheOtherPairTask()
+    {
+        const std::vector<std::string> words{"apple", "banana", "cherry", "damson"}; // one per document
+        std::string text;
+        for (const std::string &w : words) {
+            for (int s = 0; s < 6; ++s)
+                text += w + " " + w + " " + w + " .\n";
+            text += "\n";
+        }
+        ModelChoice choice;
+        choice.arch = "bert";
+        choice.tokenizer = "wordpiece";
+        choice.vocabSize = 200;
+        choice.options = {{"dim", 16}, {"layers", 1}, {"heads", 2}};
+        choice.objectives = {"mlm", "nsp"};
+        TrainConfig train;
+        train.steps = 1;
+        train.seq = 24;
+        auto setup = prepareTraining(text, choice, train);
+        QVERIFY2(setup.ok(), setup.ok() ? "" : setup.error().c_str());
+        QVERIFY(setup.value().probe && setup.value().crossProbe);
+        const Tokenizer &tok = *setup.value().tokenizer;
+        // Rows whose unmasked words come from more than one document.
+        const auto mixed = [&](const TokenBatch &b) {
+            int rows = 0;
+            for (int r = 0; r < b.batch; ++r) {
+                std::set<std::string> seen;
+                for (int t = 0; t < b.time; ++t) {
+                    const auto i = static_cast<std::size_t>(r * b.time + t);
+                    const std::string word = tok.tokenText(b.inputs[i]);
+                    if (b.targets[i] == TokenBatch::kIgnore && std::find(words.begin(), words.end(), word) != words.end())
+                        seen.insert(word);
+                }
+                rows += seen.size() > 1 ? 1 : 0;
+            }
+            return rows;
+        };
+        Rng rng(1);
+        const TokenBatch cross = setup.value().crossProbe->next(rng, 64), probe = setup.value().probe->next(rng, 64);
+        QCOMPARE(cross.labels.size(), std::size_t(64));
+        QCOMPARE(mixed(cross), 0);
+        QVERIFY2(mixed(probe) > 16, qPrintable(QString::number(mixed(probe))));
+
+        choice.objectives = {"mlm"};
+        auto plain = prepareTraining(text, choice, train);
+        QVERIFY(plain.ok() && plain.value().probe && !plain.value().crossProbe);
+    }
+
     void mlmWindows()
     {
         std::vector<std::vector<TokenSequence>> docs{{{5, 6, 7, 8, 9, 10, 11, 12}, {13, 14, 15, 16, 17, 18}}};

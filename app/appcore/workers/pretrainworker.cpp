@@ -65,19 +65,6 @@ lm::Result<lm::EncoderPretraining> pretrainingRows(const std::string &text, cons
     return lm::EncoderPretraining::create(documents, engineTask(pair), seq, tokenizer.vocabSize(), pretrainingTokens(sp));
 }
 
-PairObjective otherPair(PairObjective pair)
-{
-    switch (pair) {
-    case PairObjective::NextSentence:
-        return PairObjective::SentenceOrder;
-    case PairObjective::SentenceOrder:
-        return PairObjective::NextSentence;
-    case PairObjective::None:
-        break;
-    }
-    return PairObjective::None;
-}
-
 // The scores on the probe batch, and the pair head's accuracy on the other task's probe batch
 // (`cross`, empty without a pair task).
 PretrainScore toScore(int step, lm::EncoderModel &model, const lm::TokenBatch &probe, const lm::TokenBatch *cross)
@@ -233,13 +220,9 @@ void PretrainWorker::pretrain(const PretrainRequest &request)
         const lm::TokenBatch scoreBatch = m_probe->next(scoreRng, std::max(1, request.scoreRows));
         // The head trained on one pair task, scored on the other's pairs too (same documents).
         std::optional<lm::TokenBatch> crossBatch;
-        if (request.pair != PairObjective::None) {
-            auto cross = pretrainingRows(corpus.value().text, *m_tokenizer, m_specials, otherPair(request.pair),
-                                         request.train.seq);
-            if (cross) {
-                lm::Rng crossRng(request.train.seed + 2);
-                crossBatch = cross.value().next(crossRng, std::max(1, request.scoreRows));
-            }
+        if (setup.crossProbe) {
+            lm::Rng crossRng(request.train.seed + 2);
+            crossBatch = setup.crossProbe->next(crossRng, std::max(1, request.scoreRows));
         }
         const lm::TokenBatch *crossProbe = crossBatch ? &*crossBatch : nullptr;
 
