@@ -6,6 +6,7 @@
 //   "layer0.forward.grad_norm"(T, 1)   |dL/dh_t| over the batch, filled by the backward pass
 //   later: "layer2.head1.attention" (T, T), "layer0.ssm.implicit_attention" …
 // Models write under these names; views read them. Nothing is recorded when no Trace is given.
+#include <cstddef>
 #include <map>
 #include <string>
 #include <vector>
@@ -23,6 +24,12 @@ struct Trace {
     std::map<std::string, TraceMatrix> matrices;
 
     bool has(const std::string &name) const { return matrices.count(name) != 0; }
+    // Stores the (rows, cols) row-major values at `values` under `name` (batch row 0 of a
+    // (B, rows, cols) tensor is its first rows·cols values).
+    void put(const std::string &name, int rows, int cols, const float *values)
+    {
+        matrices[name] = TraceMatrix{rows, cols, std::vector<float>(values, values + static_cast<std::ptrdiff_t>(rows) * cols)};
+    }
     const TraceMatrix *find(const std::string &name) const
     {
         const auto it = matrices.find(name);

@@ -12,13 +12,14 @@ std::vector<const Architecture *> recurrentArchitectures();
 std::vector<const Architecture *> transformerArchitectures();
 std::vector<const Architecture *> encoderArchitectures();
 std::vector<const Architecture *> t5Architectures();
+std::vector<const Architecture *> bartArchitectures();
 
 const std::vector<const Architecture *> &architectures()
 {
     static const std::vector<const Architecture *> all = [] {
         std::vector<const Architecture *> list;
         for (const auto &family : {mlpArchitectures(), recurrentArchitectures(), transformerArchitectures(),
-                                    encoderArchitectures(), t5Architectures()})
+                                    encoderArchitectures(), t5Architectures(), bartArchitectures()})
             list.insert(list.end(), family.begin(), family.end());
         return list;
     }();

@@ -25,12 +25,35 @@ class Seq2SeqModel : public LanguageModel {
 public:
     // The token the decoder starts from (Hugging Face's decoder_start_token_id).
     virtual std::int32_t decoderStart() const = 0;
-    // The decoder's logits (B, Td, V) for `input`, without gradients. `trace` records batch row
-    // 0: the encoder's self-attention "layer{l}.head{h}.attention" (Ts, Ts), the decoder's
-    // self-attention "decoder.layer{l}.head{h}.attention" (Td, Td) and its cross-attention
-    // "cross.layer{l}.head{h}.attention" (Td, Ts). Throws std::invalid_argument on sizes that do
-    // not match or an id outside V.
-    virtual Tensor forward(const Seq2SeqInput &input, Trace *trace = nullptr) = 0;
+    // (B, Ts, d): the encoder stack's output. `trace` records batch row 0's self-attention as
+    // "layer{l}.head{h}.attention" (Ts, Ts) and each layer's output as "layer{l}.hidden".
+    virtual Tensor encode(const Seq2SeqInput &input, Trace *trace = nullptr, bool training = false) = 0;
+    // (B, Td, d): the decoder stack's output over `encoded`. `trace` records the self-attention as
+    // "decoder.layer{l}.head{h}.attention" (Td, Td) and the cross-attention as
+    // "cross.layer{l}.head{h}.attention" (Td, Ts).
+    virtual Tensor decode(const Seq2SeqInput &input, const Tensor &encoded, Trace *trace = nullptr,
+                          bool training = false) = 0;
+    // hidden (…, d) -> logits (…, V).
+    virtual Tensor logits(const Tensor &hidden) const = 0;
+
+    // encode, decode and logits without gradients: (B, Td, V). Throws std::invalid_argument on
+    // sizes that do not match or an id outside V (the families' encode/decode check).
+    Tensor forward(const Seq2SeqInput &input, Trace *trace = nullptr);
+    // A sequence-to-sequence batch (train/objectives/sequences.h): inputs (B, T) and paddingMask
+    // for the encoder, decoderInputs (B, T'), targets (B, T') with kIgnore where nothing is
+    // predicted -> the mean cross-entropy (dropout active).
+    Tensor loss(const TokenBatch &batch) override;
+    // An encoder–decoder writes a target for a source: throws std::logic_error.
+    Tensor nextTokenLogits(const std::vector<std::int32_t> &context) override;
+    // The encoder reads `ids`; the decoder reads the start token and ids[0 .. T−2] and row t is
+    // its guess for ids[t] (reconstructing the source, as a denoising model is pre-trained to):
+    // (T, V), with the trace of forward().
+    Tensor sequenceLogits(const std::vector<std::int32_t> &ids, Trace *trace = nullptr) override;
+
+protected:
+    // Throws std::invalid_argument naming `who` on sizes that do not match (B, Ts, Td), an id
+    // outside [0, vocab), or (maxTokens > 0) a side longer than maxTokens.
+    static void checkInput(const Seq2SeqInput &input, int vocab, int maxTokens, const char *who);
 };
 
 } // namespace lm

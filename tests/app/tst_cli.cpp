@@ -386,6 +386,16 @@ private Q_SLOTS:
         QCOMPARE(self[2].toArray()[1].toArray()[0].toArray()[1].toDouble(), 0.0); // causal
         const double wantCross = g[QStringLiteral("cross_attentions")].toArray()[1].toArray()[2].toArray()[3].toArray()[4].toDouble();
         QVERIFY(std::abs(cross[1].toArray()[2].toArray()[3].toArray()[4].toDouble() - wantCross) < 1e-4);
+        // BART: the folder's byte-level BPE reads --text; 3 decoder layers of 2 heads, 2 decoder positions.
+        const Run bart = cli({QStringLiteral("forward"), QStringLiteral("--model"), QStringLiteral(LMSCOPE_SOURCE_DIR "/tests/golden/bart-tiny"),
+                              QStringLiteral("--text"), QStringLiteral("the cat"), QStringLiteral("--decoder-ids"), QStringLiteral("2,0"),
+                              QStringLiteral("--cross-attention"), path("bart-cross.json")});
+        QVERIFY2(bart.code == 0, qPrintable(bart.err));
+        const QJsonArray bartCross = read("bart-cross.json");
+        QCOMPARE(bartCross.size(), 3);
+        QCOMPARE(bartCross[2].toArray().size(), 2);
+        QCOMPARE(bartCross[2].toArray()[1].toArray().size(), 2);                  // decoder positions
+        QCOMPARE(bartCross[2].toArray()[1].toArray()[0].toArray().size(), 6);     // source: t he Ġ c a t
     }
 
     void embedThenAsk()

@@ -1,8 +1,11 @@
-// T5 against PyTorch (tests/golden/make_seq2seq_golden.py): Hugging Face folders written by the
-// script, loaded through loadHuggingFaceFolder like any user folder —
+// T5 and BART against PyTorch (tests/golden/make_seq2seq_golden.py): Hugging Face folders written
+// by the script, loaded through loadHuggingFaceFolder like any user folder —
 //   t5-tiny        tied head (logits from d^-½ h sharedᵀ), relu, 2 encoder / 3 decoder blocks,
 //                  heads · d_kv = 18 ≠ d_model = 16, 8 buckets, max distance 20
 //   t5-tiny-gated  untied lm_head, gated-gelu, 2 + 2 blocks, the old copied embed_tokens tensors
+//   bart-tiny      scaled embeddings, positions at offset 2, layernorm_embedding, post-LN, biases,
+//                  final_logits_bias, 2 encoder layers of 4 heads and 3 decoder layers of 2, the
+//                  pad row without a gradient from the lookups, a byte-level BPE tokenizer
 // Compared per source/decoder pair: the logits (Td, V), the encoder's output, and the encoder
 // self-, decoder self- and cross-attention of every layer and head; for a padded training batch
 // (ignored targets) the loss and the gradients of one tensor of each kind, the bucket-bias tables
@@ -10,6 +13,7 @@
 #include "core/ops.h"
 #include "core/tape.h"
 #include "io/hfimport.h"
+#include "models/bart/bart.h"
 #include "models/t5/t5.h"
 
 #include <QtTest>
@@ -50,6 +54,7 @@ std::vector<float> headOf(const Json &nested, int layer, int head)
 
 struct Loaded {
     Checkpoint checkpoint;
+    Seq2SeqModel *model = nullptr;
     T5Model *t5 = nullptr;
 };
 
@@ -58,14 +63,15 @@ Loaded load(const std::string &name)
     auto c = loadHuggingFaceFolder(std::string(LMSCOPE_SOURCE_DIR "/tests/golden/") + name);
     if (!c)
         qFatal("%s: %s", name.c_str(), c.error().c_str());
-    Loaded l{std::move(c).value(), nullptr};
+    Loaded l{std::move(c).value(), nullptr, nullptr};
+    l.model = dynamic_cast<Seq2SeqModel *>(l.checkpoint.model.get());
     l.t5 = dynamic_cast<T5Model *>(l.checkpoint.model.get());
     return l;
 }
 
 const std::vector<const char *> &keys()
 {
-    static const std::vector<const char *> k{"t5", "t5_gated"};
+    static const std::vector<const char *> k{"t5", "t5_gated", "bart"};
     return k;
 }
 
@@ -89,6 +95,36 @@ private Q_SLOTS:
         QVERIFY(!b.tiedHead);
         QCOMPARE(b.feedForward, T5FeedForward::GatedGelu);
         QCOMPARE(tied.checkpoint.tokenizer->vocabSize(), 40);
+
+        const Loaded bart = load("bart-tiny");
+        auto *b2 = dynamic_cast<BartModel *>(bart.model);
+        QVERIFY(b2);
+        const BartConfig &c = b2->bartConfig();
+        QCOMPARE(c.layers, 2);
+        QCOMPARE(c.decoderLayers, 3);
+        QCOMPARE(c.heads, 4);
+        QCOMPARE(c.decoderHeads, 2);
+        QCOMPARE(c.ffnHidden, 32);
+        QCOMPARE(c.decoderFfnHidden, 24);
+        QVERIFY(c.scaleEmbedding);
+        QCOMPARE(c.decoderStart, 2);
+        QCOMPARE(bart.checkpoint.tokenizer->vocabSize(), c.vocabSize);
+    }
+
+    // The BART folder's byte-level BPE gives the ids torch was fed for a text.
+    void bartTokenizerGivesTheGoldenIds()
+    {
+        const Loaded bart = load("bart-tiny");
+        for (const auto &c : golden()["bart"]["cases"])
+            if (c.contains("text")) {
+                std::vector<std::int32_t> ids{0}; // <s> text </s>
+                const auto body = bart.checkpoint.tokenizer->encode(c["text"].get<std::string>());
+                ids.insert(ids.end(), body.begin(), body.end());
+                ids.push_back(2);
+                QCOMPARE(ids, ints(c["input_ids"]));
+                return;
+            }
+        QFAIL("no BART case with a text");
     }
 
     // HF's _relative_position_bucket for 8 buckets and max distance 20 (values from the script's
@@ -120,7 +156,7 @@ private Q_SLOTS:
         const Json &entry = golden()[key.toStdString()];
         const Json &g = entry["cases"][index];
         Loaded l = load(entry["folder"].get<std::string>());
-        T5Model &m = *l.t5;
+        Seq2SeqModel &m = *l.model;
 
         Seq2SeqInput in;
         in.source = ints(g["input_ids"]);
@@ -137,9 +173,11 @@ private Q_SLOTS:
         bad = lm::test::goldenMismatch(values(logits), floats(g["logits"]), kLogitsAbs, 0.0);
         QVERIFY2(bad.isEmpty(), qPrintable(QStringLiteral("logits ") + bad));
 
-        const int heads = m.t5Config().heads;
-        const auto compare = [&](const char *golden, const std::string &prefix, int layers) {
-            QCOMPARE(static_cast<int>(g[golden].size()), layers);
+        // Every layer and head the golden holds, and no more in the trace.
+        const auto compare = [&](const char *golden, const std::string &prefix) {
+            const int layers = static_cast<int>(g[golden].size()), heads = static_cast<int>(g[golden][0].size());
+            QVERIFY(!trace.has(prefix + "layer" + std::to_string(layers) + ".head0.attention"));
+            QVERIFY(!trace.has(prefix + "layer0.head" + std::to_string(heads) + ".attention"));
             for (int layer = 0; layer < layers; ++layer)
                 for (int h = 0; h < heads; ++h) {
                     const std::string name = prefix + "layer" + std::to_string(layer) + ".head" + std::to_string(h) + ".attention";
@@ -149,9 +187,9 @@ private Q_SLOTS:
                     QVERIFY2(why.isEmpty(), qPrintable(QString::fromStdString(name) + QLatin1Char(' ') + why));
                 }
         };
-        compare("encoder_attentions", "", m.t5Config().layers);
-        compare("decoder_attentions", "decoder.", m.t5Config().decoderLayers);
-        compare("cross_attentions", "cross.", m.t5Config().decoderLayers);
+        compare("encoder_attentions", "");
+        compare("decoder_attentions", "decoder.");
+        compare("cross_attentions", "cross.");
     }
 
     void gradientsMatchTorch_data()
@@ -178,14 +216,14 @@ private Q_SLOTS:
         QVERIFY(std::count(batch.targets.begin(), batch.targets.end(), TokenBatch::kIgnore) > 0);
         QVERIFY(std::count(batch.paddingMask.begin(), batch.paddingMask.end(), 0) > 0);
 
-        const ParameterList params = l.t5->parameters();
+        const ParameterList params = l.model->parameters();
         for (const auto &p : params)
             p.tensor.zeroGrad();
         Tape tape;
         double loss = 0.0;
         {
             TapeScope scope(tape);
-            const Tensor t = l.t5->loss(batch);
+            const Tensor t = l.model->loss(batch);
             loss = t.item();
             tape.backward(t);
         }
@@ -207,6 +245,7 @@ private Q_SLOTS:
     void sequenceLogitsIsTheForwardOnTheShiftedSource()
     {
         Loaded l = load("t5-tiny");
+        QVERIFY(l.t5);
         const std::vector<std::int32_t> ids{5, 9, 13, 1};
         Seq2SeqInput in;
         in.source = ids;

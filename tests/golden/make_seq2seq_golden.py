@@ -2,7 +2,7 @@
 """Golden fixtures for the encoder-decoder families (T5 and BART).
 
 Writes three Hugging Face layout folders (config.json + model.safetensors, float32, HF tensor
-names) under tests/golden/ with random seeded weights:
+names, plus the tokenizer files named below) under tests/golden/ with random seeded weights:
   t5-tiny/        T5ForConditionalGeneration: tied head (tie_word_embeddings true, no
                   lm_head.weight, logits = (h * d_model**-0.5) @ shared^T), feed_forward_proj
                   "relu" (wi, wo), num_layers 2 != num_decoder_layers 3, num_heads * d_kv = 18 !=
@@ -17,11 +17,25 @@ names) under tests/golden/ with random seeded weights:
   bart-tiny/      BartForConditionalGeneration: learned positions with offset 2 (26 rows for
                   max_position_embeddings 24), scale_embedding, layernorm_embedding, post-LN
                   layers with biased projections, GELU (erf), copied embed_tokens and lm_head,
-                  a random (non-zero) final_logits_bias.
+                  a random (non-zero) final_logits_bias. Encoder and decoder differ in depth and
+                  head count: encoder_layers 2 / decoder_layers 3, encoder_attention_heads 4
+                  (head_dim 4) / decoder_attention_heads 2 (head_dim 8; cross-attention lives in
+                  the decoder and uses its head count), encoder_ffn_dim 32 / decoder_ffn_dim 24.
+                  Carries a byte-level BPE tokenizer in GPT-2/BART format: vocab.json (tokens in
+                  GPT-2's bytes_to_unicode alphabet -> ids) and merges.txt ("#version: 0.2" then
+                  one "a b" merge per line, in rank order). Vocabulary (V = 264, ids 0..263):
+                  <s> 0, <pad> 1, </s> 2, <unk> 3, the 256 single bytes in byte order (4..259),
+                  the merged tokens "Ġt" 260, "he" 261, "Ġthe" 262 (merges "Ġ t", "h e", "Ġt he"),
+                  <mask> 263.
 and tests/golden/seq2seq_golden.json with, per model and input pair: the logits (Td, V), the
 encoder output (after final_layer_norm for T5), the encoder self-, decoder self- and cross-
 attention probabilities [layer][head][query][key]; and for a padded two-row training batch the
 cross-entropy loss (ignore_index -100) and the gradients of the CHECKED_GRADS parameters.
+BART ids are drawn from [4, V-1) (bytes and merges; no specials, no <mask>) apart from the
+explicit <s> / </s> / <pad>; its third case ("bart text") carries "text": "the cat" and, as
+input_ids, <s> + the byte-level BPE of that text (GPT-2 pre-tokenisation, merges applied by rank
+within each pre-token) + </s>. BART draws from its own torch.Generator, so T5's draws do not
+depend on it.
 
 Needs only torch (no transformers): the forward below follows modeling_t5.py (T5LayerNorm =
 RMS norm without bias, unscaled q k^T + relative position bias, _relative_position_bucket as HF,
@@ -37,6 +51,7 @@ Run: /usr/bin/python3 tests/golden/make_seq2seq_golden.py
 import json
 import math
 import os
+import re
 import struct
 
 import torch
@@ -44,14 +59,16 @@ import torch
 torch.set_num_threads(1)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-V = 40
+V = 40  # T5 vocabulary (BART has its own BART_V below)
 D = 16
 MIN = torch.finfo(torch.float64).min
 
 T5_SIZES = {"d_model": D, "num_heads": 3, "d_kv": 6, "d_ff": 24, "num_buckets": 8, "max_distance": 20, "eps": 1e-6}
-BART_SIZES = {"d_model": D, "layers": 2, "heads": 4, "ffn": 32, "positions": 24, "eps": 1e-5}
+BART_SIZES = {"d_model": D, "enc_layers": 2, "dec_layers": 3, "enc_heads": 4, "dec_heads": 2,
+              "enc_ffn": 32, "dec_ffn": 24, "positions": 24, "eps": 1e-5}
 BART_OFFSET = 2
-BART_PAD, BART_BOS, BART_EOS = 1, 0, 2
+BART_BOS, BART_PAD, BART_EOS, BART_UNK = 0, 1, 2, 3
+BART_SEED = 20261206
 T5_PAD, T5_EOS, T5_START = 0, 1, 0
 
 
@@ -230,9 +247,83 @@ def t5_config(cfg):
 
 # -------------------------------------------------------------------------------------- BART
 
+def bytes_to_unicode():
+    """GPT-2's byte -> printable unicode character table (space -> 'Ġ')."""
+    bs = list(range(ord("!"), ord("~") + 1)) + list(range(ord("¡"), ord("¬") + 1)) + list(range(ord("®"), ord("ÿ") + 1))
+    cs = bs[:]
+    n = 0
+    for b in range(256):
+        if b not in bs:
+            bs.append(b)
+            cs.append(256 + n)
+            n += 1
+    return dict(zip(bs, [chr(c) for c in cs]))
+
+
+BART_BYTE_ENC = bytes_to_unicode()
+# Merges in rank order (rank 0 first), in the bytes_to_unicode alphabet.
+BART_MERGES = [("Ġ", "t"), ("h", "e"), ("Ġt", "he")]
+
+
+def bart_vocab():
+    vocab = {"<s>": BART_BOS, "<pad>": BART_PAD, "</s>": BART_EOS, "<unk>": BART_UNK}
+    for b in range(256):
+        vocab[BART_BYTE_ENC[b]] = len(vocab)
+    for a, b in BART_MERGES:
+        assert a in vocab and b in vocab and a + b not in vocab, (a, b)
+        vocab[a + b] = len(vocab)
+    vocab["<mask>"] = len(vocab)
+    assert sorted(vocab.values()) == list(range(len(vocab))), "ids must be exactly 0..V-1"
+    return vocab
+
+
+BART_VOCAB = bart_vocab()
+BART_V = len(BART_VOCAB)
+BART_MASK = BART_VOCAB["<mask>"]
+BART_RANKS = {m: i for i, m in enumerate(BART_MERGES)}
+# GPT-2's pre-tokenisation regex with Python re classes (agrees with \p{L}/\p{N} on ASCII text).
+BART_PAT = re.compile(r"""'s|'t|'re|'ve|'m|'ll|'d| ?[^\W\d_]+| ?\d+| ?(?:[^\s\w]|_)+|\s+(?!\S)|\s+""")
+
+
+def bart_bpe(token):
+    """HF GPT2Tokenizer.bpe: merge the lowest-rank adjacent pair, repeatedly, until none applies."""
+    word = list(token)
+    while len(word) > 1:
+        pairs = [(word[i], word[i + 1]) for i in range(len(word) - 1)]
+        best = min(pairs, key=lambda p: BART_RANKS.get(p, float("inf")))
+        if best not in BART_RANKS:
+            break
+        new, i = [], 0
+        while i < len(word):
+            if i + 1 < len(word) and word[i] == best[0] and word[i + 1] == best[1]:
+                new.append(word[i] + word[i + 1])
+                i += 2
+            else:
+                new.append(word[i])
+                i += 1
+        word = new
+    return word
+
+
+def bart_encode(text):
+    """Token ids of text (no specials added)."""
+    assert text.isascii(), "the re-based pre-tokeniser is only exact on ASCII"
+    ids = []
+    for chunk in BART_PAT.findall(text):
+        mapped = "".join(BART_BYTE_ENC[b] for b in chunk.encode("utf-8"))
+        ids.extend(BART_VOCAB[t] for t in bart_bpe(mapped))
+    return ids
+
+
+def bart_tokenizer_files():
+    vocab = json.dumps(BART_VOCAB, ensure_ascii=False)
+    merges = "#version: 0.2\n" + "".join("%s %s\n" % m for m in BART_MERGES)
+    return {"vocab.json": vocab, "merges.txt": merges}
+
+
 def bart_weights(gen):
     s = BART_SIZES
-    w = {"model.shared.weight": randn(gen, V, D, std=0.3)}
+    w = {"model.shared.weight": randn(gen, BART_V, D, std=0.3)}
 
     def linear(name, out, inp):
         w[name + ".weight"] = randn(gen, out, inp)
@@ -242,34 +333,34 @@ def bart_weights(gen):
         w[name + ".weight"] = (1.0 + randn(gen, D, std=0.1)).float()
         w[name + ".bias"] = randn(gen, D, std=0.1)
 
-    for stack in ("encoder", "decoder"):
+    for stack, layers, ffn in (("encoder", s["enc_layers"], s["enc_ffn"]), ("decoder", s["dec_layers"], s["dec_ffn"])):
         w[f"model.{stack}.embed_positions.weight"] = randn(gen, s["positions"] + BART_OFFSET, D, std=0.5)
         norm(f"model.{stack}.layernorm_embedding")
-        for i in range(s["layers"]):
+        for i in range(layers):
             pre = f"model.{stack}.layers.{i}."
             blocks = ("self_attn", "encoder_attn") if stack == "decoder" else ("self_attn",)
             for blk in blocks:
                 for n in ("q_proj", "k_proj", "v_proj", "out_proj"):
                     linear(pre + blk + "." + n, D, D)
                 norm(pre + blk + "_layer_norm")
-            linear(pre + "fc1", s["ffn"], D)
-            linear(pre + "fc2", D, s["ffn"])
+            linear(pre + "fc1", ffn, D)
+            linear(pre + "fc2", D, ffn)
             norm(pre + "final_layer_norm")
-    w["final_logits_bias"] = randn(gen, 1, V, std=0.5)
+    w["final_logits_bias"] = randn(gen, 1, BART_V, std=0.5)
     return w
 
 
 def bart_forward(w, ids, dec_ids, mask):
     s = BART_SIZES
-    NH, eps = s["heads"], s["eps"]
-    HD = D // NH
+    eps = s["eps"]
     B, Ts = ids.shape
     Td = dec_ids.shape[1]
 
     def lin(name, t):
         return t @ w[name + ".weight"].T + w[name + ".bias"]
 
-    def attention(pre, xq, xkv, bias):
+    def attention(pre, xq, xkv, bias, NH):
+        HD = D // NH
         Tq, Tk = xq.shape[1], xkv.shape[1]
         q = (lin(pre + "q_proj", xq) * HD ** -0.5).view(B, Tq, NH, HD).transpose(1, 2)
         k = lin(pre + "k_proj", xkv).view(B, Tk, NH, HD).transpose(1, 2)
@@ -295,9 +386,9 @@ def bart_forward(w, ids, dec_ids, mask):
     ext = (1.0 - mask[:, None, None, :].double()) * MIN
     x = embed("encoder", ids)
     enc_attn = []
-    for i in range(s["layers"]):
+    for i in range(s["enc_layers"]):
         pre = f"model.encoder.layers.{i}."
-        a, p = attention(pre + "self_attn.", x, x, ext)
+        a, p = attention(pre + "self_attn.", x, x, ext, s["enc_heads"])
         enc_attn.append(p)
         x = norm(pre + "self_attn_layer_norm", x + a)
         x = ffn(pre, x)
@@ -306,12 +397,12 @@ def bart_forward(w, ids, dec_ids, mask):
     causal = torch.triu(torch.full((Td, Td), MIN, dtype=torch.float64), diagonal=1)
     x = embed("decoder", dec_ids)
     dec_attn, cross_attn = [], []
-    for i in range(s["layers"]):
+    for i in range(s["dec_layers"]):
         pre = f"model.decoder.layers.{i}."
-        a, p = attention(pre + "self_attn.", x, x, causal)
+        a, p = attention(pre + "self_attn.", x, x, causal, s["dec_heads"])
         dec_attn.append(p)
         x = norm(pre + "self_attn_layer_norm", x + a)
-        a, p = attention(pre + "encoder_attn.", x, enc, ext)
+        a, p = attention(pre + "encoder_attn.", x, enc, ext, s["dec_heads"])  # cross: decoder's heads
         cross_attn.append(p)
         x = norm(pre + "encoder_attn_layer_norm", x + a)
         x = ffn(pre, x)
@@ -323,10 +414,10 @@ def bart_forward(w, ids, dec_ids, mask):
 def bart_config():
     s = BART_SIZES
     return {"architectures": ["BartForConditionalGeneration"], "model_type": "bart", "d_model": D,
-            "encoder_layers": s["layers"], "decoder_layers": s["layers"],
-            "encoder_attention_heads": s["heads"], "decoder_attention_heads": s["heads"],
-            "encoder_ffn_dim": s["ffn"], "decoder_ffn_dim": s["ffn"],
-            "max_position_embeddings": s["positions"], "vocab_size": V, "activation_function": "gelu",
+            "encoder_layers": s["enc_layers"], "decoder_layers": s["dec_layers"],
+            "encoder_attention_heads": s["enc_heads"], "decoder_attention_heads": s["dec_heads"],
+            "encoder_ffn_dim": s["enc_ffn"], "decoder_ffn_dim": s["dec_ffn"],
+            "max_position_embeddings": s["positions"], "vocab_size": BART_V, "activation_function": "gelu",
             "scale_embedding": True, "dropout": 0.0, "attention_dropout": 0.0, "activation_dropout": 0.0,
             "classifier_dropout": 0.0, "encoder_layerdrop": 0.0, "decoder_layerdrop": 0.0, "init_std": 0.02,
             "is_encoder_decoder": True, "tie_word_embeddings": True, "use_cache": True,
@@ -463,8 +554,8 @@ CHECKED_GRADS = {
              "model.encoder.layers.0.self_attn.q_proj.weight",
              "model.encoder.layers.0.self_attn.q_proj.bias",
              "model.decoder.layers.1.encoder_attn.k_proj.weight",
-             "model.decoder.layers.1.encoder_attn.v_proj.weight",
-             "model.decoder.layers.1.encoder_attn.v_proj.bias",
+             "model.decoder.layers.2.encoder_attn.v_proj.weight",
+             "model.decoder.layers.2.encoder_attn.v_proj.bias",
              "model.encoder.layers.1.fc1.weight",
              "model.encoder.layers.1.fc1.bias",
              "model.decoder.layers.0.fc2.weight",
@@ -473,15 +564,17 @@ CHECKED_GRADS = {
 }
 
 
-def training_case(forward, w, checked, pad, start, low, Ts=9, Td=6):
+def training_case(forward, w, checked, pad, start, low, Ts=9, Td=6, vocab=V, high=None):
     """Two rows; row 1's source padded at the end with the pad id (attention_mask 0), its target
-    padded too (labels -100 there); one more -100 inside row 0. Loss and gradients."""
+    padded too (labels -100 there); one more -100 inside row 0. Loss and gradients. Ids are drawn
+    from [low, high) (high defaults to the vocabulary size)."""
+    high = vocab if high is None else high
     gen = torch.Generator().manual_seed(11)
-    ids = torch.randint(low, V, (2, Ts), generator=gen)
+    ids = torch.randint(low, high, (2, Ts), generator=gen)
     mask = torch.ones(2, Ts, dtype=torch.long)
     ids[1, Ts - 3:] = pad
     mask[1, Ts - 3:] = 0
-    target = torch.randint(low, V, (2, Td), generator=gen)
+    target = torch.randint(low, high, (2, Td), generator=gen)
     dec_ids = torch.cat([torch.full((2, 1), start, dtype=torch.long), target[:, :-1]], 1)
     labels = target.clone()
     labels[0, 2] = -100
@@ -489,7 +582,7 @@ def training_case(forward, w, checked, pad, start, low, Ts=9, Td=6):
     dec_ids[1, Td - 1:] = pad
     w64 = {n: t.double().requires_grad_(True) for n, t in w.items()}
     out = forward(w64, ids, dec_ids, mask)
-    loss = torch.nn.functional.cross_entropy(out["logits"].reshape(-1, V), labels.reshape(-1), ignore_index=-100)
+    loss = torch.nn.functional.cross_entropy(out["logits"].reshape(-1, vocab), labels.reshape(-1), ignore_index=-100)
     loss.backward()
     grads = {}
     for n in checked:
@@ -545,20 +638,31 @@ def main():
     golden["t5_gated"] = {"folder": "t5-tiny-gated", "cases": [run_case(fwd, w, src, dec)],
                           "training": training_case(fwd, w, CHECKED_GRADS["t5_gated"], T5_PAD, T5_START, 2)}
 
-    # BART
-    w = bart_weights(gen)
+    # BART: its own generator, so nothing here moves T5's draws
+    bgen = torch.Generator().manual_seed(BART_SEED)
+    lo, hi = BART_UNK + 1, BART_MASK  # ids drawn from [4, V-1): bytes and merges
+    w = bart_weights(bgen)
     stored = dict(w)
     stored["model.encoder.embed_tokens.weight"] = w["model.shared.weight"].clone()
     stored["model.decoder.embed_tokens.weight"] = w["model.shared.weight"].clone()
     stored["lm_head.weight"] = w["model.shared.weight"].clone()
-    write_folder("bart-tiny", bart_config(), stored)
-    src0 = [BART_BOS] + torch.randint(3, V, (5,), generator=gen).tolist() + [BART_EOS]
-    dec0 = [BART_EOS, BART_BOS] + torch.randint(3, V, (3,), generator=gen).tolist()
-    src1 = [BART_BOS] + torch.randint(3, V, (16,), generator=gen).tolist() + [BART_EOS]
-    dec1 = [BART_EOS, BART_BOS] + torch.randint(3, V, (6,), generator=gen).tolist()
+    write_folder("bart-tiny", bart_config(), stored, bart_tokenizer_files())
+    src0 = [BART_BOS] + torch.randint(lo, hi, (5,), generator=bgen).tolist() + [BART_EOS]
+    dec0 = [BART_EOS, BART_BOS] + torch.randint(lo, hi, (3,), generator=bgen).tolist()
+    # (V = 264 makes every logits row and the shared-weight gradient large: case 1 is kept shorter
+    # than T5's long case so the JSON stays small)
+    src1 = [BART_BOS] + torch.randint(lo, hi, (9,), generator=bgen).tolist() + [BART_EOS]
+    dec1 = [BART_EOS, BART_BOS] + torch.randint(lo, hi, (4,), generator=bgen).tolist()
+    text = "the cat"
+    src2 = [BART_BOS] + bart_encode(text) + [BART_EOS]
+    dec2 = [BART_EOS, BART_BOS] + torch.randint(lo, lo + 256, (2,), generator=bgen).tolist()  # byte ids
+    case2 = {"text": text}
+    case2.update(run_case(bart_forward, w, src2, dec2))
     golden["bart"] = {"folder": "bart-tiny",
-                      "cases": [run_case(bart_forward, w, src0, dec0), run_case(bart_forward, w, src1, dec1)],
-                      "training": training_case(bart_forward, w, CHECKED_GRADS["bart"], BART_PAD, BART_EOS, 3)}
+                      "cases": [run_case(bart_forward, w, src0, dec0), run_case(bart_forward, w, src1, dec1), case2],
+                      "training": training_case(bart_forward, w, CHECKED_GRADS["bart"], BART_PAD, BART_EOS, lo,
+                                                vocab=BART_V, high=hi)}
+    print("bart text %r -> input_ids %s" % (text, src2))
 
     path = os.path.join(HERE, "seq2seq_golden.json")
     with open(path, "w") as f:
@@ -571,7 +675,7 @@ def main():
     total = os.path.getsize(path)
     print("%-40s %8d bytes" % (os.path.relpath(path, HERE), total))
     for folder in ("t5-tiny", "t5-tiny-gated", "bart-tiny"):
-        for file in ("config.json", "model.safetensors"):
+        for file in sorted(os.listdir(os.path.join(HERE, folder))):
             p = os.path.join(HERE, folder, file)
             total += os.path.getsize(p)
             print("%-40s %8d bytes" % (os.path.join(folder, file), os.path.getsize(p)))

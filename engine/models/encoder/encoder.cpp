@@ -20,19 +20,6 @@ namespace {
 
 constexpr float kInitStd = 0.02f;
 
-// Batch row 0 of x (B, T, C) as a (T, C) trace matrix.
-void recordRow0(Trace *trace, const std::string &name, const Tensor &x)
-{
-    if (!trace)
-        return;
-    const Tensor &c = x;
-    TraceMatrix m;
-    m.rows = static_cast<int>(c.size(1));
-    m.cols = static_cast<int>(c.size(2));
-    m.values.assign(c.data(), c.data() + static_cast<std::ptrdiff_t>(m.rows) * m.cols);
-    trace->matrices[name] = std::move(m);
-}
-
 } // namespace
 
 EncoderModel::EncoderModel(const EncoderConfig &config, Rng &rng) : m_config(config), m_dropoutRng(rng.next())
@@ -226,7 +213,8 @@ Tensor EncoderModel::encode(const EncoderInput &in, Trace *trace, bool training)
     x = maybeDropout(normalise(m_embeddingNorm, x), training);
     if (m_config.layout == EncoderLayout::Albert)
         x = apply(m_mapIn, x); // (B, T, E) -> (B, T, H)
-    recordRow0(trace, "embeddings.hidden", x);
+    if (trace)
+        trace->put("embeddings.hidden", static_cast<int>(x.size(1)), static_cast<int>(x.size(2)), x.data());
 
     std::vector<std::uint8_t> padding; // attention's convention: 1 = padding
     if (!in.paddingMask.empty()) {
@@ -240,7 +228,9 @@ Tensor EncoderModel::encode(const EncoderInput &in, Trace *trace, bool training)
         x = normalise(w.attentionNorm, add(x, maybeDropout(attend(l, w, x, keyPadding, trace), training)));
         const Tensor f = apply(w.output, act(apply(w.intermediate, x)));
         x = normalise(w.outputNorm, add(x, maybeDropout(f, training)));
-        recordRow0(trace, "layer" + std::to_string(l) + ".hidden", x);
+        if (trace)
+            trace->put("layer" + std::to_string(l) + ".hidden", static_cast<int>(x.size(1)), static_cast<int>(x.size(2)),
+                       x.data());
     }
     return x;
 }

@@ -7,32 +7,13 @@
 #include "core/ops.h"
 #include "core/ops_nn.h"
 #include "core/tape.h"
+#include "models/biasedattention.h"
 
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
 namespace lm {
-
-namespace {
-
-// Added to a logit that must get no weight. HF adds finfo.min; any value whose exp underflows to
-// 0 gives the same probabilities, and this one leaves room for the bias added to it.
-constexpr float kMasked = -1e30f;
-
-// Batch row 0 of x (B, T, C) as a (T, C) trace matrix.
-void recordRow0(Trace *trace, const std::string &name, const Tensor &x)
-{
-    if (!trace)
-        return;
-    TraceMatrix m;
-    m.rows = static_cast<int>(x.size(1));
-    m.cols = static_cast<int>(x.size(2));
-    m.values.assign(x.data(), x.data() + static_cast<std::ptrdiff_t>(m.rows) * m.cols);
-    trace->matrices[name] = std::move(m);
-}
-
-} // namespace
 
 int t5RelativeBucket(int relative, bool bidirectional, int buckets, int maxDistance)
 {
@@ -186,25 +167,15 @@ Tensor T5Model::positionBias(const Tensor &table, int Tq, int Tk, bool bidirecti
 Tensor T5Model::attend(const Attention &w, const Tensor &x, const Tensor &memory, const Tensor &additive, Trace *trace,
                        const std::string &tracePrefix, bool training)
 {
-    const std::int64_t B = x.size(0), Tq = x.size(1), Tk = memory.size(1), nh = m_config.heads,
-                       dk = m_config.headDim, I = m_config.inner();
-    auto split = [&](const Tensor &t, const Tensor &weight, std::int64_t T) { // (B, T, d) -> (B, nh, T, dk)
-        return transpose(reshape(linear(t, weight), {B, T, nh, dk}), 1, 2);
-    };
-    const Tensor q = split(x, w.q, Tq), k = split(memory, w.k, Tk), v = split(memory, w.v, Tk);
-    Tensor scores = matmul(q, k, true); // (B, nh, Tq, Tk), no 1/√dk
-    if (additive.defined())
-        scores = add(scores, additive);
-    Tensor p = softmax(scores);
-    if (trace)
-        for (std::int64_t h = 0; h < nh; ++h) {
-            const float *row0 = p.data() + h * Tq * Tk;
-            trace->matrices[tracePrefix + "head" + std::to_string(h) + ".attention"] =
-                TraceMatrix{static_cast<int>(Tq), static_cast<int>(Tk), std::vector<float>(row0, row0 + Tq * Tk)};
-        }
-    p = maybeDropout(p, training);
-    const Tensor y = matmul(p, v); // (B, nh, Tq, dk)
-    return linear(reshape(transpose(y, 1, 2), {B, Tq, I}), w.o);
+    BiasedAttentionOptions o; // no 1/√dk: T5 folds it into the initialisation of q
+    o.heads = m_config.heads;
+    o.additive = additive;
+    o.trace = trace;
+    o.tracePrefix = tracePrefix;
+    o.dropout = m_config.dropout;
+    o.rng = &m_dropoutRng;
+    o.training = training;
+    return linear(biasedAttention(linear(x, w.q), linear(memory, w.k), linear(memory, w.v), o), w.o);
 }
 
 Tensor T5Model::feedForward(const FeedForward &w, const Tensor &x, bool training)
@@ -214,35 +185,15 @@ Tensor T5Model::feedForward(const FeedForward &w, const Tensor &x, bool training
     return linear(maybeDropout(h, training), w.wo);
 }
 
-void T5Model::check(const Seq2SeqInput &in, const char *who) const
-{
-    const auto ns = static_cast<std::size_t>(in.batch) * static_cast<std::size_t>(in.sourceTime);
-    const auto nd = static_cast<std::size_t>(in.batch) * static_cast<std::size_t>(in.decoderTime);
-    if (in.batch < 1 || in.sourceTime < 1 || in.decoderTime < 1 || in.source.size() != ns || in.decoder.size() != nd ||
-        (!in.paddingMask.empty() && in.paddingMask.size() != ns))
-        throw std::invalid_argument(std::string(who) + ": input sizes do not match (B, Ts, Td) = (" +
-                                    std::to_string(in.batch) + ", " + std::to_string(in.sourceTime) + ", " +
-                                    std::to_string(in.decoderTime) + ")");
-    for (const auto *ids : {&in.source, &in.decoder})
-        for (const std::int32_t id : *ids)
-            if (id < 0 || id >= m_config.vocabSize)
-                throw std::invalid_argument(std::string(who) + ": token id " + std::to_string(id) + " outside [0, " +
-                                            std::to_string(m_config.vocabSize) + ")");
-}
-
 Tensor T5Model::encode(const Seq2SeqInput &in, Trace *trace, bool training)
 {
-    check(in, "T5Model::encode");
+    checkInput(in, m_config.vocabSize, 0, "T5Model::encode");
     const int B = in.batch, Ts = in.sourceTime;
     // Block 0's bucket biases (1, nh, Ts, Ts) plus the padding of the keys (B, 1, 1, Ts): one
     // additive term for every block.
     Tensor additive = positionBias(m_encoderBias, Ts, Ts, true);
-    if (!in.paddingMask.empty()) {
-        std::vector<float> pad(in.paddingMask.size());
-        for (std::size_t i = 0; i < pad.size(); ++i)
-            pad[i] = in.paddingMask[i] ? 0.0f : kMasked;
-        additive = add(additive, Tensor::fromVector({B, 1, 1, Ts}, pad));
-    }
+    if (!in.paddingMask.empty())
+        additive = add(additive, paddingLogitMask(in.paddingMask, B, Ts));
     Tensor x = maybeDropout(embedding(m_shared, in.source, {B, Ts}), training); // (B, Ts, d)
     for (std::size_t l = 0; l < m_encoder.size(); ++l) {
         const Block &b = m_encoder[l];
@@ -250,30 +201,22 @@ Tensor T5Model::encode(const Seq2SeqInput &in, Trace *trace, bool training)
         const Tensor h = norm(b.selfNorm, x);
         x = add(x, maybeDropout(attend(b.self, h, h, additive, trace, layer, training), training));
         x = add(x, maybeDropout(feedForward(b.ffn, norm(b.ffnNorm, x), training), training));
-        recordRow0(trace, layer + "hidden", x);
+        if (trace)
+            trace->put(layer + "hidden", static_cast<int>(x.size(1)), static_cast<int>(x.size(2)), x.data());
     }
     return maybeDropout(norm(m_encoderNorm, x), training);
 }
 
 Tensor T5Model::decode(const Seq2SeqInput &in, const Tensor &encoded, Trace *trace, bool training)
 {
-    check(in, "T5Model::decode");
+    checkInput(in, m_config.vocabSize, 0, "T5Model::decode");
     const int B = in.batch, Ts = in.sourceTime, Td = in.decoderTime;
     if (encoded.shape() != Shape{B, Ts, m_config.dim})
         throw std::invalid_argument("T5Model::decode: encoder output " + shapeString(encoded.shape()) +
                                     " does not match (B, Ts, d)");
-    std::vector<float> causal(static_cast<std::size_t>(Td) * static_cast<std::size_t>(Td), 0.0f);
-    for (int i = 0; i < Td; ++i)
-        for (int j = i + 1; j < Td; ++j)
-            causal[static_cast<std::size_t>(i) * static_cast<std::size_t>(Td) + static_cast<std::size_t>(j)] = kMasked;
-    const Tensor selfAdditive = add(positionBias(m_decoderBias, Td, Td, false), Tensor::fromVector({1, 1, Td, Td}, causal));
-    Tensor crossAdditive; // cross-attention: no position bias, only the source's padding
-    if (!in.paddingMask.empty()) {
-        std::vector<float> pad(in.paddingMask.size());
-        for (std::size_t i = 0; i < pad.size(); ++i)
-            pad[i] = in.paddingMask[i] ? 0.0f : kMasked;
-        crossAdditive = Tensor::fromVector({B, 1, 1, Ts}, pad);
-    }
+    const Tensor selfAdditive = add(positionBias(m_decoderBias, Td, Td, false), causalLogitMask(Td));
+    // Cross-attention: no position bias, only the source's padding.
+    const Tensor crossAdditive = in.paddingMask.empty() ? Tensor() : paddingLogitMask(in.paddingMask, B, Ts);
     Tensor x = maybeDropout(embedding(m_shared, in.decoder, {B, Td}), training); // (B, Td, d)
     for (std::size_t l = 0; l < m_decoder.size(); ++l) {
         const Block &b = m_decoder[l];
@@ -293,42 +236,6 @@ Tensor T5Model::logits(const Tensor &hidden) const
     if (m_lmHead.defined())
         return matmul(hidden, m_lmHead, true);
     return matmul(scale(hidden, 1.0f / std::sqrt(static_cast<float>(m_config.dim))), m_shared, true);
-}
-
-Tensor T5Model::forward(const Seq2SeqInput &input, Trace *trace)
-{
-    NoGradScope noGrad;
-    const Tensor encoded = encode(input, trace);
-    return logits(decode(input, encoded, trace));
-}
-
-Tensor T5Model::loss(const TokenBatch &batch)
-{
-    Seq2SeqInput in{batch.batch, batch.time, batch.inputs, batch.paddingMask, batch.decoderTime, batch.decoderInputs};
-    if (batch.targets.size() != in.decoder.size())
-        throw std::invalid_argument("T5Model::loss: targets do not match (B, T')");
-    const Tensor encoded = encode(in, nullptr, true);
-    const Tensor out = logits(decode(in, encoded, nullptr, true)); // (B, Td, V)
-    return crossEntropy(reshape(out, {static_cast<std::int64_t>(batch.batch) * batch.decoderTime, m_config.vocabSize}),
-                        batch.targets);
-}
-
-Tensor T5Model::nextTokenLogits(const std::vector<std::int32_t> &)
-{
-    throw std::logic_error("an encoder-decoder writes a target for a source; it does not continue one text");
-}
-
-Tensor T5Model::sequenceLogits(const std::vector<std::int32_t> &ids, Trace *trace)
-{
-    if (ids.empty())
-        throw std::invalid_argument("T5Model::sequenceLogits: no tokens");
-    Seq2SeqInput in;
-    in.sourceTime = in.decoderTime = static_cast<int>(ids.size());
-    in.source = ids;
-    in.decoder.push_back(m_config.decoderStart);
-    in.decoder.insert(in.decoder.end(), ids.begin(), ids.end() - 1);
-    const Tensor out = forward(in, trace); // (1, T, V)
-    return reshape(out, {in.decoderTime, m_config.vocabSize});
 }
 
 } // namespace lm

@@ -44,30 +44,12 @@ public:
     int vocabSize() const override { return m_config.vocabSize; }
     ParameterList parameters() const override;
 
-    // Sequence-to-sequence batch (train/objectives/sequences.h): inputs (B, T) and paddingMask
-    // for the encoder, decoderInputs (B, T'), targets (B, T') with kIgnore where nothing is
-    // predicted -> the mean cross-entropy (dropout active). Throws std::invalid_argument on sizes
-    // that do not match or an id outside V.
-    Tensor loss(const TokenBatch &batch) override;
-    // An encoder–decoder writes a target for a source: throws std::logic_error.
-    Tensor nextTokenLogits(const std::vector<std::int32_t> &context) override;
-    // The encoder reads `ids`; the decoder reads the start token and ids[0 .. T−2] and row t is
-    // its guess for ids[t] (reconstructing the source, as a denoising model is pre-trained to):
-    // (T, V). The trace holds batch row 0's attention: the encoder's as
-    // "layer{l}.head{h}.attention" (Ts, Ts), the decoder's self-attention as
-    // "decoder.layer{l}.head{h}.attention" (Td, Td) and its cross-attention as
-    // "cross.layer{l}.head{h}.attention" (Td, Ts); "layer{l}.hidden" the encoder's outputs.
-    Tensor sequenceLogits(const std::vector<std::int32_t> &ids, Trace *trace = nullptr) override;
-
-    // (B, Ts, d): the encoder stack's output, after its final norm.
-    Tensor encode(const Seq2SeqInput &input, Trace *trace = nullptr, bool training = false);
-    // (B, Td, d): the decoder stack's output (after its final norm) over `encoded` (B, Ts, d).
-    Tensor decode(const Seq2SeqInput &input, const Tensor &encoded, Trace *trace = nullptr, bool training = false);
-    // hidden (…, d) -> logits (…, V).
-    Tensor logits(const Tensor &hidden) const;
-    // encode, decode and logits (models/seq2seqmodel.h).
-    Tensor forward(const Seq2SeqInput &input, Trace *trace = nullptr) override;
+    // models/seq2seqmodel.h: the encoder's output after its final norm (B, Ts, d), the decoder's
+    // (B, Td, d), and the head.
     std::int32_t decoderStart() const override { return m_config.decoderStart; }
+    Tensor encode(const Seq2SeqInput &input, Trace *trace = nullptr, bool training = false) override;
+    Tensor decode(const Seq2SeqInput &input, const Tensor &encoded, Trace *trace = nullptr, bool training = false) override;
+    Tensor logits(const Tensor &hidden) const override;
 
 private:
     struct Attention {
@@ -92,7 +74,6 @@ private:
     Tensor maybeDropout(const Tensor &x, bool training);
     // (1, nh, Tq, Tk): the bucket biases of `table` (nb, nh) for every query/key pair.
     Tensor positionBias(const Tensor &table, int Tq, int Tk, bool bidirectional) const;
-    void check(const Seq2SeqInput &input, const char *who) const;
 
     T5Config m_config;
     Tensor m_shared;                      // (V, d)
