@@ -1,12 +1,14 @@
-// A Hugging Face encoder folder (BERT, ALBERT) packed into one input: the parts config.json,
+// A Hugging Face encoder folder (BERT, ALBERT; also T5, which carries a tokenizer.json) packed into one input: the parts config.json,
 // vocab.txt, tokenizer_config.json, tokenizer.json and model.safetensors in that order, separated
 // by the line "\n--8<--\n". An empty part leaves its file missing (a BERT folder has vocab.txt and
 // no tokenizer.json, an ALBERT folder the reverse). The folder is loaded with loadModelPath and,
 // when it loads as an encoder, used the way `lmscope-cli forward` uses it: a short text (and a
 // pair) encoded with the folder's tokenizer, and the head's logits of at most 8 of its ids.
 // std::invalid_argument (a text the tokenizer rejects, ids the model rejects) is a fine outcome;
-// any other exception, like a sanitizer report, is a finding.
+// any other exception, like a sanitizer report, is a finding. An encoder–decoder that loads is
+// run once (fuzzseq2seq.h).
 #include "core/tape.h"
+#include "fuzzseq2seq.h"
 #include "fuzzutil.h"
 #include "io/hfimport.h"
 #include "models/encoder/encoder.h"
@@ -84,5 +86,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         } catch (const std::invalid_argument &) {
         }
     }
+    fuzz::useIfSeq2Seq(c);
     return 0;
 }

@@ -1,6 +1,8 @@
-// A Hugging Face GPT-2 folder packed into one input: the parts config.json, vocab.json,
-// merges.txt and model.safetensors in that order, separated by the line "\n--8<--\n" (a
-// missing part leaves its file missing). The folder is then loaded with loadModelPath.
+// A Hugging Face folder with a byte-level BPE tokenizer (GPT-2, BART) packed into one input: the
+// parts config.json, vocab.json, merges.txt and model.safetensors in that order, separated by the
+// line "\n--8<--\n" (a missing part leaves its file missing). The folder is then loaded with
+// loadModelPath; an encoder–decoder that loads is run once (fuzzseq2seq.h).
+#include "fuzzseq2seq.h"
 #include "fuzzutil.h"
 #include "io/hfimport.h"
 
@@ -25,6 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             break;
         rest.remove_prefix(cut + kSeparator.size());
     }
-    (void)lm::loadModelPath(dir.string());
+    auto loaded = lm::loadModelPath(dir.string());
+    if (loaded)
+        fuzz::useIfSeq2Seq(loaded.value());
     return 0;
 }

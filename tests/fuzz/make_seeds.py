@@ -109,6 +109,55 @@ def encoder_tensors(dim, ffn, positions, vocab, albert=False, embedding=None, ol
     return out
 
 
+def t5_tensors(dim, heads, d_kv, ff, buckets, vocab, gated=False, untied=False):
+    """T5ForConditionalGeneration weights, one encoder and one decoder block (HF names)."""
+    inner = heads * d_kv
+    out = [("shared.weight", (vocab, dim), None)]
+
+    def attention(pre):
+        return [(pre + n + ".weight", (inner, dim) if n != "o" else (dim, inner), None) for n in ("q", "k", "v", "o")]
+
+    def ffn(pre):
+        wi = [(pre + "wi_0.weight", (ff, dim), None), (pre + "wi_1.weight", (ff, dim), None)] if gated else \
+             [(pre + "wi.weight", (ff, dim), None)]
+        return wi + [(pre + "wo.weight", (dim, ff), None)]
+    for stack in ("encoder", "decoder"):
+        pre = stack + ".block.0.layer."
+        out += attention(pre + "0.SelfAttention.")
+        out += [(pre + "0.SelfAttention.relative_attention_bias.weight", (buckets, heads), None),
+                (pre + "0.layer_norm.weight", (dim,), None)]
+        last = "1."
+        if stack == "decoder":
+            out += attention(pre + "1.EncDecAttention.") + [(pre + "1.layer_norm.weight", (dim,), None)]
+            last = "2."
+        out += ffn(pre + last + "DenseReluDense.") + [(pre + last + "layer_norm.weight", (dim,), None),
+                                                     (stack + ".final_layer_norm.weight", (dim,), None)]
+    if untied:
+        out.append(("lm_head.weight", (vocab, dim), None))
+    return out
+
+
+def bart_tensors(dim, ffn, positions, vocab):
+    """BartForConditionalGeneration weights, one encoder and one decoder layer (HF names)."""
+    out = [("model.shared.weight", (vocab, dim), None), ("final_logits_bias", (1, vocab), None)]
+
+    def linear(name, o, i):
+        return [(name + ".weight", (o, i), None), (name + ".bias", (o,), None)]
+
+    def norm(name):
+        return [(name + ".weight", (dim,), None), (name + ".bias", (dim,), None)]
+    for stack in ("encoder", "decoder"):
+        base = "model." + stack + "."
+        out += [(base + "embed_positions.weight", (positions + 2, dim), None)] + norm(base + "layernorm_embedding")
+        pre = base + "layers.0."
+        for blk in ("self_attn",) + (("encoder_attn",) if stack == "decoder" else ()):
+            for n in ("q_proj", "k_proj", "v_proj", "out_proj"):
+                out += linear(pre + blk + "." + n, dim, dim)
+            out += norm(pre + blk + "_layer_norm")
+        out += linear(pre + "fc1", ffn, dim) + linear(pre + "fc2", dim, ffn) + norm(pre + "final_layer_norm")
+    return out
+
+
 def write(target, name, data):
     d = OUT / target
     d.mkdir(parents=True, exist_ok=True)
@@ -179,6 +228,28 @@ def main():
         json.dumps(albert_config).encode(), b"", b"",
         json.dumps(tokenizer, ensure_ascii=False, separators=(",", ":")).encode(),
         safetensors(encoder_tensors(4, 8, 8, albert_config["vocab_size"], albert=True, embedding=2), {"format": "pt"})]))
+
+    # Encoder-decoders: a T5 folder in the encoder target's layout (tokenizer.json), a BART folder
+    # in the GPT-2 target's (vocab.json + merges.txt); tests/golden's tokenizers and configs, the
+    # weights of a model of width 4 with one block a side.
+    t5_config = json.loads((golden / "t5-tiny" / "config.json").read_text())
+    t5_config.update(d_model=4, num_heads=2, d_kv=2, d_ff=8, num_layers=1, num_decoder_layers=1,
+                     relative_attention_num_buckets=4)
+    t5_tokenizer = (golden / "t5-tiny" / "tokenizer.json").read_bytes()
+    write("hf_encoder", "t5_tied_relu", SEPARATOR.join([
+        json.dumps(t5_config).encode(), b"", b"", t5_tokenizer,
+        safetensors(t5_tensors(4, 2, 2, 8, 4, t5_config["vocab_size"]))]))
+    gated_config = dict(t5_config, feed_forward_proj="gated-gelu", tie_word_embeddings=False)
+    write("hf_encoder", "t5_untied_gated", SEPARATOR.join([
+        json.dumps(gated_config).encode(), b"", b"", t5_tokenizer,
+        safetensors(t5_tensors(4, 2, 2, 8, 4, t5_config["vocab_size"], gated=True, untied=True))]))
+    bart_config = json.loads((golden / "bart-tiny" / "config.json").read_text())
+    bart_config.update(d_model=4, encoder_layers=1, decoder_layers=1, encoder_attention_heads=2,
+                       decoder_attention_heads=2, encoder_ffn_dim=8, decoder_ffn_dim=8, max_position_embeddings=8)
+    write("hf_folder", "bart", SEPARATOR.join([
+        json.dumps(bart_config).encode(), (golden / "bart-tiny" / "vocab.json").read_bytes(),
+        (golden / "bart-tiny" / "merges.txt").read_bytes(),
+        safetensors(bart_tensors(4, 8, 8, bart_config["vocab_size"]))]))
 
     # corpus: the first byte picks tokenizer options (fuzz_corpus.cpp), the rest is the text.
     write("corpus", "english", b"\x05The king is old.\nThe queen is young.\nIt's 3.5!\n")
