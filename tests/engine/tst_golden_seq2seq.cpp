@@ -13,6 +13,7 @@
 #include "core/ops.h"
 #include "core/tape.h"
 #include "io/hfimport.h"
+#include "models/architecture.h"
 #include "models/bart/bart.h"
 #include "models/t5/t5.h"
 
@@ -238,6 +239,38 @@ private Q_SLOTS:
             ++compared;
         }
         QVERIFY(compared >= 10);
+    }
+
+    // Configs and Hugging Face config.json fields are checked, each error naming its field.
+    void configsAreChecked()
+    {
+        auto t5 = T5Config::fromJson({{"arch", "t5"}, {"dim", "wide"}});
+        QCOMPARE(QString::fromStdString(t5.error()), QStringLiteral("t5 config: 'dim' is not an integer"));
+        t5 = T5Config::fromJson({{"arch", "t5"}, {"feed_forward", "swish"}});
+        QCOMPARE(QString::fromStdString(t5.error()), QStringLiteral("t5 config: 'feed_forward' must be one of relu, gated-gelu"));
+        t5 = T5Config::fromJson({{"arch", "t5"}, {"dim", 10}, {"heads", 3}});
+        QVERIFY2(!t5.ok() && t5.error().find("multiple of heads") != std::string::npos, t5.error().c_str());
+        QVERIFY(T5Config::fromJson({{"arch", "t5"}, {"dim", 10}, {"heads", 3}, {"head_dim", 4}}).ok()); // I = 12 ≠ 10
+        auto bart = BartConfig::fromJson({{"arch", "bart"}, {"dim", 16}, {"decoder_heads", 3}});
+        QCOMPARE(QString::fromStdString(bart.error()), QStringLiteral("bart config: 'dim' = 16 is not a multiple of decoder_heads = 3"));
+        bart = BartConfig::fromJson({{"arch", "bart"}, {"scale_embedding", 1}});
+        QCOMPARE(QString::fromStdString(bart.error()), QStringLiteral("bart config: 'scale_embedding' is not true or false"));
+
+        const auto none = [](const std::string &) -> const Tensor * { return nullptr; };
+        const Json hfT5 = {{"d_model", 16}, {"d_kv", 4}, {"d_ff", 32}, {"num_layers", 1}, {"num_heads", 4}, {"vocab_size", 40},
+                           {"feed_forward_proj", "gated-silu"}};
+        auto r = findArchitecture("t5")->huggingFace->toConfig(hfT5, none);
+        QCOMPARE(QString::fromStdString(r.error()),
+                 QStringLiteral("feed_forward_proj \"gated-silu\" is not supported (only \"relu\" and \"gated-gelu\")"));
+        Json noHeads = hfT5;
+        noHeads.erase("num_heads");
+        QCOMPARE(QString::fromStdString(findArchitecture("t5")->huggingFace->toConfig(noHeads, none).error()),
+                 QStringLiteral("\"num_heads\" is missing"));
+        const Json hfBart = {{"d_model", 16}, {"encoder_layers", 1}, {"decoder_layers", 1}, {"encoder_attention_heads", 2},
+                             {"decoder_attention_heads", 2}, {"encoder_ffn_dim", 8}, {"decoder_ffn_dim", 8}, {"vocab_size", 40},
+                             {"max_position_embeddings", 8}, {"normalize_before", true}};
+        r = findArchitecture("bart")->huggingFace->toConfig(hfBart, none);
+        QVERIFY2(!r.ok() && r.error().find("\"normalize_before\" true is not supported") == 0, r.error().c_str());
     }
 
     // The same numbers through the LanguageModel interface: sequenceLogits reconstructs its input

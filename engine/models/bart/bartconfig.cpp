@@ -1,6 +1,6 @@
 #include "models/bart/bartconfig.h"
 
-#include <type_traits>
+#include "models/configfields.h"
 
 namespace lm {
 
@@ -79,47 +79,15 @@ Result<BartConfig> BartConfig::fromJson(const nlohmann::json &j)
     if (const auto it = j.find("arch"); it == j.end() || !it->is_string() || *it != arch())
         return makeError("bart config: 'arch' must be \"bart\"");
     BartConfig c;
-    const std::string who = "bart config: '";
-    auto integer = [&](const char *name, auto &out) -> std::string {
-        const auto it = j.find(name);
-        if (it == j.end())
-            return {};
-        if (!it->is_number_integer() || it->get<std::int64_t>() < -(1LL << 30) || it->get<std::int64_t>() > (1LL << 30))
-            return who + name + "' is not an integer";
-        out = static_cast<std::remove_reference_t<decltype(out)>>(it->get<std::int64_t>());
-        return {};
-    };
-    auto real = [&](const char *name, float &out) -> std::string {
-        const auto it = j.find(name);
-        if (it == j.end())
-            return {};
-        if (!it->is_number())
-            return who + name + "' is not a number";
-        out = it->get<float>();
-        return {};
-    };
-    if (const auto it = j.find("scale_embedding"); it != j.end()) {
-        if (!it->is_boolean())
-            return makeError(who + "scale_embedding' is not true or false");
-        c.scaleEmbedding = it->get<bool>();
-    }
-    if (const auto it = j.find("activation"); it != j.end()) {
-        const auto &names = bartActivationNames();
-        std::size_t k = 0;
-        while (k < names.size() && !(it->is_string() && *it == names[k]))
-            ++k;
-        if (k == names.size())
-            return makeError(who + "activation' must be gelu, gelu_new or relu");
-        c.activation = static_cast<BartActivation>(k);
-    }
-    for (const std::string &m :
-         {integer("vocab_size", c.vocabSize), integer("dim", c.dim), integer("layers", c.layers),
-          integer("decoder_layers", c.decoderLayers), integer("heads", c.heads), integer("decoder_heads", c.decoderHeads),
-          integer("ffn_hidden", c.ffnHidden), integer("decoder_ffn_hidden", c.decoderFfnHidden),
-          integer("max_seq", c.maxSeq), real("norm_eps", c.normEps), real("dropout", c.dropout),
-          integer("pad_token", c.padToken), integer("decoder_start", c.decoderStart)})
-        if (!m.empty())
-            return makeError(m);
+    ConfigFields f(j, arch());
+    f.integer("vocab_size", c.vocabSize).integer("dim", c.dim).integer("layers", c.layers);
+    f.integer("decoder_layers", c.decoderLayers).integer("heads", c.heads).integer("decoder_heads", c.decoderHeads);
+    f.integer("ffn_hidden", c.ffnHidden).integer("decoder_ffn_hidden", c.decoderFfnHidden).integer("max_seq", c.maxSeq);
+    f.flag("scale_embedding", c.scaleEmbedding).choice("activation", bartActivationNames(), c.activation);
+    f.real("norm_eps", c.normEps).real("dropout", c.dropout).integer("pad_token", c.padToken);
+    f.integer("decoder_start", c.decoderStart);
+    if (!f.ok())
+        return makeError(f.error());
     if (const std::string bad = c.validate(); !bad.empty())
         return makeError(bad);
     return c;

@@ -1,6 +1,6 @@
 #include "models/t5/t5config.h"
 
-#include <type_traits>
+#include "models/configfields.h"
 
 namespace lm {
 
@@ -80,51 +80,14 @@ Result<T5Config> T5Config::fromJson(const nlohmann::json &j)
     if (const auto it = j.find("arch"); it == j.end() || !it->is_string() || *it != arch())
         return makeError("t5 config: 'arch' must be \"t5\"");
     T5Config c;
-    const std::string who = "t5 config: '";
-    auto integer = [&](const char *name, auto &out) -> std::string {
-        const auto it = j.find(name);
-        if (it == j.end())
-            return {};
-        if (!it->is_number_integer() || it->get<std::int64_t>() < -(1LL << 30) || it->get<std::int64_t>() > (1LL << 30))
-            return who + name + "' is not an integer";
-        out = static_cast<std::remove_reference_t<decltype(out)>>(it->get<std::int64_t>());
-        return {};
-    };
-    auto real = [&](const char *name, float &out) -> std::string {
-        const auto it = j.find(name);
-        if (it == j.end())
-            return {};
-        if (!it->is_number())
-            return who + name + "' is not a number";
-        out = it->get<float>();
-        return {};
-    };
-    auto flag = [&](const char *name, bool &out) -> std::string {
-        const auto it = j.find(name);
-        if (it == j.end())
-            return {};
-        if (!it->is_boolean())
-            return who + name + "' is not true or false";
-        out = it->get<bool>();
-        return {};
-    };
-    if (const auto it = j.find("feed_forward"); it != j.end()) {
-        const auto &names = t5FeedForwardNames();
-        std::size_t k = 0;
-        while (k < names.size() && !(it->is_string() && *it == names[k]))
-            ++k;
-        if (k == names.size())
-            return makeError(who + "feed_forward' must be relu or gated-gelu");
-        c.feedForward = static_cast<T5FeedForward>(k);
-    }
-    for (const std::string &m :
-         {integer("vocab_size", c.vocabSize), integer("dim", c.dim), integer("heads", c.heads),
-          integer("head_dim", c.headDim), integer("ffn_hidden", c.ffnHidden), integer("layers", c.layers),
-          integer("decoder_layers", c.decoderLayers), integer("buckets", c.buckets),
-          integer("max_distance", c.maxDistance), real("norm_eps", c.normEps), flag("tied_head", c.tiedHead),
-          real("dropout", c.dropout), integer("decoder_start", c.decoderStart)})
-        if (!m.empty())
-            return makeError(m);
+    ConfigFields f(j, arch());
+    f.integer("vocab_size", c.vocabSize).integer("dim", c.dim).integer("heads", c.heads).integer("head_dim", c.headDim);
+    f.integer("ffn_hidden", c.ffnHidden).integer("layers", c.layers).integer("decoder_layers", c.decoderLayers);
+    f.integer("buckets", c.buckets).integer("max_distance", c.maxDistance).real("norm_eps", c.normEps);
+    f.choice("feed_forward", t5FeedForwardNames(), c.feedForward).flag("tied_head", c.tiedHead);
+    f.real("dropout", c.dropout).integer("decoder_start", c.decoderStart);
+    if (!f.ok())
+        return makeError(f.error());
     if (const std::string bad = c.validate(); !bad.empty())
         return makeError(bad);
     return c;
