@@ -76,6 +76,25 @@ ArchOption choiceOption(std::string name, std::vector<std::string> choices, std:
     return o;
 }
 
+ArchOption widthOption(int defaultValue)
+{
+    return integerOption("dim", defaultValue, 1, 8192, {"Model width", "模型寬度"},
+                         {"Each token is a vector of this many numbers in every layer.", "每個詞元在每一層都是這麼多個數字組成的向量。"});
+}
+
+ArchOption feedForwardWidthOption()
+{
+    return integerOption("hidden", 0, 0, 65536, {"Feed-forward width", "前饋層寬度"},
+                         {"Units of each layer's feed-forward part; 0 = 4× the width.", "每層前饋部分的單元數；0 表示寬度的 4 倍。"},
+                         "ffn_hidden");
+}
+
+ArchOption dropoutOption()
+{
+    return realOption("dropout", 0.0, 0.0, 0.99, {"Dropout", "Dropout"},
+                      {"Fraction of activations zeroed at random while training.", "訓練時隨機歸零的活化值比例。"});
+}
+
 namespace {
 
 std::string number(double v)

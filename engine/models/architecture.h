@@ -159,6 +159,11 @@ ArchOption realOption(std::string name, double defaultValue, double min, double 
 ArchOption flagOption(std::string name, bool defaultValue, LocalText label, LocalText help);
 ArchOption choiceOption(std::string name, std::vector<std::string> choices, std::string defaultValue, LocalText label,
                         LocalText help);
+// Options many families declare the same way: "dim" (the model width), "hidden" (the feed-forward
+// width, config key "ffn_hidden", 0 = 4 × dim) and "dropout".
+ArchOption widthOption(int defaultValue);
+ArchOption feedForwardWidthOption();
+ArchOption dropoutOption();
 
 // A family's entry from its config type: create and parameterCount through Config::fromJson,
 // Config::parameterCount() and `build` (config, seed) -> model.

@@ -1,8 +1,8 @@
 #pragma once
 // Reading a family's config JSON field by field: each call reads one optional field into its
 // variable when present and of the right type, and keeps the first error, worded for the user
-// ("t5 config: 'dim' is not an integer"). Absent fields keep the variable's value (the default).
-//   ConfigFields f(json, "t5");
+// ("<arch> config: 'dim' is not an integer"). Absent fields keep the variable's value (the default).
+//   ConfigFields f(json, Config::arch());
 //   f.integer("dim", c.dim).real("dropout", c.dropout).flag("tied_head", c.tiedHead);
 //   if (!f.ok()) return makeError(f.error());
 #include <nlohmann/json.hpp>
@@ -13,6 +13,16 @@
 #include <vector>
 
 namespace lm {
+
+// validate()'s range check: empty when lo <= value <= hi, else "<arch> config: 'name' = v is
+// outside lo..hi".
+inline std::string outsideRange(const std::string &arch, const char *name, double value, double lo, double hi)
+{
+    if (value >= lo && value <= hi)
+        return {};
+    return arch + " config: '" + name + "' = " + std::to_string(value) + " is outside " + std::to_string(lo) + ".." +
+           std::to_string(hi);
+}
 
 class ConfigFields {
 public:

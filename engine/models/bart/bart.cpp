@@ -121,7 +121,6 @@ Tensor BartModel::maybeDropout(const Tensor &x, bool training)
 Tensor BartModel::embed(const Stack &stack, const std::vector<std::int32_t> &ids, int B, int T, bool training)
 {
     // Word vectors, the pad token's row without a gradient: pad positions read a detached copy.
-    std::vector<std::int32_t> trainable(ids);
     std::vector<float> isPad(ids.size(), 0.0f);
     bool anyPad = false;
     for (std::size_t i = 0; i < ids.size(); ++i)

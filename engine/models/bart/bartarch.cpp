@@ -16,8 +16,7 @@ std::vector<ArchOption> bartOptions()
 {
     const BartConfig d;
     return {
-        integerOption("dim", d.dim, 1, 8192, {"Model width", "模型寬度"},
-                      {"Each token is a vector of this many numbers in every layer.", "每個詞元在每一層都是這麼多個數字組成的向量。"}),
+        widthOption(d.dim),
         integerOption("layers", d.layers, 1, 64, {"Encoder layers", "編碼器層數"},
                       {"Layers of the encoder, which reads the (corrupted) source.", "讀入（被破壞的）原文的編碼器疊幾層。"}),
         integerOption("decoder_layers", 0, 0, 64, {"Decoder layers", "解碼器層數"},
@@ -25,15 +24,12 @@ std::vector<ArchOption> bartOptions()
                        "把文字寫回來的解碼器疊幾層；0 表示和編碼器一樣多。"}),
         integerOption("heads", d.heads, 1, 256, {"Attention heads", "注意力頭數"},
                       {"Attention heads per layer; the width must be a multiple of it.", "每層的注意力頭數；模型寬度必須是它的倍數。"}),
-        integerOption("hidden", 0, 0, 65536, {"Feed-forward width", "前饋層寬度"},
-                      {"Units of each layer's feed-forward part; 0 = 4× the width.", "每層前饋部分的單元數；0 表示寬度的 4 倍。"},
-                      "ffn_hidden"),
+        feedForwardWidthOption(),
         integerOption("max_seq", d.maxSeq, 1, 1 << 16, {"Longest sequence", "最長序列"},
                       {"Rows of each stack's learned position table.", "每一側學到的位置表有幾列。"}),
         flagOption("scale_embedding", d.scaleEmbedding, {"Scale the word vectors", "放大詞向量"},
                    {"Multiply the word vectors by √width before adding the positions.", "加上位置之前，先把詞向量乘上 √寬度。"}),
-        realOption("dropout", 0.0, 0.0, 0.99, {"Dropout", "Dropout"},
-                   {"Fraction of activations zeroed at random while training.", "訓練時隨機歸零的活化值比例。"}),
+        dropoutOption(),
     };
 }
 

@@ -19,12 +19,7 @@ const std::string &BartConfig::arch()
 std::string BartConfig::validate() const
 {
     const std::string who = "bart config: '";
-    auto range = [&](const char *name, double v, double lo, double hi) -> std::string {
-        if (!(v >= lo && v <= hi))
-            return who + name + "' = " + std::to_string(v) + " is outside " + std::to_string(lo) + ".." +
-                   std::to_string(hi);
-        return {};
-    };
+    auto range = [](const char *name, double v, double lo, double hi) { return outsideRange(arch(), name, v, lo, hi); };
     for (const std::string &m :
          {range("vocab_size", vocabSize, 2, 1 << 20), range("dim", dim, 1, 8192), range("layers", layers, 1, 64),
           range("decoder_layers", decoderLayers, 0, 64), range("heads", heads, 1, 256),

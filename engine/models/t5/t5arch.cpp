@@ -16,8 +16,7 @@ std::vector<ArchOption> t5Options()
 {
     const T5Config d;
     return {
-        integerOption("dim", d.dim, 1, 8192, {"Model width", "模型寬度"},
-                      {"Each token is a vector of this many numbers in every block.", "每個詞元在每個區塊裡都是這麼多個數字組成的向量。"}),
+        widthOption(d.dim),
         integerOption("layers", d.layers, 1, 64, {"Encoder blocks", "編碼器區塊數"},
                       {"Blocks of the encoder, which reads the source.", "讀入原文的編碼器疊幾個區塊。"}),
         integerOption("decoder_layers", 0, 0, 64, {"Decoder blocks", "解碼器區塊數"},
@@ -27,9 +26,7 @@ std::vector<ArchOption> t5Options()
                       {"Attention heads per block.", "每個區塊的注意力頭數。"}),
         integerOption("head_dim", 0, 0, 1024, {"Head width", "每頭寬度"},
                       {"Numbers per head (d_kv); 0 = the width divided by the heads.", "每個頭的數字個數（d_kv）；0 表示模型寬度除以頭數。"}),
-        integerOption("hidden", 0, 0, 65536, {"Feed-forward width", "前饋層寬度"},
-                      {"Units of each block's feed-forward part; 0 = 4× the width.", "每個區塊前饋部分的單元數；0 表示寬度的 4 倍。"},
-                      "ffn_hidden"),
+        feedForwardWidthOption(),
         choiceOption("feed_forward", t5FeedForwardNames(), t5FeedForwardNames().front(), {"Feed-forward kind", "前饋層種類"},
                      {"relu: one layer and ReLU (the first T5); gated-gelu: a GELU gate times a second layer (T5 v1.1).",
                       "relu：一層加 ReLU（最早的 T5）；gated-gelu：GELU 閘門乘上第二層（T5 v1.1）。"}),
@@ -41,8 +38,7 @@ std::vector<ArchOption> t5Options()
         flagOption("tied_head", d.tiedHead, {"Tie the output to the embedding", "輸出層與嵌入共用"},
                    {"Use the token embedding table as the output layer too (scaled by the width^-½).",
                     "用詞元嵌入表兼當輸出層（先乘上寬度的 -½ 次方）。"}),
-        realOption("dropout", 0.0, 0.0, 0.99, {"Dropout", "Dropout"},
-                   {"Fraction of activations zeroed at random while training.", "訓練時隨機歸零的活化值比例。"}),
+        dropoutOption(),
     };
 }
 

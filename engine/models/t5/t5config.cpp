@@ -19,12 +19,7 @@ const std::string &T5Config::arch()
 std::string T5Config::validate() const
 {
     const std::string who = "t5 config: '";
-    auto range = [&](const char *name, double v, double lo, double hi) -> std::string {
-        if (!(v >= lo && v <= hi))
-            return who + name + "' = " + std::to_string(v) + " is outside " + std::to_string(lo) + ".." +
-                   std::to_string(hi);
-        return {};
-    };
+    auto range = [](const char *name, double v, double lo, double hi) { return outsideRange(arch(), name, v, lo, hi); };
     for (const std::string &m :
          {range("vocab_size", vocabSize, 2, 1 << 20), range("dim", dim, 1, 8192), range("heads", heads, 1, 256),
           range("head_dim", headDim, 0, 1024), range("ffn_hidden", ffnHidden, 0, 65536), range("layers", layers, 1, 64),
