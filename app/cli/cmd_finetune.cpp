@@ -13,6 +13,7 @@
 #include "core/ops_nn.h"
 #include "core/tape.h"
 #include "models/encoder/encoder.h"
+#include "models/seq2seqmodel.h"
 #include "text/specialtokens.h"
 #include "train/finetune.h"
 #include "train/objectives/contrastive.h"
@@ -225,7 +226,8 @@ int contrastiveFinetune(const Args &args, lm::Checkpoint &c, lm::EncoderModel &m
 int finetuneCommand(const std::vector<std::string> &words)
 {
     const Args args(words, {"model", "task", "test", "language", "labels", "out", "steps", "batch", "seq", "lr", "seed",
-                            "threads", "log", "pairs", "temperature"},
+                            "threads", "log", "pairs", "temperature", "beam", "max-tokens", "length-penalty",
+                            "no-repeat-ngram", "eval-every", "eval-pairs"},
                     {"from-scratch"});
     if (!args.positionals().empty())
         throw UsageError("finetune takes no positional argument, got '" + args.positionals().front() + "'");
@@ -242,8 +244,17 @@ int finetuneCommand(const std::vector<std::string> &words)
     train.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, (1ll << 62)));
     lm::setThreadCount(static_cast<int>(args.integer("threads", 1, 1, 256)));
 
+    const std::string modelPath = args.required("model");
+    auto loaded = lm::loadModelPath(modelPath);
+    if (!loaded)
+        throw InputError(loaded.error());
+    if (dynamic_cast<lm::Seq2SeqModel *>(loaded.value().model.get()))
+        return seq2seqFinetune(args, std::move(loaded).value(), modelPath, train, out, logPath);
+    for (const char *decoding : {"beam", "max-tokens", "length-penalty", "no-repeat-ngram", "eval-every", "eval-pairs"})
+        if (args.has(decoding))
+            throw UsageError(std::string("--") + decoding + " goes with an encoder-decoder's fine-tuning");
     lm::EncoderModel *base = nullptr;
-    lm::Checkpoint c = loadEncoderCheckpoint(args.required("model"), base);
+    lm::Checkpoint c = asEncoderCheckpoint(std::move(loaded).value(), modelPath, base);
     const std::string taskName = args.required("task");
     if (taskName == "contrastive") {
         if (args.has("test") || args.has("labels") || args.has("from-scratch"))

@@ -67,8 +67,11 @@ int trainCommand(const std::vector<std::string> &words)
 
     lm::ModelChoice model;
     model.arch = archName;
-    // Encoders need [CLS] [SEP] [MASK]: WordPiece unless told otherwise.
-    model.tokenizer = args.text("tokenizer", arch.traits.direction == lm::Direction::Bidirectional ? "wordpiece" : "char");
+    // Encoders need [CLS] [SEP] [MASK] (WordPiece unless told otherwise); encoder–decoders their
+    // sentinels or mask, which the unigram tokenizer reserves.
+    model.tokenizer = args.text("tokenizer", arch.traits.direction == lm::Direction::Bidirectional     ? "wordpiece"
+                                                : arch.traits.direction == lm::Direction::EncoderDecoder ? "unigram"
+                                                                                                       : "char");
     const std::set<std::string> tokenizers{"byte", "char", "word", "bpe", "wordpiece", "unigram"};
     if (!tokenizers.count(model.tokenizer))
         throw UsageError("--tokenizer must be byte, char, word, bpe, wordpiece or unigram, got '" + model.tokenizer + "'");

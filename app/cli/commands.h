@@ -26,8 +26,17 @@ int finetuneCommand(const std::vector<std::string> &args);
 int fillMaskCommand(const std::vector<std::string> &args);
 int embedSentencesCommand(const std::vector<std::string> &args);
 int searchCommand(const std::vector<std::string> &args);
+int translateCommand(const std::vector<std::string> &args);
 
 class Args;
+namespace lm {
+struct Checkpoint;
+struct TrainConfig;
+}
+// finetune on an encoder-decoder (cmd_seq2seq.cpp): translate-en-zh, translate-zh-en or a
+// SOURCE<TAB>TARGET file; `c` was loaded from `path`.
+int seq2seqFinetune(const Args &args, lm::Checkpoint c, const std::string &path, lm::TrainConfig train,
+                    const std::string &out, const std::string &logPath);
 // The memory lab's sweep from --arch, --seq-lens, --mode, --batch, --dim, --layers, --heads,
 // --chunked-attention and --memory-limit (shared by `memory` and `plot memory`). Throws
 // UsageError for a length or mode that does not parse; the lab itself checks the rest.

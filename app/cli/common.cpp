@@ -52,13 +52,18 @@ lm::Checkpoint loadEncoderCheckpoint(const std::string &path, lm::EncoderModel *
     auto c = lm::loadModelPath(path);
     if (!c)
         throw InputError(c.error());
-    encoder = dynamic_cast<lm::EncoderModel *>(c.value().model.get());
+    return asEncoderCheckpoint(std::move(c).value(), path, encoder);
+}
+
+lm::Checkpoint asEncoderCheckpoint(lm::Checkpoint c, const std::string &path, lm::EncoderModel *&encoder)
+{
+    encoder = dynamic_cast<lm::EncoderModel *>(c.model.get());
     if (!encoder)
-        throw InputError(path + ": a " + c.value().model->arch() +
+        throw InputError(path + ": a " + c.model->arch() +
                          " model is not an encoder (see `lmscope-cli archs`: the families that read both ways)");
-    if (auto sp = lm::findEncoderSpecials(*c.value().tokenizer); !sp)
+    if (auto sp = lm::findEncoderSpecials(*c.tokenizer); !sp)
         throw InputError(path + ": the tokenizer has " + sp.error());
-    return std::move(c).value();
+    return c;
 }
 
 void writeLossLog(const std::string &path, const std::vector<lm::StepReport> &steps)

@@ -28,6 +28,8 @@ void checkOutputPath(const std::string &option, const std::string &path);
 // M (our .safetensors or a Hugging Face folder) loaded as an encoder, its tokenizer holding the
 // five special tokens; `encoder` points into the returned checkpoint. InputError otherwise.
 lm::Checkpoint loadEncoderCheckpoint(const std::string &path, lm::EncoderModel *&encoder);
+// The same for a checkpoint already loaded from `path`.
+lm::Checkpoint asEncoderCheckpoint(lm::Checkpoint c, const std::string &path, lm::EncoderModel *&encoder);
 
 // "step,loss,lr" then a line per step, written whole or not at all (--log of train-like commands).
 void writeLossLog(const std::string &path, const std::vector<lm::StepReport> &steps);

@@ -16,7 +16,8 @@ const char *const kUsage =
     "  archs   [--json]   the architecture table: every family (--arch), its options with\n"
     "          defaults and ranges, its objectives and the views it feeds\n"
     "  train   --arch A --corpus F --out M.safetensors [family options from archs]\n"
-    "          [--objective causal|mlm|mlm,nsp|mlm,sop] [--tokenizer byte|char|word|bpe|wordpiece|unigram]\n"
+    "          [--objective causal|mlm|mlm,nsp|mlm,sop|span|infill|infill,permute]\n"
+    "          [--tokenizer byte|char|word|bpe|wordpiece|unigram]\n"
     "          [--vocab-size N] [--seq N]\n"
     "          [--batch N] [--steps N] [--lr X] [--clip X] [--tbptt] [--seed N] [--threads N]\n"
     "          [--log LOSS.csv]\n"
@@ -31,6 +32,9 @@ const char *const kUsage =
     "          Encoders (bert, albert) train with mlm (default), mlm,nsp or mlm,sop on a text of\n"
     "          documents separated by blank lines, one sentence a line (builtin:documents_en,\n"
     "          builtin:documents_zh_TW); they print \"mlm accuracy: X\" and \"nsp|sop accuracy: X\" too.\n"
+    "          Encoder-decoders pre-train by denoising the same kind of text with a unigram\n"
+    "          tokenizer holding their special tokens: t5 with span (spans become sentinels),\n"
+    "          bart with infill (spans become <mask>) and optionally permute (sentences shuffled).\n"
     "  forward --model M (--text T [--pair T2] | --ids 3,14,15 [--token-type-ids 0,0,1])\n"
     "          [--decoder-ids 0,7,9] [--logits OUT.csv] [--hidden OUT.csv] [--attention OUT.json]\n"
     "          [--encoder-attention OUT.json] [--decoder-attention OUT.json] [--cross-attention OUT.json]\n"
@@ -57,6 +61,17 @@ const char *const kUsage =
     "          The encoder itself trained on sentence pairs (TEXT<TAB>TEXT, default the built-in\n"
     "          paraphrases of --language): mean-pooled vectors of a pair close, the batch's others\n"
     "          apart (in-batch negatives). Holds out every seventh pair; prints its pair accuracy.\n"
+    "  finetune --model M --task translate-en-zh|translate-zh-en|FILE.tsv --out M2.safetensors\n"
+    "          [--beam N] [--eval-every N] [--eval-pairs N] [--steps N] [--batch N] [--seq N] [--lr X] ...\n"
+    "          An encoder-decoder (t5, bart) on text pairs: the built-in parallel corpora\n"
+    "          (builtin:en and builtin:zh_TW line by line, every tenth pair held out) or\n"
+    "          SOURCE<TAB>TARGET lines (every seventh held out unless --test). Prints the held-out\n"
+    "          chrF every --eval-every steps (greedy, first --eval-pairs pairs), then chrF and BLEU\n"
+    "          of greedy and beam search (--beam, default 4) on the whole held-out split.\n"
+    "  translate --model M --text T [--beam N] [--length-penalty X] [--no-repeat-ngram N]\n"
+    "          [--max-tokens N] [--sample [--temperature X] [--top-k K] [--seed N]] [--steps-out S.json]\n"
+    "          An encoder-decoder's target for T (summarize is the same command). --steps-out writes\n"
+    "          each step's beams with their scores, the chosen token and its cross-attention row.\n"
     "  embed-sentences --model M --corpus F --out S.tsv [--pool mean|cls]   an encoder's sentence\n"
     "          vectors, one line each: the sentence, then its unit vector (tab-separated). F: a text\n"
     "          (one sentence a line) or builtin:retrieval_en|zh_TW (that set's documents).\n"
@@ -149,6 +164,8 @@ int main(int argc, char *argv[])
             return lessonCommand(words);
         if (command == "finetune")
             return finetuneCommand(words);
+        if (command == "translate" || command == "summarize")
+            return translateCommand(words);
         if (command == "fill-mask")
             return fillMaskCommand(words);
         if (command == "embed-sentences")
@@ -156,7 +173,7 @@ int main(int argc, char *argv[])
         if (command == "search")
             return searchCommand(words);
         throw UsageError("unknown command '" + command +
-                         "' (commands: archs, train, forward, fill-mask, finetune, embed-sentences, search, generate, embed, neighbors, analogy, memory, lesson, plot; see --help)");
+                         "' (commands: archs, train, forward, fill-mask, finetune, translate, summarize, embed-sentences, search, generate, embed, neighbors, analogy, memory, lesson, plot; see --help)");
     } catch (const UsageError &e) {
         std::fprintf(stderr, "error: %s\n", e.what());
         return 2;

@@ -150,6 +150,8 @@ std::string objectiveName(ObjectiveKind kind)
     case ObjectiveKind::SequenceToSequence: return "seq2seq";
     case ObjectiveKind::Forecasting: return "forecast";
     case ObjectiveKind::Contrastive: return "contrastive";
+    case ObjectiveKind::SpanCorruption: return "span";
+    case ObjectiveKind::TextInfilling: return "infill";
     }
     return "?";
 }
@@ -158,7 +160,8 @@ std::optional<ObjectiveKind> objectiveFromName(const std::string &name)
 {
     for (ObjectiveKind k : {ObjectiveKind::CausalLm, ObjectiveKind::MaskedLm, ObjectiveKind::SentencePair,
                             ObjectiveKind::SequenceClassification, ObjectiveKind::TokenClassification,
-                            ObjectiveKind::SequenceToSequence, ObjectiveKind::Forecasting, ObjectiveKind::Contrastive})
+                            ObjectiveKind::SequenceToSequence, ObjectiveKind::Forecasting, ObjectiveKind::Contrastive,
+                            ObjectiveKind::SpanCorruption, ObjectiveKind::TextInfilling})
         if (objectiveName(k) == name)
             return k;
     return std::nullopt;

@@ -15,6 +15,7 @@
 #include "models/languagemodel.h"
 #include "models/memoryparts.h"
 #include "models/objectivekind.h"
+#include "models/seq2seqtokens.h"
 
 #include <nlohmann/json.hpp>
 
@@ -136,6 +137,10 @@ struct Architecture {
         memory;
     std::vector<NamedConfig> referenceConfigs;
     std::optional<HuggingFaceReader> huggingFace;
+    // Encoder–decoders: the special tokens around their text (models/seq2seqtokens.h). Their
+    // config takes the start token's id as "decoder_start" and, where it has the field, the pad
+    // token's as "pad_token"; training from scratch sets both from the tokenizer it trains.
+    std::optional<Seq2SeqTokens> seq2seqTokens;
 
     const ArchOption *option(const std::string &name) const;
     bool supports(ObjectiveKind objective) const;

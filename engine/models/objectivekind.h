@@ -16,6 +16,8 @@ enum class ObjectiveKind {
     SequenceToSequence,     // "seq2seq": encoder input, decoder input shifted right, targets
     Forecasting,            // "forecast": the next value of a numeric series
     Contrastive,            // "contrastive": pooled vectors of paired sentences close, others apart
+    SpanCorruption,         // "span": T5's denoising, spans replaced by sentinels in the input
+    TextInfilling,          // "infill": BART's denoising, spans replaced by one mask each
 };
 std::string objectiveName(ObjectiveKind kind);
 std::optional<ObjectiveKind> objectiveFromName(const std::string &name);

@@ -502,6 +502,10 @@ Result<std::unique_ptr<Tokenizer>> buildTokenizer(const std::string &kind, std::
                                                   const TokenizerOptions &opts)
 {
     using Ptr = std::unique_ptr<Tokenizer>;
+    if (kind != "unigram" && (!opts.leadingSpecials.empty() || !opts.trailingSpecials.empty()))
+        return Error{"the " + kind + " tokenizer cannot reserve special tokens such as \"" +
+                     (opts.leadingSpecials.empty() ? opts.trailingSpecials : opts.leadingSpecials).front() +
+                     "\": use the unigram tokenizer"};
     try {
         if (kind == "byte")
             return Ptr(std::make_unique<ByteTokenizer>());

@@ -24,6 +24,10 @@ namespace lm {
 struct TokenizerOptions {
     int maxVocab = 0; // cap on vocabSize() including <unk>; 0 = no cap. Ignored by "byte".
     int minCount = 1; // tokens seen fewer times in training are left out. Ignored by "byte".
+    // "unigram" only (the others refuse them): the added tokens to reserve instead of ALBERT's
+    // five. leadingSpecials take ids 0.. in order and must hold "<unk>"; trailingSpecials follow
+    // the learnt pieces (T5's sentinels). Both count towards maxVocab.
+    std::vector<std::string> leadingSpecials, trailingSpecials;
 };
 
 class Tokenizer {

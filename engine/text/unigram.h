@@ -73,7 +73,8 @@ public:
     // A unigram model of `utf8Text`: no normalizer, Metaspace ("▁", always, split) as
     // pre-tokenizer, so newlines and tabs stay inside words and are pieces of their own. Ids 0..4
     // are the added tokens <pad> <unk> [CLS] [SEP] [MASK] (ALBERT's; unk_id 1, [MASK] with
-    // lstrip). Seeds: every character plus the most frequent substrings of 2..8 characters of the
+    // lstrip), or opts.leadingSpecials in their order (unk_id: "<unk>"); opts.trailingSpecials
+    // come after the learnt pieces (T5's "<extra_id_N>"). [MASK] and <mask> take lstrip. Seeds: every character plus the most frequent substrings of 2..8 characters of the
     // words (count x length, at most 4 x the target) that do not mix letters, digits,
     // punctuation, CJK and whitespace ("▁" may lead any of them); then rounds of hard EM
     // (Viterbi counts -> log-probabilities, an unused piece counted as 0.1) and pruning of the
@@ -81,7 +82,8 @@ public:
     // (0 = 2000) remain, or fewer when the text has fewer seeds; single characters are always
     // kept (the most frequent, if they alone exceed the budget). With opts.minCount > 1, pieces
     // the last segmentation uses fewer than minCount times are dropped. Deterministic. Throws
-    // std::invalid_argument for invalid UTF-8, maxVocab in 1..5 or < 0, minCount < 1.
+    // std::invalid_argument for invalid UTF-8, maxVocab > 0 but not above the special tokens' count
+    // or < 0, minCount < 1, leading specials without "<unk>".
     static UnigramTokenizer train(std::string_view utf8Text, const TokenizerOptions &opts);
 
     std::string kind() const override { return "unigram"; }

@@ -17,7 +17,6 @@ namespace {
 constexpr int kDefaultVocab = 2000;
 constexpr std::size_t kMaxSeedChars = 8;     // longest seed substring, in characters
 constexpr std::size_t kMaxSeedWords = 50000; // seeds come from the most frequent words only
-constexpr int kSpecials = 5;
 
 // Seeds never mix these classes (sentencepiece's split_by_unicode_script and split_by_number,
 // roughly): letters and other symbols, digits, punctuation, CJK, whitespace and controls. "▁" may
@@ -130,22 +129,32 @@ void pruneTo(std::vector<Candidate> &pieces, std::size_t keep)
 UnigramTokenizer UnigramTokenizer::train(std::string_view utf8Text, const TokenizerOptions &opts)
 {
     requireUtf8(utf8Text, "UnigramTokenizer::train");
-    if (opts.maxVocab < 0 || (opts.maxVocab > 0 && opts.maxVocab <= kSpecials))
+    // The added tokens: ALBERT's five unless the caller names others.
+    const std::vector<std::string> specials =
+        opts.leadingSpecials.empty() ? std::vector<std::string>{"<pad>", "<unk>", "[CLS]", "[SEP]", "[MASK]"}
+                                     : opts.leadingSpecials;
+    const auto unk = std::find(specials.begin(), specials.end(), "<unk>");
+    if (unk == specials.end())
+        throw std::invalid_argument("the special tokens of a unigram tokenizer must include <unk>");
+    const int reserved = static_cast<int>(specials.size() + opts.trailingSpecials.size());
+    if (opts.maxVocab < 0 || (opts.maxVocab > 0 && opts.maxVocab <= reserved))
         throw std::invalid_argument("Unigram vocabulary size must be 0 (" + std::to_string(kDefaultVocab) + ") or more than "
-                                    + std::to_string(kSpecials) + ", got " + std::to_string(opts.maxVocab));
+                                    + std::to_string(reserved) + ", got " + std::to_string(opts.maxVocab));
     if (opts.minCount < 1)
         throw std::invalid_argument("minCount must be at least 1, got " + std::to_string(opts.minCount));
-    const std::size_t target = static_cast<std::size_t>(opts.maxVocab == 0 ? kDefaultVocab : opts.maxVocab);
+    const std::size_t target =
+        static_cast<std::size_t>(opts.maxVocab == 0 ? std::max(kDefaultVocab, 2 * reserved) : opts.maxVocab);
 
-    // The skeleton: ALBERT's special tokens as added tokens, Metaspace as pre-tokenizer.
+    // The skeleton: the leading special tokens as added tokens ([MASK] and <mask> swallow the
+    // space before them, as ALBERT's and BART's do), Metaspace as pre-tokenizer.
     UnigramTokenizer t;
-    const char *const specials[kSpecials] = {"<pad>", "<unk>", "[CLS]", "[SEP]", "[MASK]"};
-    for (int i = 0; i < kSpecials; ++i) {
+    const auto isMask = [](const std::string &s) { return s == "[MASK]" || s == "<mask>"; };
+    for (std::size_t i = 0; i < specials.size(); ++i) {
         t.m_pieces.push_back({specials[i], 0.0});
-        t.m_added.push_back({specials[i], i, true, i == 4, false});
+        t.m_added.push_back({specials[i], static_cast<std::int32_t>(i), true, isMask(specials[i]), false});
     }
-    t.m_modelSize = kSpecials;
-    t.m_unkId = 1;
+    t.m_modelSize = static_cast<std::int32_t>(specials.size());
+    t.m_unkId = static_cast<std::int32_t>(unk - specials.begin());
     t.m_pre.push_back(PreStep{});
 
     // Unique words (in byte order, so nothing depends on hashing) and their characters.
@@ -173,8 +182,8 @@ UnigramTokenizer UnigramTokenizer::train(std::string_view utf8Text, const Tokeni
     for (const auto &[cp, c] : charCount)
         chars.emplace_back(-c, cp);
     std::sort(chars.begin(), chars.end());
-    if (chars.size() > target - kSpecials)
-        chars.resize(target - kSpecials);
+    if (chars.size() > target - reserved)
+        chars.resize(target - reserved);
     std::unordered_set<char32_t> alphabet;
     std::vector<Candidate> pieces;
     double total = 0.0;
@@ -187,7 +196,7 @@ UnigramTokenizer UnigramTokenizer::train(std::string_view utf8Text, const Tokeni
         total += static_cast<double>(c.count);
         pieces.push_back(std::move(c));
     }
-    const std::size_t multiBudget = target - kSpecials - chars.size();
+    const std::size_t multiBudget = target - reserved - chars.size();
 
     // Seeds: substrings of 2..8 alphabet characters of the most frequent words, by count x length.
     std::vector<const Word *> seedWords;
@@ -266,9 +275,15 @@ UnigramTokenizer UnigramTokenizer::train(std::string_view utf8Text, const Tokeni
         return x.score != y.score ? x.score > y.score : x.text < y.text;
     });
     for (Candidate &c : pieces)
-        if (!std::count(std::begin(specials), std::end(specials), c.text))
+        if (!std::count(specials.begin(), specials.end(), c.text) &&
+            !std::count(opts.trailingSpecials.begin(), opts.trailingSpecials.end(), c.text))
             t.m_pieces.push_back({std::move(c.text), c.score});
     t.m_modelSize = static_cast<std::int32_t>(t.m_pieces.size());
+    for (const std::string &s : opts.trailingSpecials) {
+        const auto id = static_cast<std::int32_t>(t.m_pieces.size());
+        t.m_pieces.push_back({s, 0.0});
+        t.m_added.push_back({s, id, true, isMask(s), false});
+    }
     if (auto e = t.finish("UnigramTokenizer::train"))
         throw std::logic_error(e->message); // the trainer built an invalid vocabulary: a bug
     return t;

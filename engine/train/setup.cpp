@@ -2,6 +2,7 @@
 
 #include "models/architecture.h"
 #include "text/specialtokens.h"
+#include "train/objectives/denoising.h"
 #include "train/objectives/pretraining.h"
 
 namespace lm {
@@ -11,18 +12,26 @@ namespace {
 struct ParsedObjective {
     ObjectiveKind kind = ObjectiveKind::CausalLm;
     PairTask pair = PairTask::None;
+    bool permute = false; // text infilling with sentence permutation
 };
+
+bool trainsOnText(ObjectiveKind k)
+{
+    return k == ObjectiveKind::CausalLm || k == ObjectiveKind::MaskedLm || k == ObjectiveKind::SpanCorruption ||
+           k == ObjectiveKind::TextInfilling;
+}
 
 Result<ParsedObjective> parseObjectives(const std::vector<std::string> &names, const Architecture &arch)
 {
     ParsedObjective o;
     if (names.empty()) {
         o.kind = arch.objectives.empty() ? ObjectiveKind::CausalLm : arch.objectives.front();
-        if (o.kind != ObjectiveKind::CausalLm && o.kind != ObjectiveKind::MaskedLm)
+        if (!trainsOnText(o.kind))
             return makeError(arch.name + " is not trained on plain text");
         return o;
     }
     bool causal = false, mlm = false;
+    std::optional<ObjectiveKind> denoising;
     for (const std::string &n : names) {
         if (n == "causal")
             causal = true;
@@ -32,8 +41,25 @@ Result<ParsedObjective> parseObjectives(const std::vector<std::string> &names, c
             if (o.pair != PairTask::None)
                 return makeError("give one of nsp and sop, not both");
             o.pair = n == "nsp" ? PairTask::NextSentence : PairTask::SentenceOrder;
-        } else
-            return makeError("objective '" + n + "' is not one of causal, mlm, nsp, sop");
+        } else if (n == "span" || n == "infill") {
+            if (denoising)
+                return makeError("give one of span and infill, not both");
+            denoising = n == "span" ? ObjectiveKind::SpanCorruption : ObjectiveKind::TextInfilling;
+        } else if (n == "permute")
+            o.permute = true;
+        else
+            return makeError("objective '" + n + "' is not one of causal, mlm, nsp, sop, span, infill, permute");
+    }
+    if (denoising || o.permute) {
+        if (causal || mlm || o.pair != PairTask::None)
+            return makeError("span and infill are trained alone (permute goes with infill)");
+        if (o.permute && denoising != ObjectiveKind::TextInfilling)
+            return makeError("permute (sentence permutation) goes with infill: infill,permute");
+        o.kind = *denoising;
+        if (!arch.supports(o.kind))
+            return makeError(arch.name + " does not train with " + objectiveName(o.kind) + " (it trains with " +
+                             objectiveName(arch.objectives.front()) + ")");
+        return o;
     }
     if (causal && (mlm || o.pair != PairTask::None))
         return makeError("causal is trained alone, not with mlm, nsp or sop");
@@ -75,14 +101,56 @@ Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice
     if (!options)
         return makeError(options.error());
 
+    const ObjectiveKind kind = objective.value().kind;
+    const bool denoising = kind == ObjectiveKind::SpanCorruption || kind == ObjectiveKind::TextInfilling;
     TokenizerOptions topts;
     topts.maxVocab = choice.vocabSize;
+    if (denoising) {
+        const auto &special = arch.value()->seq2seqTokens;
+        if (!special)
+            return makeError(arch.value()->name + " declares no special tokens to denoise with"); // a table defect
+        topts.leadingSpecials = special->leading;
+        topts.trailingSpecials = special->trailing();
+    }
     auto tokenizer = buildTokenizer(choice.tokenizer, text, topts);
     if (!tokenizer)
         return makeError(tokenizer.error());
     std::unique_ptr<Objective> data, probe, crossProbe;
+    std::optional<Seq2SeqIds> seq2seqIds;
     std::int64_t tokens = 0;
-    if (objective.value().kind == ObjectiveKind::CausalLm) {
+    // Documents (blank-line separated) of sentences (one a line), as token ids.
+    const auto tokenizedDocuments = [&] {
+        std::vector<std::vector<TokenSequence>> documents;
+        for (const auto &d : splitDocuments(text)) {
+            documents.emplace_back();
+            for (const auto &sentence : d) {
+                TokenSequence ids = tokenizer.value()->encode(sentence);
+                tokens += static_cast<std::int64_t>(ids.size());
+                if (!ids.empty())
+                    documents.back().push_back(std::move(ids));
+            }
+            if (documents.back().empty())
+                documents.pop_back();
+        }
+        return documents;
+    };
+    if (denoising) {
+        auto ids = findSeq2SeqIds(*arch.value()->seq2seqTokens, *tokenizer.value());
+        if (!ids)
+            return makeError("the " + choice.tokenizer + " tokenizer has " + ids.error());
+        seq2seqIds = ids.value();
+        if (kind == ObjectiveKind::SpanCorruption) {
+            auto o = SpanCorruptionObjective::create(tokenizedDocuments(), train.seq, ids.value());
+            if (!o)
+                return makeError(o.error());
+            data = std::make_unique<SpanCorruptionObjective>(std::move(o).value());
+        } else {
+            auto o = TextInfillingObjective::create(tokenizedDocuments(), train.seq, ids.value(), objective.value().permute);
+            if (!o)
+                return makeError(o.error());
+            data = std::make_unique<TextInfillingObjective>(std::move(o).value());
+        }
+    } else if (kind == ObjectiveKind::CausalLm) {
         std::vector<std::int32_t> ids = tokenizer.value()->encode(text);
         tokens = static_cast<std::int64_t>(ids.size());
         auto stream = TokenDataset::create(std::move(ids), train.seq);
@@ -96,18 +164,7 @@ Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice
                              "unigram): the " + choice.tokenizer + " tokenizer has " + specials.error());
         const EncoderSpecials &sp = specials.value();
         PretrainingTokens pt{sp.pad, sp.cls, sp.sep, sp.mask, {sp.pad, sp.unk, sp.cls, sp.sep, sp.mask}};
-        std::vector<std::vector<TokenSequence>> documents;
-        for (const auto &d : splitDocuments(text)) {
-            documents.emplace_back();
-            for (const auto &sentence : d) {
-                TokenSequence ids = tokenizer.value()->encode(sentence);
-                tokens += static_cast<std::int64_t>(ids.size());
-                if (!ids.empty())
-                    documents.back().push_back(std::move(ids));
-            }
-            if (documents.back().empty())
-                documents.pop_back();
-        }
+        const std::vector<std::vector<TokenSequence>> documents = tokenizedDocuments();
         auto pretraining = EncoderPretraining::create(documents, objective.value().pair, train.seq,
                                                       tokenizer.value()->vocabSize(), pt);
         if (!pretraining)
@@ -125,6 +182,11 @@ Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice
     auto config = arch.value()->makeConfig(options.value(), tokenizer.value()->vocabSize(), train.seq);
     if (!config)
         return makeError(config.error());
+    if (seq2seqIds) { // the ids the decoder starts from and pads with, from the tokenizer just trained
+        config.value()["decoder_start"] = seq2seqIds->start;
+        if (config.value().contains("pad_token"))
+            config.value()["pad_token"] = seq2seqIds->pad;
+    }
     auto model = arch.value()->create(config.value(), train.seed);
     if (!model)
         return makeError(model.error());

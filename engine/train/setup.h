@@ -22,8 +22,9 @@ struct ModelChoice {
     // The family's options by name ({"dim": 64, "norm": "rmsnorm"}); the rest keep the table's
     // defaults.
     nlohmann::json options = nlohmann::json::object();
-    // What it learns: "causal" (next token), or an encoder's "mlm", "mlm,nsp", "mlm,sop". Empty =
-    // the family's first objective in the table (causal for decoders, mlm for encoders).
+    // What it learns: "causal" (next token), an encoder's "mlm", "mlm,nsp", "mlm,sop", or an
+    // encoder–decoder's "span" (T5) or "infill" with an optional "permute" (BART). Empty = the
+    // family's first objective in the table (causal for decoders, mlm for encoders, span or infill).
     std::vector<std::string> objectives;
 };
 
@@ -41,13 +42,16 @@ struct TrainingSetup {
     std::unique_ptr<Objective> crossProbe;
 };
 
-// Causal: the text as one token stream. mlm (+ nsp | sop): the text as documents separated by
-// blank lines, one sentence a line (train/objectives/pretraining.h); the tokenizer must have
-// [PAD] [UNK] [CLS] [SEP] [MASK] (wordpiece and unigram do).
+// Causal: the text as one token stream. mlm (+ nsp | sop), span, infill (+ permute): the text as
+// documents separated by blank lines, one sentence a line (train/objectives/pretraining.h). mlm
+// needs a tokenizer with [PAD] [UNK] [CLS] [SEP] [MASK] (wordpiece and unigram have them); span
+// and infill (train/objectives/denoising.h) train a unigram tokenizer holding the family's
+// special tokens (Architecture::seq2seqTokens) and set the config's decoder_start and pad_token
+// from it.
 // Errors are sentences for the user in terms of the config's fields and the family's options:
 // an unknown family, an empty text, a text shorter than one window, an option out of range
 // ("dim must be an integer between 1 and 4096, got 0"), a training field out of range ("steps
-// must be between 1 and 10000000, got 0").
+// must be between 1 and 10000000, got 0"), a tokenizer that cannot hold the special tokens.
 Result<TrainingSetup> prepareTraining(const std::string &text, const ModelChoice &model, const TrainConfig &train);
 
 } // namespace lm

@@ -9,22 +9,26 @@ QList<BuiltinCorpus> builtinCorpora()
 {
     return {
         {QStringLiteral("en"), QCoreApplication::translate("Corpora", "Built-in: English (families, capitals, plurals)"),
-         QStringLiteral(":/corpora/en.txt"), {}},
+         {QStringLiteral(":/corpora/en.txt")}, {}},
         {QStringLiteral("zh_TW"), QCoreApplication::translate("Corpora", "Built-in: Traditional Chinese (家族、首都、量詞)"),
-         QStringLiteral(":/corpora/zh_TW.txt"), {}},
+         {QStringLiteral(":/corpora/zh_TW.txt")}, {}},
+        // Both, for an encoder-decoder that will translate between them.
+        {QStringLiteral("en_zh_TW"),
+         QCoreApplication::translate("Corpora", "Built-in: English and Traditional Chinese (for translation models)"),
+         {QStringLiteral(":/corpora/en.txt"), QStringLiteral(":/corpora/zh_TW.txt")}, {}},
         // Documents of ordered sentences on one topic each: what encoders pre-train on (NSP, SOP).
         {QStringLiteral("documents_en"), QCoreApplication::translate("Corpora", "Built-in: English short documents (for encoders)"),
-         QStringLiteral(":/corpora/documents_en.txt"), {}},
+         {QStringLiteral(":/corpora/documents_en.txt")}, {}},
         {QStringLiteral("documents_zh_TW"),
          QCoreApplication::translate("Corpora", "Built-in: Traditional Chinese short documents (for encoders)"),
-         QStringLiteral(":/corpora/documents_zh_TW.txt"), {}},
+         {QStringLiteral(":/corpora/documents_zh_TW.txt")}, {}},
         // The labelled sets' training sentences: masked-word pre-training on a task's own words.
         {QStringLiteral("sentences_en"),
          QCoreApplication::translate("Corpora", "Built-in: English task sentences (sentiment, intent; no labels)"),
-         QString(), {QStringLiteral("builtin:sentiment_en_train"), QStringLiteral("builtin:intent_en_train")}},
+         {}, {QStringLiteral("builtin:sentiment_en_train"), QStringLiteral("builtin:intent_en_train")}},
         {QStringLiteral("sentences_zh_TW"),
          QCoreApplication::translate("Corpora", "Built-in: Traditional Chinese task sentences (sentiment, intent; no labels)"),
-         QString(), {QStringLiteral("builtin:sentiment_zh_TW_train"), QStringLiteral("builtin:intent_zh_TW_train")}},
+         {}, {QStringLiteral("builtin:sentiment_zh_TW_train"), QStringLiteral("builtin:intent_zh_TW_train")}},
     };
 }
 
@@ -51,10 +55,16 @@ lm::Result<lm::Corpus> loadCorpusSpec(const QString &spec)
             }
             return lm::corpusFromBytes(spec.toStdString(), text);
         }
-        QFile f(c.resource);
-        if (!f.open(QIODevice::ReadOnly))
-            return lm::makeError(spec.toStdString() + ": the built-in corpus is missing from this build");
-        return lm::corpusFromBytes(spec.toStdString(), f.readAll().toStdString());
+        std::string text;
+        for (const QString &resource : c.resources) {
+            QFile f(resource);
+            if (!f.open(QIODevice::ReadOnly))
+                return lm::makeError(spec.toStdString() + ": the built-in corpus is missing from this build");
+            if (!text.empty())
+                text += text.back() == '\n' ? "\n" : "\n\n";
+            text += f.readAll().toStdString();
+        }
+        return lm::corpusFromBytes(spec.toStdString(), text);
     }
     return lm::makeError("unknown built-in corpus '" + spec.toStdString() + "' (available: " +
                          known.join(QStringLiteral(", ")).toStdString() + ")");

@@ -11,12 +11,15 @@
 struct BuiltinCorpus {
     QString id;       // "en", "zh_TW": what `builtin:ID` names on the command line
     QString title;    // shown in the GUI, translated
-    QString resource; // ":/corpora/en.txt"; empty: made from the labelled sets in `sentencesOf`
+    QStringList resources; // {":/corpora/en.txt"}; several: one after the other, a blank line
+                           // between (documents apart); empty: made from the labelled sets in `sentencesOf`
     QStringList sentencesOf; // labelled specs ("builtin:sentiment_en_train") whose texts, without
                              // their labels, make the corpus: 8 sentences a document
 };
 
-// The built-in corpora, English first. Besides the text files: "sentences_en" and
+// The built-in corpora, English first. Besides the text files: "en_zh_TW", the English and the
+// Traditional Chinese corpus one after the other (what an encoder–decoder pre-trains on before it
+// learns to translate between them); "sentences_en" and
 // "sentences_zh_TW", the sentiment and intent sets' training sentences without their labels, where
 // an encoder pre-trains on the words its fine-tuning task will read (the test splits stay unseen).
 QList<BuiltinCorpus> builtinCorpora();

@@ -124,10 +124,13 @@ Architecture bartEntry()
                  "學著從被破壞的副本（片段被遮住、句子被打亂）把原文寫回來；之後用來翻譯或摘要。"};
     a.colour = 0xaec7e8;
     a.options = bartOptions();
-    a.objectives = {ObjectiveKind::SequenceToSequence};
+    a.objectives = {ObjectiveKind::TextInfilling, ObjectiveKind::SequenceToSequence};
     a.views = {View::Embedding, View::Attention};
     a.traits = {Direction::EncoderDecoder, GenerationState::None, false, false};
     a.huggingFace = HuggingFaceReader{{a.name}, huggingFaceConfig, {}, alternativeNames};
+    // Hugging Face's BART vocabulary: <s> <pad> </s> <unk>, the pieces, <mask> last; texts are
+    // written "<s> … </s>" and the decoder starts from </s>.
+    a.seq2seqTokens = Seq2SeqTokens{{"<s>", "<pad>", "</s>", "<unk>"}, "<pad>", "</s>", "<s>", "</s>", "<mask>", "", 0};
     a.makeConfig = [name = a.name](const nlohmann::json &values, int vocabSize, int seq) {
         return bartModelConfig(*findArchitecture(name), values, vocabSize, seq);
     };

@@ -121,10 +121,13 @@ Architecture t5Entry()
                  "編碼器讀原文，解碼器一邊回頭注意原文一邊寫出譯文；每個任務都是從文字到文字。"};
     a.colour = 0xe377c2;
     a.options = t5Options();
-    a.objectives = {ObjectiveKind::SequenceToSequence};
+    a.objectives = {ObjectiveKind::SpanCorruption, ObjectiveKind::SequenceToSequence};
     a.views = {View::Embedding, View::Attention};
     a.traits = {Direction::EncoderDecoder, GenerationState::None, false, false};
     a.huggingFace = HuggingFaceReader{{a.name}, huggingFaceConfig, {}, alternativeNames};
+    // Hugging Face's T5 vocabulary: <pad> </s> <unk>, the pieces, 100 sentinels at the end; the
+    // decoder starts from <pad>.
+    a.seq2seqTokens = Seq2SeqTokens{{"<pad>", "</s>", "<unk>"}, "<pad>", "</s>", "", "<pad>", "", "<extra_id_", 100};
     a.makeConfig = [name = a.name](const nlohmann::json &values, int vocabSize, int) {
         return t5ModelConfig(*findArchitecture(name), values, vocabSize);
     };

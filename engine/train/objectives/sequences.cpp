@@ -147,11 +147,52 @@ TokenBatch SequenceClassificationObjective::next(Rng &rng, int batch)
     return b;
 }
 
-Result<SequenceToSequenceObjective> SequenceToSequenceObjective::create(std::vector<SequencePair> pairs, int seq,
-                                                                        SpecialTokens special)
+TokenBatch packSequencePairs(const std::vector<SequencePair> &rows, int seq, SpecialTokens special,
+                             std::optional<std::int32_t> begin)
 {
-    if (seq < 2)
-        return makeError("a sequence-to-sequence window must hold at least 2 tokens");
+    RowPacker encoder;
+    std::vector<TokenSequence> decoderIn, decoderOut;
+    std::size_t Td = 0;
+    const std::size_t room = static_cast<std::size_t>(seq) - (begin ? 2 : 1);
+    for (const SequencePair &p : rows) {
+        TokenSequence src;
+        if (begin)
+            src.push_back(*begin);
+        const TokenSequence body = cut(p.source, room);
+        src.insert(src.end(), body.begin(), body.end());
+        src.push_back(special.sep);
+        encoder.inputs.push_back(std::move(src));
+        TokenSequence target;
+        if (begin)
+            target.push_back(*begin);
+        const TokenSequence said = cut(p.target, room);
+        target.insert(target.end(), said.begin(), said.end());
+        TokenSequence in{special.cls}, out = target;
+        in.insert(in.end(), target.begin(), target.end()); // [start] (begin) y1 … yn
+        out.push_back(special.sep);                        // (begin) y1 … yn [end]
+        Td = std::max(Td, in.size());
+        decoderIn.push_back(std::move(in));
+        decoderOut.push_back(std::move(out));
+    }
+    TokenBatch b;
+    encoder.fill(b, special.pad);
+    b.decoderTime = static_cast<int>(Td);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const std::size_t n = decoderIn[r].size();
+        b.decoderInputs.insert(b.decoderInputs.end(), decoderIn[r].begin(), decoderIn[r].end());
+        b.decoderInputs.insert(b.decoderInputs.end(), Td - n, special.pad);
+        b.targets.insert(b.targets.end(), decoderOut[r].begin(), decoderOut[r].end());
+        b.targets.insert(b.targets.end(), Td - n, TokenBatch::kIgnore);
+    }
+    return b;
+}
+
+Result<SequenceToSequenceObjective> SequenceToSequenceObjective::create(std::vector<SequencePair> pairs, int seq,
+                                                                        SpecialTokens special,
+                                                                        std::optional<std::int32_t> begin)
+{
+    if (seq < (begin ? 3 : 2))
+        return makeError("a sequence-to-sequence window must hold at least " + std::to_string(begin ? 3 : 2) + " tokens");
     if (pairs.empty())
         return makeError("there is no source–target pair");
     for (std::size_t i = 0; i < pairs.size(); ++i)
@@ -161,39 +202,16 @@ Result<SequenceToSequenceObjective> SequenceToSequenceObjective::create(std::vec
     o.m_pairs = std::move(pairs);
     o.m_seq = seq;
     o.m_special = special;
+    o.m_begin = begin;
     return o;
 }
 
 TokenBatch SequenceToSequenceObjective::next(Rng &rng, int batch)
 {
-    RowPacker encoder;
-    std::vector<TokenSequence> decoderIn, decoderOut;
-    std::size_t Td = 0;
-    const std::size_t room = static_cast<std::size_t>(m_seq) - 1;
-    for (int r = 0; r < batch; ++r) {
-        const SequencePair &p = m_pairs[rng.below(m_pairs.size())];
-        TokenSequence src = cut(p.source, room);
-        src.push_back(m_special.sep);
-        encoder.inputs.push_back(std::move(src));
-        const TokenSequence target = cut(p.target, room);
-        TokenSequence in{m_special.cls}, out = target;
-        in.insert(in.end(), target.begin(), target.end()); // [start] y1 … yn
-        out.push_back(m_special.sep);                      // y1 … yn [end]
-        Td = std::max(Td, in.size());
-        decoderIn.push_back(std::move(in));
-        decoderOut.push_back(std::move(out));
-    }
-    TokenBatch b;
-    encoder.fill(b, m_special.pad);
-    b.decoderTime = static_cast<int>(Td);
-    for (int r = 0; r < batch; ++r) {
-        const std::size_t n = decoderIn[static_cast<std::size_t>(r)].size();
-        b.decoderInputs.insert(b.decoderInputs.end(), decoderIn[r].begin(), decoderIn[r].end());
-        b.decoderInputs.insert(b.decoderInputs.end(), Td - n, m_special.pad);
-        b.targets.insert(b.targets.end(), decoderOut[r].begin(), decoderOut[r].end());
-        b.targets.insert(b.targets.end(), Td - n, TokenBatch::kIgnore);
-    }
-    return b;
+    std::vector<SequencePair> rows;
+    for (int r = 0; r < batch; ++r)
+        rows.push_back(m_pairs[rng.below(m_pairs.size())]);
+    return packSequencePairs(rows, m_seq, m_special, m_begin);
 }
 
 } // namespace lm

@@ -9,6 +9,7 @@
 #include "core/result.h"
 #include "train/trainer.h"
 
+#include <optional>
 #include <vector>
 
 namespace lm {
@@ -76,12 +77,20 @@ struct SequencePair {
     TokenSequence target;
 };
 
+// Rows as the encoder and decoder read them: the source (`begin` first when given) and [end] for
+// the encoder; [start], `begin` and the target for the decoder, which predicts the target (after
+// `begin`) and [end]. Each side is cut to fit T; special.cls is the start, special.sep the end.
+TokenBatch packSequencePairs(const std::vector<SequencePair> &rows, int seq, SpecialTokens special,
+                             std::optional<std::int32_t> begin = std::nullopt);
+
 class SequenceToSequenceObjective final : public Objective {
 public:
     // The encoder reads source + [end]; the decoder reads [start] + target and predicts
     // target + [end] (teacher forcing: each decoder input is the target shifted right). Both
-    // sides are cut to fit T. Errors: no pair, an empty source or target, T < 2.
-    static Result<SequenceToSequenceObjective> create(std::vector<SequencePair> pairs, int seq, SpecialTokens special);
+    // sides are cut to fit T (packSequencePairs). Errors: no pair, an empty source or target,
+    // T < 2 (3 with `begin`).
+    static Result<SequenceToSequenceObjective> create(std::vector<SequencePair> pairs, int seq, SpecialTokens special,
+                                                      std::optional<std::int32_t> begin = std::nullopt);
     ObjectiveKind kind() const override { return ObjectiveKind::SequenceToSequence; }
     TokenBatch next(Rng &rng, int batch) override;
 
@@ -89,6 +98,7 @@ private:
     std::vector<SequencePair> m_pairs;
     int m_seq = 0;
     SpecialTokens m_special;
+    std::optional<std::int32_t> m_begin;
 };
 
 } // namespace lm

@@ -1,0 +1,63 @@
+#pragma once
+// Writing a target for a source with an encoder–decoder: greedy, beam search and sampling.
+// The encoder reads "(begin) source end" once; the decoder starts from "start (begin)" and adds
+// one token a step until it writes the end token or maxTokens.
+//   greedy  the most likely token each step
+//   beam    keeps the `beam` best prefixes by summed log-probability; a prefix that ends is
+//           scored logprob / length^lengthPenalty (Hugging Face's convention: length counts the
+//           written tokens and the end); stops when `beam` have ended and no live prefix can beat
+//           the worst of them, or at maxTokens (live prefixes are then scored as they stand)
+//   sample  draws from softmax(logits / temperature), among the topK most likely when topK > 0
+// noRepeatNgram > 0 forbids any token that would repeat an n-gram already in the prefix.
+// Each step re-runs the decoder over the whole prefix (the encoder's output is computed once).
+#include "core/cancel.h"
+#include "models/seq2seqmodel.h"
+#include "models/seq2seqtokens.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace lm {
+
+struct DecodingOptions {
+    int maxTokens = 64;         // written tokens at most, the end not counted
+    int beam = 1;               // 1: greedy or sampling; > 1: beam search
+    float lengthPenalty = 1.0f; // beam: the exponent of the length that divides a score
+    int noRepeatNgram = 0;      // 0: off
+    bool sample = false;        // beam 1 only
+    float temperature = 1.0f;
+    int topK = 0;               // 0: every token
+    std::uint64_t seed = 1;
+    bool recordSteps = false;   // fill DecodingResult::steps (the step-through view)
+};
+
+struct Hypothesis {
+    std::vector<std::int32_t> tokens; // written so far (begin and end excluded)
+    double logProb = 0.0;             // summed log-probability of the tokens (and the end)
+    double score = 0.0;               // logProb / length^lengthPenalty once ended; logProb while live
+    bool ended = false;
+    int parent = -1;                  // its prefix's index among the previous step's beams
+};
+
+struct DecodingStep {
+    std::vector<Hypothesis> beams; // after the step, best first: the live prefixes, then those that ended now
+    std::int32_t chosen = 0;       // the token the best live prefix (or the best ended one) took
+    // The best beam's new token's cross-attention over the source ("(begin) source end"),
+    // averaged over the heads of the last decoder layer; empty when the model records none.
+    std::vector<float> cross;
+};
+
+struct DecodingResult {
+    std::vector<std::int32_t> tokens; // the best target (begin and end excluded)
+    double logProb = 0.0, score = 0.0;
+    bool ended = false;               // it wrote the end token (else maxTokens cut it)
+    std::vector<std::int32_t> source; // what the encoder read
+    std::vector<DecodingStep> steps;  // when recordSteps
+};
+
+// Throws std::invalid_argument for an empty source, an id outside the vocabulary, beam < 1,
+// sample with beam > 1, maxTokens < 1, temperature <= 0. Returns what it has when `cancel` fires.
+DecodingResult decodeSequence(Seq2SeqModel &model, const std::vector<std::int32_t> &source, const Seq2SeqIds &ids,
+                              const DecodingOptions &options, const CancelToken *cancel = nullptr);
+
+} // namespace lm
