@@ -52,42 +52,6 @@ lm::Seq2SeqModel &asSeq2Seq(lm::Checkpoint &c, const std::string &path)
     return *m;
 }
 
-std::vector<std::string> linesOf(const std::string &spec)
-{
-    auto corpus = loadCorpusSpec(QString::fromStdString(spec));
-    if (!corpus)
-        throw InputError(corpus.error());
-    std::vector<std::string> lines;
-    std::istringstream in(corpus.value().text);
-    for (std::string line; std::getline(in, line);) {
-        if (!line.empty() && line.back() == '\r')
-            line.pop_back();
-        lines.push_back(line);
-    }
-    while (!lines.empty() && lines.back().empty())
-        lines.pop_back();
-    return lines;
-}
-
-// The built-in parallel corpora (builtin:en and builtin:zh_TW are line-by-line translations):
-// every tenth pair (lines 10, 20, …) held out.
-lm::Seq2SeqTask builtinTranslation(bool fromEnglish)
-{
-    const std::vector<std::string> en = linesOf("builtin:en"), zh = linesOf("builtin:zh_TW");
-    if (en.size() != zh.size())
-        throw InputError("builtin:en has " + std::to_string(en.size()) + " lines and builtin:zh_TW " +
-                         std::to_string(zh.size()) + ": they are not line-by-line translations");
-    lm::Seq2SeqTask task;
-    for (std::size_t i = 0; i < en.size(); ++i) {
-        const std::string &src = fromEnglish ? en[i] : zh[i], &tgt = fromEnglish ? zh[i] : en[i];
-        if (src.empty() || tgt.empty())
-            throw InputError(std::string(src.empty() == fromEnglish ? "builtin:en" : "builtin:zh_TW") + ":" +
-                             std::to_string(i + 1) + ": empty line in a parallel corpus");
-        (i % 10 == 9 ? task.test : task.train).push_back({src, tgt});
-    }
-    return task;
-}
-
 // SOURCE<TAB>TARGET lines; every seventh pair held out (or all of --test).
 std::vector<lm::TextPair> readPairs(const std::string &path)
 {
@@ -149,7 +113,10 @@ int seq2seqFinetune(const Args &args, lm::Checkpoint c, const std::string &path,
     if (taskName == "translate-en-zh" || taskName == "translate-zh-en") {
         if (args.has("test"))
             throw UsageError("--test goes with a .tsv --task");
-        task = builtinTranslation(taskName == "translate-en-zh");
+        auto builtin = builtinTranslationTask(taskName == "translate-en-zh");
+        if (!builtin)
+            throw InputError(builtin.error());
+        task = std::move(builtin).value();
     } else if (taskName.find('.') != std::string::npos || taskName.find('/') != std::string::npos) {
         std::vector<lm::TextPair> all = readPairs(taskName);
         if (args.has("test")) {

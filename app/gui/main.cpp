@@ -1,6 +1,6 @@
 // lmscope: the desktop lab.
 //   lmscope [--lang en|zh_TW] [--view lm|vectors|contextual|recurrent|attention|encoders-pretrain|encoders-finetune|
-//           retrieval|memory]
+//           retrieval|translation|memory] [--model M] [--beam N]
 //           [--screenshot FILE.png [--train-steps N] [--lesson N [--lesson-step S]]]
 // --screenshot shows the main window, renders it to FILE.png and exits. With --train-steps the
 // window first trains the default model for N steps so the loss curve is filled; with
@@ -16,7 +16,9 @@
 // pre-trains the Sentence search tab's small encoder (the built-in set of the interface language),
 // scores the three methods and searches a query of that set; --view contextual does the same, then
 // trains the default word vectors and compares the Word vectors tab's contextual word in its
-// sentences (word2vec's one vector against the encoder's one per sentence).
+// sentences (word2vec's one vector against the encoder's one per sentence). --view translation
+// opens --model (or trains the small translator, --train-steps fine-tuning steps), translates a
+// held-out English sentence with beam --beam (default 4) and shows the middle step.
 #include "appcore/base/application.h"
 #include "appcore/base/languagedefaults.h"
 #include "appcore/views/attentionview.h"
@@ -27,6 +29,7 @@
 #include "appcore/views/whylabelpanel.h"
 #include "appcore/views/recurrentview.h"
 #include "appcore/views/retrievalview.h"
+#include "appcore/views/translationview.h"
 #include "appcore/views/contextualpanel.h"
 #include "appcore/lessons/lessonpanel.h"
 #include "appcore/plots/lossplot.h"
@@ -59,14 +62,19 @@ int main(int argc, char *argv[])
                                   QStringLiteral("file"));
     const QCommandLineOption steps(QStringLiteral("train-steps"),
                                    QStringLiteral("With --screenshot: train N steps first."), QStringLiteral("n"));
-    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open on a tab: lm, vectors, recurrent, attention, encoders-pretrain, encoders-finetune, retrieval, contextual or memory."),
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open on a tab: lm, vectors, recurrent, attention, encoders-pretrain, encoders-finetune, retrieval, contextual, translation or memory."),
                                   QStringLiteral("tab"));
+    const QCommandLineOption modelOption(QStringLiteral("model"),
+                                         QStringLiteral("With --view translation: open this encoder-decoder (.safetensors or Hugging Face folder)."),
+                                         QStringLiteral("path"));
+    const QCommandLineOption beamOption(QStringLiteral("beam"), QStringLiteral("With --view translation: the beam width."),
+                                        QStringLiteral("n"), QStringLiteral("4"));
     const QCommandLineOption lessonOption(QStringLiteral("lesson"),
                                           QStringLiteral("With --screenshot: open lesson N (from 1) and run step S (--lesson-step, from 1)."),
                                           QStringLiteral("n"));
     const QCommandLineOption lessonStep(QStringLiteral("lesson-step"), QStringLiteral("The step --lesson runs (from 1)."),
                                         QStringLiteral("s"), QStringLiteral("1"));
-    parser.addOptions({lang, shot, steps, view, lessonOption, lessonStep});
+    parser.addOptions({lang, shot, steps, view, modelOption, beamOption, lessonOption, lessonStep});
     parser.process(app);
     // A screenshot run reads and writes settings of its own, in a folder removed at exit: it
     // starts from the defaults, so shots repeat, and the learner's next start is not changed.
@@ -105,6 +113,11 @@ int main(int argc, char *argv[])
     const bool memory = parser.value(view) == QStringLiteral("memory");
     const bool retrieval = parser.value(view) == QStringLiteral("retrieval");
     const bool contextual = parser.value(view) == QStringLiteral("contextual");
+    const bool translation = parser.value(view) == QStringLiteral("translation");
+    if (translation)
+        window.showTab(window.tabIndexOf(window.translationView()));
+    if (translation && parser.isSet(modelOption))
+        window.translationView()->openModel(parser.value(modelOption));
     if (contextual)
         window.showTab(window.tabIndexOf(window.embeddingView()));
     if (retrieval)
@@ -182,6 +195,28 @@ int main(int argc, char *argv[])
         QObject::connect(ev->contextualPanel(), &ContextualPanel::computed, &app,
                          [&](bool) { QTimer::singleShot(300, &app, capture); });
         QTimer::singleShot(0, rv, &RetrievalView::prepare);
+    } else if (translation) {
+        // Open (--model) or train the translator, translate a held-out sentence with --beam and
+        // show the middle step of the beam search.
+        TranslationView *tv = window.translationView();
+        QObject::connect(tv, &TranslationView::ready, &app, [&, tv](bool ok) {
+            if (!ok)
+                return QTimer::singleShot(0, &app, capture);
+            tv->setSource(QStringLiteral("The teacher writes a letter every day."));
+            tv->setBeam(parser.value(beamOption).toInt());
+            tv->translate();
+        });
+        QObject::connect(tv, &TranslationView::translated, &app, [&, tv](bool ok) {
+            if (ok)
+                tv->showStep(static_cast<int>(tv->lastTranslation().steps.size()) / 2);
+            QTimer::singleShot(500, &app, capture);
+        });
+        if (!parser.isSet(modelOption)) {
+            TranslatorRequest r;
+            if (parser.isSet(steps))
+                r.finetuneSteps = std::max(1, parser.value(steps).toInt());
+            tv->trainTranslator(r);
+        }
     } else if (memory) {
         MemoryView *mv = window.memoryView();
         lm::MemoryLabRequest r;

@@ -111,42 +111,32 @@ DecodingResult decodeSequence(Seq2SeqModel &model, const std::vector<std::int32_
         prompt.push_back(*ids.begin);
 
     Rng rng(o.seed);
+    Seq2SeqInput source1;
+    source1.sourceTime = Ts;
+    source1.source = result.source;
+    source1.decoderTime = 1;
+    source1.decoder = {ids.start};
+    const Tensor encoded = model.encode(source1); // (1, Ts, d): read once, kept as the cross-attention cache
+    DecoderCache cache;
+    Trace trace;
+    Tensor logits; // (K, V) for the live prefixes' next token
+    for (std::size_t p = 0; p < prompt.size(); ++p) {
+        trace = Trace();
+        logits = model.decodeStep({prompt[p]}, encoded, {}, cache, o.recordSteps ? &trace : nullptr);
+    }
     std::vector<Hypothesis> live(1), done;
-    Tensor encoded;
-    int encodedRows = 0;
     for (int step = 0; step < o.maxTokens && !live.empty(); ++step) {
         if (cancel && cancel->isCancelled())
             break;
         const int K = static_cast<int>(live.size());
-        if (encodedRows != K) { // one copy of the source per live prefix
-            Seq2SeqInput e;
-            e.batch = K;
-            e.sourceTime = Ts;
-            for (int k = 0; k < K; ++k)
-                e.source.insert(e.source.end(), result.source.begin(), result.source.end());
-            e.decoderTime = 1;
-            e.decoder.assign(static_cast<std::size_t>(K), ids.start);
-            encoded = model.encode(e);
-            encodedRows = K;
-        }
-        Seq2SeqInput in;
-        in.batch = K;
-        in.sourceTime = Ts;
-        in.decoderTime = static_cast<int>(prompt.size() + live.front().tokens.size());
-        for (const Hypothesis &h : live) {
-            in.source.insert(in.source.end(), result.source.begin(), result.source.end());
-            in.decoder.insert(in.decoder.end(), prompt.begin(), prompt.end());
-            in.decoder.insert(in.decoder.end(), h.tokens.begin(), h.tokens.end());
-        }
-        Trace trace;
-        const Tensor hidden = model.decode(in, encoded, o.recordSteps ? &trace : nullptr); // (K, Td, d)
-        const Tensor last = slice(hidden, 1, in.decoderTime - 1, in.decoderTime);         // (K, 1, d)
-        const Tensor logProbs = logSoftmax(model.logits(last));                            // (K, 1, V)
+        const Tensor logProbs = logSoftmax(logits); // (K, V)
         std::vector<float> lp(logProbs.data(), logProbs.data() + static_cast<std::size_t>(K) * V);
         for (int k = 0; k < K; ++k)
             banRepeats(live[static_cast<std::size_t>(k)].tokens, o.noRepeatNgram, lp.data() + static_cast<std::size_t>(k) * V);
 
         DecodingStep record;
+        if (o.recordSteps)
+            record.cross = crossRow(trace, 0); // what the best prefix looked at to choose
         if (o.beam == 1) {
             Hypothesis &h = live.front();
             const std::int32_t token =
@@ -159,12 +149,13 @@ DecodingResult decodeSequence(Seq2SeqModel &model, const std::vector<std::int32_
                 h.ended = true;
                 h.score = h.logProb;
                 done.push_back(h);
+                record.beams = {h};
                 live.clear();
             } else {
                 h.tokens.push_back(token);
                 h.score = h.logProb;
+                record.beams = {h};
             }
-            record.beams = {h};
         } else {
             // The 2·beam best continuations of all live prefixes.
             std::vector<std::pair<double, std::size_t>> candidates;
@@ -210,10 +201,21 @@ DecodingResult decodeSequence(Seq2SeqModel &model, const std::vector<std::int32_
                 done.back().score >= ended(live.front().logProb, live.front().tokens.size() - 1, o.lengthPenalty))
                 live.clear();
         }
-        if (o.recordSteps) {
-            record.cross = crossRow(trace, in.decoderTime - 1);
+        if (o.recordSteps)
             result.steps.push_back(std::move(record));
+        if (live.empty() || step + 1 == o.maxTokens)
+            break;
+        // The next step: each live prefix's cache row, then its new token.
+        std::vector<int> parents;
+        std::vector<std::int32_t> last;
+        for (const Hypothesis &h : live) {
+            parents.push_back(h.parent);
+            last.push_back(h.tokens.back());
         }
+        if (parents != std::vector<int>{0})
+            cache.keepRows(parents);
+        trace = Trace();
+        logits = model.decodeStep(last, encoded, {}, cache, o.recordSteps ? &trace : nullptr);
     }
     for (Hypothesis &h : live) { // cut by maxTokens (or cancelled): scored as they stand
         h.score = o.beam == 1 ? h.logProb : ended(h.logProb, h.tokens.size(), o.lengthPenalty);

@@ -9,7 +9,9 @@
 //           the worst of them, or at maxTokens (live prefixes are then scored as they stand)
 //   sample  draws from softmax(logits / temperature), among the topK most likely when topK > 0
 // noRepeatNgram > 0 forbids any token that would repeat an n-gram already in the prefix.
-// Each step re-runs the decoder over the whole prefix (the encoder's output is computed once).
+// The encoder reads the source once; its keys and values for cross-attention are computed at the
+// first step and kept, and each step adds one position to the self-attention cache
+// (Seq2SeqModel::decodeStep), reordered with the beams.
 #include "core/cancel.h"
 #include "models/seq2seqmodel.h"
 #include "models/seq2seqtokens.h"
@@ -42,8 +44,9 @@ struct Hypothesis {
 struct DecodingStep {
     std::vector<Hypothesis> beams; // after the step, best first: the live prefixes, then those that ended now
     std::int32_t chosen = 0;       // the token the best live prefix (or the best ended one) took
-    // The best beam's new token's cross-attention over the source ("(begin) source end"),
-    // averaged over the heads of the last decoder layer; empty when the model records none.
+    // The cross-attention over the source ("(begin) source end") of the best live prefix's last
+    // position (what it looked at to choose this step's tokens), averaged over the heads of the
+    // last decoder layer.
     std::vector<float> cross;
 };
 

@@ -9,6 +9,68 @@
 
 namespace lm {
 
+namespace {
+
+// Rows of x (B, …) picked by `rows`, as a new tensor without history.
+Tensor pickRows(const Tensor &x, const std::vector<int> &rows)
+{
+    if (!x.defined())
+        return x;
+    Shape shape = x.shape();
+    const std::size_t per = static_cast<std::size_t>(x.numel() / shape[0]);
+    std::vector<float> out;
+    out.reserve(per * rows.size());
+    for (int r : rows) {
+        if (r < 0 || r >= shape[0])
+            throw std::invalid_argument("DecoderCache::keepRows: row " + std::to_string(r) + " outside the batch");
+        out.insert(out.end(), x.data() + per * static_cast<std::size_t>(r), x.data() + per * (static_cast<std::size_t>(r) + 1));
+    }
+    shape[0] = static_cast<std::int64_t>(rows.size());
+    return Tensor::fromVector(shape, out);
+}
+
+std::int64_t bytesOf(const std::vector<KvSlot> &slots)
+{
+    std::int64_t n = 0;
+    for (const KvSlot &s : slots)
+        n += (s.keys.defined() ? s.keys.numel() : 0) + (s.values.defined() ? s.values.numel() : 0);
+    return n * static_cast<std::int64_t>(sizeof(float));
+}
+
+} // namespace
+
+void DecoderCache::keepRows(const std::vector<int> &rows)
+{
+    for (auto *slots : {&self, &cross})
+        for (KvSlot &s : *slots) {
+            s.keys = pickRows(s.keys, rows);
+            s.values = pickRows(s.values, rows);
+        }
+}
+
+std::int64_t DecoderCache::selfBytes() const { return bytesOf(self); }
+std::int64_t DecoderCache::crossBytes() const { return bytesOf(cross); }
+
+std::pair<Tensor, Tensor> cachedKeysValues(KvSlot *slot, bool fixed, const std::function<Tensor()> &k,
+                                           const std::function<Tensor()> &v)
+{
+    if (!slot)
+        return {k(), v()};
+    if (fixed) {
+        if (!slot->keys.defined()) {
+            slot->keys = k();
+            slot->values = v();
+        }
+    } else if (!slot->keys.defined()) {
+        slot->keys = k();
+        slot->values = v();
+    } else {
+        slot->keys = concat({slot->keys, k()}, 1);
+        slot->values = concat({slot->values, v()}, 1);
+    }
+    return {slot->keys, slot->values};
+}
+
 Tensor Seq2SeqModel::forward(const Seq2SeqInput &input, Trace *trace)
 {
     NoGradScope noGrad;

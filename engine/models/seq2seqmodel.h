@@ -7,6 +7,8 @@
 #include "models/languagemodel.h"
 
 #include <cstdint>
+#include <functional>
+#include <utility>
 #include <vector>
 
 namespace lm {
@@ -20,6 +22,28 @@ struct Seq2SeqInput {
     int decoderTime = 0;                    // Td
     std::vector<std::int32_t> decoder;      // (B, Td): the start token, then the target so far
 };
+
+// What incremental decoding keeps between steps: per decoder layer the self-attention's keys and
+// values of the tokens read so far (growing by one position a step) and the cross-attention's
+// keys and values of the source (computed at the first step, then reused).
+struct KvSlot {
+    Tensor keys, values; // (B, t, I); undefined until first filled
+};
+struct DecoderCache {
+    int length = 0;                  // decoder tokens read so far
+    std::vector<KvSlot> self, cross; // one per decoder layer
+    // Beam search: row r becomes the old row rows[r] (rows may repeat or grow the batch).
+    void keepRows(const std::vector<int> &rows);
+    // The bytes the cache holds (self-attention grows with length; cross-attention stays put).
+    std::int64_t selfBytes() const;
+    std::int64_t crossBytes() const;
+};
+
+// Keys and values through a cache slot, for a family's attention: without a slot, k() and v() of
+// the memory; a cross-attention slot (`fixed`) computes them once and then reuses them; a
+// self-attention slot appends the new positions' k() and v() to what it holds.
+std::pair<Tensor, Tensor> cachedKeysValues(KvSlot *slot, bool fixed, const std::function<Tensor()> &k,
+                                           const std::function<Tensor()> &v);
 
 class Seq2SeqModel : public LanguageModel {
 public:
@@ -35,6 +59,15 @@ public:
                           bool training = false) = 0;
     // hidden (…, d) -> logits (…, V).
     virtual Tensor logits(const Tensor &hidden) const = 0;
+    // One decoder step without gradients: `tokens` (B) are each row's next decoder input (position
+    // cache.length), `encoded` the encoder's output (B', Ts, d) with its padding mask (empty: none),
+    // read only while the cache has no cross-attention keys yet (then B' = B). Returns the logits
+    // (B, V) for the position after; extends the cache. The same numbers as decode() over the whole
+    // prefix. `trace` records, for batch row 0, "decoder.layer{l}.head{h}.attention" (1, t + 1) and
+    // "cross.layer{l}.head{h}.attention" (1, Ts). Throws std::invalid_argument as decode does.
+    virtual Tensor decodeStep(const std::vector<std::int32_t> &tokens, const Tensor &encoded,
+                              const std::vector<std::uint8_t> &paddingMask, DecoderCache &cache,
+                              Trace *trace = nullptr) = 0;
 
     // encode, decode and logits without gradients: (B, Td, V). Throws std::invalid_argument on
     // sizes that do not match or an id outside V (the families' encode/decode check).

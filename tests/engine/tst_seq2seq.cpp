@@ -3,6 +3,7 @@
 // them, pre-training through prepareTraining, decoding (greedy = the argmax of a teacher-forced
 // forward; beam; no-repeat n-grams; sampling), and the chrF / BLEU scores.
 #include "core/rng.h"
+#include "core/tape.h"
 #include "models/architecture.h"
 #include "models/seq2seqdecoding.h"
 #include "models/t5/t5.h"
@@ -358,6 +359,67 @@ private Q_SLOTS:
         QVERIFY(differs);
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, decodeSequence(model, {}, ids, greedy));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, decodeSequence(model, {31}, ids, greedy));
+    }
+
+    // Incremental decoding gives the numbers of the whole decoder: T5 (tied relu; untied
+    // gated-gelu with more decoder than encoder blocks) and BART, a padded source row, and beams
+    // reordered half-way (keepRows swaps the rows).
+    void stepByStepEqualsTheWholeDecoder_data()
+    {
+        QTest::addColumn<QString>("arch");
+        QTest::addColumn<QString>("options");
+        QTest::newRow("t5 relu tied") << "t5" << R"({"dim": 16, "heads": 2, "layers": 2})";
+        QTest::newRow("t5 gated untied") << "t5"
+                                         << R"({"dim": 16, "heads": 3, "head_dim": 4, "layers": 1, "decoder_layers": 2,
+                                               "feed_forward": "gated-gelu", "tied_head": false})";
+        QTest::newRow("bart") << "bart" << R"({"dim": 16, "heads": 2, "layers": 2, "decoder_layers": 1})";
+    }
+    void stepByStepEqualsTheWholeDecoder()
+    {
+        QFETCH(QString, arch);
+        QFETCH(QString, options);
+        constexpr int V = 40, Ts = 6, Td = 5;
+        auto config = findArchitecture(arch.toStdString())->configFor(nlohmann::json::parse(options.toStdString()), V, 16);
+        QVERIFY2(config.ok(), config.ok() ? "" : config.error().c_str());
+        auto made = createModel(config.value(), 3);
+        QVERIFY(made.ok());
+        auto *model = dynamic_cast<Seq2SeqModel *>(made.value().get());
+        QVERIFY(model);
+        Seq2SeqInput in;
+        in.batch = 2;
+        in.sourceTime = Ts;
+        in.source = {5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 1, 1};
+        in.paddingMask = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0};
+        in.decoderTime = Td;
+        in.decoder = {2, 20, 21, 22, 23, 2, 30, 31, 32, 33};
+        const Tensor full = model->forward(in); // (2, Td, V)
+        NoGradScope noGrad;
+        const Tensor encoded = model->encode(in);
+        DecoderCache cache;
+        std::vector<int> row{0, 1};
+        std::vector<std::uint8_t> mask = in.paddingMask;
+        for (int t = 0; t < Td; ++t) {
+            if (t == 3) { // the beams trade places
+                cache.keepRows({1, 0});
+                row = {1, 0};
+                mask = {1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1};
+            }
+            const std::int64_t before = cache.crossBytes();
+            const Tensor step = model->decodeStep({in.decoder[row[0] * Td + t], in.decoder[row[1] * Td + t]}, encoded,
+                                                  mask, cache);
+            QCOMPARE(step.shape(), (Shape{2, V}));
+            if (t > 0)
+                QCOMPARE(cache.crossBytes(), before); // the source's keys and values stay put
+            for (int r = 0; r < 2; ++r)
+                for (int v = 0; v < V; ++v) {
+                    const float want = full.data()[(static_cast<std::size_t>(row[r]) * Td + t) * V + v];
+                    QVERIFY2(std::abs(step.data()[r * V + v] - want) < 1e-4f,
+                             qPrintable(QStringLiteral("t %1 row %2 token %3: %4 vs %5").arg(t).arg(r).arg(v)
+                                            .arg(step.data()[r * V + v]).arg(want)));
+                }
+        }
+        QCOMPARE(cache.length, Td);
+        QVERIFY(cache.selfBytes() > 0);
     }
 
     // chrF and BLEU: 100 for the reference itself; chrF of "ab" against "abc" by hand: orders 1

@@ -69,3 +69,51 @@ lm::Result<lm::Corpus> loadCorpusSpec(const QString &spec)
     return lm::makeError("unknown built-in corpus '" + spec.toStdString() + "' (available: " +
                          known.join(QStringLiteral(", ")).toStdString() + ")");
 }
+
+namespace {
+
+lm::Result<std::vector<std::string>> corpusLines(const QString &spec)
+{
+    auto corpus = loadCorpusSpec(spec);
+    if (!corpus)
+        return lm::makeError(corpus.error());
+    std::vector<std::string> lines;
+    const std::string &text = corpus.value().text;
+    for (std::size_t from = 0; from < text.size();) {
+        std::size_t end = text.find('\n', from);
+        if (end == std::string::npos)
+            end = text.size();
+        std::string line = text.substr(from, end - from);
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        lines.push_back(std::move(line));
+        from = end + 1;
+    }
+    while (!lines.empty() && lines.back().empty())
+        lines.pop_back();
+    return lines;
+}
+
+} // namespace
+
+lm::Result<lm::Seq2SeqTask> builtinTranslationTask(bool fromEnglish)
+{
+    auto en = corpusLines(QStringLiteral("builtin:en"));
+    if (!en)
+        return lm::makeError(en.error());
+    auto zh = corpusLines(QStringLiteral("builtin:zh_TW"));
+    if (!zh)
+        return lm::makeError(zh.error());
+    if (en.value().size() != zh.value().size())
+        return lm::makeError("builtin:en has " + std::to_string(en.value().size()) + " lines and builtin:zh_TW " +
+                             std::to_string(zh.value().size()) + ": they are not line-by-line translations");
+    lm::Seq2SeqTask task;
+    for (std::size_t i = 0; i < en.value().size(); ++i) {
+        const std::string &e = en.value()[i], &z = zh.value()[i];
+        if (e.empty() || z.empty())
+            return lm::makeError(std::string(e.empty() ? "builtin:en" : "builtin:zh_TW") + ":" + std::to_string(i + 1) +
+                                 ": an empty line in a parallel corpus");
+        (i % 10 == 9 ? task.test : task.train).push_back(fromEnglish ? lm::TextPair{e, z} : lm::TextPair{z, e});
+    }
+    return task;
+}

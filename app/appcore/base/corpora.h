@@ -3,6 +3,7 @@
 // file the user picked. The engine validates the text; this layer only finds the bytes.
 #include "core/result.h"
 #include "text/corpus.h"
+#include "train/seq2seqtask.h"
 
 #include <QList>
 #include <QString>
@@ -27,3 +28,8 @@ QList<BuiltinCorpus> builtinCorpora();
 // spec is "builtin:ID" or a file path. Errors name the spec and what is wrong (unknown built-in,
 // missing file, empty, binary, invalid UTF-8 with its byte offset, too large).
 lm::Result<lm::Corpus> loadCorpusSpec(const QString &spec);
+
+// Translation on the built-in parallel corpora (builtin:en and builtin:zh_TW are line-by-line
+// translations): English -> Traditional Chinese, or back. Every tenth pair (lines 10, 20, …) is
+// held out. Errors: corpora of different lengths, an empty line (named by corpus and line).
+lm::Result<lm::Seq2SeqTask> builtinTranslationTask(bool fromEnglish);

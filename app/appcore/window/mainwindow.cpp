@@ -16,6 +16,7 @@
 #include "views/modeloptionspanel.h"
 #include "views/recurrentview.h"
 #include "views/retrievalview.h"
+#include "views/translationview.h"
 #include "views/taggingpage.h"
 #include "window/autosave.h"
 #include "window/languagemodelpage.h"
@@ -77,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_attentionView, tr("Attention"));
     m_tabs->addTab(m_encodersView = new EncodersView(this), tr("Encoders"));
     m_tabs->addTab(m_retrievalView, tr("Sentence search"));
+    m_tabs->addTab(m_translationView = new TranslationView(this), tr("Translation"));
     m_tabs->addTab(m_memoryView, tr("Memory"));
     auto *tagging = new TaggingPage(m_recurrentView);
     m_recurrentView->addPage(tagging, tr("Tagging"));

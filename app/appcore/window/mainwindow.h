@@ -20,6 +20,7 @@ class MemoryView;
 class ModelOptionsPanel;
 class RecurrentView;
 class RetrievalView;
+class TranslationView;
 class QDockWidget;
 class QMenu;
 class QTabWidget;
@@ -39,6 +40,7 @@ public:
     MemoryView *memoryView() const { return m_memoryView; }
     EncodersView *encodersView() const { return m_encodersView; } // pre-training and fine-tuning
     RetrievalView *retrievalView() const { return m_retrievalView; }
+    TranslationView *translationView() const { return m_translationView; }
     // Chooses the language model by its architecture-table name.
     void setArchitecture(const QString &arch);
     ModelOptionsPanel *modelOptions() const;
@@ -113,6 +115,7 @@ private:
     MemoryView *m_memoryView;
     EncodersView *m_encodersView = nullptr;
     RetrievalView *m_retrievalView;
+    TranslationView *m_translationView = nullptr;
     QTabWidget *m_tabs;
     LessonPresenter *m_presenter = nullptr;
     LessonPanel *m_lessonPanel = nullptr;

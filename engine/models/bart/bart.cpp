@@ -118,7 +118,7 @@ Tensor BartModel::maybeDropout(const Tensor &x, bool training)
     return dropout(x, m_config.dropout, m_dropoutRng, true);
 }
 
-Tensor BartModel::embed(const Stack &stack, const std::vector<std::int32_t> &ids, int B, int T, bool training)
+Tensor BartModel::embed(const Stack &stack, const std::vector<std::int32_t> &ids, int B, int T, bool training, int from)
 {
     // Word vectors, the pad token's row without a gradient: pad positions read a detached copy.
     std::vector<float> isPad(ids.size(), 0.0f);
@@ -138,13 +138,13 @@ Tensor BartModel::embed(const Stack &stack, const std::vector<std::int32_t> &ids
         words = scale(words, std::sqrt(static_cast<float>(m_config.dim)));
     std::vector<std::int32_t> rows(static_cast<std::size_t>(T));
     for (int t = 0; t < T; ++t)
-        rows[static_cast<std::size_t>(t)] = t + kPositionOffset;
+        rows[static_cast<std::size_t>(t)] = from + t + kPositionOffset;
     const Tensor x = add(words, embedding(stack.positions, rows, {T})); // (T, d) over B
     return maybeDropout(normalise(stack.embeddingNorm, x), training);
 }
 
 Tensor BartModel::attend(const Attention &w, int heads, const Tensor &x, const Tensor &memory, const Tensor &additive,
-                         Trace *trace, const std::string &tracePrefix, bool training)
+                         Trace *trace, const std::string &tracePrefix, bool training, KvSlot *slot, bool fixed)
 {
     const float scaling = 1.0f / std::sqrt(static_cast<float>(m_config.dim / heads));
     BiasedAttentionOptions o;
@@ -156,7 +156,9 @@ Tensor BartModel::attend(const Attention &w, int heads, const Tensor &x, const T
     o.rng = &m_dropoutRng;
     o.training = training;
     const Tensor q = scale(linear(x, w.q.weight, w.q.bias), scaling);
-    const Tensor y = biasedAttention(q, linear(memory, w.k.weight, w.k.bias), linear(memory, w.v.weight, w.v.bias), o);
+    const auto [k, v] = cachedKeysValues(slot, fixed, [&] { return linear(memory, w.k.weight, w.k.bias); },
+                                         [&] { return linear(memory, w.v.weight, w.v.bias); });
+    const Tensor y = biasedAttention(q, k, v, o);
     return linear(y, w.out.weight, w.out.bias);
 }
 
@@ -209,6 +211,40 @@ Tensor BartModel::decode(const Seq2SeqInput &in, const Tensor &encoded, Trace *t
         x = normalise(w.finalNorm, add(x, maybeDropout(feedForward(w, x, training), training)));
     }
     return x;
+}
+
+Tensor BartModel::decodeStep(const std::vector<std::int32_t> &tokens, const Tensor &encoded,
+                             const std::vector<std::uint8_t> &paddingMask, DecoderCache &cache, Trace *trace)
+{
+    NoGradScope noGrad;
+    const int B = static_cast<int>(tokens.size()), t = cache.length;
+    if (t + 1 > m_config.maxSeq)
+        throw std::invalid_argument("BartModel::decodeStep: " + std::to_string(t + 1) +
+                                    " tokens exceed the position table (max_seq = " + std::to_string(m_config.maxSeq) + ")");
+    for (std::int32_t id : tokens)
+        if (id < 0 || id >= m_config.vocabSize)
+            throw std::invalid_argument("BartModel::decodeStep: token id " + std::to_string(id) + " outside [0, " +
+                                        std::to_string(m_config.vocabSize) + ")");
+    cache.self.resize(m_decoder.layers.size());
+    cache.cross.resize(m_decoder.layers.size());
+    if (!cache.cross.front().keys.defined() && (encoded.dim() != 3 || encoded.size(0) != B || encoded.size(2) != m_config.dim))
+        throw std::invalid_argument("BartModel::decodeStep: encoder output " + shapeString(encoded.shape()) +
+                                    " does not match (B, Ts, d)");
+    const Tensor padding =
+        paddingMask.empty() ? Tensor() : paddingLogitMask(paddingMask, B, static_cast<int>(paddingMask.size()) / B);
+    Tensor x = embed(m_decoder, tokens, B, 1, false, t); // (B, 1, d)
+    const int heads = m_decoder.heads;
+    for (std::size_t l = 0; l < m_decoder.layers.size(); ++l) {
+        const Layer &w = m_decoder.layers[l];
+        const std::string layer = "layer" + std::to_string(l) + ".";
+        x = normalise(w.selfNorm, add(x, attend(w.self, heads, x, x, Tensor(), trace, "decoder." + layer, false,
+                                                &cache.self[l], false)));
+        x = normalise(w.crossNorm, add(x, attend(w.cross, heads, x, encoded, padding, trace, "cross." + layer, false,
+                                                 &cache.cross[l], true)));
+        x = normalise(w.finalNorm, add(x, feedForward(w, x, false)));
+    }
+    ++cache.length;
+    return reshape(logits(x), {B, m_config.vocabSize});
 }
 
 Tensor BartModel::logits(const Tensor &hidden) const { return add(matmul(hidden, m_shared, true), m_logitsBias); }

@@ -41,6 +41,8 @@ public:
     Tensor encode(const Seq2SeqInput &input, Trace *trace = nullptr, bool training = false) override;
     Tensor decode(const Seq2SeqInput &input, const Tensor &encoded, Trace *trace = nullptr, bool training = false) override;
     Tensor logits(const Tensor &hidden) const override;
+    Tensor decodeStep(const std::vector<std::int32_t> &tokens, const Tensor &encoded,
+                      const std::vector<std::uint8_t> &paddingMask, DecoderCache &cache, Trace *trace = nullptr) override;
 
 private:
     struct Linear {
@@ -67,9 +69,11 @@ private:
         int heads = 1;
     };
 
-    Tensor embed(const Stack &stack, const std::vector<std::int32_t> &ids, int B, int T, bool training);
+    // ids (B, T) at positions from … from + T − 1.
+    Tensor embed(const Stack &stack, const std::vector<std::int32_t> &ids, int B, int T, bool training, int from = 0);
+    // `slot`: incremental decoding (cachedKeysValues; `fixed` for cross-attention).
     Tensor attend(const Attention &w, int heads, const Tensor &x, const Tensor &memory, const Tensor &additive, Trace *trace,
-                  const std::string &tracePrefix, bool training);
+                  const std::string &tracePrefix, bool training, KvSlot *slot = nullptr, bool fixed = false);
     Tensor feedForward(const Layer &w, const Tensor &x, bool training);
     Tensor normalise(const Norm &n, const Tensor &x) const;
     Tensor maybeDropout(const Tensor &x, bool training);

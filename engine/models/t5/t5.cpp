@@ -152,20 +152,20 @@ Tensor T5Model::maybeDropout(const Tensor &x, bool training)
     return dropout(x, m_config.dropout, m_dropoutRng, true);
 }
 
-Tensor T5Model::positionBias(const Tensor &table, int Tq, int Tk, bool bidirectional) const
+Tensor T5Model::positionBias(const Tensor &table, int Tq, int Tk, bool bidirectional, int queryFrom) const
 {
     std::vector<std::int32_t> buckets(static_cast<std::size_t>(Tq) * static_cast<std::size_t>(Tk));
     for (int i = 0; i < Tq; ++i)
         for (int j = 0; j < Tk; ++j)
             buckets[static_cast<std::size_t>(i) * static_cast<std::size_t>(Tk) + static_cast<std::size_t>(j)] =
-                t5RelativeBucket(j - i, bidirectional, m_config.buckets, m_config.maxDistance);
+                t5RelativeBucket(j - i - queryFrom, bidirectional, m_config.buckets, m_config.maxDistance);
     const Tensor rows = embedding(table, buckets, {Tq, Tk});  // (Tq, Tk, nh)
     const Tensor heads = transpose(transpose(rows, 1, 2), 0, 1); // (nh, Tq, Tk)
     return reshape(heads, {1, m_config.heads, Tq, Tk});
 }
 
 Tensor T5Model::attend(const Attention &w, const Tensor &x, const Tensor &memory, const Tensor &additive, Trace *trace,
-                       const std::string &tracePrefix, bool training)
+                       const std::string &tracePrefix, bool training, KvSlot *slot, bool fixed)
 {
     BiasedAttentionOptions o; // no 1/√dk: T5 folds it into the initialisation of q
     o.heads = m_config.heads;
@@ -175,7 +175,8 @@ Tensor T5Model::attend(const Attention &w, const Tensor &x, const Tensor &memory
     o.dropout = m_config.dropout;
     o.rng = &m_dropoutRng;
     o.training = training;
-    return linear(biasedAttention(linear(x, w.q), linear(memory, w.k), linear(memory, w.v), o), w.o);
+    const auto [k, v] = cachedKeysValues(slot, fixed, [&] { return linear(memory, w.k); }, [&] { return linear(memory, w.v); });
+    return linear(biasedAttention(linear(x, w.q), k, v, o), w.o);
 }
 
 Tensor T5Model::feedForward(const FeedForward &w, const Tensor &x, bool training)
@@ -229,6 +230,38 @@ Tensor T5Model::decode(const Seq2SeqInput &in, const Tensor &encoded, Trace *tra
         x = add(x, maybeDropout(feedForward(b.ffn, norm(b.ffnNorm, x), training), training));
     }
     return maybeDropout(norm(m_decoderNorm, x), training);
+}
+
+Tensor T5Model::decodeStep(const std::vector<std::int32_t> &tokens, const Tensor &encoded,
+                           const std::vector<std::uint8_t> &paddingMask, DecoderCache &cache, Trace *trace)
+{
+    NoGradScope noGrad;
+    const int B = static_cast<int>(tokens.size()), t = cache.length;
+    for (std::int32_t id : tokens)
+        if (id < 0 || id >= m_config.vocabSize)
+            throw std::invalid_argument("T5Model::decodeStep: token id " + std::to_string(id) + " outside [0, " +
+                                        std::to_string(m_config.vocabSize) + ")");
+    cache.self.resize(m_decoder.size());
+    cache.cross.resize(m_decoder.size());
+    if (!cache.cross.front().keys.defined() && (encoded.dim() != 3 || encoded.size(0) != B || encoded.size(2) != m_config.dim))
+        throw std::invalid_argument("T5Model::decodeStep: encoder output " + shapeString(encoded.shape()) +
+                                    " does not match (B, Ts, d)");
+    // Position t's row of the causal bucket biases; every cached key is at or before t.
+    const Tensor selfAdditive = positionBias(m_decoderBias, 1, t + 1, false, t);
+    const Tensor crossAdditive =
+        paddingMask.empty() ? Tensor() : paddingLogitMask(paddingMask, B, static_cast<int>(paddingMask.size()) / B);
+    Tensor x = embedding(m_shared, tokens, {B, 1}); // (B, 1, d)
+    for (std::size_t l = 0; l < m_decoder.size(); ++l) {
+        const Block &b = m_decoder[l];
+        const std::string layer = "layer" + std::to_string(l) + ".";
+        const Tensor h = norm(b.selfNorm, x);
+        x = add(x, attend(b.self, h, h, selfAdditive, trace, "decoder." + layer, false, &cache.self[l], false));
+        x = add(x, attend(b.cross, norm(b.crossNorm, x), encoded, crossAdditive, trace, "cross." + layer, false,
+                          &cache.cross[l], true));
+        x = add(x, feedForward(b.ffn, norm(b.ffnNorm, x), false));
+    }
+    ++cache.length;
+    return reshape(logits(norm(m_decoderNorm, x)), {B, m_config.vocabSize});
 }
 
 Tensor T5Model::logits(const Tensor &hidden) const

@@ -50,6 +50,8 @@ public:
     Tensor encode(const Seq2SeqInput &input, Trace *trace = nullptr, bool training = false) override;
     Tensor decode(const Seq2SeqInput &input, const Tensor &encoded, Trace *trace = nullptr, bool training = false) override;
     Tensor logits(const Tensor &hidden) const override;
+    Tensor decodeStep(const std::vector<std::int32_t> &tokens, const Tensor &encoded,
+                      const std::vector<std::uint8_t> &paddingMask, DecoderCache &cache, Trace *trace = nullptr) override;
 
 private:
     struct Attention {
@@ -67,13 +69,15 @@ private:
         Tensor ffnNorm;
     };
 
+    // `slot`: incremental decoding (cachedKeysValues; `fixed` for cross-attention).
     Tensor attend(const Attention &w, const Tensor &x, const Tensor &memory, const Tensor &additive, Trace *trace,
-                  const std::string &tracePrefix, bool training);
+                  const std::string &tracePrefix, bool training, KvSlot *slot = nullptr, bool fixed = false);
     Tensor feedForward(const FeedForward &w, const Tensor &x, bool training);
     Tensor norm(const Tensor &weight, const Tensor &x) const;
     Tensor maybeDropout(const Tensor &x, bool training);
-    // (1, nh, Tq, Tk): the bucket biases of `table` (nb, nh) for every query/key pair.
-    Tensor positionBias(const Tensor &table, int Tq, int Tk, bool bidirectional) const;
+    // (1, nh, Tq, Tk): the bucket biases of `table` (nb, nh) for every query/key pair, the
+    // queries at positions queryFrom … queryFrom + Tq − 1.
+    Tensor positionBias(const Tensor &table, int Tq, int Tk, bool bidirectional, int queryFrom = 0) const;
 
     T5Config m_config;
     Tensor m_shared;                      // (V, d)
