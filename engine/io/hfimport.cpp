@@ -179,6 +179,9 @@ Result<Checkpoint> loadHuggingFaceFolder(const std::string &dir)
     if (arch->traits.direction == Direction::Bidirectional) // fill-mask, pairs: the encoder's specials
         if (auto specials = findEncoderSpecials(*tokenizer.value().tokenizer); !specials)
             return Error{tokenizer.value().file + ": " + specials.error()};
+    if (arch->seq2seqTokens) // an encoder-decoder's start, end and padding, its sentinels or mask
+        if (auto ids = findSeq2SeqIds(*arch->seq2seqTokens, *tokenizer.value().tokenizer); !ids)
+            return Error{tokenizer.value().file + ": " + ids.error() + " (a " + arch->name + " tokenizer needs it)"};
 
     Checkpoint c;
     c.model = std::move(model);

@@ -31,8 +31,16 @@ Result<Seq2SeqIds> findSeq2SeqIds(const Seq2SeqTokens &tokens, const Tokenizer &
         ids.begin = id(tokens.begin);
     if (!tokens.mask.empty())
         ids.mask = id(tokens.mask);
-    for (int n = 0; n < tokens.sentinels; ++n)
-        ids.sentinels.push_back(id(tokens.sentinel(n)));
+    // Sentinels 0, 1, … as far as the vocabulary has them (a small checkpoint may keep a few);
+    // the first one must be there.
+    for (int n = 0; n < tokens.sentinels; ++n) {
+        const auto found = tokenizer.tokenId(tokens.sentinel(n));
+        if (!found)
+            break;
+        ids.sentinels.push_back(*found);
+    }
+    if (tokens.sentinels > 0 && ids.sentinels.empty() && missing.empty())
+        missing = tokens.sentinel(0);
     if (!missing.empty())
         return makeError("no " + missing + " token");
     return ids;

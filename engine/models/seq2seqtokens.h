@@ -38,8 +38,10 @@ struct Seq2SeqIds {
     std::vector<std::int32_t> sentinels; // sentinel n at [n]
 };
 
-// The ids of `tokens` in `tokenizer`. The error names the first token it lacks ("no <extra_id_0>
-// token"), for the caller to prefix with where the tokenizer came from.
+// The ids of `tokens` in `tokenizer`: every one named, and the sentinels from the first on as far
+// as they go (at least <extra_id_0> when the family has sentinels). The error names the first
+// token it lacks ("no <extra_id_0> token"), for the caller to prefix with where the tokenizer came
+// from.
 Result<Seq2SeqIds> findSeq2SeqIds(const Seq2SeqTokens &tokens, const Tokenizer &tokenizer);
 
 } // namespace lm

@@ -119,12 +119,12 @@ void TranslationWorker::prepare(const TranslatorRequest &r)
         m_state->model = std::move(c.value().model);
         m_state->tokenizer = std::move(c.value().tokenizer);
         m_state->ids = ids.value();
-        TranslatorReady ready;
-        ready.arch = QString::fromStdString(m_state->model->arch());
-        ready.origin = tr("Opened %1: %2, %3 parameters.")
-                           .arg(QFileInfo(r.modelPath).fileName(), ready.arch)
+        TranslatorReady done;
+        done.arch = QString::fromStdString(m_state->model->arch());
+        done.origin = tr("Opened %1: %2, %3 parameters.")
+                           .arg(QFileInfo(r.modelPath).fileName(), done.arch)
                            .arg(m_state->model->parameterCount());
-        Q_EMIT ready(ready);
+        Q_EMIT ready(done);
         return;
     }
 
@@ -194,13 +194,13 @@ void TranslationWorker::prepare(const TranslatorRequest &r)
     m_state->model = std::move(setup.value().model);
     m_state->tokenizer = std::move(setup.value().tokenizer);
     m_state->ids = t.ids;
-    TranslatorReady ready;
-    ready.arch = QStringLiteral("t5");
-    ready.chrF = scores.chrF;
-    ready.exampleSource = QString::fromStdString(task.value().test.front().source);
-    ready.origin = tr("A small T5 (%1 parameters) trained here: span corruption on both corpora, then the pairs.")
+    TranslatorReady done;
+    done.arch = QStringLiteral("t5");
+    done.chrF = scores.chrF;
+    done.exampleSource = QString::fromStdString(task.value().test.front().source);
+    done.origin = tr("A small T5 (%1 parameters) trained here: span corruption on both corpora, then the pairs.")
                        .arg(m_state->model->parameterCount());
-    Q_EMIT ready(ready);
+    Q_EMIT ready(done);
 }
 
 void TranslationWorker::translate(const QString &text, const lm::DecodingOptions &options, int generation)
