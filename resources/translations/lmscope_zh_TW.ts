@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AlignmentView</name>
+    <message>
+        <location filename="../../app/appcore/views/alignmentview.cpp" line="46"/>
+        <source>Translate a sentence to see which source words each target word looked at.</source>
+        <translation>翻譯一個句子，就能看到每個譯文詞看向了原文的哪些詞。</translation>
+    </message>
+</context>
+<context>
     <name>AttentionView</name>
     <message>
         <location filename="../../app/appcore/views/attentionview.cpp" line="34"/>
@@ -340,22 +348,27 @@
         <translation>內建：繁體中文（家族、首都、量詞）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/base/corpora.cpp" line="16"/>
+        <location filename="../../app/appcore/base/corpora.cpp" line="17"/>
+        <source>Built-in: English and Traditional Chinese (for translation models)</source>
+        <translation>內建：英文與繁體中文（給翻譯模型）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/base/corpora.cpp" line="20"/>
         <source>Built-in: English short documents (for encoders)</source>
         <translation>內建：英文短文件（給編碼器用）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/base/corpora.cpp" line="19"/>
+        <location filename="../../app/appcore/base/corpora.cpp" line="23"/>
         <source>Built-in: Traditional Chinese short documents (for encoders)</source>
         <translation>內建：繁體中文短文件（給編碼器用）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/base/corpora.cpp" line="23"/>
+        <location filename="../../app/appcore/base/corpora.cpp" line="27"/>
         <source>Built-in: English task sentences (sentiment, intent; no labels)</source>
         <translation>內建：英文任務句子（情感、意圖；不含標籤）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/base/corpora.cpp" line="26"/>
+        <location filename="../../app/appcore/base/corpora.cpp" line="30"/>
         <source>Built-in: Traditional Chinese task sentences (sentiment, intent; no labels)</source>
         <translation>內建：繁體中文任務句子（情感、意圖；不含標籤）</translation>
     </message>
@@ -1961,203 +1974,208 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="72"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="73"/>
         <source>LMScope — a lab for language models</source>
         <translation>LMScope — 語言模型實驗室</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="74"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="75"/>
         <source>Language model</source>
         <translation>語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="75"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="76"/>
         <source>Word vectors</source>
         <translation>詞向量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="76"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="77"/>
         <source>Recurrent networks</source>
         <translation>循環神經網路</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="77"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="78"/>
         <source>Attention</source>
         <translation>注意力</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="80"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="81"/>
+        <source>Translation</source>
+        <translation>翻譯</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="82"/>
         <source>Memory</source>
         <translation>記憶體</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="82"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="84"/>
         <source>Tagging</source>
         <translation>詞性標注</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="85"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="87"/>
         <source>Forecasting</source>
         <translation>時間序列預測</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="93"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="95"/>
         <source>Ready. Choose a corpus and a model, then press Start.</source>
         <translation>準備就緒。請選擇語料和模型，然後按下「開始」。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="141"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="143"/>
         <source>Saved the checkpoint to %1</source>
         <translation>已將檢查點儲存至 %1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="143"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="367"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="145"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="369"/>
         <source>Save checkpoint</source>
         <translation>儲存檢查點</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="164"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="166"/>
         <source>Lesson</source>
         <translation>課程</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="201"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="203"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="202"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="204"/>
         <source>&amp;Open corpus…</source>
         <translation>開啟語料(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="203"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="205"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="205"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="207"/>
         <source>&amp;Save checkpoint…</source>
         <translation>儲存檢查點(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="206"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="208"/>
         <source>&amp;Export loss plot…</source>
         <translation>匯出損失圖(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="208"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="210"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="210"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="212"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="215"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="217"/>
         <source>Logarithmic loss axis</source>
         <translation>損失軸使用對數刻度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="218"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="228"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="220"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="230"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="229"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="231"/>
         <source>The window is rebuilt in the new language, which stops the training in progress. Switch now?</source>
         <translation>視窗會以新語言重建，進行中的訓練會停止。要現在切換嗎？</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="236"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="238"/>
         <source>&amp;Lessons</source>
         <translation>課程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="246"/>
         <location filename="../../app/appcore/window/mainwindow.cpp" line="248"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="250"/>
         <source>A first language model</source>
         <translation>第一個語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="249"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="251"/>
         <source>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; Pick the built-in English corpus and &lt;i&gt;Characters&lt;/i&gt; as tokens.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; Press &lt;i&gt;Start&lt;/i&gt;. The model reads the previous few characters and guesses the next one; the loss says how surprised it was, averaged over a batch.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; Watch the curve: at first the loss is near ln(vocabulary size), a uniform guess. It falls quickly as the model learns which letters follow which, then slowly as it learns words.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; Press &lt;i&gt;Let it write&lt;/i&gt; with a prompt such as &lt;i&gt;The king&lt;/i&gt;. Early on the text is noise; after a thousand steps it spells words from the corpus.&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; Try the Traditional Chinese corpus: each character is one token, so the vocabulary is larger and the first loss higher.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; 選擇內建的英文語料，詞元選&lt;i&gt;字元&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; 按下&lt;i&gt;開始&lt;/i&gt;。模型會讀取前面幾個字元，猜出下一個字元；損失代表它看到正確答案時有多「意外」，是整個批次的平均值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; 觀察曲線：一開始損失接近 ln(詞彙量)，也就是在所有詞元之間平均亂猜的程度。模型學會哪些字母常接在哪些字母後面時，損失下降得很快；接著開始學單字，下降就變慢了。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; 輸入像 &lt;i&gt;The king&lt;/i&gt; 這樣的提示，再按&lt;i&gt;讓它寫寫看&lt;/i&gt;。剛開始寫出的文字只是雜訊；訓練一千步左右之後，它就能拼出語料裡的單字。&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; 換成繁體中文語料試試看：每個字就是一個詞元，所以詞彙量更大，一開始的損失也更高。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="260"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="262"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="261"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="263"/>
         <source>Command-line tool…</source>
         <translation>命令列工具…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="262"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="264"/>
         <source>Command-line tool</source>
         <translation>命令列工具</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="263"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="265"/>
         <source>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; does the same work from scripts, for example:&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;Run &lt;code&gt;lmscope-cli --help&lt;/code&gt; for every command.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; 可以在腳本中完成同樣的工作，例如：&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &lt;code&gt;lmscope-cli --help&lt;/code&gt; 即可查看所有指令。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="268"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="269"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="270"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="271"/>
         <source>About LMScope</source>
         <translation>關於 LMScope</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="270"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="272"/>
         <source>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A desktop lab for neural language models: train small models on your own text and look inside them while they learn.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;神經語言模型的桌面實驗室：用你自己的文字訓練小型模型，並在它們學習的過程中觀察內部的運作。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="330"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="332"/>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="331"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="333"/>
         <source>Text files (*.txt *.md *.csv);;All files (*)</source>
         <translation>文字檔 (*.txt *.md *.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="342"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="344"/>
         <source>Open corpus</source>
         <translation>開啟語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="346"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="348"/>
         <source>Corpus %1: %2 bytes</source>
         <translation>語料 %1：%2 位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="368"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="370"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors 檔案 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="213"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="215"/>
         <source>Reset layout</source>
         <translation>重設版面配置</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="78"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="79"/>
         <source>Encoders</source>
         <translation>編碼器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="79"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="80"/>
         <source>Sentence search</source>
         <translation>句子搜尋</translation>
     </message>
@@ -3122,32 +3140,32 @@ Step %2 of %3 · loss %4</source>
 <context>
     <name>PretrainWorker</name>
     <message>
-        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="215"/>
+        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="202"/>
         <source>%1 is not an encoder: it cannot be pre-trained with masked words.</source>
         <translation>%1 不是編碼器：無法用遮蔽詞來預訓練。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="247"/>
+        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="230"/>
         <source>%1: %2 tokens, vocabulary %3, %4 parameters</source>
         <translation>%1：%2 個詞元，詞彙量 %3，%4 個參數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="266"/>
+        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="249"/>
         <source>Training diverged: %1</source>
         <translation>訓練發散：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="303"/>
+        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="286"/>
         <source>No encoder yet: pre-train one or open a model first.</source>
         <translation>還沒有編碼器：請先預訓練一個或開啟模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="344"/>
+        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="327"/>
         <source>%1: %2, %3 layers, width %4, vocabulary %5, %6 parameters%7</source>
         <translation>%1：%2，%3 層，寬度 %4，詞彙量 %5，%6 個參數%7</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="349"/>
+        <location filename="../../app/appcore/workers/pretrainworker.cpp" line="332"/>
         <source> (no masked-word head: no guesses)</source>
         <translation>（沒有遮蔽詞預測頭：不會猜詞）</translation>
     </message>
@@ -3929,6 +3947,304 @@ Step %2 of %3 · loss %4</source>
     </message>
 </context>
 <context>
+    <name>TranslationView</name>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="61"/>
+        <source>Open model…</source>
+        <translation>開啟模型…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="61"/>
+        <source>Train a small translator</source>
+        <translation>訓練一個小翻譯模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="62"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="63"/>
+        <source>Another example</source>
+        <translation>換一個例子</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="66"/>
+        <source>Translate</source>
+        <translation>翻譯</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="79"/>
+        <source>Open a T5 or BART model, or train a small translator here (a few minutes).</source>
+        <translation>開啟一個 T5 或 BART 模型，或在這裡訓練一個小翻譯模型（幾分鐘）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="82"/>
+        <source>fine-tuning step</source>
+        <translation>微調步數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="82"/>
+        <source>held-out chrF</source>
+        <translation>保留集 chrF</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="86"/>
+        <source>T5: span corruption</source>
+        <translation>T5：片段破壞</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="87"/>
+        <source>BART: text infilling</source>
+        <translation>BART：文字填空</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="88"/>
+        <source>BART: text infilling + sentence permutation</source>
+        <translation>BART：文字填空＋句子重排</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="89"/>
+        <source>Pre-training: the damaged text</source>
+        <translation>預訓練：被破壞的文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="96"/>
+        <source>Text</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="97"/>
+        <source>Encoder reads</source>
+        <translation>編碼器讀到</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="98"/>
+        <source>Decoder writes</source>
+        <translation>解碼器要寫出</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="109"/>
+        <source>1: greedy (the most likely token each step); more: beam search keeps that many prefixes</source>
+        <translation>1：貪婪解碼（每一步取最可能的詞元）；更多：束搜尋同時保留這麼多個前綴</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="113"/>
+        <source>A finished beam&apos;s log-probability is divided by its length to this power</source>
+        <translation>結束的束，其對數機率除以長度的這個次方</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="115"/>
+        <source>Forbid repeating any n-gram of this size (0: off)</source>
+        <translation>禁止重複這個長度的 n-gram（0：不限制）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="116"/>
+        <source>A sentence to translate</source>
+        <translation>要翻譯的句子</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="117"/>
+        <source>Decoding, step by step</source>
+        <translation>一步一步解碼</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="124"/>
+        <source>Beam width</source>
+        <translation>束寬</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="126"/>
+        <source>Length penalty</source>
+        <translation>長度懲罰</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="128"/>
+        <source>No repeated n-gram</source>
+        <translation>不重複的 n-gram</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="141"/>
+        <source>Token</source>
+        <translation>詞元</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="141"/>
+        <source>Hypothesis</source>
+        <translation>候選譯文</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="141"/>
+        <source>Score</source>
+        <translation>分數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="144"/>
+        <source>What the decoder looked at in the source (cross-attention, last layer):</source>
+        <translation>解碼器在原文中看向哪裡（交叉注意力，最後一層）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="146"/>
+        <source>Alignment</source>
+        <translation>對齊</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="177"/>
+        <source>Export as PNG…</source>
+        <translation>匯出為 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="178"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="183"/>
+        <source>Export the alignment</source>
+        <translation>匯出對齊圖</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="178"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 圖片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="182"/>
+        <source>Export as CSV…</source>
+        <translation>匯出為 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="183"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="201"/>
+        <source>held-out chrF (greedy, 50 pairs)</source>
+        <translation>保留集 chrF（貪婪，50 對）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="209"/>
+        <source>Held-out chrF (greedy, 100 pairs): %1.</source>
+        <translation>保留集 chrF（貪婪，100 對）：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="246"/>
+        <source>A .safetensors file…</source>
+        <translation>.safetensors 檔案…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="247"/>
+        <source>Open an encoder–decoder</source>
+        <translation>開啟編碼器–解碼器</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="248"/>
+        <source>LMScope model (*.safetensors)</source>
+        <translation>LMScope 模型 (*.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="252"/>
+        <source>A Hugging Face folder…</source>
+        <translation>Hugging Face 資料夾…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="253"/>
+        <source>Open a Hugging Face T5 or BART folder</source>
+        <translation>開啟 Hugging Face 的 T5 或 BART 資料夾</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="322"/>
+        <source>%1 spans (about 15 % of the tokens, 3 tokens long on average) were cut out. Each left one sentinel in the encoder&apos;s input; the decoder writes each sentinel followed by the tokens it stands for — only what was lost.</source>
+        <translation>有 %1 個片段（約 15 % 的詞元，平均長 3 個詞元）被剪掉。每個片段在編碼器的輸入裡留下一個哨兵詞元；解碼器寫出每個哨兵，後面接著它代表的詞元——只寫被拿走的部分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="329"/>
+        <source>%1 spans (about 30 % of the tokens, Poisson lengths with mean 3) became one &lt;mask&gt; each; a span of length 0 inserts a &lt;mask&gt;, so the model must also learn how many tokens are missing. The decoder writes the whole text back.</source>
+        <translation>有 %1 個片段（約 30 % 的詞元，長度服從平均為 3 的卜瓦松分布）各變成一個 &lt;mask&gt;；長度為 0 的片段會插入一個 &lt;mask&gt;，所以模型還得學會缺了幾個詞元。解碼器把整段文字寫回來。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="332"/>
+        <source>The sentences were shuffled, then %1 spans became one &lt;mask&gt; each. The decoder writes the whole text back in its original order.</source>
+        <translation>句子先被打亂，接著有 %1 個片段各變成一個 &lt;mask&gt;。解碼器依原本的順序把整段文字寫回來。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="380"/>
+        <source>Step %1 of %2: chose “%3”</source>
+        <translation>第 %1 步（共 %2 步）：選了「%3」</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationWorker</name>
+    <message>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="106"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="193"/>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="109"/>
+        <source>Opening %1…</source>
+        <translation>正在開啟 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="114"/>
+        <source>%1 holds a %2 model, not an encoder–decoder (T5 or BART).</source>
+        <translation>%1 裡是 %2 模型，不是編碼器–解碼器（T5 或 BART）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="124"/>
+        <source>Opened %1: %2, %3 parameters.</source>
+        <translation>已開啟 %1：%2，%3 個參數。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="147"/>
+        <source>Building the tokenizer…</source>
+        <translation>正在建立分詞器…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="154"/>
+        <source>Pre-training (span corruption): step %1 of %2, loss %3</source>
+        <translation>預訓練（片段破壞）：第 %1 步（共 %2 步），損失 %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="161"/>
+        <source>Pre-training stopped: %1</source>
+        <translation>預訓練中止：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="179"/>
+        <source>Learning to translate: step %1 of %2, loss %3</source>
+        <translation>學習翻譯：第 %1 步（共 %2 步），損失 %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="188"/>
+        <source>Fine-tuning stopped: %1</source>
+        <translation>微調中止：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="189"/>
+        <source>Scoring 100 held-out pairs…</source>
+        <translation>正在為 100 對保留句評分…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="201"/>
+        <source>A small T5 (%1 parameters) trained here: span corruption on both corpora, then the pairs.</source>
+        <translation>在這裡訓練的小 T5（%1 個參數）：先在兩種語料上做片段破壞，再學句對。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="210"/>
+        <source>Train or open a model first.</source>
+        <translation>請先訓練或開啟一個模型。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="219"/>
+        <source>Type a sentence to translate.</source>
+        <translation>請輸入要翻譯的句子。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="275"/>
+        <source>%1 is not an encoder–decoder.</source>
+        <translation>%1 不是編碼器–解碼器。</translation>
+    </message>
+</context>
+<context>
     <name>WhyLabelPanel</name>
     <message>
         <location filename="../../app/appcore/views/whylabelpanel.cpp" line="32"/>
@@ -4001,12 +4317,12 @@ Step %2 of %3 · loss %4</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="133"/>
+        <location filename="../../app/gui/main.cpp" line="144"/>
         <source>Resume training?</source>
         <translation>要接續訓練嗎？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="134"/>
+        <location filename="../../app/gui/main.cpp" line="145"/>
         <source>LMScope ended while a model was training. Its last autosave holds step %1. Continue training from there?</source>
         <translation>LMScope 在訓練模型時意外結束。最後一次自動儲存停在第 %1 步。要從那裡繼續訓練嗎？</translation>
     </message>
