@@ -123,6 +123,18 @@ private Q_SLOTS:
         writeFile(path("neutral.tsv"), train + "neutral\tthe cat is a cat\n" + train);
         writeFile(path("no-tab.tsv"), train + "positive the cat is good\n" + train);
         writeFile(path("one-label.tsv"), QByteArray("positive\tthe cat is good\n").repeated(14));
+        // Text pairs for an encoder-decoder: the third line has no source.
+        writeFile(path("pairs-empty-source.tsv"), "the cat\tle chat\nthe dog\tle chien\n\tle rat\n");
+        // A T5 folder whose tokenizer lost its sentinel.
+        QVERIFY(copyBertFolder(path("t5-nosentinel"), "t5-tiny"));
+        {
+            QFile tok(path("t5-nosentinel/tokenizer.json"));
+            QVERIFY(tok.open(QIODevice::ReadOnly));
+            QByteArray text = tok.readAll();
+            tok.close();
+            QVERIFY(text.contains("<extra_id_0>"));
+            writeFile(path("t5-nosentinel/tokenizer.json"), text.replace("<extra_id_0>", "<extra_id_x>"));
+        }
         writeFile(path("ner-bad.tsv"), QByteArray("anna flew to rome\tB-PER O O B-LOC\n").repeated(2) + "bob sat\tB-PER\n");
     }
 
@@ -291,6 +303,30 @@ private Q_SLOTS:
                            QStringLiteral("--ids"), QStringLiteral("1,2"), QStringLiteral("--decoder-ids"), QStringLiteral("3"),
                            QStringLiteral("--logits"), path("never.csv")}
             << QStringLiteral("--decoder-ids applies to encoder-decoder models; a gpt model reads one sequence");
+        QTest::newRow("span corruption with a tokenizer that cannot hold sentinels")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("t5"), QStringLiteral("--corpus"),
+                           QStringLiteral("builtin:en"), QStringLiteral("--objective"), QStringLiteral("span"),
+                           QStringLiteral("--tokenizer"), QStringLiteral("bpe"), QStringLiteral("--out"), out}
+            << QStringLiteral("use the unigram tokenizer");
+        QTest::newRow("the other family's denoising")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("bart"), QStringLiteral("--corpus"),
+                           QStringLiteral("builtin:en"), QStringLiteral("--objective"), QStringLiteral("span"), QStringLiteral("--out"), out}
+            << QStringLiteral("bart does not train with span");
+        QTest::newRow("empty source line")
+            << QStringList{QStringLiteral("finetune"), QStringLiteral("--model"), t5, QStringLiteral("--task"),
+                           path("pairs-empty-source.tsv"), QStringLiteral("--out"), out}
+            << QStringLiteral("pairs-empty-source.tsv:3: empty source");
+        QTest::newRow("tokenizer without sentinels")
+            << QStringList{QStringLiteral("translate"), QStringLiteral("--model"), path("t5-nosentinel"), QStringLiteral("--text"),
+                           QStringLiteral("the cat")}
+            << QStringLiteral("tokenizer.json: no <extra_id_0> token");
+        QTest::newRow("translate nothing")
+            << QStringList{QStringLiteral("translate"), QStringLiteral("--model"), t5, QStringLiteral("--text"), QString()}
+            << QStringLiteral("--text is empty");
+        QTest::newRow("translate with an encoder")
+            << QStringList{QStringLiteral("translate"), QStringLiteral("--model"), bert, QStringLiteral("--text"),
+                           QStringLiteral("the cat")}
+            << QStringLiteral("does not write a target for a source");
         QTest::newRow("search missing query set")
             << QStringList{QStringLiteral("search"), QStringLiteral("--model"), bert, QStringLiteral("--eval"), path("no-queries.tsv")}
             << QStringLiteral("no-queries.tsv");
@@ -314,6 +350,35 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path("never.vec")));
         QVERIFY(!QFile::exists(path("never.csv")));
         QVERIFY(!QFile::exists(path("never.json")));
+    }
+
+    // translate writes a target and, with --steps-out, each step: the beams with their scores,
+    // the chosen token and a cross-attention row over the source that sums to 1.
+    void translateWritesItsSteps()
+    {
+        const Run r = cli({QStringLiteral("translate"), QStringLiteral("--model"), QStringLiteral(LMSCOPE_SOURCE_DIR "/tests/golden/t5-tiny"),
+                           QStringLiteral("--text"), QStringLiteral("the cat"), QStringLiteral("--beam"), QStringLiteral("3"),
+                           QStringLiteral("--max-tokens"), QStringLiteral("5"), QStringLiteral("--steps-out"), path("steps.json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile f(path("steps.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();
+        const QJsonArray steps = doc[QStringLiteral("steps")].toArray();
+        QVERIFY(!steps.isEmpty() && steps.size() <= 5);
+        const int Ts = doc[QStringLiteral("source")].toArray().size();
+        QVERIFY(Ts >= 2);
+        for (const auto &step : steps) {
+            const QJsonObject o = step.toObject();
+            QVERIFY(!o[QStringLiteral("beams")].toArray().isEmpty());
+            const QJsonArray cross = o[QStringLiteral("cross")].toArray();
+            QCOMPARE(cross.size(), Ts);
+            double sum = 0.0;
+            for (const auto &v : cross)
+                sum += v.toDouble();
+            QVERIFY(std::abs(sum - 1.0) < 1e-4);
+        }
+        if (steps.size() > 1) // beam 3 keeps several prefixes after the first step
+            QVERIFY(steps[1].toObject()[QStringLiteral("beams")].toArray().size() >= 2);
     }
 
     // archs --json is the architecture table: the families train accepts, each with its options.
