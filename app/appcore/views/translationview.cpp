@@ -19,6 +19,7 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
@@ -81,6 +82,7 @@ TranslationView::TranslationView(QWidget *parent)
     m_progress->setRange(0, 1000);
     m_curve->setAxisLabels(tr("fine-tuning step"), tr("held-out chrF"), QString());
     m_curve->setMinimumHeight(140);
+    m_curve->setVisible(false); // until a translator trains here
 
     // Damaged text.
     m_family->addItem(tr("T5: span corruption"), QStringLiteral("t5"));
@@ -197,6 +199,7 @@ TranslationView::TranslationView(QWidget *parent)
             m_progress->setValue(static_cast<int>(std::lround(1000.0 * fraction)));
     });
     connect(m_worker, &TranslationWorker::chrF, this, [this](const ChrFPoint &p) {
+        m_curve->setVisible(true);
         if (m_curveSeries < 0)
             m_curveSeries = m_curve->addSeries(tr("held-out chrF (greedy, 50 pairs)"), QColor(31, 119, 180),
                                                MetricPlot::Axis::Loss);
@@ -365,6 +368,7 @@ void TranslationView::showTranslation(const TranslationShown &shown)
         previous = current;
     }
     m_tree->expandAll();
+    m_tree->resizeColumnToContents(0);
     m_alignment->setAlignment(shown.sourceTokens, shown.targetTokens, shown.alignment);
     m_step->setEnabled(!shown.steps.isEmpty());
     m_step->setRange(0, std::max(0, static_cast<int>(shown.steps.size()) - 1));
@@ -377,6 +381,10 @@ void TranslationView::showStep(int step)
 {
     if (step < 0 || step >= m_shown.steps.size())
         return;
+    if (m_step->value() != step) {
+        const QSignalBlocker quiet(m_step);
+        m_step->setValue(step);
+    }
     m_stepLabel->setText(tr("Step %1 of %2: chose “%3”").arg(step + 1).arg(m_shown.steps.size()).arg(m_shown.chosen.value(step)));
     QList<TokenChip> source;
     const QVector<float> &row = m_shown.crossAtStep[step];
