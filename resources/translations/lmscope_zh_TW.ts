@@ -3949,223 +3949,223 @@ Step %2 of %3 · loss %4</source>
 <context>
     <name>TranslationView</name>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="61"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="64"/>
         <source>Open model…</source>
         <translation>開啟模型…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="61"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="64"/>
         <source>Train a small translator</source>
         <translation>訓練一個小翻譯模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="62"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="65"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="63"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="66"/>
         <source>Another example</source>
         <translation>換一個例子</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="66"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="69"/>
         <source>Translate</source>
         <translation>翻譯</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="79"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="82"/>
         <source>Open a T5 or BART model, or train a small translator here (a few minutes).</source>
         <translation>開啟一個 T5 或 BART 模型，或在這裡訓練一個小翻譯模型（幾分鐘）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="82"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="85"/>
         <source>fine-tuning step</source>
         <translation>微調步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="82"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="85"/>
         <source>held-out chrF</source>
         <translation>保留集 chrF</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="86"/>
-        <source>T5: span corruption</source>
-        <translation>T5：片段破壞</translation>
+        <location filename="../../app/appcore/views/translationview.cpp" line="97"/>
+        <source>%1: span corruption</source>
+        <translation>%1：片段破壞</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="87"/>
-        <source>BART: text infilling</source>
-        <translation>BART：文字填空</translation>
+        <location filename="../../app/appcore/views/translationview.cpp" line="99"/>
+        <source>%1: text infilling</source>
+        <translation>%1：文字填空</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="88"/>
-        <source>BART: text infilling + sentence permutation</source>
-        <translation>BART：文字填空＋句子重排</translation>
+        <location filename="../../app/appcore/views/translationview.cpp" line="100"/>
+        <source>%1: text infilling + sentence permutation</source>
+        <translation>%1：文字填空＋句子重排</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="89"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="103"/>
         <source>Pre-training: the damaged text</source>
         <translation>預訓練：被破壞的文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="96"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="110"/>
         <source>Text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="97"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="111"/>
         <source>Encoder reads</source>
         <translation>編碼器讀到</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="98"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="112"/>
         <source>Decoder writes</source>
         <translation>解碼器要寫出</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="109"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="123"/>
         <source>1: greedy (the most likely token each step); more: beam search keeps that many prefixes</source>
         <translation>1：貪婪解碼（每一步取最可能的詞元）；更多：束搜尋同時保留這麼多個前綴</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="113"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="127"/>
         <source>A finished beam&apos;s log-probability is divided by its length to this power</source>
         <translation>結束的束，其對數機率除以長度的這個次方</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="115"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="129"/>
         <source>Forbid repeating any n-gram of this size (0: off)</source>
         <translation>禁止重複這個長度的 n-gram（0：不限制）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="116"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="130"/>
         <source>A sentence to translate</source>
         <translation>要翻譯的句子</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="117"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="131"/>
         <source>Decoding, step by step</source>
         <translation>一步一步解碼</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="124"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="138"/>
         <source>Beam width</source>
         <translation>束寬</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="126"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="140"/>
         <source>Length penalty</source>
         <translation>長度懲罰</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="128"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="142"/>
         <source>No repeated n-gram</source>
         <translation>不重複的 n-gram</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="141"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="155"/>
         <source>Token</source>
         <translation>詞元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="141"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="155"/>
         <source>Hypothesis</source>
         <translation>候選譯文</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="141"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="155"/>
         <source>Score</source>
         <translation>分數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="144"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="158"/>
         <source>What the decoder looked at in the source (cross-attention, last layer):</source>
         <translation>解碼器在原文中看向哪裡（交叉注意力，最後一層）：</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="146"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="160"/>
         <source>Alignment</source>
         <translation>對齊</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="177"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="191"/>
         <source>Export as PNG…</source>
         <translation>匯出為 PNG…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="178"/>
-        <location filename="../../app/appcore/views/translationview.cpp" line="183"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="192"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="197"/>
         <source>Export the alignment</source>
         <translation>匯出對齊圖</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="178"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="192"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 圖片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="182"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="196"/>
         <source>Export as CSV…</source>
         <translation>匯出為 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="183"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="197"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="201"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="216"/>
         <source>held-out chrF (greedy, 50 pairs)</source>
         <translation>保留集 chrF（貪婪，50 對）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="209"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="224"/>
         <source>Held-out chrF (greedy, 100 pairs): %1.</source>
         <translation>保留集 chrF（貪婪，100 對）：%1。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="246"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="261"/>
         <source>A .safetensors file…</source>
         <translation>.safetensors 檔案…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="247"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="262"/>
         <source>Open an encoder–decoder</source>
         <translation>開啟編碼器–解碼器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="248"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="263"/>
         <source>LMScope model (*.safetensors)</source>
         <translation>LMScope 模型 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="252"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="267"/>
         <source>A Hugging Face folder…</source>
         <translation>Hugging Face 資料夾…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="253"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="268"/>
         <source>Open a Hugging Face T5 or BART folder</source>
         <translation>開啟 Hugging Face 的 T5 或 BART 資料夾</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="322"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="337"/>
         <source>%1 spans (about 15 % of the tokens, 3 tokens long on average) were cut out. Each left one sentinel in the encoder&apos;s input; the decoder writes each sentinel followed by the tokens it stands for — only what was lost.</source>
         <translation>有 %1 個片段（約 15 % 的詞元，平均長 3 個詞元）被剪掉。每個片段在編碼器的輸入裡留下一個哨兵詞元；解碼器寫出每個哨兵，後面接著它代表的詞元——只寫被拿走的部分。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="329"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="344"/>
         <source>%1 spans (about 30 % of the tokens, Poisson lengths with mean 3) became one &lt;mask&gt; each; a span of length 0 inserts a &lt;mask&gt;, so the model must also learn how many tokens are missing. The decoder writes the whole text back.</source>
         <translation>有 %1 個片段（約 30 % 的詞元，長度服從平均為 3 的卜瓦松分布）各變成一個 &lt;mask&gt;；長度為 0 的片段會插入一個 &lt;mask&gt;，所以模型還得學會缺了幾個詞元。解碼器把整段文字寫回來。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="332"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="347"/>
         <source>The sentences were shuffled, then %1 spans became one &lt;mask&gt; each. The decoder writes the whole text back in its original order.</source>
         <translation>句子先被打亂，接著有 %1 個片段各變成一個 &lt;mask&gt;。解碼器依原本的順序把整段文字寫回來。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="380"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="400"/>
         <source>Step %1 of %2: chose “%3”</source>
         <translation>第 %1 步（共 %2 步）：選了「%3」</translation>
     </message>
@@ -4174,7 +4174,7 @@ Step %2 of %3 · loss %4</source>
     <name>TranslationWorker</name>
     <message>
         <location filename="../../app/appcore/workers/translationworker.cpp" line="106"/>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="193"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="199"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
@@ -4194,52 +4194,57 @@ Step %2 of %3 · loss %4</source>
         <translation>已開啟 %1：%2，%3 個參數。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="147"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="141"/>
+        <source>No family of the architecture table pre-trains by span corruption.</source>
+        <translation>架構表中沒有以片段破壞預訓練的家族。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="153"/>
         <source>Building the tokenizer…</source>
         <translation>正在建立分詞器…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="154"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="160"/>
         <source>Pre-training (span corruption): step %1 of %2, loss %3</source>
         <translation>預訓練（片段破壞）：第 %1 步（共 %2 步），損失 %3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="161"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="167"/>
         <source>Pre-training stopped: %1</source>
         <translation>預訓練中止：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="179"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="185"/>
         <source>Learning to translate: step %1 of %2, loss %3</source>
         <translation>學習翻譯：第 %1 步（共 %2 步），損失 %3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="188"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="194"/>
         <source>Fine-tuning stopped: %1</source>
         <translation>微調中止：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="189"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="195"/>
         <source>Scoring 100 held-out pairs…</source>
         <translation>正在為 100 對保留句評分…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="201"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="207"/>
         <source>A small T5 (%1 parameters) trained here: span corruption on both corpora, then the pairs.</source>
         <translation>在這裡訓練的小 T5（%1 個參數）：先在兩種語料上做片段破壞，再學句對。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="210"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="216"/>
         <source>Train or open a model first.</source>
         <translation>請先訓練或開啟一個模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="219"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="225"/>
         <source>Type a sentence to translate.</source>
         <translation>請輸入要翻譯的句子。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="275"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="281"/>
         <source>%1 is not an encoder–decoder.</source>
         <translation>%1 不是編碼器–解碼器。</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "views/translationview.h"
 
 #include "base/application.h"
+#include "models/architecture.h"
 #include "plots/metricplot.h"
 #include "views/alignmentview.h"
 #include "views/tokenchips.h"
@@ -27,6 +28,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <cstring>
 
 namespace {
 
@@ -85,9 +87,19 @@ TranslationView::TranslationView(QWidget *parent)
     m_curve->setVisible(false); // until a translator trains here
 
     // Damaged text.
-    m_family->addItem(tr("T5: span corruption"), QStringLiteral("t5"));
-    m_family->addItem(tr("BART: text infilling"), QStringLiteral("bart"));
-    m_family->addItem(tr("BART: text infilling + sentence permutation"), QStringLiteral("bart+permute"));
+    // Every encoder-decoder of the architecture table, with the denoising it pre-trains with.
+    for (const lm::Architecture *a : lm::architectures()) {
+        if (!a->seq2seqTokens)
+            continue;
+        const QString name = QString::fromStdString(a->name);
+        const QString shown = name.toUpper();
+        if (a->supports(lm::ObjectiveKind::SpanCorruption))
+            m_family->addItem(tr("%1: span corruption").arg(shown), name);
+        if (a->supports(lm::ObjectiveKind::TextInfilling)) {
+            m_family->addItem(tr("%1: text infilling").arg(shown), name);
+            m_family->addItem(tr("%1: text infilling + sentence permutation").arg(shown), name + QStringLiteral("+permute"));
+        }
+    }
     auto *damage = new QGroupBox(tr("Pre-training: the damaged text"), this);
     auto *damageLayout = new QVBoxLayout(damage);
     auto *familyRow = new QHBoxLayout;
@@ -304,7 +316,7 @@ void TranslationView::drawExample()
 {
     const QString family = m_family->currentData().toString();
     const bool permute = family.endsWith(QStringLiteral("+permute"));
-    const QString arch = permute ? QStringLiteral("bart") : family;
+    const QString arch = permute ? family.chopped(int(std::strlen("+permute"))) : family;
     const QString language = currentLanguage() == QStringLiteral("zh_TW") ? QStringLiteral("zh_TW") : QStringLiteral("en");
     const quint64 seed = m_exampleSeed;
     QMetaObject::invokeMethod(m_worker, [w = m_worker, arch, permute, language, seed] { w->corrupt(arch, permute, language, seed); },
@@ -320,7 +332,7 @@ void TranslationView::showCorruption(const CorruptionShown &shown)
     int spans = 0;
     for (int s : shown.inputSpan)
         spans += s >= 0;
-    if (shown.family == QStringLiteral("t5"))
+    if (shown.spanCorruption)
         m_corruptionNote->setText(
             tr("%1 spans (about 15 % of the tokens, 3 tokens long on average) were cut out. Each left one sentinel in "
                "the encoder's input; the decoder writes each sentinel followed by the tokens it stands for — only what "

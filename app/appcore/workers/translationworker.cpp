@@ -133,7 +133,13 @@ void TranslationWorker::prepare(const TranslatorRequest &r)
     if (!corpus)
         return fail(QString::fromStdString(corpus.error()));
     lm::ModelChoice choice;
-    choice.arch = "t5";
+    const lm::Architecture *family = nullptr; // the table's first family that pre-trains by span corruption
+    for (const lm::Architecture *a : lm::architectures())
+        if (!family && a->supports(lm::ObjectiveKind::SpanCorruption))
+            family = a;
+    if (!family)
+        return fail(tr("No family of the architecture table pre-trains by span corruption."));
+    choice.arch = family->name;
     choice.tokenizer = "unigram";
     choice.vocabSize = 2000;
     choice.objectives = {"span"};
@@ -195,7 +201,7 @@ void TranslationWorker::prepare(const TranslatorRequest &r)
     m_state->tokenizer = std::move(setup.value().tokenizer);
     m_state->ids = t.ids;
     TranslatorReady done;
-    done.arch = QStringLiteral("t5");
+    done.arch = QString::fromStdString(family->name);
     done.chrF = scores.chrF;
     done.exampleSource = QString::fromStdString(task.value().test.front().source);
     done.origin = tr("A small T5 (%1 parameters) trained here: span corruption on both corpora, then the pairs.")
@@ -318,6 +324,7 @@ void TranslationWorker::corrupt(const QString &family, bool permute, const QStri
         text = dynamic_cast<const lm::TextInfillingObjective &>(*c.objective).draw(rng);
     CorruptionShown shown;
     shown.family = family;
+    shown.spanCorruption = arch->supports(lm::ObjectiveKind::SpanCorruption);
     shown.original = tokenTexts(*c.tokenizer, text.original);
     shown.input = tokenTexts(*c.tokenizer, text.input);
     shown.target = tokenTexts(*c.tokenizer, text.target);

@@ -1,7 +1,7 @@
 #pragma once
 // TranslationWorker: the Translation tab's encoder–decoder on a worker thread (DESIGN.md, "Threads
 // in the app"). It opens a model (our .safetensors or a Hugging Face T5 / BART folder) or trains
-// one: T5 span-corruption pre-training on both built-in corpora, then fine-tuning on the built-in
+// one: span-corruption pre-training (the table's first family with it) on both built-in corpora, then fine-tuning on the built-in
 // pairs (English -> Traditional Chinese, or back) with the held-out chrF as it goes. It writes
 // translations step by step (the beams, each step's cross-attention, the alignment of the final
 // target), and damages text as each family's pre-training does (the corruption view). Requests
@@ -29,7 +29,7 @@ struct TranslatorRequest {
 
 struct TranslatorReady {
     QString origin;           // what the model is, for the learner
-    QString arch;             // "t5", "bart"
+    QString arch;             // the family (the architecture table's name)
     double chrF = -1.0;       // held-out chrF (greedy, 100 pairs) when trained here; else −1
     QString exampleSource;    // a held-out source to start from (trained here), else empty
 };
@@ -55,7 +55,8 @@ struct TranslationShown {
 };
 
 struct CorruptionShown {
-    QString family;                   // "t5" or "bart"
+    QString family;                   // the architecture table's name
+    bool spanCorruption = false;      // sentinels and spans (else infilling: masks, the whole text)
     QStringList original, input, target;
     // Per token of original, the span it belongs to (−1 none); of input and target likewise
     // (the sentinel or mask that stands for a span, and in T5's target the span's tokens).
@@ -89,8 +90,8 @@ public Q_SLOTS:
     void prepare(const TranslatorRequest &request);
     // Emits translated() or failed() (no model yet, no tokens).
     void translate(const QString &text, const lm::DecodingOptions &options, int generation);
-    // One damaged run of the built-in corpus of `language` ("en", "zh_TW") for `family` ("t5":
-    // span corruption; "bart": text infilling, with sentence permutation when `permute`), drawn
+    // One damaged run of the built-in corpus of `language` ("en", "zh_TW") for `family` (its span
+    // corruption, or text infilling with sentence permutation when `permute`), drawn
     // with `seed`. Emits corrupted() or failed().
     void corrupt(const QString &family, bool permute, const QString &language, quint64 seed);
 
