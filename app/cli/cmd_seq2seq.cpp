@@ -6,6 +6,7 @@
 #include "common.h"
 
 #include "appcore/base/corpora.h"
+#include "appcore/base/datasets.h"
 #include "core/threads.h"
 #include "io/checkpoint.h"
 #include "io/hfimport.h"
@@ -20,7 +21,6 @@
 #include <functional>
 #include <cstdio>
 #include <optional>
-#include <sstream>
 
 namespace {
 
@@ -53,34 +53,12 @@ lm::Seq2SeqModel &asSeq2Seq(lm::Checkpoint &c, const std::string &path)
 }
 
 // SOURCE<TAB>TARGET lines; every seventh pair held out (or all of --test).
-std::vector<lm::TextPair> readPairs(const std::string &path)
+std::vector<lm::TextPair> readPairs(const std::string &spec)
 {
-    auto text = lm::readSmallFile(path);
-    if (!text)
-        throw InputError(text.error());
-    if (const auto bad = lm::firstInvalidUtf8(text.value()))
-        throw InputError(path + ": invalid UTF-8 at byte offset " + std::to_string(*bad));
-    std::vector<lm::TextPair> pairs;
-    std::istringstream in(text.value());
-    int number = 0;
-    for (std::string line; std::getline(in, line);) {
-        ++number;
-        if (!line.empty() && line.back() == '\r')
-            line.pop_back();
-        if (line.empty())
-            continue;
-        const std::size_t tab = line.find('\t');
-        if (tab == std::string::npos || line.find('\t', tab + 1) != std::string::npos)
-            throw InputError(path + ":" + std::to_string(number) + ": expected SOURCE<TAB>TARGET");
-        if (tab == 0)
-            throw InputError(path + ":" + std::to_string(number) + ": empty source");
-        if (tab + 1 == line.size())
-            throw InputError(path + ":" + std::to_string(number) + ": empty target");
-        pairs.push_back({line.substr(0, tab), line.substr(tab + 1)});
-    }
-    if (pairs.empty())
-        throw InputError(path + ": no SOURCE<TAB>TARGET line");
-    return pairs;
+    auto pairs = loadTextPairsSpec(QString::fromStdString(spec));
+    if (!pairs)
+        throw InputError(pairs.error());
+    return std::move(pairs).value();
 }
 
 struct Progress final : lm::TrainingObserver {
@@ -110,10 +88,20 @@ int seq2seqFinetune(const Args &args, lm::Checkpoint c, const std::string &path,
     (void)base;
     const std::string taskName = args.required("task");
     lm::Seq2SeqTask task;
-    if (taskName == "translate-en-zh" || taskName == "translate-zh-en") {
-        if (args.has("test"))
-            throw UsageError("--test goes with a .tsv --task");
-        auto builtin = builtinTranslationTask(taskName == "translate-en-zh");
+    const bool builtinTask =
+        taskName == "translate-en-zh" || taskName == "translate-zh-en" || taskName == "summarize";
+    if (builtinTask && args.has("test"))
+        throw UsageError("--test goes with a .tsv --task");
+    if (builtinTask) {
+        // summarize: the built-in passages of --language (en or zh_TW).
+        std::string name = taskName;
+        if (taskName == "summarize") {
+            const std::string language = args.text("language", "en");
+            if (language != "en" && language != "zh_TW")
+                throw UsageError("--language " + language + ": the built-in summaries are en or zh_TW");
+            name = "summarize-" + language;
+        }
+        auto builtin = builtinSeq2SeqTask(QString::fromStdString(name));
         if (!builtin)
             throw InputError(builtin.error());
         task = std::move(builtin).value();
@@ -128,9 +116,11 @@ int seq2seqFinetune(const Args &args, lm::Checkpoint c, const std::string &path,
         }
     } else {
         throw UsageError("--task " + taskName + " is not a task for an encoder-decoder (translate-en-zh, "
-                         "translate-zh-en, or a SOURCE<TAB>TARGET .tsv)");
+                         "translate-zh-en, summarize, or a SOURCE<TAB>TARGET .tsv)");
     }
-    for (const char *encoderOnly : {"labels", "pairs", "language"})
+    if (args.has("language") && taskName != "summarize")
+        throw UsageError("--language goes with --task summarize or an encoder's fine-tuning");
+    for (const char *encoderOnly : {"labels", "pairs"})
         if (args.has(encoderOnly))
             throw UsageError(std::string("--") + encoderOnly + " goes with an encoder's fine-tuning");
     const lm::DecodingOptions beam = decodingFromArgs(args, 4);

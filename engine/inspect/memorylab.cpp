@@ -21,10 +21,11 @@ Result<std::vector<MemoryLabRow>> runMemoryLab(const MemoryLabRequest &request,
                 list += (list.empty() ? "" : ", ") + a;
             return makeError("the memory lab has no architecture '" + arch + "' (available: " + list + ")");
         }
-    // Infer decodes token by token: only families that generate (the table's traits) have it.
+    // Infer decodes token by token: only families that generate (the table's traits: decoders and
+    // encoder–decoders) have it.
     if (std::find(request.modes.begin(), request.modes.end(), MemoryMode::Infer) != request.modes.end())
         for (const std::string &arch : request.archs)
-            if (const Architecture *a = findArchitecture(arch); a && a->traits.direction != Direction::Causal)
+            if (const Architecture *a = findArchitecture(arch); a && a->traits.direction == Direction::Bidirectional)
                 return makeError(arch + " does not generate text token by token, so it has no infer mode");
     for (int T : request.seqLens)
         if (T < 1 || T > (1 << 20))
@@ -82,13 +83,13 @@ std::string memoryLabCsv(const std::vector<MemoryLabRow> &rows)
 {
     std::ostringstream out;
     out << "arch,mode,seq_len,batch,measured_bytes,predicted_bytes,weight_bytes,seconds,gradients,optimizer,"
-           "activations,attention,kv_cache,state\n";
+           "activations,attention,kv_cache,state,cross_cache\n";
     for (const MemoryLabRow &r : rows) {
         const MemoryParts &p = r.predicted;
         out << r.arch << ',' << memoryModeName(r.mode) << ',' << r.seqLen << ',' << r.batch << ','
             << r.measured.runBytes << ',' << p.run() << ',' << r.measured.weightBytes << ',' << r.measured.seconds
             << ',' << p.gradients << ',' << p.optimizer << ',' << p.activations << ',' << p.attention << ','
-            << p.kvCache << ',' << p.state << '\n';
+            << p.kvCache << ',' << p.state << ',' << p.crossCache << '\n';
     }
     return out.str();
 }

@@ -40,7 +40,7 @@ Result<std::vector<MemoryLabRow>> runMemoryLab(const MemoryLabRequest &request,
                                                const CancelToken *cancel = nullptr);
 
 // Header "arch,mode,seq_len,batch,measured_bytes,predicted_bytes,weight_bytes,seconds,
-// gradients,optimizer,activations,attention,kv_cache,state", one line per row (the parts are
+// gradients,optimizer,activations,attention,kv_cache,state,cross_cache", one line per row (the parts are
 // predicted bytes; measured and predicted exclude the weights).
 std::string memoryLabCsv(const std::vector<MemoryLabRow> &rows);
 

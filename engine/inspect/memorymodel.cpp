@@ -16,7 +16,8 @@ std::int64_t bytes(std::int64_t values, int b) { return values * b; }
 
 MemoryParts scaled(MemoryParts p, int b)
 {
-    for (std::int64_t *v : {&p.weights, &p.gradients, &p.optimizer, &p.activations, &p.attention, &p.kvCache, &p.state})
+    for (std::int64_t *v : {&p.weights, &p.gradients, &p.optimizer, &p.activations, &p.attention, &p.kvCache, &p.state,
+                           &p.crossCache})
         *v = bytes(*v, b);
     return p;
 }

@@ -5,7 +5,9 @@
 #include "core/rng.h"
 #include "core/tape.h"
 #include "models/architecture.h"
+#include "models/seq2seqmodel.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -18,7 +20,16 @@ using Clock = std::chrono::steady_clock;
 double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 // (batch, T) random next-token examples over the model's vocabulary.
-TokenBatch randomBatch(int batch, int T, int vocab, Rng &rng)
+std::vector<std::int32_t> randomIds(std::size_t n, int vocab, Rng &rng)
+{
+    std::vector<std::int32_t> ids(n);
+    for (std::int32_t &id : ids)
+        id = static_cast<std::int32_t>(rng.below(static_cast<std::uint64_t>(vocab)));
+    return ids;
+}
+
+// An encoder–decoder reads a source of T tokens and a decoder input of T tokens.
+TokenBatch randomBatch(int batch, int T, int vocab, Rng &rng, bool encoderDecoder)
 {
     TokenBatch b;
     b.batch = batch;
@@ -30,7 +41,41 @@ TokenBatch randomBatch(int batch, int T, int vocab, Rng &rng)
         b.inputs[i] = static_cast<std::int32_t>(rng.below(static_cast<std::uint64_t>(vocab)));
         b.targets[i] = static_cast<std::int32_t>(rng.below(static_cast<std::uint64_t>(vocab)));
     }
+    if (encoderDecoder) {
+        b.decoderTime = T;
+        b.decoderInputs = randomIds(n, vocab, rng);
+    }
     return b;
+}
+
+// Infer for an encoder–decoder: the encoder reads `batch` random sources of T tokens (its peak is
+// prefill's, so the measurement starts after it, with its output alive); then the decoder writes T
+// tokens greedily for all rows at once with its caches.
+Result<MemoryMeasurement> measureGeneration(Seq2SeqModel &model, MemoryMeasurement m, std::int64_t base, int batch,
+                                            int seqLen, Rng &rng, const CancelToken *cancel)
+{
+    NoGradScope noGrad;
+    const auto n = static_cast<std::size_t>(batch) * static_cast<std::size_t>(seqLen);
+    std::vector<std::int32_t> tokens(static_cast<std::size_t>(batch), model.decoderStart());
+    const Seq2SeqInput source{batch, seqLen, randomIds(n, model.vocabSize(), rng), {}, 1, tokens};
+    const Tensor encoded = model.encode(source);
+    DecoderCache cache;
+    const auto start = Clock::now();
+    MemoryMeter::resetPeak();
+    Tensor logits;
+    for (int t = 0; t < seqLen; ++t) {
+        if ((t & 63) == 63 && cancel && cancel->isCancelled())
+            return makeError("cancelled");
+        logits = model.decodeStep(tokens, encoded, {}, cache);
+        const std::int64_t V = logits.size(1);
+        for (int b = 0; b < batch; ++b) {
+            const float *row = logits.data() + static_cast<std::int64_t>(b) * V;
+            tokens[static_cast<std::size_t>(b)] = static_cast<std::int32_t>(std::max_element(row, row + V) - row);
+        }
+    }
+    m.seconds = secondsSince(start);
+    m.runBytes = MemoryMeter::peakBytes() - base;
+    return m;
 }
 
 } // namespace
@@ -75,11 +120,12 @@ Result<MemoryMeasurement> measure(const nlohmann::json &config, MemoryMode mode,
     m.weightBytes = MemoryMeter::liveBytes() - before;
     const std::int64_t base = before + m.weightBytes;
     Rng rng(7);
+    auto *seq2seq = dynamic_cast<Seq2SeqModel *>(&model);
 
     if (mode == MemoryMode::Train) {
         const ParameterList params = model.parameters();
         auto optimizer = makeOptimizer("adamw", params, 1e-4f, 0.01f);
-        const TokenBatch data = randomBatch(batch, seqLen, model.vocabSize(), rng);
+        const TokenBatch data = randomBatch(batch, seqLen, model.vocabSize(), rng, seq2seq != nullptr);
         for (int step = 0; step < 2; ++step) { // the first step creates the optimizer state
             if (cancelled())
                 return makeError("cancelled");
@@ -98,7 +144,7 @@ Result<MemoryMeasurement> measure(const nlohmann::json &config, MemoryMode mode,
         return m;
     }
     if (mode == MemoryMode::Prefill) {
-        const TokenBatch data = randomBatch(batch, seqLen, model.vocabSize(), rng);
+        const TokenBatch data = randomBatch(batch, seqLen, model.vocabSize(), rng, seq2seq != nullptr);
         const auto start = Clock::now();
         MemoryMeter::resetPeak();
         {
@@ -109,6 +155,8 @@ Result<MemoryMeasurement> measure(const nlohmann::json &config, MemoryMode mode,
         m.runBytes = MemoryMeter::peakBytes() - base;
         return m;
     }
+    if (seq2seq)
+        return measureGeneration(*seq2seq, m, base, batch, seqLen, rng, cancel);
     // Infer: `batch` sequences decoded side by side, greedily, from one random token each. The
     // interface decodes one context per model, so each sequence gets its own copy of the model
     // (same seed, same weights), and the copies' weights are counted out like the first's.

@@ -6,7 +6,9 @@
 //   prefill: one forward of (batch, T) without gradients (no tape), loss included.
 //   infer  : token-by-token generation of `batch` sequences side by side up to T tokens with
 //            nextTokenLogits, which keeps a KV cache (Transformers) or the recurrent state (RNNs);
-//            one copy of the model per sequence, since the interface decodes one context.
+//            one copy of the model per sequence, since the interface decodes one context. An
+//            encoder–decoder first encodes `batch` sources of T tokens, then writes T tokens for
+//            all of them at once with its caches; only the writing is measured.
 // Generic: it builds the model with createModel (models/architecture.h) and uses only the
 // LanguageModel interface, so a family added to the registry is profiled without changes here.
 //

@@ -86,7 +86,7 @@ void forEachField(std::string_view line, F &&f)
     }
 }
 
-std::string quoted(std::string_view s)
+std::string inQuotes(std::string_view s)
 {
     std::string out = "'";
     for (char c : s.substr(0, 40)) {
@@ -192,7 +192,7 @@ Result<WordVectors> loadVec(const std::string &path)
     });
     std::int64_t count = 0, dim = 0;
     if (fields.size() != 2 || !parseCount(fields[0], count) || !parseCount(fields[1], dim) || count < 1 || dim < 1)
-        return fail(1, "the header " + quoted(line) + " is not two positive integers \"count dim\"");
+        return fail(1, "the header " + inQuotes(line) + " is not two positive integers \"count dim\"");
     // Each row needs at least a one-byte word, " 0" per value and a newline (but the last), so
     // count·(2 + 2·dim) − 1 bytes after the header; checked before reserving anything, with a
     // division so the product cannot overflow.
@@ -240,10 +240,10 @@ Result<WordVectors> loadVec(const std::string &path)
                     dst[values - 1] = v;
                 return true;
             case Parse::NotNumber:
-                problem = "value " + std::to_string(values) + " is not a number: " + quoted(f);
+                problem = "value " + std::to_string(values) + " is not a number: " + inQuotes(f);
                 return false;
             case Parse::NotFinite:
-                problem = "value " + std::to_string(values) + " is NaN or infinite: " + quoted(f);
+                problem = "value " + std::to_string(values) + " is NaN or infinite: " + inQuotes(f);
                 return false;
             }
             return false;
@@ -260,10 +260,10 @@ Result<WordVectors> loadVec(const std::string &path)
         if (values != dim)
             return fail(lineNo, "expected " + std::to_string(dim) + " values, found " + std::to_string(values));
         if (firstInvalidUtf8(word))
-            return fail(lineNo, "invalid UTF-8 in the word " + quoted(word));
+            return fail(lineNo, "invalid UTF-8 in the word " + inQuotes(word));
         auto [it, inserted] = firstLine.try_emplace(std::string(word), lineNo);
         if (!inserted)
-            return fail(lineNo, "duplicate word " + quoted(word) + " (first on line " + std::to_string(it->second) + ")");
+            return fail(lineNo, "duplicate word " + inQuotes(word) + " (first on line " + std::to_string(it->second) + ")");
         out.words.emplace_back(word);
         ++row;
     }
@@ -281,11 +281,11 @@ Status saveVec(const std::string &path, const WordVectors &vectors)
         for (char c : w)
             bad = bad || isFieldSpace(c) || c == '\n';
         if (bad)
-            return makeError(path + ": word " + std::to_string(i) + " " + quoted(w) + " is empty or contains whitespace");
+            return makeError(path + ": word " + std::to_string(i) + " " + inQuotes(w) + " is empty or contains whitespace");
         const float *r = vectors.row(i);
         for (int k = 0; k < vectors.dim; ++k)
             if (!std::isfinite(r[k]))
-                return makeError(path + ": the vector of " + quoted(w) + " has a NaN or infinite value");
+                return makeError(path + ": the vector of " + inQuotes(w) + " has a NaN or infinite value");
     }
     return writeFileAtomically(path, [&](std::ostream &os) {
         std::string buf = std::to_string(vectors.words.size()) + " " + std::to_string(vectors.dim) + "\n";
@@ -317,10 +317,10 @@ Status saveProjectorTsv(const std::string &vectorsPath, const std::string &metad
     auto badCell = [](const std::string &s) { return s.find_first_of("\t\r\n") != std::string::npos; };
     for (std::size_t i = 0; i < vectors.words.size(); ++i) {
         if (badCell(vectors.words[i]))
-            return makeError(metadataPath + ": word " + std::to_string(i) + " " + quoted(vectors.words[i]) +
+            return makeError(metadataPath + ": word " + std::to_string(i) + " " + inQuotes(vectors.words[i]) +
                              " contains a tab or a line break");
         if (!groups.empty() && badCell(groups[i]))
-            return makeError(metadataPath + ": group " + std::to_string(i) + " " + quoted(groups[i]) +
+            return makeError(metadataPath + ": group " + std::to_string(i) + " " + inQuotes(groups[i]) +
                              " contains a tab or a line break");
     }
     Status s = writeFileAtomically(vectorsPath, [&](std::ostream &os) {

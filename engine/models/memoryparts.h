@@ -10,7 +10,8 @@ namespace lm {
 
 // train  : forward + backward + AdamW update over (batch, T).
 // prefill: one forward of (batch, T) without gradients.
-// infer  : token-by-token generation of `batch` sequences up to T tokens (KV cache or state).
+// infer  : token-by-token generation of `batch` sequences up to T tokens (KV cache or state);
+//          an encoder–decoder first reads a source of T tokens.
 enum class MemoryMode { Train, Prefill, Infer };
 
 std::string memoryModeName(MemoryMode mode); // "train" | "prefill" | "infer"
@@ -27,9 +28,11 @@ struct MemoryParts {
                                   // log-sum-exp per row instead)
     std::int64_t kvCache = 0;     // infer: keys and values of every position, every layer
     std::int64_t state = 0;       // infer: the recurrent state (h, and c for an LSTM)
+    std::int64_t crossCache = 0;  // infer, encoder–decoders: each decoder layer's keys and values
+                                  // of the source, computed once (kvCache is the decoder's own)
 
     // What a run adds on top of the weights: the quantity measureMemory reports.
-    std::int64_t run() const { return gradients + optimizer + activations + attention + kvCache + state; }
+    std::int64_t run() const { return gradients + optimizer + activations + attention + kvCache + state + crossCache; }
     std::int64_t total() const { return weights + run(); }
 };
 

@@ -469,6 +469,35 @@ Result<std::vector<SentencePair>> loadSentencePairsTsv(const std::string &path)
     return parseSentencePairsTsv(text.value(), path);
 }
 
+Result<std::vector<TextPair>> parseTextPairsTsv(const std::string &text, const std::string &source)
+{
+    std::vector<TextPair> pairs;
+    const auto error = forEachRecord(text, source, [&](int lineNo, std::string_view line) -> std::optional<Error> {
+        const std::string where = at(source, lineNo);
+        const auto fields = splitOn(line, '\t', false);
+        if (fields.size() != 2)
+            return makeError(where + std::to_string(fields.size()) + " fields (expected SOURCE<TAB>TARGET)");
+        const std::string_view from = trimSpaces(fields[0]), to = trimSpaces(fields[1]);
+        if (from.empty() || to.empty())
+            return makeError(where + (from.empty() ? "empty source" : "empty target"));
+        pairs.push_back({std::string(from), std::string(to)});
+        return std::nullopt;
+    });
+    if (error)
+        return *error;
+    if (pairs.empty())
+        return makeError(source + ": no text pair (expected SOURCE<TAB>TARGET lines)");
+    return pairs;
+}
+
+Result<std::vector<TextPair>> loadTextPairsTsv(const std::string &path)
+{
+    auto text = readDatasetFile(path);
+    if (!text)
+        return makeError(text.error());
+    return parseTextPairsTsv(text.value(), path);
+}
+
 namespace {
 
 void checkRankings(const char *who, const std::vector<std::vector<int>> &rankings, const std::vector<int> &gold)
@@ -630,9 +659,11 @@ const std::vector<BuiltinDataset> &builtinDatasets()
             out.push_back({"ner", language, DatasetFormat::TokenTags, ner});
             out.push_back({"retrieval", language, DatasetFormat::Retrieval, {}});
             out.push_back({"paraphrase", language, DatasetFormat::SentencePairs, {}});
+            out.push_back({"summary", language, DatasetFormat::TextPairs, {}});
         }
         std::stable_sort(out.begin(), out.end(), [](const BuiltinDataset &a, const BuiltinDataset &b) {
-            static const std::vector<std::string> order{"sentiment", "intent", "ner", "retrieval", "paraphrase"};
+            static const std::vector<std::string> order{"sentiment", "intent", "ner", "retrieval", "paraphrase",
+                                                        "summary"};
             return std::find(order.begin(), order.end(), a.task) < std::find(order.begin(), order.end(), b.task);
         });
         return out;

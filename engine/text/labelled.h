@@ -161,6 +161,20 @@ struct SentencePair {
 Result<std::vector<SentencePair>> parseSentencePairsTsv(const std::string &text, const std::string &source = "text");
 Result<std::vector<SentencePair>> loadSentencePairsTsv(const std::string &path);
 
+// ---- text pairs (sequence to sequence) ----------------------------------------------------
+
+// A text and what an encoder–decoder should write for it: a sentence and its translation, a
+// passage and its one-line summary.
+struct TextPair {
+    std::string source, target;
+};
+
+// Parses SOURCE<TAB>TARGET lines (spaces around each text are dropped; a text may hold spaces but
+// no tab). Errors (source:line): invalid UTF-8, a line over 10000 bytes, no tab or more than one
+// ("expected SOURCE<TAB>TARGET"), an empty source, an empty target; and no pair at all.
+Result<std::vector<TextPair>> parseTextPairsTsv(const std::string &text, const std::string &source = "text");
+Result<std::vector<TextPair>> loadTextPairsTsv(const std::string &path);
+
 // The share of queries whose gold doc is among the first k of its ranking (rankings[q]: doc
 // indices, best first). Throws std::invalid_argument for k < 1, no query, or sizes that differ.
 double recallAtK(const std::vector<std::vector<int>> &rankings, const std::vector<int> &gold, int k);
@@ -204,13 +218,13 @@ private:
 
 // ---- built-in sets -------------------------------------------------------------------------
 
-enum class DatasetFormat { Classification, TokenTags, Retrieval, SentencePairs };
+enum class DatasetFormat { Classification, TokenTags, Retrieval, SentencePairs, TextPairs };
 enum class DatasetSplit { Train, Test };
 
 // The sets in resources/datasets/ (made by generate_datasets.py). The app carries them as Qt
 // resources under :/datasets/; tests read them from the source tree.
 struct BuiltinDataset {
-    std::string task;     // "sentiment", "intent", "ner", "retrieval", "paraphrase"
+    std::string task;     // "sentiment", "intent", "ner", "retrieval", "paraphrase", "summary"
     std::string language; // "en", "zh_TW"
     DatasetFormat format;
     std::vector<std::string> labels; // the allowed labels or tags, sorted; empty for retrieval and pairs

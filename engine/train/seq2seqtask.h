@@ -7,6 +7,7 @@
 #include "core/result.h"
 #include "models/seq2seqdecoding.h"
 #include "models/seq2seqmodel.h"
+#include "text/labelled.h" // TextPair
 #include "text/tokenizer.h"
 #include "train/trainer.h"
 
@@ -15,10 +16,6 @@
 #include <vector>
 
 namespace lm {
-
-struct TextPair {
-    std::string source, target;
-};
 
 struct Seq2SeqTask {
     std::vector<TextPair> train, test;

@@ -7,10 +7,13 @@
   retrieval_{en,zh_TW}.tsv                500 sentences, 100 paraphrases    doc|query<TAB>ID<TAB>TEXT
   paraphrase_{en,zh_TW}.tsv               1500 (sentence, paraphrase) pairs  TEXT<TAB>TEXT
                                           of facts not in retrieval_*, for contrastive training
+  summary_{en,zh_TW}_{train,test}.tsv     local-news passages and their     PASSAGE<TAB>SUMMARY
+                                          one-line summaries
 
 Every sentence comes from templates written for LMScope (ds_sentiment.py, ds_intent.py, ds_ner.py,
-ds_retrieval.py). No sentence occurs twice in a set, even after lower-casing and dropping spaces
-and punctuation, so train and test never share one. The test split is 15 % of each label.
+ds_retrieval.py, ds_summary.py). No sentence (for summaries: no passage) occurs twice in a set, even
+after lower-casing and dropping spaces and punctuation, so train and test never share one. The test
+split is 15 % of each label.
 Stdlib only; a fixed seed makes the output identical on every run:
   /usr/bin/python3 resources/datasets/generate_datasets.py
 """
@@ -25,6 +28,7 @@ import ds_intent  # noqa: E402
 import ds_ner  # noqa: E402
 import ds_retrieval  # noqa: E402
 import ds_sentiment  # noqa: E402
+import ds_summary  # noqa: E402
 
 SEED = 20240701
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -34,6 +38,7 @@ INTENT_PER_LABEL = 429  # 7 intents: 3003 sentences
 NER_SENTENCES = 3000
 RETRIEVAL_DOCS, RETRIEVAL_QUERIES = 500, 100
 RETRIEVAL_PAIRS = 1500
+SUMMARY_PAIRS = 3000
 
 
 def key(text):
@@ -101,6 +106,16 @@ def paraphrases(rng, name, families, anchor, taken):
     write(f"{name}.tsv", [f"{a}\t{b}" for a, b in pairs])
 
 
+def summaries(rng, name, make):
+    def passage_first():  # collect() keys a tuple on " ".join(item[0]): make that the passage alone
+        passage, summary = make(rng)
+        return (passage,), summary
+    pairs = [(p, s) for (p,), s in collect(passage_first, SUMMARY_PAIRS, set(), name)]
+    train, test = split(rng, pairs)
+    for part, rows in (("train", train), ("test", test)):
+        write(f"{name}_{part}.tsv", [f"{p}\t{s}" for p, s in rows])
+
+
 def main():
     sentiment = [ds_sentiment.NEG, ds_sentiment.POS]
     # One generator per file, so editing one set leaves the others as they were.
@@ -115,6 +130,8 @@ def main():
     # Their own generators, after the rest, so the sets above stay as they were.
     paraphrases(random.Random(SEED + 9), "paraphrase_en", ds_retrieval.ENGLISH, ds_retrieval.en_anchor, taken_en)
     paraphrases(random.Random(SEED + 10), "paraphrase_zh_TW", ds_retrieval.CHINESE, ds_retrieval.zh_anchor, taken_zh)
+    summaries(random.Random(SEED + 11), "summary_en", ds_summary.english)
+    summaries(random.Random(SEED + 12), "summary_zh_TW", ds_summary.chinese)
 
 
 if __name__ == "__main__":

@@ -316,6 +316,14 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("finetune"), QStringLiteral("--model"), t5, QStringLiteral("--task"),
                            path("pairs-empty-source.tsv"), QStringLiteral("--out"), out}
             << QStringLiteral("pairs-empty-source.tsv:3: empty source");
+        QTest::newRow("summaries in a language there are none of")
+            << QStringList{QStringLiteral("finetune"), QStringLiteral("--model"), t5, QStringLiteral("--task"),
+                           QStringLiteral("summarize"), QStringLiteral("--language"), QStringLiteral("fr"), QStringLiteral("--out"), out}
+            << QStringLiteral("--language fr: the built-in summaries are en or zh_TW");
+        QTest::newRow("a language for translation")
+            << QStringList{QStringLiteral("finetune"), QStringLiteral("--model"), t5, QStringLiteral("--task"),
+                           QStringLiteral("translate-en-zh"), QStringLiteral("--language"), QStringLiteral("en"), QStringLiteral("--out"), out}
+            << QStringLiteral("--language goes with --task summarize");
         QTest::newRow("tokenizer without sentinels")
             << QStringList{QStringLiteral("translate"), QStringLiteral("--model"), path("t5-nosentinel"), QStringLiteral("--text"),
                            QStringLiteral("the cat")}

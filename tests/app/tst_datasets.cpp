@@ -2,6 +2,7 @@
 // ("builtin:sentiment_en_train"), like corpora; a file path goes to the engine's loaders.
 #include "base/corpora.h"
 #include "base/datasets.h"
+#include "train/objectives/pretraining.h"
 
 #include <QtTest>
 
@@ -22,7 +23,8 @@ private Q_SLOTS:
     void everyBuiltinLoads()
     {
         const QStringList specs = builtinDatasetSpecs();
-        QCOMPARE(specs.size(), 2 * 3 * 2 + 2 * 2); // 3 tasks with two splits, retrieval and paraphrases, in 2 languages
+        // 4 tasks with two splits (sentiment, intent, ner, summary), retrieval and paraphrases, in 2 languages
+        QCOMPARE(specs.size(), 2 * 4 * 2 + 2 * 2);
         QCOMPARE(specs.front(), QStringLiteral("builtin:sentiment_en_train"));
         QVERIFY(specs.contains(QStringLiteral("builtin:ner_zh_TW_test")));
         QVERIFY(specs.contains(QStringLiteral("builtin:retrieval_zh_TW")));
@@ -54,6 +56,12 @@ private Q_SLOTS:
                 }
                 case lm::DatasetFormat::SentencePairs: {
                     const auto r = loadSentencePairsSpec(spec);
+                    n = r.ok() ? r.value().size() : 0;
+                    error = r.ok() ? "" : r.error();
+                    break;
+                }
+                case lm::DatasetFormat::TextPairs: {
+                    const auto r = loadTextPairsSpec(spec);
                     n = r.ok() ? r.value().size() : 0;
                     error = r.ok() ? "" : r.error();
                     break;
@@ -118,6 +126,10 @@ private Q_SLOTS:
             QCOMPARE(blank, documents);
         }
         QVERIFY(builtinCorpora().size() >= 6);
+        // The summary sets' training passages make a corpus, a passage a document.
+        const auto passages = loadCorpusSpec(QStringLiteral("builtin:passages_zh_TW"));
+        QVERIFY2(passages.ok(), passages.ok() ? "" : passages.error().c_str());
+        QCOMPARE(lm::splitDocuments(passages.value().text).size(), std::size_t(2550));
     }
 
     void filePaths()

@@ -78,6 +78,11 @@ private Q_SLOTS:
     void sentencePairErrors();
     void builtinParaphrasesAreHeldOut_data();
     void builtinParaphrasesAreHeldOut();
+    void textPairs();
+    void textPairErrors_data();
+    void textPairErrors();
+    void builtinSummaries_data();
+    void builtinSummaries();
 };
 
 void TestLabelled::parsesClassification()
@@ -456,7 +461,7 @@ void TestLabelled::tfidfWeightsAndRanking()
 
 void TestLabelled::builtinTable()
 {
-    QCOMPARE(builtinDatasets().size(), std::size_t(10));
+    QCOMPARE(builtinDatasets().size(), std::size_t(12));
     const BuiltinDataset *s = findBuiltinDataset("sentiment", "zh_TW");
     QVERIFY(s);
     QCOMPARE(s->name(), std::string("sentiment_zh_TW"));
@@ -467,7 +472,9 @@ void TestLabelled::builtinTable()
     QCOMPARE(findBuiltinDataset("ner", "en")->labels,
              words("B-DATE B-LOC B-ORG B-PER I-DATE I-LOC I-ORG I-PER O"));
     QCOMPARE(builtinDatasets().front().task, std::string("sentiment"));
-    QCOMPARE(builtinDatasets().back().task, std::string("paraphrase"));
+    QCOMPARE(builtinDatasets().back().task, std::string("summary"));
+    QCOMPARE(builtinDatasetFile(*findBuiltinDataset("summary", "zh_TW"), DatasetSplit::Test),
+             std::string("summary_zh_TW_test.tsv"));
     QCOMPARE(builtinDatasetFile(*findBuiltinDataset("paraphrase", "zh_TW"), DatasetSplit::Train),
              std::string("paraphrase_zh_TW.tsv"));
 }
@@ -654,6 +661,74 @@ void TestLabelled::builtinParaphrasesAreHeldOut()
         QVERIFY2(!held.count(p.second), p.second.c_str());
         QVERIFY(p.first != p.second);
     }
+}
+
+void TestLabelled::textPairs()
+{
+    const auto pairs = parseTextPairsTsv("\xEF\xBB\xBF# en -> zh\r\nThe cat sleeps. \t 貓在睡覺。\r\n\nA long day.\t漫長的一天。\n",
+                                         "t.tsv");
+    QVERIFY2(pairs.ok(), pairs.ok() ? "" : pairs.error().c_str());
+    QCOMPARE(pairs.value().size(), std::size_t(2));
+    QCOMPARE(pairs.value()[0].source, std::string("The cat sleeps."));
+    QCOMPARE(pairs.value()[0].target, std::string("貓在睡覺。"));
+    QCOMPARE(pairs.value()[1].target, std::string("漫長的一天。"));
+    const auto missing = loadTextPairsTsv("/nonexistent/pairs.tsv");
+    QVERIFY(!missing.ok());
+    QVERIFY2(contains(missing.error(), "/nonexistent/pairs.tsv"), missing.error().c_str());
+}
+
+void TestLabelled::textPairErrors_data()
+{
+    QTest::addColumn<std::string>("text");
+    QTest::addColumn<std::string>("expected");
+    const std::string ok = "A cat sat.\t一隻貓坐著。\n";
+    QTest::newRow("no tab") << ok + "just one\n" << std::string("t.tsv:2: 1 fields (expected SOURCE<TAB>TARGET)");
+    QTest::newRow("two tabs") << ok + "a\tb\tc\n" << std::string("t.tsv:2: 3 fields (expected SOURCE<TAB>TARGET)");
+    QTest::newRow("empty source") << ok + ok + "  \tb\n" << std::string("t.tsv:3: empty source");
+    QTest::newRow("empty target") << "a\t \n" + ok << std::string("t.tsv:1: empty target");
+    QTest::newRow("no pair") << std::string("# nothing\n") << std::string("t.tsv: no text pair");
+    QTest::newRow("long line") << ok + "a\t" + std::string(10001, 'b') + "\n" << std::string("t.tsv:2: a line of 10003 bytes");
+    QTest::newRow("invalid UTF-8") << ok + "a\t\xC3\n" << std::string("t.tsv:2: invalid UTF-8");
+}
+
+void TestLabelled::textPairErrors()
+{
+    QFETCH(std::string, text);
+    QFETCH(std::string, expected);
+    const auto pairs = parseTextPairsTsv(text, "t.tsv");
+    QVERIFY(!pairs.ok());
+    QVERIFY2(contains(pairs.error(), expected), pairs.error().c_str());
+}
+
+void TestLabelled::builtinSummaries_data()
+{
+    QTest::addColumn<std::string>("language");
+    QTest::newRow("en") << std::string("en");
+    QTest::newRow("zh_TW") << std::string("zh_TW");
+}
+
+// Passages and their one-line summaries: the test split shares no passage with the training
+// split, and every summary is shorter than its passage and not a copy of any of its sentences.
+void TestLabelled::builtinSummaries()
+{
+    QFETCH(std::string, language);
+    const BuiltinDataset *set = findBuiltinDataset("summary", language);
+    QVERIFY(set && set->format == DatasetFormat::TextPairs);
+    const auto train = loadTextPairsTsv(datasetPath(builtinDatasetFile(*set, DatasetSplit::Train)));
+    const auto test = loadTextPairsTsv(datasetPath(builtinDatasetFile(*set, DatasetSplit::Test)));
+    QVERIFY2(train.ok() && test.ok(), train.ok() ? (test.ok() ? "" : test.error().c_str()) : train.error().c_str());
+    QCOMPARE(train.value().size(), std::size_t(2550));
+    QCOMPARE(test.value().size(), std::size_t(450));
+    std::set<std::string> trainSources;
+    for (const TextPair &p : train.value())
+        trainSources.insert(p.source);
+    for (const TextPair &p : test.value())
+        QVERIFY2(!trainSources.count(p.source), p.source.c_str());
+    for (const auto *split : {&train.value(), &test.value()})
+        for (const TextPair &p : *split) {
+            QVERIFY2(p.target.size() * 2 < p.source.size(), p.source.c_str());
+            QVERIFY2(p.source.find(p.target) == std::string::npos, p.target.c_str());
+        }
 }
 
 QTEST_APPLESS_MAIN(TestLabelled)

@@ -50,6 +50,14 @@ std::vector<std::pair<const char *, nlohmann::json>> smallConfigs()
                     {"heads", 2}, {"max_seq", 64}}},
         {"bert chunked", {{"arch", "bert"}, {"vocab_size", 40}, {"dim", 16}, {"layers", 2}, {"heads", 4},
                           {"max_seq", 64}, {"attention", "chunked"}, {"attention_chunk", 8}}},
+        {"t5", {{"arch", "t5"}, {"vocab_size", 40}, {"dim", 16}, {"layers", 2}, {"heads", 2}}},
+        {"t5 gated untied d_kv deeper decoder", {{"arch", "t5"}, {"vocab_size", 40}, {"dim", 16}, {"layers", 1},
+                                                 {"decoder_layers", 3}, {"heads", 2}, {"head_dim", 12},
+                                                 {"feed_forward", "gated-gelu"}, {"tied_head", false}}},
+        {"bart", {{"arch", "bart"}, {"vocab_size", 40}, {"dim", 16}, {"layers", 2}, {"heads", 4}, {"max_seq", 64}}},
+        {"bart scaled, other decoder", {{"arch", "bart"}, {"vocab_size", 40}, {"dim", 16}, {"layers", 1}, {"heads", 4},
+                                        {"decoder_layers", 3}, {"decoder_heads", 2}, {"decoder_ffn_hidden", 24},
+                                        {"scale_embedding", true}, {"max_seq", 64}}},
     };
 }
 
@@ -91,8 +99,8 @@ private Q_SLOTS:
         for (int i = 0; i < static_cast<int>(configs.size()); ++i)
             for (MemoryMode mode : {MemoryMode::Train, MemoryMode::Prefill, MemoryMode::Infer})
                 if (mode != MemoryMode::Infer || // encoders read whole sentences: no token-by-token mode
-                    findArchitecture(configs[static_cast<std::size_t>(i)].second["arch"])->traits.direction ==
-                        Direction::Causal)
+                    findArchitecture(configs[static_cast<std::size_t>(i)].second["arch"])->traits.direction !=
+                        Direction::Bidirectional)
                 QTest::addRow("%s %s", configs[static_cast<std::size_t>(i)].first, memoryModeName(mode).c_str())
                     << i << static_cast<int>(mode);
     }
@@ -133,6 +141,13 @@ private Q_SLOTS:
         const MemoryParts state = predictMemory(labModelConfig({"lstm", 32, 2, 4, false}, 64).value(), MemoryMode::Infer, 1, 64).value();
         QCOMPARE(state.state, std::int64_t(4) * 2 * 32 * 2); // L·H·(h, c) floats
         QCOMPARE(predictMemory(gpt, MemoryMode::Train, 2, 64, 2).value().total() * 2, train.total()); // 2-byte numbers
+        // An encoder–decoder writing: the decoder's own cache grows with what it wrote, the
+        // cross-attention cache is the source's keys and values, computed once.
+        const nlohmann::json t5 = labModelConfig({"t5", 32, 2, 4, false}, 64).value();
+        const MemoryParts writing = predictMemory(t5, MemoryMode::Infer, 3, 64).value();
+        QCOMPARE(writing.kvCache, std::int64_t(4) * 2 * 2 * 3 * 64 * 32);    // L·(K, V)·B·T·I floats
+        QCOMPARE(writing.crossCache, std::int64_t(4) * 2 * 2 * 3 * 64 * 32); // the source is as long
+        QCOMPARE(predictMemory(t5, MemoryMode::Train, 2, 64).value().crossCache, std::int64_t(0));
     }
 
     // The acceptance setting: dim 64, 2 layers, 4 heads, batch 2, T up to 2048.

@@ -1,10 +1,12 @@
 // The labelled-data formats (text/labelled.h), all fed the same bytes: parseLabelledTsv with free
 // labels and with the sentiment list, parseTokenTagTsv with free tags and the NER list,
-// parseRetrievalTsv, parseSentencePairsTsv, and the loaders on a scratch copy. What parses is also used the way a
+// parseRetrievalTsv, parseSentencePairsTsv, parseTextPairsTsv, and the loaders on a scratch copy. What parses is also used the way a
 // trainer would: label indices, BIO entities and entity F1, a confusion matrix, a TF-IDF index
-// searched with the queries and recall@k over its rankings, the pairs' texts indexed and searched.
+// searched with the queries and recall@k over its rankings, the pairs' texts indexed and searched,
+// text pairs scored against each other with chrF and BLEU as a translator's output would be.
 #include "fuzzutil.h"
 #include "text/labelled.h"
+#include "text/textmetrics.h"
 
 #include <algorithm>
 
@@ -72,6 +74,23 @@ void usePairs(const std::vector<lm::SentencePair> &pairs)
         (void)index.search(p.second, 3);
 }
 
+void useTextPairs(const std::vector<lm::TextPair> &pairs)
+{
+    std::vector<std::string> sources, targets;
+    for (const lm::TextPair &p : pairs) {
+        if (p.source.empty() || p.target.empty() || p.source.find('\t') != std::string::npos)
+            __builtin_trap();
+        sources.push_back(p.source);
+        targets.push_back(p.target);
+    }
+    for (const double score : {lm::corpusChrF(sources, targets), lm::corpusBleu(sources, targets)})
+        if (!(score >= 0.0 && score <= 100.0001))
+            __builtin_trap();
+    // Texts against themselves score 100 (0 when whitespace is all they hold).
+    if (const double self = lm::corpusChrF(targets, targets); self != 0.0 && self < 99.999)
+        __builtin_trap();
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
@@ -92,11 +111,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         useRetrieval(set.value());
     if (auto pairs = lm::parseSentencePairsTsv(text, "fuzz"); pairs.ok())
         usePairs(pairs.value());
+    if (auto pairs = lm::parseTextPairsTsv(text, "fuzz"); pairs.ok())
+        useTextPairs(pairs.value());
 
     const std::string path = fuzz::writeScratch("input.tsv", text);
     (void)lm::loadLabelledTsv(path);
     (void)lm::loadTokenTagTsv(path, &nerTags);
     (void)lm::loadRetrievalTsv(path);
     (void)lm::loadSentencePairsTsv(path);
+    (void)lm::loadTextPairsTsv(path);
     return 0;
 }

@@ -263,12 +263,12 @@ def main():
     write("csv_tsv", "questions.txt", ": capital-common-countries\nAthens Greece Baghdad Iraq\n"
                                       ": family\nboy girl brother sister\n")
 
-    # labelled data: classification, BIO tokens, retrieval and sentence pairs, one fuzzer feeds each
-    # to all four parsers (fuzz_labelled_tsv.cpp); the first lines of each built-in set, then hand-made ones.
+    # labelled data: classification, BIO tokens, retrieval, sentence pairs and text pairs, one fuzzer
+    # feeds each to all five parsers (fuzz_labelled_tsv.cpp); the first lines of each built-in set, then hand-made ones.
     datasets = ROOT / "resources" / "datasets"
     for name, lines in (("sentiment_en_train", 12), ("intent_zh_TW_train", 12), ("ner_en_train", 8),
                         ("ner_zh_TW_train", 4), ("retrieval_en", 10000), ("paraphrase_en", 8),
-                        ("paraphrase_zh_TW", 8)):
+                        ("paraphrase_zh_TW", 8), ("summary_en_train", 6), ("summary_zh_TW_train", 6)):
         head = (datasets / (name + ".tsv")).read_text(encoding="utf-8").splitlines(keepends=True)
         if name.startswith("retrieval"):  # a few docs and the queries that name them
             docs = [ln for ln in head if ln.startswith("doc\t")][:40]

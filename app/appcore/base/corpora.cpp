@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QFile>
 
+#include <cstring>
+
 QList<BuiltinCorpus> builtinCorpora()
 {
     return {
@@ -29,6 +31,13 @@ QList<BuiltinCorpus> builtinCorpora()
         {QStringLiteral("sentences_zh_TW"),
          QCoreApplication::translate("Corpora", "Built-in: Traditional Chinese task sentences (sentiment, intent; no labels)"),
          {}, {QStringLiteral("builtin:sentiment_zh_TW_train"), QStringLiteral("builtin:intent_zh_TW_train")}},
+        // The summary sets' training passages: what a summariser pre-trains on.
+        {QStringLiteral("passages_en"),
+         QCoreApplication::translate("Corpora", "Built-in: English news passages (for summarisation models)"),
+         {}, {}, {QStringLiteral("builtin:summary_en_train")}},
+        {QStringLiteral("passages_zh_TW"),
+         QCoreApplication::translate("Corpora", "Built-in: Traditional Chinese news passages (for summarisation models)"),
+         {}, {}, {QStringLiteral("builtin:summary_zh_TW_train")}},
     };
 }
 
@@ -52,6 +61,17 @@ lm::Result<lm::Corpus> loadCorpusSpec(const QString &spec)
                 const auto &examples = labelled.value().examples;
                 for (std::size_t i = 0; i < examples.size(); ++i)
                     text += examples[i].text + (i % 8 == 7 || i + 1 == examples.size() ? "\n\n" : "\n");
+            }
+            return lm::corpusFromBytes(spec.toStdString(), text);
+        }
+        if (!c.passagesOf.isEmpty()) {
+            std::string text;
+            for (const QString &set : c.passagesOf) {
+                auto pairs = loadTextPairsSpec(set);
+                if (!pairs)
+                    return lm::makeError(spec.toStdString() + ": " + pairs.error());
+                for (const lm::TextPair &p : pairs.value())
+                    text += p.source + "\n\n";
             }
             return lm::corpusFromBytes(spec.toStdString(), text);
         }
@@ -116,4 +136,36 @@ lm::Result<lm::Seq2SeqTask> builtinTranslationTask(bool fromEnglish)
         (i % 10 == 9 ? task.test : task.train).push_back(fromEnglish ? lm::TextPair{e, z} : lm::TextPair{z, e});
     }
     return task;
+}
+
+QList<BuiltinSeq2SeqTask> builtinSeq2SeqTasks()
+{
+    const QString both = QStringLiteral("builtin:en_zh_TW");
+    return {{QStringLiteral("translate-en-zh"), QCoreApplication::translate("Corpora", "Translate English → Chinese"), both, 48},
+            {QStringLiteral("translate-zh-en"), QCoreApplication::translate("Corpora", "Translate Chinese → English"), both, 48},
+            {QStringLiteral("summarize-en"), QCoreApplication::translate("Corpora", "Summarise English passages"),
+             QStringLiteral("builtin:passages_en"), 96},
+            {QStringLiteral("summarize-zh_TW"), QCoreApplication::translate("Corpora", "Summarise Chinese passages"),
+             QStringLiteral("builtin:passages_zh_TW"), 96}};
+}
+
+lm::Result<lm::Seq2SeqTask> builtinSeq2SeqTask(const QString &name)
+{
+    if (name == QStringLiteral("translate-en-zh") || name == QStringLiteral("translate-zh-en"))
+        return builtinTranslationTask(name == QStringLiteral("translate-en-zh"));
+    if (name == QStringLiteral("summarize-en") || name == QStringLiteral("summarize-zh_TW")) {
+        const QString set = QStringLiteral("builtin:summary_") + name.mid(int(std::strlen("summarize-")));
+        auto train = loadTextPairsSpec(set + QStringLiteral("_train"));
+        if (!train)
+            return lm::makeError(train.error());
+        auto test = loadTextPairsSpec(set + QStringLiteral("_test"));
+        if (!test)
+            return lm::makeError(test.error());
+        return lm::Seq2SeqTask{std::move(train).value(), std::move(test).value()};
+    }
+    QStringList names;
+    for (const BuiltinSeq2SeqTask &t : builtinSeq2SeqTasks())
+        names << t.name;
+    return lm::makeError("unknown built-in task '" + name.toStdString() + "' (available: " +
+                         names.join(QStringLiteral(", ")).toStdString() + ")");
 }

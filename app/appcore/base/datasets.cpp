@@ -13,6 +13,7 @@ const char *formatName(lm::DatasetFormat format)
     case lm::DatasetFormat::TokenTags: return "token classification";
     case lm::DatasetFormat::Retrieval: return "retrieval";
     case lm::DatasetFormat::SentencePairs: return "sentence-pair";
+    case lm::DatasetFormat::TextPairs: return "text-pair";
     }
     return "";
 }
@@ -99,4 +100,14 @@ lm::Result<std::vector<lm::SentencePair>> loadSentencePairsSpec(const QString &s
     if (!file)
         return lm::makeError(file.error());
     return lm::parseSentencePairsTsv(file.value().bytes, spec.toStdString());
+}
+
+lm::Result<std::vector<lm::TextPair>> loadTextPairsSpec(const QString &spec)
+{
+    if (!spec.startsWith(kPrefix))
+        return lm::loadTextPairsTsv(spec.toStdString());
+    auto file = readBuiltin(spec, lm::DatasetFormat::TextPairs);
+    if (!file)
+        return lm::makeError(file.error());
+    return lm::parseTextPairsTsv(file.value().bytes, spec.toStdString());
 }

@@ -2,7 +2,8 @@
 // Where labelled data comes from: the built-in sets of resources/datasets/, shipped in the
 // binary's resources under :/datasets/, or a file the user picked. A spec names either, the way
 // corpora are named: "builtin:NAME_SPLIT" ("builtin:sentiment_en_train",
-// "builtin:ner_zh_TW_test", "builtin:retrieval_en", "builtin:paraphrase_en": one file per
+// "builtin:ner_zh_TW_test", "builtin:retrieval_en", "builtin:paraphrase_en",
+// "builtin:summary_en_train": one file per
 // built-in file) or a file path.
 // The engine (text/labelled.h) parses and checks; this layer only finds the bytes.
 #include "core/result.h"
@@ -31,3 +32,5 @@ lm::Result<std::vector<lm::TaggedTokens>> loadTokenTagSpec(const QString &spec,
 lm::Result<lm::RetrievalSet> loadRetrievalSpec(const QString &spec);
 // Sentence pairs for contrastive training ("builtin:paraphrase_en" or a TEXT<TAB>TEXT file).
 lm::Result<std::vector<lm::SentencePair>> loadSentencePairsSpec(const QString &spec);
+// Text pairs for an encoder–decoder ("builtin:summary_en_train" or a SOURCE<TAB>TARGET file).
+lm::Result<std::vector<lm::TextPair>> loadTextPairsSpec(const QString &spec);

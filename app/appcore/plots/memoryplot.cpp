@@ -87,13 +87,14 @@ QStringList memoryPartNames()
             QCoreApplication::translate("MemoryPlots", "activations"),
             QCoreApplication::translate("MemoryPlots", "attention (T × T)"),
             QCoreApplication::translate("MemoryPlots", "KV cache"),
-            QCoreApplication::translate("MemoryPlots", "recurrent state")};
+            QCoreApplication::translate("MemoryPlots", "recurrent state"),
+            QCoreApplication::translate("MemoryPlots", "cross-attention cache")};
 }
 
 QVector<double> memoryPartBytes(const lm::MemoryParts &p)
 {
     return {double(p.weights),   double(p.gradients), double(p.optimizer), double(p.activations),
-            double(p.attention), double(p.kvCache),   double(p.state)};
+            double(p.attention), double(p.kvCache),   double(p.state),     double(p.crossCache)};
 }
 
 // ---- MemoryPlot ------------------------------------------------------------------------------

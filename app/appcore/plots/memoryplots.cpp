@@ -259,7 +259,7 @@ void MemoryPartsPlot::setRows(const std::vector<lm::MemoryLabRow> &rows)
     p->xAxis->setTicker(ticks);
     static const QColor partColours[] = {QColor(127, 127, 127), QColor(255, 127, 14), QColor(188, 189, 34),
                                          QColor(23, 190, 207),  QColor(214, 39, 40),  QColor(148, 103, 189),
-                                         QColor(44, 160, 44)};
+                                         QColor(44, 160, 44),   QColor(227, 119, 194)};
     const QStringList names = memoryPartNames();
     QCPBars *below = nullptr;
     for (int part = 0; part < names.size(); ++part) {

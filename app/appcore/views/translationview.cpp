@@ -1,6 +1,7 @@
 #include "views/translationview.h"
 
 #include "base/application.h"
+#include "base/corpora.h"
 #include "models/architecture.h"
 #include "plots/metricplot.h"
 #include "views/alignmentview.h"
@@ -61,8 +62,9 @@ QList<TokenChip> chips(const QStringList &tokens, const QVector<int> &spans, boo
 
 TranslationView::TranslationView(QWidget *parent)
     : QWidget(parent), m_worker(new TranslationWorker), m_status(new QLabel(this)), m_progress(new QProgressBar(this)),
-      m_open(new QPushButton(tr("Open model…"), this)), m_train(new QPushButton(tr("Train a small translator"), this)),
+      m_open(new QPushButton(tr("Open model…"), this)), m_train(new QPushButton(tr("Train a small model"), this)),
       m_cancel(new QPushButton(tr("Cancel"), this)), m_curve(new MetricPlot(this)), m_family(new QComboBox(this)),
+      m_task(new QComboBox(this)),
       m_another(new QPushButton(tr("Another example"), this)), m_text(new TokenChips(this)), m_input(new TokenChips(this)),
       m_target(new TokenChips(this)), m_corruptionNote(new QLabel(this)), m_source(new QLineEdit(this)),
       m_beam(new QSpinBox(this)), m_noRepeat(new QSpinBox(this)), m_lengthPenalty(new QDoubleSpinBox(this)),
@@ -74,12 +76,17 @@ TranslationView::TranslationView(QWidget *parent)
 
     // The model row.
     auto *modelRow = new QHBoxLayout;
+    for (const BuiltinSeq2SeqTask &t : builtinSeq2SeqTasks())
+        m_task->addItem(t.title, t.name);
+    m_task->setToolTip(tr("What a model trained here learns: translation on the parallel corpora, or one-line "
+                          "summaries of short news passages."));
     modelRow->addWidget(m_open);
+    modelRow->addWidget(m_task);
     modelRow->addWidget(m_train);
     modelRow->addWidget(m_cancel);
     modelRow->addWidget(m_progress, 1);
     m_status->setWordWrap(true);
-    m_status->setText(tr("Open a T5 or BART model, or train a small translator here (a few minutes)."));
+    m_status->setText(tr("Open an encoder–decoder, or train a small one here for the chosen task (a few minutes)."));
     m_cancel->setEnabled(false);
     m_progress->setRange(0, 1000);
     m_curve->setAxisLabels(tr("fine-tuning step"), tr("held-out chrF"), QString());
@@ -176,7 +183,11 @@ TranslationView::TranslationView(QWidget *parent)
     m_step->setEnabled(false);
 
     connect(m_open, &QPushButton::clicked, this, &TranslationView::chooseModelFile);
-    connect(m_train, &QPushButton::clicked, this, [this] { trainTranslator(TranslatorRequest{}); });
+    connect(m_train, &QPushButton::clicked, this, [this] {
+        TranslatorRequest r;
+        r.task = m_task->currentData().toString();
+        trainTranslator(r);
+    });
     connect(m_cancel, &QPushButton::clicked, this, [this] { m_worker->cancel(); });
     connect(m_translate, &QPushButton::clicked, this, &TranslationView::translate);
     connect(m_source, &QLineEdit::returnPressed, this, &TranslationView::translate);
@@ -249,6 +260,7 @@ void TranslationView::setBusy(bool busy, const QString &message)
     m_busy = busy;
     m_open->setEnabled(!busy);
     m_train->setEnabled(!busy);
+    m_task->setEnabled(!busy);
     m_cancel->setEnabled(busy);
     m_translate->setEnabled(!busy && m_hasModel);
     if (!message.isEmpty())

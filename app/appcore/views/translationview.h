@@ -79,6 +79,7 @@ private:
     int m_curveSeries = -1;
 
     QComboBox *m_family;
+    QComboBox *m_task; // what "Train" teaches: a builtinSeq2SeqTasks() name per item
     QPushButton *m_another;
     TokenChips *m_text, *m_input, *m_target;
     QLabel *m_corruptionNote;

@@ -13,6 +13,7 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -128,8 +129,14 @@ void TranslationWorker::prepare(const TranslatorRequest &r)
         return;
     }
 
-    // 1. Span corruption on both corpora: the tokenizer and the model learn both languages.
-    auto corpus = loadCorpusSpec(QStringLiteral("builtin:en_zh_TW"));
+    // 1. Span corruption on the task's corpus (both languages for translation, the training
+    // passages for summaries): the tokenizer and the model learn its words.
+    const QList<BuiltinSeq2SeqTask> tasks = builtinSeq2SeqTasks();
+    const auto named = std::find_if(tasks.begin(), tasks.end(), [&](const BuiltinSeq2SeqTask &t) { return t.name == r.task; });
+    if (named == tasks.end())
+        return fail(tr("Unknown task %1.").arg(r.task));
+    const int seq = r.seq > 0 ? r.seq : named->seq;
+    auto corpus = loadCorpusSpec(named->pretrainCorpus);
     if (!corpus)
         return fail(QString::fromStdString(corpus.error()));
     lm::ModelChoice choice;
@@ -147,7 +154,7 @@ void TranslationWorker::prepare(const TranslatorRequest &r)
     lm::TrainConfig pre;
     pre.steps = r.pretrainSteps;
     pre.batch = r.batch;
-    pre.seq = r.seq;
+    pre.seq = seq;
     pre.lr = 3e-3f;
     pre.seed = r.seed;
     Q_EMIT progress(tr("Building the tokenizer…"), 0.0);
@@ -167,7 +174,7 @@ void TranslationWorker::prepare(const TranslatorRequest &r)
         return fail(tr("Pre-training stopped: %1").arg(QString::fromStdString(setup.value().trainer->divergence())));
 
     // 2. Fine-tuning on the pairs, the held-out chrF as it goes.
-    auto task = builtinTranslationTask(r.fromEnglish);
+    auto task = builtinSeq2SeqTask(r.task);
     if (!task)
         return fail(QString::fromStdString(task.error()));
     lm::TrainConfig fine = pre;
@@ -178,23 +185,23 @@ void TranslationWorker::prepare(const TranslatorRequest &r)
         return fail(QString::fromStdString(tuning.error()));
     lm::Seq2SeqFinetuneSetup &t = tuning.value();
     lm::DecodingOptions greedy;
-    greedy.maxTokens = r.seq;
+    greedy.maxTokens = seq;
     StepObserver tuner;
     tuner.every = r.evalEvery;
     tuner.report = [&](const lm::StepReport &s) {
-        Q_EMIT progress(tr("Learning to translate: step %1 of %2, loss %3").arg(s.step).arg(s.totalSteps).arg(s.loss, 0, 'f', 3),
+        Q_EMIT progress(tr("Learning the task: step %1 of %2, loss %3").arg(s.step).arg(s.totalSteps).arg(s.loss, 0, 'f', 3),
                         preShare + (1.0 - preShare) * s.step / std::max(1, s.totalSteps));
     };
     tuner.evaluate = [&](const lm::StepReport &s) {
         const lm::Seq2SeqScores scores =
-            lm::scoreSeq2Seq(*t.model, *setup.value().tokenizer, t.ids, task.value().test, greedy, r.seq - 2, 50, &m_cancel);
+            lm::scoreSeq2Seq(*t.model, *setup.value().tokenizer, t.ids, task.value().test, greedy, seq - 2, 50, &m_cancel);
         Q_EMIT chrF(ChrFPoint{s.step, scores.chrF});
     };
     if (t.trainer->run(m_cancel, &tuner) != lm::Trainer::Outcome::Finished)
         return fail(tr("Fine-tuning stopped: %1").arg(QString::fromStdString(t.trainer->divergence())));
     Q_EMIT progress(tr("Scoring 100 held-out pairs…"), 1.0);
     const lm::Seq2SeqScores scores =
-        lm::scoreSeq2Seq(*t.model, *setup.value().tokenizer, t.ids, task.value().test, greedy, r.seq - 2, 100, &m_cancel);
+        lm::scoreSeq2Seq(*t.model, *setup.value().tokenizer, t.ids, task.value().test, greedy, seq - 2, 100, &m_cancel);
     if (m_cancel.isCancelled())
         return fail(tr("Stopped."));
     m_state->model = std::move(setup.value().model);
@@ -204,8 +211,10 @@ void TranslationWorker::prepare(const TranslatorRequest &r)
     done.arch = QString::fromStdString(family->name);
     done.chrF = scores.chrF;
     done.exampleSource = QString::fromStdString(task.value().test.front().source);
-    done.origin = tr("A small T5 (%1 parameters) trained here: span corruption on both corpora, then the pairs.")
-                       .arg(m_state->model->parameterCount());
+    done.origin = tr("A small %1 (%2 parameters) trained here: span corruption on its corpus, then the task: %3.")
+                       .arg(QString::fromStdString(family->name).toUpper())
+                       .arg(m_state->model->parameterCount())
+                       .arg(named->title);
     Q_EMIT ready(done);
 }
 

@@ -18,11 +18,11 @@
 
 struct TranslatorRequest {
     QString modelPath;         // non-empty: open it; else train
-    bool fromEnglish = true;   // the direction trained (English -> Chinese, or back)
+    QString task = QStringLiteral("translate-en-zh"); // a builtinSeq2SeqTasks() name (base/corpora.h)
     int dim = 128, layers = 2, heads = 4;
-    int pretrainSteps = 1500;  // span corruption on builtin:en_zh_TW
-    int finetuneSteps = 3000;  // on the built-in pairs
-    int batch = 32, seq = 48;
+    int pretrainSteps = 1500;  // span corruption on the task's pretrainCorpus
+    int finetuneSteps = 3000;  // on the task's pairs
+    int batch = 32, seq = 0;   // seq 0: the task's
     int evalEvery = 250;       // held-out chrF (greedy, 50 pairs) every so many fine-tuning steps
     quint64 seed = 1;
 };

@@ -2,6 +2,7 @@
 // (config.json fields as modeling_bart.py's BartConfig names them).
 #include "models/architecture.h"
 #include "models/bart/bart.h"
+#include "models/bart/bartmemory.h"
 
 #include "core/rng.h"
 #include "core/tensor.h"
@@ -133,6 +134,13 @@ Architecture bartEntry()
     a.seq2seqTokens = Seq2SeqTokens{{"<s>", "<pad>", "</s>", "<unk>"}, "<pad>", "</s>", "<s>", "</s>", "<mask>", "", 0};
     a.makeConfig = [name = a.name](const nlohmann::json &values, int vocabSize, int seq) {
         return bartModelConfig(*findArchitecture(name), values, vocabSize, seq);
+    };
+    a.memory = [](const nlohmann::json &json, MemoryMode mode, std::int64_t batch,
+                  std::int64_t seqLen) -> Result<MemoryParts> {
+        auto c = BartConfig::fromJson(json);
+        if (!c)
+            return makeError(c.error());
+        return bartMemory(c.value(), mode, batch, seqLen);
     };
     setConfigFunctions<BartConfig>(a, [](const BartConfig &c, std::uint64_t seed) -> Result<std::unique_ptr<LanguageModel>> {
         Rng rng(seed);

@@ -2,6 +2,7 @@
 // (config.json fields as modeling_t5.py's T5Config names them).
 #include "models/architecture.h"
 #include "models/t5/t5.h"
+#include "models/t5/t5memory.h"
 
 #include "core/rng.h"
 #include "core/tensor.h"
@@ -130,6 +131,13 @@ Architecture t5Entry()
     a.seq2seqTokens = Seq2SeqTokens{{"<pad>", "</s>", "<unk>"}, "<pad>", "</s>", "", "<pad>", "", "<extra_id_", 100};
     a.makeConfig = [name = a.name](const nlohmann::json &values, int vocabSize, int) {
         return t5ModelConfig(*findArchitecture(name), values, vocabSize);
+    };
+    a.memory = [](const nlohmann::json &json, MemoryMode mode, std::int64_t batch,
+                  std::int64_t seqLen) -> Result<MemoryParts> {
+        auto c = T5Config::fromJson(json);
+        if (!c)
+            return makeError(c.error());
+        return t5Memory(c.value(), mode, batch, seqLen);
     };
     setConfigFunctions<T5Config>(a, [](const T5Config &c, std::uint64_t seed) -> Result<std::unique_ptr<LanguageModel>> {
         Rng rng(seed);
