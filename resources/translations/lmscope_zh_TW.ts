@@ -338,39 +338,69 @@
 <context>
     <name>Corpora</name>
     <message>
-        <location filename="../../app/appcore/base/corpora.cpp" line="11"/>
+        <location filename="../../app/appcore/base/corpora.cpp" line="13"/>
         <source>Built-in: English (families, capitals, plurals)</source>
         <translation>內建：英文（家族、首都、複數）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/base/corpora.cpp" line="13"/>
+        <location filename="../../app/appcore/base/corpora.cpp" line="15"/>
         <source>Built-in: Traditional Chinese (家族、首都、量詞)</source>
         <translation>內建：繁體中文（家族、首都、量詞）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/base/corpora.cpp" line="17"/>
+        <location filename="../../app/appcore/base/corpora.cpp" line="19"/>
         <source>Built-in: English and Traditional Chinese (for translation models)</source>
         <translation>內建：英文與繁體中文（給翻譯模型）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/base/corpora.cpp" line="20"/>
+        <location filename="../../app/appcore/base/corpora.cpp" line="22"/>
         <source>Built-in: English short documents (for encoders)</source>
         <translation>內建：英文短文件（給編碼器用）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/base/corpora.cpp" line="23"/>
+        <location filename="../../app/appcore/base/corpora.cpp" line="25"/>
         <source>Built-in: Traditional Chinese short documents (for encoders)</source>
         <translation>內建：繁體中文短文件（給編碼器用）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/base/corpora.cpp" line="27"/>
+        <location filename="../../app/appcore/base/corpora.cpp" line="29"/>
         <source>Built-in: English task sentences (sentiment, intent; no labels)</source>
         <translation>內建：英文任務句子（情感、意圖；不含標籤）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/base/corpora.cpp" line="30"/>
+        <location filename="../../app/appcore/base/corpora.cpp" line="32"/>
         <source>Built-in: Traditional Chinese task sentences (sentiment, intent; no labels)</source>
         <translation>內建：繁體中文任務句子（情感、意圖；不含標籤）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/base/corpora.cpp" line="36"/>
+        <source>Built-in: English news passages (for summarisation models)</source>
+        <translation>內建：英文新聞短文（供摘要模型使用）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/base/corpora.cpp" line="39"/>
+        <source>Built-in: Traditional Chinese news passages (for summarisation models)</source>
+        <translation>內建：繁體中文新聞短文（供摘要模型使用）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/base/corpora.cpp" line="144"/>
+        <source>Translate English → Chinese</source>
+        <translation>翻譯：英文 → 中文</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/base/corpora.cpp" line="145"/>
+        <source>Translate Chinese → English</source>
+        <translation>翻譯：中文 → 英文</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/base/corpora.cpp" line="146"/>
+        <source>Summarise English passages</source>
+        <translation>摘要英文短文</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/base/corpora.cpp" line="148"/>
+        <source>Summarise Chinese passages</source>
+        <translation>摘要中文短文</translation>
     </message>
 </context>
 <context>
@@ -2547,6 +2577,11 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
         <source>recurrent state</source>
         <translation>循環狀態</translation>
     </message>
+    <message>
+        <location filename="../../app/appcore/plots/memoryplot.cpp" line="91"/>
+        <source>cross-attention cache</source>
+        <translation>交叉注意力快取</translation>
+    </message>
 </context>
 <context>
     <name>MemoryTimePlot</name>
@@ -3949,223 +3984,228 @@ Step %2 of %3 · loss %4</source>
 <context>
     <name>TranslationView</name>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="64"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="65"/>
         <source>Open model…</source>
         <translation>開啟模型…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="64"/>
-        <source>Train a small translator</source>
-        <translation>訓練一個小翻譯模型</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="65"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="66"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="66"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="68"/>
         <source>Another example</source>
         <translation>換一個例子</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="69"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="71"/>
         <source>Translate</source>
         <translation>翻譯</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="82"/>
-        <source>Open a T5 or BART model, or train a small translator here (a few minutes).</source>
-        <translation>開啟一個 T5 或 BART 模型，或在這裡訓練一個小翻譯模型（幾分鐘）。</translation>
+        <location filename="../../app/appcore/views/translationview.cpp" line="65"/>
+        <source>Train a small model</source>
+        <translation>訓練一個小模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="85"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="81"/>
+        <source>What a model trained here learns: translation on the parallel corpora, or one-line summaries of short news passages.</source>
+        <translation>在這裡訓練的模型要學什麼：用平行語料學翻譯，或替新聞短文寫一行摘要。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="89"/>
+        <source>Open an encoder–decoder, or train a small one here for the chosen task (a few minutes).</source>
+        <translation>開啟一個編碼器–解碼器模型，或在這裡為所選任務訓練一個小模型（幾分鐘）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="92"/>
         <source>fine-tuning step</source>
         <translation>微調步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="85"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="92"/>
         <source>held-out chrF</source>
         <translation>保留集 chrF</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="97"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="104"/>
         <source>%1: span corruption</source>
         <translation>%1：片段破壞</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="99"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="106"/>
         <source>%1: text infilling</source>
         <translation>%1：文字填空</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="100"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="107"/>
         <source>%1: text infilling + sentence permutation</source>
         <translation>%1：文字填空＋句子重排</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="103"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="110"/>
         <source>Pre-training: the damaged text</source>
         <translation>預訓練：被破壞的文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="110"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="117"/>
         <source>Text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="111"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="118"/>
         <source>Encoder reads</source>
         <translation>編碼器讀到</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="112"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="119"/>
         <source>Decoder writes</source>
         <translation>解碼器要寫出</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="123"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="130"/>
         <source>1: greedy (the most likely token each step); more: beam search keeps that many prefixes</source>
         <translation>1：貪婪解碼（每一步取最可能的詞元）；更多：束搜尋同時保留這麼多個前綴</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="127"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="134"/>
         <source>A finished beam&apos;s log-probability is divided by its length to this power</source>
         <translation>結束的束，其對數機率除以長度的這個次方</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="129"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="136"/>
         <source>Forbid repeating any n-gram of this size (0: off)</source>
         <translation>禁止重複這個長度的 n-gram（0：不限制）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="130"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="137"/>
         <source>A sentence to translate</source>
         <translation>要翻譯的句子</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="131"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="138"/>
         <source>Decoding, step by step</source>
         <translation>一步一步解碼</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="138"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="145"/>
         <source>Beam width</source>
         <translation>束寬</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="140"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="147"/>
         <source>Length penalty</source>
         <translation>長度懲罰</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="142"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="149"/>
         <source>No repeated n-gram</source>
         <translation>不重複的 n-gram</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="155"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="162"/>
         <source>Token</source>
         <translation>詞元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="155"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="162"/>
         <source>Hypothesis</source>
         <translation>候選譯文</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="155"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="162"/>
         <source>Score</source>
         <translation>分數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="158"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="165"/>
         <source>What the decoder looked at in the source (cross-attention, last layer):</source>
         <translation>解碼器在原文中看向哪裡（交叉注意力，最後一層）：</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="160"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="167"/>
         <source>Alignment</source>
         <translation>對齊</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="191"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="202"/>
         <source>Export as PNG…</source>
         <translation>匯出為 PNG…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="192"/>
-        <location filename="../../app/appcore/views/translationview.cpp" line="197"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="203"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="208"/>
         <source>Export the alignment</source>
         <translation>匯出對齊圖</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="192"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="203"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 圖片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="196"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="207"/>
         <source>Export as CSV…</source>
         <translation>匯出為 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="197"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="208"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="216"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="227"/>
         <source>held-out chrF (greedy, 50 pairs)</source>
         <translation>保留集 chrF（貪婪，50 對）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="224"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="235"/>
         <source>Held-out chrF (greedy, 100 pairs): %1.</source>
         <translation>保留集 chrF（貪婪，100 對）：%1。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="261"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="273"/>
         <source>A .safetensors file…</source>
         <translation>.safetensors 檔案…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="262"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="274"/>
         <source>Open an encoder–decoder</source>
         <translation>開啟編碼器–解碼器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="263"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="275"/>
         <source>LMScope model (*.safetensors)</source>
         <translation>LMScope 模型 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="267"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="279"/>
         <source>A Hugging Face folder…</source>
         <translation>Hugging Face 資料夾…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="268"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="280"/>
         <source>Open a Hugging Face T5 or BART folder</source>
         <translation>開啟 Hugging Face 的 T5 或 BART 資料夾</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="337"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="349"/>
         <source>%1 spans (about 15 % of the tokens, 3 tokens long on average) were cut out. Each left one sentinel in the encoder&apos;s input; the decoder writes each sentinel followed by the tokens it stands for — only what was lost.</source>
         <translation>有 %1 個片段（約 15 % 的詞元，平均長 3 個詞元）被剪掉。每個片段在編碼器的輸入裡留下一個哨兵詞元；解碼器寫出每個哨兵，後面接著它代表的詞元——只寫被拿走的部分。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="344"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="356"/>
         <source>%1 spans (about 30 % of the tokens, Poisson lengths with mean 3) became one &lt;mask&gt; each; a span of length 0 inserts a &lt;mask&gt;, so the model must also learn how many tokens are missing. The decoder writes the whole text back.</source>
         <translation>有 %1 個片段（約 30 % 的詞元，長度服從平均為 3 的卜瓦松分布）各變成一個 &lt;mask&gt;；長度為 0 的片段會插入一個 &lt;mask&gt;，所以模型還得學會缺了幾個詞元。解碼器把整段文字寫回來。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="347"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="359"/>
         <source>The sentences were shuffled, then %1 spans became one &lt;mask&gt; each. The decoder writes the whole text back in its original order.</source>
         <translation>句子先被打亂，接著有 %1 個片段各變成一個 &lt;mask&gt;。解碼器依原本的順序把整段文字寫回來。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="400"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="412"/>
         <source>Step %1 of %2: chose “%3”</source>
         <translation>第 %1 步（共 %2 步）：選了「%3」</translation>
     </message>
@@ -4173,78 +4213,83 @@ Step %2 of %3 · loss %4</source>
 <context>
     <name>TranslationWorker</name>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="106"/>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="199"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="107"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="206"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="109"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="110"/>
         <source>Opening %1…</source>
         <translation>正在開啟 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="114"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="115"/>
         <source>%1 holds a %2 model, not an encoder–decoder (T5 or BART).</source>
         <translation>%1 裡是 %2 模型，不是編碼器–解碼器（T5 或 BART）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="124"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="125"/>
         <source>Opened %1: %2, %3 parameters.</source>
         <translation>已開啟 %1：%2，%3 個參數。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="141"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="137"/>
+        <source>Unknown task %1.</source>
+        <translation>未知的任務 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="148"/>
         <source>No family of the architecture table pre-trains by span corruption.</source>
         <translation>架構表中沒有以片段破壞預訓練的家族。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="153"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="160"/>
         <source>Building the tokenizer…</source>
         <translation>正在建立分詞器…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="160"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="167"/>
         <source>Pre-training (span corruption): step %1 of %2, loss %3</source>
         <translation>預訓練（片段破壞）：第 %1 步（共 %2 步），損失 %3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="167"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="174"/>
         <source>Pre-training stopped: %1</source>
         <translation>預訓練中止：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="185"/>
-        <source>Learning to translate: step %1 of %2, loss %3</source>
-        <translation>學習翻譯：第 %1 步（共 %2 步），損失 %3</translation>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="192"/>
+        <source>Learning the task: step %1 of %2, loss %3</source>
+        <translation>學習任務：第 %1 步，共 %2 步，損失 %3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="194"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="214"/>
+        <source>A small %1 (%2 parameters) trained here: span corruption on its corpus, then the task: %3.</source>
+        <translation>在這裡訓練的小型 %1（%2 個參數）：先在它的語料上做片段遮蔽預訓練，再學任務：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="201"/>
         <source>Fine-tuning stopped: %1</source>
         <translation>微調中止：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="195"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="202"/>
         <source>Scoring 100 held-out pairs…</source>
         <translation>正在為 100 對保留句評分…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="207"/>
-        <source>A small T5 (%1 parameters) trained here: span corruption on both corpora, then the pairs.</source>
-        <translation>在這裡訓練的小 T5（%1 個參數）：先在兩種語料上做片段破壞，再學句對。</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="216"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="225"/>
         <source>Train or open a model first.</source>
         <translation>請先訓練或開啟一個模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="225"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="234"/>
         <source>Type a sentence to translate.</source>
         <translation>請輸入要翻譯的句子。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="281"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="290"/>
         <source>%1 is not an encoder–decoder.</source>
         <translation>%1 不是編碼器–解碼器。</translation>
     </message>
