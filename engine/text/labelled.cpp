@@ -440,24 +440,49 @@ Result<RetrievalSet> loadRetrievalTsv(const std::string &path)
     return parseRetrievalTsv(text.value(), path);
 }
 
-Result<std::vector<SentencePair>> parseSentencePairsTsv(const std::string &text, const std::string &source)
+namespace {
+
+// How a two-text format names its parts in errors.
+struct TwoTextWords {
+    const char *expected;               // "TEXT<TAB>TEXT"
+    const char *emptyFirst, *emptySecond; // "the first text is empty"
+    const char *what;                   // "sentence pair"
+};
+
+// TEXT<TAB>TEXT lines, spaces around each text dropped: the parser of sentence and text pairs.
+Result<std::vector<std::pair<std::string, std::string>>> parseTwoTexts(const std::string &text, const std::string &source,
+                                                                       const TwoTextWords &words)
 {
-    std::vector<SentencePair> pairs;
+    std::vector<std::pair<std::string, std::string>> pairs;
     const auto error = forEachRecord(text, source, [&](int lineNo, std::string_view line) -> std::optional<Error> {
         const std::string where = at(source, lineNo);
         const auto fields = splitOn(line, '\t', false);
         if (fields.size() != 2)
-            return makeError(where + std::to_string(fields.size()) + " fields (expected TEXT<TAB>TEXT)");
+            return makeError(where + std::to_string(fields.size()) + " fields (expected " + words.expected + ")");
         const std::string_view first = trimSpaces(fields[0]), second = trimSpaces(fields[1]);
         if (first.empty() || second.empty())
-            return makeError(where + (first.empty() ? "the first" : "the second") + " text is empty");
-        pairs.push_back({std::string(first), std::string(second)});
+            return makeError(where + (first.empty() ? words.emptyFirst : words.emptySecond));
+        pairs.emplace_back(std::string(first), std::string(second));
         return std::nullopt;
     });
     if (error)
         return *error;
     if (pairs.empty())
-        return makeError(source + ": no sentence pair (expected TEXT<TAB>TEXT lines)");
+        return makeError(source + ": no " + words.what + " (expected " + words.expected + " lines)");
+    return pairs;
+}
+
+} // namespace
+
+Result<std::vector<SentencePair>> parseSentencePairsTsv(const std::string &text, const std::string &source)
+{
+    auto parsed = parseTwoTexts(text, source, {"TEXT<TAB>TEXT", "the first text is empty", "the second text is empty",
+                                               "sentence pair"});
+    if (!parsed)
+        return makeError(parsed.error());
+    std::vector<SentencePair> pairs;
+    for (auto &[first, second] : parsed.value())
+        pairs.push_back({std::move(first), std::move(second)});
     return pairs;
 }
 
@@ -471,22 +496,12 @@ Result<std::vector<SentencePair>> loadSentencePairsTsv(const std::string &path)
 
 Result<std::vector<TextPair>> parseTextPairsTsv(const std::string &text, const std::string &source)
 {
+    auto parsed = parseTwoTexts(text, source, {"SOURCE<TAB>TARGET", "empty source", "empty target", "text pair"});
+    if (!parsed)
+        return makeError(parsed.error());
     std::vector<TextPair> pairs;
-    const auto error = forEachRecord(text, source, [&](int lineNo, std::string_view line) -> std::optional<Error> {
-        const std::string where = at(source, lineNo);
-        const auto fields = splitOn(line, '\t', false);
-        if (fields.size() != 2)
-            return makeError(where + std::to_string(fields.size()) + " fields (expected SOURCE<TAB>TARGET)");
-        const std::string_view from = trimSpaces(fields[0]), to = trimSpaces(fields[1]);
-        if (from.empty() || to.empty())
-            return makeError(where + (from.empty() ? "empty source" : "empty target"));
-        pairs.push_back({std::string(from), std::string(to)});
-        return std::nullopt;
-    });
-    if (error)
-        return *error;
-    if (pairs.empty())
-        return makeError(source + ": no text pair (expected SOURCE<TAB>TARGET lines)");
+    for (auto &[from, to] : parsed.value())
+        pairs.push_back({std::move(from), std::move(to)});
     return pairs;
 }
 
