@@ -11,8 +11,6 @@
 #include "io/checkpoint.h"
 #include "io/hfimport.h"
 #include "io/atomicfile.h"
-#include "text/textfile.h"
-#include "text/utf8.h"
 #include "train/seq2seqtask.h"
 
 #include <nlohmann/json.hpp>
@@ -52,7 +50,7 @@ lm::Seq2SeqModel &asSeq2Seq(lm::Checkpoint &c, const std::string &path)
     return *m;
 }
 
-// SOURCE<TAB>TARGET lines; every seventh pair held out (or all of --test).
+// SOURCE<TAB>TARGET pairs from a file or a built-in spec (base/datasets.h); throws InputError.
 std::vector<lm::TextPair> readPairs(const std::string &spec)
 {
     auto pairs = loadTextPairsSpec(QString::fromStdString(spec));
