@@ -1,6 +1,6 @@
 // lmscope: the desktop lab.
 //   lmscope [--lang en|zh_TW] [--view lm|vectors|contextual|recurrent|attention|encoders-pretrain|encoders-finetune|
-//           retrieval|translation|memory] [--model M] [--beam N]
+//           retrieval|translation|memory] [--model M | --task T] [--beam N]
 //           [--screenshot FILE.png [--train-steps N] [--lesson N [--lesson-step S]]]
 // --screenshot shows the main window, renders it to FILE.png and exits. With --train-steps the
 // window first trains the default model for N steps so the loss curve is filled; with
@@ -17,9 +17,12 @@
 // scores the three methods and searches a query of that set; --view contextual does the same, then
 // trains the default word vectors and compares the Word vectors tab's contextual word in its
 // sentences (word2vec's one vector against the encoder's one per sentence). --view translation
-// opens --model (or trains the small translator, --train-steps fine-tuning steps), translates a
-// held-out English sentence with beam --beam (default 4) and shows the middle step.
+// opens --model (or trains the small translator for --task, a built-in task such as summarize-en,
+// default translate-en-zh, --train-steps fine-tuning steps), writes the target of a held-out source
+// (an English sentence; the task's first test passage) with beam --beam (default 4) and shows the
+// middle step.
 #include "appcore/base/application.h"
+#include "appcore/base/corpora.h"
 #include "appcore/base/languagedefaults.h"
 #include "appcore/views/attentionview.h"
 #include "appcore/views/embeddingview.h"
@@ -69,12 +72,15 @@ int main(int argc, char *argv[])
                                          QStringLiteral("path"));
     const QCommandLineOption beamOption(QStringLiteral("beam"), QStringLiteral("With --view translation: the beam width."),
                                         QStringLiteral("n"), QStringLiteral("4"));
+    const QCommandLineOption taskOption(QStringLiteral("task"),
+                                        QStringLiteral("With --view translation: the built-in task the small model trains for (translate-en-zh, translate-zh-en, summarize-en, summarize-zh_TW); its first held-out source is the one decoded."),
+                                        QStringLiteral("name"), QStringLiteral("translate-en-zh"));
     const QCommandLineOption lessonOption(QStringLiteral("lesson"),
                                           QStringLiteral("With --screenshot: open lesson N (from 1) and run step S (--lesson-step, from 1)."),
                                           QStringLiteral("n"));
     const QCommandLineOption lessonStep(QStringLiteral("lesson-step"), QStringLiteral("The step --lesson runs (from 1)."),
                                         QStringLiteral("s"), QStringLiteral("1"));
-    parser.addOptions({lang, shot, steps, view, modelOption, beamOption, lessonOption, lessonStep});
+    parser.addOptions({lang, shot, steps, view, modelOption, beamOption, taskOption, lessonOption, lessonStep});
     parser.process(app);
     // A screenshot run reads and writes settings of its own, in a folder removed at exit: it
     // starts from the defaults, so shots repeat, and the learner's next start is not changed.
@@ -116,6 +122,8 @@ int main(int argc, char *argv[])
     const bool translation = parser.value(view) == QStringLiteral("translation");
     if (translation)
         window.showTab(window.tabIndexOf(window.translationView()));
+    if (translation && parser.isSet(taskOption))
+        window.translationView()->setTask(parser.value(taskOption));
     if (translation && parser.isSet(modelOption))
         window.translationView()->openModel(parser.value(modelOption));
     if (contextual)
@@ -202,7 +210,11 @@ int main(int argc, char *argv[])
         QObject::connect(tv, &TranslationView::ready, &app, [&, tv](bool ok) {
             if (!ok)
                 return QTimer::singleShot(0, &app, capture);
-            tv->setSource(QStringLiteral("The teacher writes a letter every day."));
+            QString source = QStringLiteral("The teacher writes a letter every day.");
+            if (const auto task = builtinSeq2SeqTask(parser.value(taskOption));
+                task && !task.value().test.empty() && parser.value(taskOption) != QStringLiteral("translate-en-zh"))
+                source = QString::fromStdString(task.value().test.front().source);
+            tv->setSource(source);
             tv->setBeam(parser.value(beamOption).toInt());
             tv->translate();
         });
@@ -213,6 +225,8 @@ int main(int argc, char *argv[])
         });
         if (!parser.isSet(modelOption)) {
             TranslatorRequest r;
+            r.task = parser.value(taskOption);
+            tv->setTask(r.task);
             if (parser.isSet(steps))
                 r.finetuneSteps = std::max(1, parser.value(steps).toInt());
             tv->trainTranslator(r);

@@ -2789,6 +2789,55 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
     </message>
 </context>
 <context>
+    <name>PaintedExport</name>
+    <message>
+        <location filename="../../app/appcore/plots/paintedexport.cpp" line="48"/>
+        <source>cannot export to &quot;%1&quot;: unknown format &quot;%2&quot; (use .png, .svg, .pdf or .csv)</source>
+        <translation>無法匯出到「%1」：不認得的格式「%2」（請用 .png、.svg、.pdf 或 .csv）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/plots/paintedexport.cpp" line="52"/>
+        <location filename="../../app/appcore/plots/paintedexport.cpp" line="104"/>
+        <source>cannot write &quot;%1&quot;: %2</source>
+        <translation>無法寫入「%1」：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/plots/paintedexport.cpp" line="78"/>
+        <source>Exported from LMScope</source>
+        <translation>由 LMScope 匯出</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/plots/paintedexport.cpp" line="101"/>
+        <source>cannot export to &quot;%1&quot;: rendering the %2 failed</source>
+        <translation>無法匯出到「%1」：繪製 %2 失敗</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/plots/paintedexport.cpp" line="110"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 圖片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/plots/paintedexport.cpp" line="111"/>
+        <source>SVG vector image (*.svg)</source>
+        <translation>SVG 向量圖 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/plots/paintedexport.cpp" line="112"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/plots/paintedexport.cpp" line="113"/>
+        <source>CSV data (*.csv)</source>
+        <translation>CSV 資料 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/plots/paintedexport.cpp" line="123"/>
+        <source>Export failed</source>
+        <translation>匯出失敗</translation>
+    </message>
+</context>
+<context>
     <name>PlotView</name>
     <message>
         <location filename="../../app/appcore/plots/plotview.cpp" line="94"/>
@@ -4000,6 +4049,7 @@ Step %2 of %3 · loss %4</source>
     </message>
     <message>
         <location filename="../../app/appcore/views/translationview.cpp" line="71"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="306"/>
         <source>Translate</source>
         <translation>翻譯</translation>
     </message>
@@ -4080,6 +4130,7 @@ Step %2 of %3 · loss %4</source>
     </message>
     <message>
         <location filename="../../app/appcore/views/translationview.cpp" line="137"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="307"/>
         <source>A sentence to translate</source>
         <translation>要翻譯的句子</translation>
     </message>
@@ -4130,82 +4181,81 @@ Step %2 of %3 · loss %4</source>
     </message>
     <message>
         <location filename="../../app/appcore/views/translationview.cpp" line="202"/>
-        <source>Export as PNG…</source>
-        <translation>匯出為 PNG…</translation>
+        <source>Export (PNG, SVG, PDF, CSV)…</source>
+        <translation>匯出（PNG、SVG、PDF、CSV）…</translation>
     </message>
     <message>
         <location filename="../../app/appcore/views/translationview.cpp" line="203"/>
-        <location filename="../../app/appcore/views/translationview.cpp" line="208"/>
+        <source>alignment</source>
+        <translation>對齊圖</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="203"/>
         <source>Export the alignment</source>
         <translation>匯出對齊圖</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="203"/>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 圖片 (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="207"/>
-        <source>Export as CSV…</source>
-        <translation>匯出為 CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="208"/>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="227"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="217"/>
         <source>held-out chrF (greedy, 50 pairs)</source>
         <translation>保留集 chrF（貪婪，50 對）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="235"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="227"/>
         <source>Held-out chrF (greedy, 100 pairs): %1.</source>
         <translation>保留集 chrF（貪婪，100 對）：%1。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="273"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="265"/>
         <source>A .safetensors file…</source>
         <translation>.safetensors 檔案…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="274"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="266"/>
         <source>Open an encoder–decoder</source>
         <translation>開啟編碼器–解碼器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="275"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="267"/>
         <source>LMScope model (*.safetensors)</source>
         <translation>LMScope 模型 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="279"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="271"/>
         <source>A Hugging Face folder…</source>
         <translation>Hugging Face 資料夾…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="280"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="272"/>
         <source>Open a Hugging Face T5 or BART folder</source>
         <translation>開啟 Hugging Face 的 T5 或 BART 資料夾</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="349"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="306"/>
+        <source>Summarise</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="307"/>
+        <source>A passage to summarise</source>
+        <translation>一段要摘要的文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="356"/>
         <source>%1 spans (about 15 % of the tokens, 3 tokens long on average) were cut out. Each left one sentinel in the encoder&apos;s input; the decoder writes each sentinel followed by the tokens it stands for — only what was lost.</source>
         <translation>有 %1 個片段（約 15 % 的詞元，平均長 3 個詞元）被剪掉。每個片段在編碼器的輸入裡留下一個哨兵詞元；解碼器寫出每個哨兵，後面接著它代表的詞元——只寫被拿走的部分。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="356"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="363"/>
         <source>%1 spans (about 30 % of the tokens, Poisson lengths with mean 3) became one &lt;mask&gt; each; a span of length 0 inserts a &lt;mask&gt;, so the model must also learn how many tokens are missing. The decoder writes the whole text back.</source>
         <translation>有 %1 個片段（約 30 % 的詞元，長度服從平均為 3 的卜瓦松分布）各變成一個 &lt;mask&gt;；長度為 0 的片段會插入一個 &lt;mask&gt;，所以模型還得學會缺了幾個詞元。解碼器把整段文字寫回來。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="359"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="366"/>
         <source>The sentences were shuffled, then %1 spans became one &lt;mask&gt; each. The decoder writes the whole text back in its original order.</source>
         <translation>句子先被打亂，接著有 %1 個片段各變成一個 &lt;mask&gt;。解碼器依原本的順序把整段文字寫回來。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="412"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="419"/>
         <source>Step %1 of %2: chose “%3”</source>
         <translation>第 %1 步（共 %2 步）：選了「%3」</translation>
     </message>
@@ -4214,7 +4264,7 @@ Step %2 of %3 · loss %4</source>
     <name>TranslationWorker</name>
     <message>
         <location filename="../../app/appcore/workers/translationworker.cpp" line="107"/>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="206"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="209"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
@@ -4244,52 +4294,52 @@ Step %2 of %3 · loss %4</source>
         <translation>架構表中沒有以片段破壞預訓練的家族。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="160"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="163"/>
         <source>Building the tokenizer…</source>
         <translation>正在建立分詞器…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="167"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="170"/>
         <source>Pre-training (span corruption): step %1 of %2, loss %3</source>
         <translation>預訓練（片段破壞）：第 %1 步（共 %2 步），損失 %3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="174"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="177"/>
         <source>Pre-training stopped: %1</source>
         <translation>預訓練中止：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="192"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="195"/>
         <source>Learning the task: step %1 of %2, loss %3</source>
         <translation>學習任務：第 %1 步，共 %2 步，損失 %3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="214"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="217"/>
         <source>A small %1 (%2 parameters) trained here: span corruption on its corpus, then the task: %3.</source>
         <translation>在這裡訓練的小型 %1（%2 個參數）：先在它的語料上做片段遮蔽預訓練，再學任務：%3。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="201"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="204"/>
         <source>Fine-tuning stopped: %1</source>
         <translation>微調中止：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="202"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="205"/>
         <source>Scoring 100 held-out pairs…</source>
         <translation>正在為 100 對保留句評分…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="225"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="228"/>
         <source>Train or open a model first.</source>
         <translation>請先訓練或開啟一個模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="234"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="237"/>
         <source>Type a sentence to translate.</source>
         <translation>請輸入要翻譯的句子。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="290"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="293"/>
         <source>%1 is not an encoder–decoder.</source>
         <translation>%1 不是編碼器–解碼器。</translation>
     </message>
@@ -4367,12 +4417,12 @@ Step %2 of %3 · loss %4</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="144"/>
+        <location filename="../../app/gui/main.cpp" line="150"/>
         <source>Resume training?</source>
         <translation>要接續訓練嗎？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="145"/>
+        <location filename="../../app/gui/main.cpp" line="151"/>
         <source>LMScope ended while a model was training. Its last autosave holds step %1. Continue training from there?</source>
         <translation>LMScope 在訓練模型時意外結束。最後一次自動儲存停在第 %1 步。要從那裡繼續訓練嗎？</translation>
     </message>

@@ -6,6 +6,8 @@
 
 #include "appcore/plots/heatmapplot.h"
 #include "appcore/plots/lossplot.h"
+#include "appcore/plots/paintedexport.h"
+#include "appcore/views/alignmentview.h"
 
 #include <QClipboard>
 #include <QDir>
@@ -104,6 +106,8 @@ private Q_SLOTS:
     void traditionalChineseLabels();
     void copyToClipboard();
     void keepSamples();
+    void paintedWidgetExports();
+    void paintedWidgetFailures();
 
 private:
     QTemporaryDir m_dir;
@@ -555,6 +559,62 @@ void TestPlotView::keepSamples()
     loss->plot()->xAxis->setLabel(u"訓練步數"_s);
     loss->plot()->yAxis->setLabel(u"損失"_s);
     QVERIFY2(loss->exportTo(dir + u"/loss-zh.png"_s, {600, 400, 144}, &error), qPrintable(error));
+}
+
+// The alignment figure paints itself; it exports in the four formats like a plot.
+void TestPlotView::paintedWidgetExports()
+{
+    AlignmentView view; // never shown: exported at its sizeHint
+    view.setAlignment({u"the"_s, u"queen"_s, u"reads"_s}, {u"女王"_s, u"讀書"_s},
+                      {{0.1f, 0.8f, 0.1f}, {0.0f, 0.1f, 0.9f}});
+    const QSize hint = view.sizeHint();
+    QString error;
+    const QString png = m_dir.filePath(u"a.png"_s);
+    QVERIFY2(exportPainted(&view, png, view.csv(), &error), qPrintable(error));
+    const QImage image(png);
+    QCOMPARE(image.size(), hint * 2);
+    // the links are drawn: some pixels are far darker than the background
+    int dark = 0;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2)
+            dark += qGray(image.pixel(x, y)) < 128;
+    QVERIFY2(dark > 50, qPrintable(QString::number(dark)));
+
+    const QString svg = m_dir.filePath(u"a.svg"_s);
+    QVERIFY2(exportPainted(&view, svg, view.csv(), &error), qPrintable(error));
+    QSvgRenderer renderer(svg);
+    QVERIFY(renderer.isValid());
+    QCOMPARE(renderer.viewBox(), QRect(QPoint(0, 0), hint));
+    QVERIFY(readAll(svg).contains("<path") || readAll(svg).contains("<polyline"));
+
+    const QString pdf = m_dir.filePath(u"a.pdf"_s);
+    QVERIFY2(exportPainted(&view, pdf, view.csv(), &error), qPrintable(error));
+    QVERIFY(readAll(pdf).startsWith("%PDF"));
+
+    const QString csv = m_dir.filePath(u"a.csv"_s);
+    QVERIFY2(exportPainted(&view, csv, view.csv(), &error), qPrintable(error));
+    QCOMPARE(QString::fromUtf8(readAll(csv)), view.csv());
+    QVERIFY(view.csv().startsWith(u"target,\"the\",\"queen\",\"reads\"\n"_s));
+    QCOMPARE(view.size(), QWidget().size()); // the export put its size back
+}
+
+void TestPlotView::paintedWidgetFailures()
+{
+    AlignmentView view;
+    QString error;
+    const QString old = m_dir.filePath(u"keep.svg"_s);
+    {
+        QFile f(old);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("old");
+    }
+    QVERIFY(!exportPainted(&view, m_dir.filePath(u"a.bmp"_s), view.csv(), &error));
+    QVERIFY2(error.contains(u"unknown format"_s), qPrintable(error));
+    QVERIFY(!QFile::exists(m_dir.filePath(u"a.bmp"_s)));
+    QVERIFY(!exportPainted(&view, m_dir.filePath(u"missing/a.png"_s), view.csv(), &error));
+    QVERIFY2(error.startsWith(u"cannot write"_s), qPrintable(error));
+    QVERIFY(exportPainted(&view, old, view.csv(), &error)); // replaced whole
+    QVERIFY(readAll(old).contains("<svg"));
 }
 
 QTEST_MAIN(TestPlotView)

@@ -2,7 +2,8 @@
 // AlignmentView: a translation's alignment as the classic figure draws it: the source tokens on
 // the top line, the target tokens on the bottom line, and a link from each target token to each
 // source token, as dark and thick as the cross-attention that wrote it. One target token can be
-// highlighted (the step being looked at): its links are drawn in colour, the rest in grey.
+// highlighted (the step being looked at): its links are drawn in colour, the rest in grey. A line
+// too long to write side by side (a passage to summarise) is written upright.
 #include <QStringList>
 #include <QVector>
 #include <QWidget>

@@ -4,12 +4,12 @@
 #include "base/corpora.h"
 #include "models/architecture.h"
 #include "plots/metricplot.h"
+#include "plots/paintedexport.h"
 #include "views/alignmentview.h"
 #include "views/tokenchips.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFile>
 #include <QFileDialog>
 #include <QTimer>
 #include <QFormLayout>
@@ -196,21 +196,12 @@ TranslationView::TranslationView(QWidget *parent)
         drawExample();
     });
     connect(m_family, &QComboBox::currentIndexChanged, this, &TranslationView::drawExample);
+    connect(m_task, &QComboBox::currentIndexChanged, this, &TranslationView::updateWording);
     connect(m_step, &QSlider::valueChanged, this, &TranslationView::showStep);
     connect(m_alignment, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
         QMenu menu(this);
-        menu.addAction(tr("Export as PNG…"), this, [this] {
-            const QString path = QFileDialog::getSaveFileName(this, tr("Export the alignment"), QString(), tr("PNG image (*.png)"));
-            if (!path.isEmpty())
-                m_alignment->grab().save(path);
-        });
-        menu.addAction(tr("Export as CSV…"), this, [this] {
-            const QString path = QFileDialog::getSaveFileName(this, tr("Export the alignment"), QString(), tr("CSV (*.csv)"));
-            if (path.isEmpty())
-                return;
-            QFile f(path);
-            if (f.open(QIODevice::WriteOnly))
-                f.write(m_alignment->csv().toUtf8());
+        menu.addAction(tr("Export (PNG, SVG, PDF, CSV)…"), this, [this] {
+            exportPaintedWithDialog(m_alignment, m_alignment->csv(), tr("Export the alignment"), tr("alignment"));
         });
         menu.exec(m_alignment->mapToGlobal(at));
     });
@@ -230,6 +221,8 @@ TranslationView::TranslationView(QWidget *parent)
     });
     connect(m_worker, &TranslationWorker::ready, this, [this](const TranslatorReady &r) {
         m_hasModel = true;
+        m_modelTask = m_pendingTask;
+        updateWording();
         QString text = r.origin;
         if (r.chrF >= 0.0)
             text += QLatin1Char(' ') + tr("Held-out chrF (greedy, 100 pairs): %1.").arg(r.chrF, 0, 'f', 1);
@@ -289,6 +282,7 @@ void TranslationView::openModel(const QString &path)
     if (m_busy)
         return;
     setBusy(true);
+    m_pendingTask.clear();
     TranslatorRequest r;
     r.modelPath = path;
     QMetaObject::invokeMethod(m_worker, [w = m_worker, r] { w->prepare(r); }, Qt::QueuedConnection);
@@ -303,11 +297,27 @@ void TranslationView::trainTranslator(const TranslatorRequest &request)
     m_curveSeries = -1;
     TranslatorRequest r = request;
     r.modelPath.clear();
+    m_pendingTask = r.task;
     QMetaObject::invokeMethod(m_worker, [w = m_worker, r] { w->prepare(r); }, Qt::QueuedConnection);
+}
+
+void TranslationView::updateWording()
+{
+    // An opened model's task is not known: the chooser's says what the learner means to do.
+    const QString task = m_hasModel && m_modelTask.isEmpty() ? m_task->currentData().toString() : m_modelTask;
+    const bool summaries = task.startsWith(QStringLiteral("summarize"));
+    m_translate->setText(summaries ? tr("Summarise") : tr("Translate"));
+    m_source->setPlaceholderText(summaries ? tr("A passage to summarise") : tr("A sentence to translate"));
 }
 
 void TranslationView::setSource(const QString &text) { m_source->setText(text); }
 void TranslationView::setBeam(int width) { m_beam->setValue(width); }
+
+void TranslationView::setTask(const QString &name)
+{
+    if (const int i = m_task->findData(name); i >= 0)
+        m_task->setCurrentIndex(i);
+}
 
 void TranslationView::translate()
 {

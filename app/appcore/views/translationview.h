@@ -47,6 +47,7 @@ public:
     void trainTranslator(const TranslatorRequest &request);
     void setSource(const QString &text);
     void setBeam(int width);
+    void setTask(const QString &name); // the task chooser's built-in task (an unknown name: no change)
     void translate();
     // Draws another damaged example for the chosen family.
     void drawExample();
@@ -60,6 +61,9 @@ Q_SIGNALS:
 
 private:
     void setBusy(bool busy, const QString &message = QString());
+    // The source box and its button speak of translating or of summarising, as the model in use
+    // was trained here for (an opened model: as the task chooser says).
+    void updateWording();
     void showTranslation(const TranslationShown &shown);
     void showCorruption(const CorruptionShown &shown);
     void chooseModelFile();
@@ -67,6 +71,8 @@ private:
     TranslationWorker *m_worker = nullptr;
     WorkerThread m_thread;
     bool m_busy = false, m_hasModel = false;
+    QString m_modelTask;   // the built-in task of the model trained here; empty for an opened one
+    QString m_pendingTask; // the same for the model being prepared
     int m_generation = 0;
     quint64 m_exampleSeed = 1;
     TranslationShown m_shown;
