@@ -4,7 +4,7 @@
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../app/appcore/views/alignmentview.cpp" line="46"/>
+        <location filename="../../app/appcore/views/alignmentview.cpp" line="48"/>
         <source>Translate a sentence to see which source words each target word looked at.</source>
         <translation>翻譯一個句子，就能看到每個譯文詞看向了原文的哪些詞。</translation>
     </message>
@@ -4049,7 +4049,7 @@ Step %2 of %3 · loss %4</source>
     </message>
     <message>
         <location filename="../../app/appcore/views/translationview.cpp" line="71"/>
-        <location filename="../../app/appcore/views/translationview.cpp" line="306"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="317"/>
         <source>Translate</source>
         <translation>翻譯</translation>
     </message>
@@ -4072,11 +4072,6 @@ Step %2 of %3 · loss %4</source>
         <location filename="../../app/appcore/views/translationview.cpp" line="92"/>
         <source>fine-tuning step</source>
         <translation>微調步數</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="92"/>
-        <source>held-out chrF</source>
-        <translation>保留集 chrF</translation>
     </message>
     <message>
         <location filename="../../app/appcore/views/translationview.cpp" line="104"/>
@@ -4130,7 +4125,7 @@ Step %2 of %3 · loss %4</source>
     </message>
     <message>
         <location filename="../../app/appcore/views/translationview.cpp" line="137"/>
-        <location filename="../../app/appcore/views/translationview.cpp" line="307"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="318"/>
         <source>A sentence to translate</source>
         <translation>要翻譯的句子</translation>
     </message>
@@ -4180,82 +4175,97 @@ Step %2 of %3 · loss %4</source>
         <translation>對齊</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="202"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="203"/>
         <source>Export (PNG, SVG, PDF, CSV)…</source>
         <translation>匯出（PNG、SVG、PDF、CSV）…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="203"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="204"/>
         <source>alignment</source>
         <translation>對齊圖</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="203"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="204"/>
         <source>Export the alignment</source>
         <translation>匯出對齊圖</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="217"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="92"/>
         <source>held-out chrF (greedy, 50 pairs)</source>
         <translation>保留集 chrF（貪婪，50 對）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="227"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="219"/>
+        <source>from scratch</source>
+        <translation>從零訓練</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="221"/>
+        <source>pre-trained, then fine-tuned</source>
+        <translation>先預訓練、再微調</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="231"/>
+        <source>Held-out chrF (greedy, 100 pairs): %1; the same model from scratch: %2.</source>
+        <translation>保留集 chrF（貪婪，100 對）：%1；同一個模型從零訓練：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="235"/>
         <source>Held-out chrF (greedy, 100 pairs): %1.</source>
         <translation>保留集 chrF（貪婪，100 對）：%1。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="265"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="273"/>
         <source>A .safetensors file…</source>
         <translation>.safetensors 檔案…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="266"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="274"/>
         <source>Open an encoder–decoder</source>
         <translation>開啟編碼器–解碼器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="267"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="275"/>
         <source>LMScope model (*.safetensors)</source>
         <translation>LMScope 模型 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="271"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="279"/>
         <source>A Hugging Face folder…</source>
         <translation>Hugging Face 資料夾…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="272"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="280"/>
         <source>Open a Hugging Face T5 or BART folder</source>
         <translation>開啟 Hugging Face 的 T5 或 BART 資料夾</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="306"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="317"/>
         <source>Summarise</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="307"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="318"/>
         <source>A passage to summarise</source>
         <translation>一段要摘要的文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="356"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="367"/>
         <source>%1 spans (about 15 % of the tokens, 3 tokens long on average) were cut out. Each left one sentinel in the encoder&apos;s input; the decoder writes each sentinel followed by the tokens it stands for — only what was lost.</source>
         <translation>有 %1 個片段（約 15 % 的詞元，平均長 3 個詞元）被剪掉。每個片段在編碼器的輸入裡留下一個哨兵詞元；解碼器寫出每個哨兵，後面接著它代表的詞元——只寫被拿走的部分。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="363"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="374"/>
         <source>%1 spans (about 30 % of the tokens, Poisson lengths with mean 3) became one &lt;mask&gt; each; a span of length 0 inserts a &lt;mask&gt;, so the model must also learn how many tokens are missing. The decoder writes the whole text back.</source>
         <translation>有 %1 個片段（約 30 % 的詞元，長度服從平均為 3 的卜瓦松分布）各變成一個 &lt;mask&gt;；長度為 0 的片段會插入一個 &lt;mask&gt;，所以模型還得學會缺了幾個詞元。解碼器把整段文字寫回來。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="366"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="377"/>
         <source>The sentences were shuffled, then %1 spans became one &lt;mask&gt; each. The decoder writes the whole text back in its original order.</source>
         <translation>句子先被打亂，接著有 %1 個片段各變成一個 &lt;mask&gt;。解碼器依原本的順序把整段文字寫回來。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="419"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="430"/>
         <source>Step %1 of %2: chose “%3”</source>
         <translation>第 %1 步（共 %2 步）：選了「%3」</translation>
     </message>
@@ -4264,7 +4274,8 @@ Step %2 of %3 · loss %4</source>
     <name>TranslationWorker</name>
     <message>
         <location filename="../../app/appcore/workers/translationworker.cpp" line="107"/>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="209"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="216"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="233"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
@@ -4309,37 +4320,48 @@ Step %2 of %3 · loss %4</source>
         <translation>預訓練中止：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="195"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="198"/>
+        <source>From scratch, for comparison: step %1 of %2, loss %3</source>
+        <translation>從零訓練以供比較：第 %1 步，共 %2 步，損失 %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="199"/>
         <source>Learning the task: step %1 of %2, loss %3</source>
         <translation>學習任務：第 %1 步，共 %2 步，損失 %3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="217"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="226"/>
+        <source>Training from scratch stopped: %1</source>
+        <translation>從零訓練中止：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="243"/>
         <source>A small %1 (%2 parameters) trained here: span corruption on its corpus, then the task: %3.</source>
         <translation>在這裡訓練的小型 %1（%2 個參數）：先在它的語料上做片段遮蔽預訓練，再學任務：%3。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="204"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="211"/>
         <source>Fine-tuning stopped: %1</source>
         <translation>微調中止：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="205"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="212"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="228"/>
         <source>Scoring 100 held-out pairs…</source>
         <translation>正在為 100 對保留句評分…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="228"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="254"/>
         <source>Train or open a model first.</source>
         <translation>請先訓練或開啟一個模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="237"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="263"/>
         <source>Type a sentence to translate.</source>
         <translation>請輸入要翻譯的句子。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="293"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="319"/>
         <source>%1 is not an encoder–decoder.</source>
         <translation>%1 不是編碼器–解碼器。</translation>
     </message>
@@ -4417,12 +4439,12 @@ Step %2 of %3 · loss %4</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="150"/>
+        <location filename="../../app/gui/main.cpp" line="152"/>
         <source>Resume training?</source>
         <translation>要接續訓練嗎？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="151"/>
+        <location filename="../../app/gui/main.cpp" line="153"/>
         <source>LMScope ended while a model was training. Its last autosave holds step %1. Continue training from there?</source>
         <translation>LMScope 在訓練模型時意外結束。最後一次自動儲存停在第 %1 步。要從那裡繼續訓練嗎？</translation>
     </message>

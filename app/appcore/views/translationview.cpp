@@ -89,7 +89,7 @@ TranslationView::TranslationView(QWidget *parent)
     m_status->setText(tr("Open an encoder–decoder, or train a small one here for the chosen task (a few minutes)."));
     m_cancel->setEnabled(false);
     m_progress->setRange(0, 1000);
-    m_curve->setAxisLabels(tr("fine-tuning step"), tr("held-out chrF"), QString());
+    m_curve->setAxisLabels(tr("fine-tuning step"), tr("held-out chrF (greedy, 50 pairs)"), QString());
     m_curve->setMinimumHeight(140);
     m_curve->setVisible(false); // until a translator trains here
 
@@ -214,17 +214,24 @@ TranslationView::TranslationView(QWidget *parent)
     });
     connect(m_worker, &TranslationWorker::chrF, this, [this](const ChrFPoint &p) {
         m_curve->setVisible(true);
-        if (m_curveSeries < 0)
-            m_curveSeries = m_curve->addSeries(tr("held-out chrF (greedy, 50 pairs)"), QColor(31, 119, 180),
-                                               MetricPlot::Axis::Loss);
-        m_curve->addPoint(m_curveSeries, p.step, p.chrF);
+        int &series = p.fromScratch ? m_scratchSeries : m_curveSeries;
+        if (series < 0)
+            series = p.fromScratch ? m_curve->addSeries(tr("from scratch"), QColor(214, 39, 40), MetricPlot::Axis::Loss,
+                                                        Qt::DashLine)
+                                   : m_curve->addSeries(tr("pre-trained, then fine-tuned"), QColor(31, 119, 180),
+                                                        MetricPlot::Axis::Loss);
+        m_curve->addPoint(series, p.step, p.chrF);
     });
     connect(m_worker, &TranslationWorker::ready, this, [this](const TranslatorReady &r) {
         m_hasModel = true;
         m_modelTask = m_pendingTask;
         updateWording();
         QString text = r.origin;
-        if (r.chrF >= 0.0)
+        if (r.chrF >= 0.0 && r.scratchChrF >= 0.0)
+            text += QLatin1Char(' ') + tr("Held-out chrF (greedy, 100 pairs): %1; the same model from scratch: %2.")
+                                           .arg(r.chrF, 0, 'f', 1)
+                                           .arg(r.scratchChrF, 0, 'f', 1);
+        else if (r.chrF >= 0.0)
             text += QLatin1Char(' ') + tr("Held-out chrF (greedy, 100 pairs): %1.").arg(r.chrF, 0, 'f', 1);
         setBusy(false, text);
         m_progress->setRange(0, 1000);
@@ -295,6 +302,7 @@ void TranslationView::trainTranslator(const TranslatorRequest &request)
     setBusy(true);
     m_curve->fadeSeries();
     m_curveSeries = -1;
+    m_scratchSeries = -1;
     TranslatorRequest r = request;
     r.modelPath.clear();
     m_pendingTask = r.task;

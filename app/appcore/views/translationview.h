@@ -9,9 +9,10 @@
 //                  the decoder looked at (its cross-attention) at that step.
 //   Alignment      source and target tokens on two lines, linked by the cross-attention that wrote
 //                  each target token.
-// The model is opened (our .safetensors, a Hugging Face T5 or BART folder) or trained here (a
-// small T5: span corruption on both built-in corpora, then the English -> Chinese pairs, with the
-// held-out chrF curve). All engine work runs on the view's TranslationWorker thread.
+// The model is opened (our .safetensors, a Hugging Face T5 or BART folder) or trained here for the
+// chosen built-in task (a small T5: span corruption on the task's corpus, then its pairs), with
+// the held-out chrF curve beside that of the same model trained on the pairs from scratch. All
+// engine work runs on the view's TranslationWorker thread.
 #include "base/workerthread.h"
 #include "workers/translationworker.h"
 
@@ -82,7 +83,7 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_open, *m_train, *m_cancel;
     MetricPlot *m_curve;
-    int m_curveSeries = -1;
+    int m_curveSeries = -1, m_scratchSeries = -1; // the chrF curves: pre-trained, from scratch
 
     QComboBox *m_family;
     QComboBox *m_task; // what "Train" teaches: a builtinSeq2SeqTasks() name per item

@@ -148,7 +148,7 @@ void TranslationWorker::prepare(const TranslatorRequest &r)
         return fail(tr("No family of the architecture table pre-trains by span corruption."));
     choice.arch = family->name;
     choice.tokenizer = "unigram";
-    choice.vocabSize = 2000;
+    choice.vocabSize = r.vocabSize;
     choice.objectives = {"span"};
     choice.options = {{"dim", r.dim}, {"layers", r.layers}, {"heads", r.heads}};
     lm::TrainConfig pre;
@@ -189,30 +189,56 @@ void TranslationWorker::prepare(const TranslatorRequest &r)
     lm::Seq2SeqFinetuneSetup &t = tuning.value();
     lm::DecodingOptions greedy;
     greedy.maxTokens = seq;
-    StepObserver tuner;
-    tuner.every = r.evalEvery;
-    tuner.report = [&](const lm::StepReport &s) {
-        Q_EMIT progress(tr("Learning the task: step %1 of %2, loss %3").arg(s.step).arg(s.totalSteps).arg(s.loss, 0, 'f', 3),
-                        preShare + (1.0 - preShare) * s.step / std::max(1, s.totalSteps));
+    // The share of the progress bar each fine-tuning run takes (two when compared with scratch).
+    const double tuneShare = (1.0 - preShare) / (r.compareScratch ? 2.0 : 1.0);
+    const auto tune = [&](lm::Seq2SeqFinetuneSetup &run, bool fromScratch, double start) -> bool {
+        StepObserver observer;
+        observer.every = r.evalEvery;
+        observer.report = [&](const lm::StepReport &s) {
+            const QString what = fromScratch ? tr("From scratch, for comparison: step %1 of %2, loss %3")
+                                             : tr("Learning the task: step %1 of %2, loss %3");
+            Q_EMIT progress(what.arg(s.step).arg(s.totalSteps).arg(s.loss, 0, 'f', 3),
+                            start + tuneShare * s.step / std::max(1, s.totalSteps));
+        };
+        observer.evaluate = [&](const lm::StepReport &s) {
+            const lm::Seq2SeqScores scores = lm::scoreSeq2Seq(*run.model, *setup.value().tokenizer, run.ids,
+                                                              task.value().test, greedy, seq - 2, 50, &m_cancel);
+            Q_EMIT chrF(ChrFPoint{s.step, scores.chrF, fromScratch});
+        };
+        return run.trainer->run(m_cancel, &observer) == lm::Trainer::Outcome::Finished;
     };
-    tuner.evaluate = [&](const lm::StepReport &s) {
-        const lm::Seq2SeqScores scores =
-            lm::scoreSeq2Seq(*t.model, *setup.value().tokenizer, t.ids, task.value().test, greedy, seq - 2, 50, &m_cancel);
-        Q_EMIT chrF(ChrFPoint{s.step, scores.chrF});
-    };
-    if (t.trainer->run(m_cancel, &tuner) != lm::Trainer::Outcome::Finished)
+    if (!tune(t, false, preShare))
         return fail(tr("Fine-tuning stopped: %1").arg(QString::fromStdString(t.trainer->divergence())));
-    Q_EMIT progress(tr("Scoring 100 held-out pairs…"), 1.0);
+    Q_EMIT progress(tr("Scoring 100 held-out pairs…"), preShare + tuneShare);
     const lm::Seq2SeqScores scores =
         lm::scoreSeq2Seq(*t.model, *setup.value().tokenizer, t.ids, task.value().test, greedy, seq - 2, 100, &m_cancel);
     if (m_cancel.isCancelled())
         return fail(tr("Stopped."));
+    // 3. The same model from random weights on the same pairs and steps: what pre-training gave.
+    double scratchChrF = -1.0;
+    if (r.compareScratch) {
+        // fine.seed is the pre-training's: the fresh model starts from the very weights the
+        // pre-training started from, so the two runs differ by the pre-training alone.
+        auto scratch = lm::prepareSeq2SeqFinetuning(*setup.value().model, *setup.value().tokenizer, task.value(), fine, true);
+        if (!scratch)
+            return fail(QString::fromStdString(scratch.error()));
+        if (!tune(scratch.value(), true, preShare + tuneShare))
+            return fail(tr("Training from scratch stopped: %1")
+                            .arg(QString::fromStdString(scratch.value().trainer->divergence())));
+        Q_EMIT progress(tr("Scoring 100 held-out pairs…"), 1.0);
+        scratchChrF = lm::scoreSeq2Seq(*scratch.value().model, *setup.value().tokenizer, scratch.value().ids,
+                                       task.value().test, greedy, seq - 2, 100, &m_cancel)
+                          .chrF;
+        if (m_cancel.isCancelled())
+            return fail(tr("Stopped."));
+    }
     m_state->model = std::move(setup.value().model);
     m_state->tokenizer = std::move(setup.value().tokenizer);
     m_state->ids = t.ids;
     TranslatorReady done;
     done.arch = QString::fromStdString(family->name);
     done.chrF = scores.chrF;
+    done.scratchChrF = scratchChrF;
     done.exampleSource = QString::fromStdString(task.value().test.front().source);
     done.origin = tr("A small %1 (%2 parameters) trained here: span corruption on its corpus, then the task: %3.")
                        .arg(QString::fromStdString(family->name).toUpper())

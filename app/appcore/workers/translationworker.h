@@ -20,10 +20,12 @@ struct TranslatorRequest {
     QString modelPath;         // non-empty: open it; else train
     QString task = QStringLiteral("translate-en-zh"); // a builtinSeq2SeqTasks() name (base/corpora.h)
     int dim = 128, layers = 2, heads = 4;
+    int vocabSize = 2000;      // the unigram tokenizer learnt on the task's corpus
     int pretrainSteps = 1500;  // span corruption on the task's pretrainCorpus
     int finetuneSteps = 3000;  // on the task's pairs
     int batch = 32, seq = 0;   // seq 0: the task's
     int evalEvery = 250;       // held-out chrF (greedy, 50 pairs) every so many fine-tuning steps
+    bool compareScratch = true; // then the same model from random weights, trained on the pairs alike
     quint64 seed = 1;
 };
 
@@ -31,6 +33,7 @@ struct TranslatorReady {
     QString origin;           // what the model is, for the learner
     QString arch;             // the family (the architecture table's name)
     double chrF = -1.0;       // held-out chrF (greedy, 100 pairs) when trained here; else −1
+    double scratchChrF = -1.0; // the same for the model trained from scratch; −1 when not compared
     QString exampleSource;    // a held-out source to start from (trained here), else empty
 };
 
@@ -67,6 +70,7 @@ struct CorruptionShown {
 struct ChrFPoint {
     int step = 0;
     double chrF = 0.0;
+    bool fromScratch = false; // the comparison run (random weights, no pre-training)
 };
 
 Q_DECLARE_METATYPE(TranslatorRequest)
