@@ -4049,7 +4049,7 @@ Step %2 of %3 · loss %4</source>
     </message>
     <message>
         <location filename="../../app/appcore/views/translationview.cpp" line="71"/>
-        <location filename="../../app/appcore/views/translationview.cpp" line="317"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="318"/>
         <source>Translate</source>
         <translation>翻譯</translation>
     </message>
@@ -4074,198 +4074,198 @@ Step %2 of %3 · loss %4</source>
         <translation>微調步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="104"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="92"/>
+        <source>held-out chrF</source>
+        <translation>保留集 chrF</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/translationview.cpp" line="105"/>
         <source>%1: span corruption</source>
         <translation>%1：片段破壞</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="106"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="107"/>
         <source>%1: text infilling</source>
         <translation>%1：文字填空</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="107"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="108"/>
         <source>%1: text infilling + sentence permutation</source>
         <translation>%1：文字填空＋句子重排</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="110"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="111"/>
         <source>Pre-training: the damaged text</source>
         <translation>預訓練：被破壞的文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="117"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="118"/>
         <source>Text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="118"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="119"/>
         <source>Encoder reads</source>
         <translation>編碼器讀到</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="119"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="120"/>
         <source>Decoder writes</source>
         <translation>解碼器要寫出</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="130"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="131"/>
         <source>1: greedy (the most likely token each step); more: beam search keeps that many prefixes</source>
         <translation>1：貪婪解碼（每一步取最可能的詞元）；更多：束搜尋同時保留這麼多個前綴</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="134"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="135"/>
         <source>A finished beam&apos;s log-probability is divided by its length to this power</source>
         <translation>結束的束，其對數機率除以長度的這個次方</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="136"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="137"/>
         <source>Forbid repeating any n-gram of this size (0: off)</source>
         <translation>禁止重複這個長度的 n-gram（0：不限制）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="137"/>
-        <location filename="../../app/appcore/views/translationview.cpp" line="318"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="138"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="319"/>
         <source>A sentence to translate</source>
         <translation>要翻譯的句子</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="138"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="139"/>
         <source>Decoding, step by step</source>
         <translation>一步一步解碼</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="145"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="146"/>
         <source>Beam width</source>
         <translation>束寬</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="147"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="148"/>
         <source>Length penalty</source>
         <translation>長度懲罰</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="149"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="150"/>
         <source>No repeated n-gram</source>
         <translation>不重複的 n-gram</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="162"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="163"/>
         <source>Token</source>
         <translation>詞元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="162"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="163"/>
         <source>Hypothesis</source>
         <translation>候選譯文</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="162"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="163"/>
         <source>Score</source>
         <translation>分數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="165"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="166"/>
         <source>What the decoder looked at in the source (cross-attention, last layer):</source>
         <translation>解碼器在原文中看向哪裡（交叉注意力，最後一層）：</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="167"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="168"/>
         <source>Alignment</source>
         <translation>對齊</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="203"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="204"/>
         <source>Export (PNG, SVG, PDF, CSV)…</source>
         <translation>匯出（PNG、SVG、PDF、CSV）…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="204"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="205"/>
         <source>alignment</source>
         <translation>對齊圖</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="204"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="205"/>
         <source>Export the alignment</source>
         <translation>匯出對齊圖</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="92"/>
-        <source>held-out chrF (greedy, 50 pairs)</source>
-        <translation>保留集 chrF（貪婪，50 對）</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="219"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="220"/>
         <source>from scratch</source>
         <translation>從零訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="221"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="222"/>
         <source>pre-trained, then fine-tuned</source>
         <translation>先預訓練、再微調</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="231"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="232"/>
         <source>Held-out chrF (greedy, 100 pairs): %1; the same model from scratch: %2.</source>
         <translation>保留集 chrF（貪婪，100 對）：%1；同一個模型從零訓練：%2。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="235"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="236"/>
         <source>Held-out chrF (greedy, 100 pairs): %1.</source>
         <translation>保留集 chrF（貪婪，100 對）：%1。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="273"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="274"/>
         <source>A .safetensors file…</source>
         <translation>.safetensors 檔案…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="274"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="275"/>
         <source>Open an encoder–decoder</source>
         <translation>開啟編碼器–解碼器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="275"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="276"/>
         <source>LMScope model (*.safetensors)</source>
         <translation>LMScope 模型 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="279"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="280"/>
         <source>A Hugging Face folder…</source>
         <translation>Hugging Face 資料夾…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="280"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="281"/>
         <source>Open a Hugging Face T5 or BART folder</source>
         <translation>開啟 Hugging Face 的 T5 或 BART 資料夾</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="317"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="318"/>
         <source>Summarise</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="318"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="319"/>
         <source>A passage to summarise</source>
         <translation>一段要摘要的文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="367"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="368"/>
         <source>%1 spans (about 15 % of the tokens, 3 tokens long on average) were cut out. Each left one sentinel in the encoder&apos;s input; the decoder writes each sentinel followed by the tokens it stands for — only what was lost.</source>
         <translation>有 %1 個片段（約 15 % 的詞元，平均長 3 個詞元）被剪掉。每個片段在編碼器的輸入裡留下一個哨兵詞元；解碼器寫出每個哨兵，後面接著它代表的詞元——只寫被拿走的部分。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="374"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="375"/>
         <source>%1 spans (about 30 % of the tokens, Poisson lengths with mean 3) became one &lt;mask&gt; each; a span of length 0 inserts a &lt;mask&gt;, so the model must also learn how many tokens are missing. The decoder writes the whole text back.</source>
         <translation>有 %1 個片段（約 30 % 的詞元，長度服從平均為 3 的卜瓦松分布）各變成一個 &lt;mask&gt;；長度為 0 的片段會插入一個 &lt;mask&gt;，所以模型還得學會缺了幾個詞元。解碼器把整段文字寫回來。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="377"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="378"/>
         <source>The sentences were shuffled, then %1 spans became one &lt;mask&gt; each. The decoder writes the whole text back in its original order.</source>
         <translation>句子先被打亂，接著有 %1 個片段各變成一個 &lt;mask&gt;。解碼器依原本的順序把整段文字寫回來。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="430"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="431"/>
         <source>Step %1 of %2: chose “%3”</source>
         <translation>第 %1 步（共 %2 步）：選了「%3」</translation>
     </message>

@@ -124,3 +124,9 @@ QString MetricPlot::toCsv() const
             csv += csvField(s.name) + u',' + csvNumber(s.steps[i]) + u',' + csvNumber(s.values[i]) + u'\n';
     return csv;
 }
+
+void MetricPlot::setLegendCorner(Qt::Alignment corner)
+{
+    plot()->axisRect()->insetLayout()->setInsetAlignment(0, corner);
+    plot()->replot();
+}

@@ -25,6 +25,8 @@ public:
 
     // A new empty series; returns its index.
     int addSeries(const QString &name, const QColor &colour, Axis axis, Qt::PenStyle style = Qt::SolidLine);
+    // The corner the legend sits in (top right by default; bottom right suits rising curves).
+    void setLegendCorner(Qt::Alignment corner);
     // Appends (step, value) to `series` (an index addSeries returned; others are ignored). A
     // non-finite value is recorded in the CSV but not drawn.
     void addPoint(int series, double step, double value);
