@@ -4,6 +4,7 @@
 #include "models/architecture.h"
 #include "text/bpe.h"
 #include "text/specialtokens.h"
+#include "text/spiecemodel.h"
 #include "text/unigram.h"
 #include "text/wordpiece.h"
 
@@ -41,10 +42,30 @@ struct FolderTokenizer {
     std::string file; // the file it came from, for errors
 };
 
+// The sentinels a SentencePiece model file is extended by: tokenizer_config.json's "extra_ids"
+// when it says, else as many as the family's sequence-to-sequence tokens name (none for others).
+Result<int> spieceExtraIds(const std::string &configPath, const Architecture &arch)
+{
+    int extraIds = arch.seq2seqTokens ? arch.seq2seqTokens->sentinels : 0;
+    std::error_code ec;
+    if (!std::filesystem::exists(configPath, ec))
+        return extraIds;
+    auto config = readConfig(configPath);
+    if (!config)
+        return makeError(config.error());
+    if (const auto it = config.value().find("extra_ids"); it != config.value().end()) {
+        if (!it->is_number_integer() || it->get<std::int64_t>() < 0 || it->get<std::int64_t>() > 1000)
+            return makeError(configPath + ": \"extra_ids\" is not an integer in 0..1000");
+        extraIds = static_cast<int>(it->get<std::int64_t>());
+    }
+    return extraIds;
+}
+
 // The tokenizer a folder carries, by its files: tokenizer.json with a Unigram model
 // (SentencePiece: ALBERT, T5), else vocab.txt (WordPiece: BERT, with tokenizer_config.json's
-// casing), else vocab.json + merges.txt (byte-level BPE: GPT-2).
-Result<FolderTokenizer> loadFolderTokenizer(const std::string &dir)
+// casing), else spiece.model (SentencePiece's own file, text/spiecemodel.h), else vocab.json +
+// merges.txt (byte-level BPE: GPT-2).
+Result<FolderTokenizer> loadFolderTokenizer(const std::string &dir, const Architecture &arch)
 {
     namespace fs = std::filesystem;
     const auto file = [&](const char *name) { return (fs::path(dir) / name).string(); };
@@ -68,6 +89,18 @@ Result<FolderTokenizer> loadFolderTokenizer(const std::string &dir)
         if (!w)
             return makeError(w.error());
         return FolderTokenizer{std::make_unique<WordPieceTokenizer>(std::move(w).value()), file("vocab.txt")};
+    }
+    if (fs::exists(file("spiece.model"), ec)) {
+        auto extraIds = spieceExtraIds(file("tokenizer_config.json"), arch);
+        if (!extraIds)
+            return makeError(extraIds.error());
+        const std::string prefix = arch.seq2seqTokens && !arch.seq2seqTokens->sentinelPrefix.empty()
+                                       ? arch.seq2seqTokens->sentinelPrefix
+                                       : std::string("<extra_id_");
+        auto u = loadSpieceModel(file("spiece.model"), extraIds.value(), prefix);
+        if (!u)
+            return makeError(u.error());
+        return FolderTokenizer{std::make_unique<UnigramTokenizer>(std::move(u).value()), file("spiece.model")};
     }
     auto bpe = BpeTokenizer::loadGpt2(file("vocab.json"), file("merges.txt"));
     if (!bpe)
@@ -170,7 +203,7 @@ Result<Checkpoint> loadHuggingFaceFolder(const std::string &dir)
     }
     model->resetState();
 
-    auto tokenizer = loadFolderTokenizer(dir);
+    auto tokenizer = loadFolderTokenizer(dir, *arch);
     if (!tokenizer)
         return Error{tokenizer.error()};
     if (tokenizer.value().tokenizer->vocabSize() != model->vocabSize())

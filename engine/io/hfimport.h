@@ -21,6 +21,10 @@ namespace lm {
 //     ignored when it equals wte (what HF saves); if it differs the model is built with an
 //     untied head holding it. With tie_word_embeddings false it is required.
 //   The tokenizer is BpeTokenizer::loadGpt2; its vocabulary size must equal vocab_size.
+// Other families' tokenizers, by the files present: tokenizer.json (Unigram), vocab.txt
+// (WordPiece), spiece.model (SentencePiece's file, text/spiecemodel.h; extended by
+// tokenizer_config.json's "extra_ids" sentinels, or by the family's own count), vocab.json +
+// merges.txt; the vocabulary size must equal vocab_size.
 // The Checkpoint's `training` is {"source": "huggingface", "path": dir}.
 // Errors name the file and what is wrong: a missing file, a missing or bad config field, another
 // activation, a missing tensor, a tensor with the wrong shape (both shapes), a config that needs

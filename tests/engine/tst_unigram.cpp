@@ -1,12 +1,17 @@
 // Unigram (SentencePiece as in Hugging Face tokenizer.json): Viterbi against hand-computed
 // scores, unknown characters fused, ALBERT's and T5's normalizers and pre-tokenizers, added
 // tokens (lstrip, ids beyond the model), every loader error, JSON round trip, encodeForModel,
-// training.
+// training; SentencePiece's own model file (spiece.model) against sentencepiece's encodings, its
+// sentinels, its errors, and a T5 folder that carries it instead of tokenizer.json.
 #include "text/tokenizer.h"
 #include "text/unigram.h"
+#include "text/spiecemodel.h"
+#include "io/hfimport.h"
 
 #include <QtTest>
 
+#include <bit>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -53,6 +58,41 @@ json albertJson(double bc = -2.0)
             {"post_processor", {{"type", "TemplateProcessing"}}},
             {"decoder", {{"type", "Metaspace"}, {"replacement", M}, {"add_prefix_space", true}}},
             {"model", {{"type", "Unigram"}, {"unk_id", 1}, {"vocab", vocab}, {"byte_fallback", false}}}};
+}
+
+// A SentencePiece ModelProto written by hand (protobuf wire format), for spiece.model cases.
+std::string varint(std::uint64_t v)
+{
+    std::string out;
+    do {
+        auto b = static_cast<std::uint8_t>(v & 0x7f);
+        v >>= 7;
+        if (v)
+            b |= 0x80;
+        out.push_back(static_cast<char>(b));
+    } while (v);
+    return out;
+}
+std::string bytesField(std::uint32_t n, const std::string &payload) { return varint((n << 3) | 2) + varint(payload.size()) + payload; }
+std::string varintField(std::uint32_t n, std::uint64_t v) { return varint(n << 3) + varint(v); }
+std::string floatField(std::uint32_t n, float x)
+{
+    const auto u = std::bit_cast<std::uint32_t>(x);
+    std::string out = varint((n << 3) | 5);
+    for (int i = 0; i < 4; ++i)
+        out.push_back(static_cast<char>(u >> (8 * i)));
+    return out;
+}
+enum { Normal = 1, Unknown = 2, Control = 3, UserDefined = 4, Unused = 5, Byte = 6 };
+std::string pieceField(const std::string &text, float score, int type = Normal)
+{
+    return bytesField(1, bytesField(1, text) + floatField(2, score) + (type != Normal ? varintField(3, type) : std::string()));
+}
+// <pad> </s> <unk> then ▁a ▁b a b ▁: T5's layout.
+std::string smallSpiece()
+{
+    return pieceField("<pad>", 0, Control) + pieceField("</s>", 0, Control) + pieceField("<unk>", 0, Unknown) +
+           pieceField(M + "a", -1) + pieceField(M + "b", -1.5f) + pieceField("a", -2) + pieceField("b", -2) + pieceField(M, -3);
 }
 
 UnigramTokenizer fromHf(const json &j)
@@ -102,6 +142,11 @@ private Q_SLOTS:
     void trainDeterministicAndCovering();
     void trainFindsFrequentPieces();
     void trainErrors();
+    void spieceMatchesSentencepiece();
+    void spieceSentinelsAndSpecials();
+    void spieceErrors_data();
+    void spieceErrors();
+    void spieceInAT5Folder();
 };
 
 void TestUnigram::viterbiPicksHigherScore_data()
@@ -403,6 +448,138 @@ void TestUnigram::trainErrors()
     const auto empty = UnigramTokenizer::train("", {0, 1});
     QCOMPARE(empty.vocabSize(), 5);
     QCOMPARE(empty.encode("ab"), (std::vector<std::int32_t>{1})); // "▁ab": one fused unknown
+}
+
+
+// tests/golden/make_spiece_golden.py: a model sentencepiece trained, and its own encodings.
+void TestUnigram::spieceMatchesSentencepiece()
+{
+    const std::string dir = LMSCOPE_SOURCE_DIR "/tests/golden/";
+    const auto t = lm::loadSpieceModel(dir + "spiece/spiece.model");
+    QVERIFY2(t.ok(), t.ok() ? "" : t.error().c_str());
+    std::ifstream in(dir + "spiece_golden.json");
+    const json golden = json::parse(in);
+    QCOMPARE(t.value().vocabSize(), golden["vocab_size"].get<int>());
+    QCOMPARE(t.value().unkId(), 2);
+    QVERIFY(golden["cases"].size() >= 8);
+    for (const json &c : golden["cases"]) {
+        const std::vector<std::int32_t> ids = t.value().encode(c["text"].get<std::string>());
+        QVERIFY2(ids == c["ids"].get<std::vector<std::int32_t>>(), c["text"].get<std::string>().c_str());
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            if (ids[i] != t.value().unkId())
+                QCOMPARE(t.value().tokenText(ids[i]), c["pieces"][i].get<std::string>());
+    }
+}
+
+void TestUnigram::spieceSentinelsAndSpecials()
+{
+    const auto t = lm::parseSpieceModel(smallSpiece(), "small", 2);
+    QVERIFY2(t.ok(), t.ok() ? "" : t.error().c_str());
+    QCOMPARE(t.value().vocabSize(), 10);
+    QCOMPARE(t.value().tokenId("<extra_id_0>"), std::optional<std::int32_t>(9)); // T5 numbers them from the top
+    QCOMPARE(t.value().tokenId("<extra_id_1>"), std::optional<std::int32_t>(8));
+    QCOMPARE(t.value().tokenId("</s>"), std::optional<std::int32_t>(1));
+    QCOMPARE(t.value().unkId(), 2);
+    // Control pieces and sentinels are matched in the text; the rest is cut by Viterbi; extra
+    // spaces go (remove_extra_whitespaces) and every stretch of text gets the dummy prefix.
+    QCOMPARE(t.value().encode("  a  b<extra_id_1>b</s>"), (std::vector<std::int32_t>{3, 4, 8, 4, 1}));
+    // Without a dummy prefix and without removing spaces (normalizer_spec fields 3 and 4 false).
+    const std::string plain = smallSpiece() + bytesField(3, varintField(3, 0) + varintField(4, 0));
+    const auto p = lm::parseSpieceModel(plain, "plain");
+    QVERIFY2(p.ok(), p.ok() ? "" : p.error().c_str());
+    QCOMPARE(p.value().encode("a b"), (std::vector<std::int32_t>{5, 4}));
+    QCOMPARE(p.value().encode("a  b"), (std::vector<std::int32_t>{5, 7, 4}));
+    // Unknown fields of every wire type are skipped.
+    const std::string extra = smallSpiece() + varintField(9, 5) + bytesField(10, "xyz") + floatField(11, 1.0f) +
+                              varint((12 << 3) | 1) + std::string(8, '\0');
+    QVERIFY(lm::parseSpieceModel(extra, "extra").ok());
+}
+
+void TestUnigram::spieceErrors_data()
+{
+    QTest::addColumn<std::string>("bytes");
+    QTest::addColumn<int>("extraIds");
+    QTest::addColumn<QString>("expected");
+    const std::string ok = smallSpiece();
+    QTest::newRow("empty") << std::string() << 0 << u"no piece"_qs;
+    QTest::newRow("not protobuf") << std::string("hello world") << 0 << u"wire type 4"_qs;
+    QTest::newRow("truncated") << ok.substr(0, ok.size() - 3) << 0 << u"runs past the end"_qs;
+    QTest::newRow("truncated key") << std::string("\x80") << 0 << u"truncated field key at byte 0"_qs;
+    QTest::newRow("group wire type") << ok + varint((7 << 3) | 3) << 0 << u"wire type 3"_qs;
+    QTest::newRow("field number 0") << ok + varint(2) << 0 << u"field number 0"_qs;
+    QTest::newRow("piece as varint") << ok + varintField(1, 3) << 0 << u"a piece (field 1"_qs;
+    QTest::newRow("score as varint") << ok + bytesField(1, bytesField(1, "z") + varintField(2, 1)) << 0
+                                     << u"piece.score"_qs;
+    QTest::newRow("bpe model") << ok + bytesField(2, varintField(3, 2)) << 0 << u"model_type is 2"_qs;
+    QTest::newRow("byte fallback") << ok + bytesField(2, varintField(35, 1)) << 0 << u"byte_fallback"_qs;
+    QTest::newRow("byte piece") << ok + pieceField("<0x41>", 0, Byte) << 0 << u"BYTE piece"_qs;
+    QTest::newRow("unused piece") << ok + pieceField("zz", 0, Unused) << 0 << u"UNUSED"_qs;
+    QTest::newRow("unknown type") << ok + pieceField("zz", 0, 9) << 0 << u"unknown type 9"_qs;
+    QTest::newRow("two unknowns") << ok + pieceField("<unk2>", 0, Unknown) << 0 << u"both the UNKNOWN piece"_qs;
+    QTest::newRow("no unknown") << pieceField(M + "a", -1) << 0 << u"no piece is of type UNKNOWN"_qs;
+    QTest::newRow("empty piece") << ok + pieceField("", -1) << 0 << u"model.vocab[8] is an empty piece"_qs;
+    QTest::newRow("duplicate piece") << ok + pieceField(M + "a", -1) << 0 << u"model.vocab[8]"_qs;
+    QTest::newRow("invalid utf-8") << ok + pieceField("\xff", -1) << 0 << u"model.vocab[8] is invalid UTF-8"_qs;
+    QTest::newRow("nan score") << ok + pieceField("zz", std::nanf("")) << 0 << u"not finite"_qs;
+    QTest::newRow("too many extra ids") << ok << 2000 << u"2000 extra ids"_qs;
+    QTest::newRow("sentinel clash") << ok + pieceField("<extra_id_0>", 0, UserDefined) << 1 << u"added twice"_qs;
+}
+
+void TestUnigram::spieceErrors()
+{
+    QFETCH(std::string, bytes);
+    QFETCH(int, extraIds);
+    QFETCH(QString, expected);
+    const auto t = lm::parseSpieceModel(bytes, "m/spiece.model", extraIds);
+    QVERIFY(!t.ok());
+    QVERIFY2(QString::fromStdString(t.error()).startsWith(u"m/spiece.model: "_qs), t.error().c_str());
+    QVERIFY2(QString::fromStdString(t.error()).contains(expected), t.error().c_str());
+}
+
+// A T5 folder whose tokenizer is spiece.model (the pieces of t5-tiny's tokenizer.json) loads, and
+// its tokenizer encodes as the tokenizer.json one; the sentinels come from tokenizer_config.json.
+void TestUnigram::spieceInAT5Folder()
+{
+    namespace fs = std::filesystem;
+    const fs::path golden = LMSCOPE_SOURCE_DIR "/tests/golden/t5-tiny";
+    std::ifstream in(golden / "tokenizer.json");
+    const json hf = json::parse(in);
+    std::string model;
+    int sentinels = 0;
+    for (const json &v : hf["model"]["vocab"]) {
+        const std::string piece = v[0].get<std::string>();
+        if (piece.rfind("<extra_id_", 0) == 0) {
+            ++sentinels;
+            continue;
+        }
+        const int type = piece == "<unk>" ? Unknown : piece == "<pad>" || piece == "</s>" ? Control : Normal;
+        model += pieceField(piece, v[1].get<float>(), type);
+    }
+    model += bytesField(3, varintField(4, 0)); // the tokenizer.json keeps extra spaces
+    QCOMPARE(sentinels, 1);
+    QTemporaryDir dir;
+    const fs::path folder = dir.path().toStdString();
+    fs::copy_file(golden / "config.json", folder / "config.json");
+    fs::copy_file(golden / "model.safetensors", folder / "model.safetensors");
+    std::ofstream(folder / "spiece.model", std::ios::binary) << model;
+
+    // Without tokenizer_config.json the family's own sentinel count makes the vocabulary too large.
+    auto tooMany = lm::loadHuggingFaceFolder(folder.string());
+    QVERIFY(!tooMany.ok());
+    QVERIFY2(QString::fromStdString(tooMany.error()).contains(u"spiece.model: "_qs) &&
+                 QString::fromStdString(tooMany.error()).contains(u"vocab_size in config.json is 40"_qs),
+             tooMany.error().c_str());
+    std::ofstream(folder / "tokenizer_config.json") << R"({"extra_ids": "one"})";
+    auto badConfig = lm::loadHuggingFaceFolder(folder.string());
+    QVERIFY(!badConfig.ok());
+    QVERIFY2(QString::fromStdString(badConfig.error()).contains(u"\"extra_ids\""_qs), badConfig.error().c_str());
+    std::ofstream(folder / "tokenizer_config.json") << R"({"extra_ids": 1})";
+    auto loaded = lm::loadHuggingFaceFolder(folder.string());
+    QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().c_str());
+    auto reference = lm::loadHuggingFaceFolder(golden.string());
+    QVERIFY(reference.ok());
+    for (const std::string text : {"the queen writes a letter.", "a <extra_id_0> b", "xyz"})
+        QCOMPARE(loaded.value().tokenizer->encode(text), reference.value().tokenizer->encode(text));
 }
 
 QTEST_APPLESS_MAIN(TestUnigram)

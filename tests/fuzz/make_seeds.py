@@ -297,6 +297,42 @@ def main():
     write("lesson", "small.json", json.dumps(small, ensure_ascii=False, indent=1))
 
     tokenizer_seeds()
+    spiece_seeds()
+
+
+def spiece_seeds():
+    """SentencePiece model files (serialised ModelProto, written here by hand) shaped like T5's
+    (<pad> </s> <unk> as control and unknown pieces, nmt_nfkc with a short charsmap) and ALBERT's
+    (no dummy prefix, a user-defined piece, a unigram trainer_spec) (fuzz_spiece_model.cpp)."""
+    def varint(v):
+        out = bytearray()
+        while True:
+            b = v & 0x7F
+            v >>= 7
+            out.append(b | (0x80 if v else 0))
+            if not v:
+                return bytes(out)
+
+    def ld(n, payload):
+        return varint(n << 3 | 2) + varint(len(payload)) + payload
+
+    def vi(n, v):
+        return varint(n << 3) + varint(v)
+
+    def piece(text, score, kind=1):
+        body = ld(1, text.encode()) + varint(2 << 3 | 5) + struct.pack("<f", score)
+        return ld(1, body + (vi(3, kind) if kind != 1 else b""))
+
+    m = "\u2581"
+    words = [m + "the", m + "a", m + "queen", m + "is", "s", "e", "t", "h", "q", "u", "n", ".", m, "老", "師"]
+    t5 = piece("<pad>", 0, 3) + piece("</s>", 0, 3) + piece("<unk>", 0, 2)
+    t5 += b"".join(piece(w, -1.0 - i * 0.25) for i, w in enumerate(words))
+    t5 += ld(2, vi(3, 1) + vi(40, 2)) + ld(3, ld(1, b"nmt_nfkc") + ld(2, bytes(range(32))) + vi(3, 1) + vi(4, 1))
+    write("spiece_model", "t5.model", t5)
+    albert = piece("<pad>", 0, 3) + piece("<unk>", 0, 2) + piece("[CLS]", 0, 3) + piece("[SEP]", 0, 3)
+    albert += piece("[MASK]", 0, 4) + b"".join(piece(w, -2.0 - i * 0.5) for i, w in enumerate(words[:8]))
+    albert += ld(2, vi(3, 1) + vi(35, 0)) + ld(3, vi(3, 0) + vi(4, 0))
+    write("spiece_model", "albert.model", albert)
 
 
 def tokenizer_seeds():
