@@ -123,8 +123,10 @@ int forwardCommand(const std::vector<std::string> &words)
     if (args.has("token-type-ids") && !args.has("ids"))
         throw UsageError("--token-type-ids goes with --ids");
     std::vector<std::int32_t> ids, types;
+    // Ids with a token: a Hugging Face T5 pads its embedding past its tokenizer (32128 rows, 32100 tokens).
+    const int known = std::min(c.model->vocabSize(), c.tokenizer->vocabSize());
     if (args.has("ids")) {
-        ids = parseIds(args.required("ids"), c.model->vocabSize());
+        ids = parseIds(args.required("ids"), known);
         if (args.has("token-type-ids")) {
             types = parseIds(args.required("token-type-ids"), encoder->encoderConfig().typeVocab, "--token-type-ids",
                              "the type vocabulary");
@@ -156,7 +158,7 @@ int forwardCommand(const std::vector<std::string> &words)
         lm::Seq2SeqInput in;
         in.source = ids;
         in.sourceTime = static_cast<int>(ids.size());
-        in.decoder = args.has("decoder-ids") ? parseIds(args.required("decoder-ids"), c.model->vocabSize(), "--decoder-ids")
+        in.decoder = args.has("decoder-ids") ? parseIds(args.required("decoder-ids"), known, "--decoder-ids")
                                              : std::vector<std::int32_t>{seq2seq->decoderStart()};
         in.decoderTime = static_cast<int>(in.decoder.size());
         const lm::Tensor out = seq2seq->forward(in, &trace); // (1, Td, V)
@@ -252,7 +254,7 @@ int forwardCommand(const std::vector<std::string> &words)
                 continue;
             }
             const float *row = logits.data() + t * V;
-            const auto best = static_cast<std::int32_t>(std::max_element(row, row + V) - row);
+            const auto best = static_cast<std::int32_t>(std::max_element(row, row + std::min<std::int64_t>(V, known)) - row);
             std::printf("%s\t-> %s\n", rowTokens[static_cast<std::size_t>(t)].c_str(), c.tokenizer->tokenText(best).c_str());
         }
     return 0;

@@ -204,6 +204,7 @@ int translateCommand(const std::vector<std::string> &words)
     }
     if (source.empty())
         throw InputError("--text gives no tokens");
+    options.vocabLimit = c.tokenizer->vocabSize(); // a padded Hugging Face vocabulary: only ids with text
     const lm::DecodingResult r = lm::decodeSequence(model, source, ids.value(), options);
     if (!stepsOut.empty()) {
         nlohmann::json steps = nlohmann::json::array();

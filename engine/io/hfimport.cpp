@@ -206,8 +206,11 @@ Result<Checkpoint> loadHuggingFaceFolder(const std::string &dir)
     auto tokenizer = loadFolderTokenizer(dir, *arch);
     if (!tokenizer)
         return Error{tokenizer.error()};
-    if (tokenizer.value().tokenizer->vocabSize() != model->vocabSize())
-        return Error{tokenizer.value().file + ": " + std::to_string(tokenizer.value().tokenizer->vocabSize()) +
+    // An encoder-decoder may pad its embedding past its tokenizer (T5: 32128 rows, 32100 tokens);
+    // its decoding writes only ids with a token (DecodingOptions::vocabLimit).
+    const int tokens = tokenizer.value().tokenizer->vocabSize();
+    if (tokens > model->vocabSize() || (tokens < model->vocabSize() && !arch->seq2seqTokens))
+        return Error{tokenizer.value().file + ": " + std::to_string(tokens) +
                      " tokens but vocab_size in config.json is " + std::to_string(model->vocabSize())};
     if (arch->traits.direction == Direction::Bidirectional) // fill-mask, pairs: the encoder's specials
         if (auto specials = findEncoderSpecials(*tokenizer.value().tokenizer); !specials)

@@ -24,7 +24,8 @@ namespace lm {
 // Other families' tokenizers, by the files present: tokenizer.json (Unigram), vocab.txt
 // (WordPiece), spiece.model (SentencePiece's file, text/spiecemodel.h; extended by
 // tokenizer_config.json's "extra_ids" sentinels, or by the family's own count), vocab.json +
-// merges.txt; the vocabulary size must equal vocab_size.
+// merges.txt; the vocabulary size must equal vocab_size (an encoder-decoder's may be smaller: a
+// T5 pads its embedding, 32128 rows for 32100 tokens, and writes only ids with a token).
 // The Checkpoint's `training` is {"source": "huggingface", "path": dir}.
 // Errors name the file and what is wrong: a missing file, a missing or bad config field, another
 // activation, a missing tensor, a tensor with the wrong shape (both shapes), a config that needs

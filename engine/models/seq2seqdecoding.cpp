@@ -133,6 +133,10 @@ DecodingResult decodeSequence(Seq2SeqModel &model, const std::vector<std::int32_
         std::vector<float> lp(logProbs.data(), logProbs.data() + static_cast<std::size_t>(K) * V);
         for (int k = 0; k < K; ++k)
             banRepeats(live[static_cast<std::size_t>(k)].tokens, o.noRepeatNgram, lp.data() + static_cast<std::size_t>(k) * V);
+        if (o.vocabLimit > 0 && o.vocabLimit < V) // rows without a token are never written
+            for (int k = 0; k < K; ++k)
+                std::fill(lp.begin() + static_cast<std::ptrdiff_t>(k) * V + o.vocabLimit,
+                          lp.begin() + static_cast<std::ptrdiff_t>(k + 1) * V, -std::numeric_limits<float>::infinity());
 
         DecodingStep record;
         if (o.recordSteps)

@@ -31,6 +31,9 @@ struct DecodingOptions {
     int topK = 0;               // 0: every token
     std::uint64_t seed = 1;
     bool recordSteps = false;   // fill DecodingResult::steps (the step-through view)
+    // Only ids below this are written (0: every id). A Hugging Face T5 pads its vocabulary past
+    // its tokenizer (32128 rows, 32100 tokens): the rows beyond have no text.
+    int vocabLimit = 0;
 };
 
 struct Hypothesis {

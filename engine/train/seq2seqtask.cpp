@@ -76,6 +76,8 @@ Seq2SeqScores scoreSeq2Seq(Seq2SeqModel &model, const Tokenizer &tokenizer, cons
     Seq2SeqScores s;
     std::vector<std::string> references;
     const std::size_t n = limit == 0 ? test.size() : std::min(limit, test.size());
+    DecodingOptions written = options;
+    written.vocabLimit = tokenizer.vocabSize(); // only ids the tokenizer can write out
     for (std::size_t i = 0; i < n; ++i) {
         if (cancel && cancel->isCancelled())
             break;
@@ -84,7 +86,7 @@ Seq2SeqScores scoreSeq2Seq(Seq2SeqModel &model, const Tokenizer &tokenizer, cons
             source.resize(static_cast<std::size_t>(maxSource));
         if (source.empty())
             source.push_back(ids.end); // nothing the tokenizer knows: the model still writes something
-        s.written.push_back(tokenizer.decode(decodeSequence(model, source, ids, options, cancel).tokens));
+        s.written.push_back(tokenizer.decode(decodeSequence(model, source, ids, written, cancel).tokens));
         references.push_back(test[i].target);
     }
     s.scored = static_cast<int>(s.written.size());

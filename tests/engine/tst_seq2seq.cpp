@@ -359,6 +359,20 @@ private Q_SLOTS:
         QVERIFY(differs);
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, decodeSequence(model, {}, ids, greedy));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, decodeSequence(model, {31}, ids, greedy));
+
+        // vocabLimit (a padded vocabulary): ids at and above it are never written, by greedy
+        // search, beam search or sampling, while the unlimited greedy search writes some.
+        const auto below4 = [](const std::vector<std::int32_t> &t) {
+            return std::all_of(t.begin(), t.end(), [](std::int32_t id) { return id < 4; });
+        };
+        QVERIFY(!below4(g.tokens));
+        for (DecodingOptions o : {plainGreedy, beam, sample}) {
+            o.vocabLimit = 4;
+            o.maxTokens = 20;
+            const DecodingResult r = decodeSequence(model, source, ids, o);
+            QVERIFY(!r.tokens.empty() || r.ended);
+            QVERIFY(below4(r.tokens));
+        }
     }
 
     // Incremental decoding gives the numbers of the whole decoder: T5 (tied relu; untied

@@ -544,7 +544,7 @@ void TestUnigram::spieceInAT5Folder()
     const fs::path golden = LMSCOPE_SOURCE_DIR "/tests/golden/t5-tiny";
     std::ifstream in(golden / "tokenizer.json");
     const json hf = json::parse(in);
-    std::string model;
+    std::string model, shorter; // shorter: one piece less than the embedding has rows
     int sentinels = 0;
     for (const json &v : hf["model"]["vocab"]) {
         const std::string piece = v[0].get<std::string>();
@@ -554,7 +554,10 @@ void TestUnigram::spieceInAT5Folder()
         }
         const int type = piece == "<unk>" ? Unknown : piece == "<pad>" || piece == "</s>" ? Control : Normal;
         model += pieceField(piece, v[1].get<float>(), type);
+        if (piece != M)
+            shorter += pieceField(piece, v[1].get<float>(), type);
     }
+    shorter += bytesField(3, varintField(4, 0));
     model += bytesField(3, varintField(4, 0)); // the tokenizer.json keeps extra spaces
     QCOMPARE(sentinels, 1);
     QTemporaryDir dir;
@@ -580,6 +583,14 @@ void TestUnigram::spieceInAT5Folder()
     QVERIFY(reference.ok());
     for (const std::string text : {"the queen writes a letter.", "a <extra_id_0> b", "xyz"})
         QCOMPARE(loaded.value().tokenizer->encode(text), reference.value().tokenizer->encode(text));
+
+    // An encoder-decoder's embedding may have more rows than its tokenizer has tokens (a Hugging
+    // Face T5: 32128 rows, 32100 tokens).
+    std::ofstream(folder / "spiece.model", std::ios::binary | std::ios::trunc) << shorter;
+    auto padded = lm::loadHuggingFaceFolder(folder.string());
+    QVERIFY2(padded.ok(), padded.ok() ? "" : padded.error().c_str());
+    QCOMPARE(padded.value().tokenizer->vocabSize(), 39);
+    QCOMPARE(padded.value().model->vocabSize(), 40);
 }
 
 QTEST_APPLESS_MAIN(TestUnigram)

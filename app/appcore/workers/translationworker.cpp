@@ -264,6 +264,7 @@ void TranslationWorker::translate(const QString &text, const lm::DecodingOptions
     m_cancel.reset();
     lm::DecodingOptions o = options;
     o.recordSteps = true;
+    o.vocabLimit = tok.vocabSize(); // a padded Hugging Face vocabulary: only ids with text
     lm::DecodingResult r;
     try {
         r = lm::decodeSequence(*model, source, m_state->ids, o, &m_cancel);
