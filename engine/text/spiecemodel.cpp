@@ -1,10 +1,11 @@
 #include "text/spiecemodel.h"
 
+#include "text/textfile.h"
+
 #include <nlohmann/json.hpp>
 
 #include <bit>
 #include <cstdint>
-#include <fstream>
 #include <functional>
 #include <optional>
 #include <vector>
@@ -244,19 +245,10 @@ Result<UnigramTokenizer> parseSpieceModel(std::string_view bytes, const std::str
 
 Result<UnigramTokenizer> loadSpieceModel(const std::string &path, int extraIds, const std::string &sentinelPrefix)
 {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in)
-        return Error{path + ": cannot be read"};
-    const std::streamoff size = in.tellg();
-    if (size < 0)
-        return Error{path + ": cannot be read"};
-    if (static_cast<std::uint64_t>(size) > kMaxFileBytes)
-        return Error{path + ": larger than 64 MiB, too large for a SentencePiece model"};
-    std::string bytes(static_cast<std::size_t>(size), '\0');
-    in.seekg(0);
-    if (!in.read(bytes.data(), size))
-        return Error{path + ": cannot be read"};
-    return parseSpieceModel(bytes, path, extraIds, sentinelPrefix);
+    auto bytes = readSmallFile(path, static_cast<std::int64_t>(kMaxFileBytes));
+    if (!bytes)
+        return Error{bytes.error()};
+    return parseSpieceModel(bytes.value(), path, extraIds, sentinelPrefix);
 }
 
 } // namespace lm
