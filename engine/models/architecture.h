@@ -189,6 +189,20 @@ void setConfigFunctions(Architecture &arch, Build build)
     };
 }
 
+// Sets arch.memory to read Config from the json, then ask `formula(config, mode, batch, seqLen)`
+// (its MemoryParts or an Error) for the family's prediction.
+template <typename Config, typename Formula>
+void setMemoryFunction(Architecture &arch, Formula formula)
+{
+    arch.memory = [formula](const nlohmann::json &json, MemoryMode mode, std::int64_t batch,
+                            std::int64_t seqLen) -> Result<MemoryParts> {
+        auto c = Config::fromJson(json);
+        if (!c)
+            return makeError(c.error());
+        return formula(c.value(), mode, batch, seqLen);
+    };
+}
+
 // Every family, in the order the app lists them.
 const std::vector<const Architecture *> &architectures();
 // The family named `name`; nullptr when there is none.

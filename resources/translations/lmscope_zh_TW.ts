@@ -2832,7 +2832,7 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
         <translation>CSV 資料 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/paintedexport.cpp" line="123"/>
+        <location filename="../../app/appcore/plots/paintedexport.cpp" line="129"/>
         <source>Export failed</source>
         <translation>匯出失敗</translation>
     </message>
@@ -2840,106 +2840,86 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
 <context>
     <name>PlotView</name>
     <message>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="94"/>
+        <location filename="../../app/appcore/plots/plotview.cpp" line="95"/>
         <source>cannot export to &quot;%1&quot;: the file name has no suffix (use one of %2)</source>
         <translation>無法匯出至「%1」：檔名沒有副檔名（請使用 %2 其中之一）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="99"/>
+        <location filename="../../app/appcore/plots/plotview.cpp" line="100"/>
         <source>cannot export to &quot;%1&quot;: unknown format &quot;.%2&quot; (use one of %3)</source>
         <translation>無法匯出至「%1」：不支援的格式「.%2」（請使用 %3 其中之一）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="104"/>
+        <location filename="../../app/appcore/plots/plotview.cpp" line="105"/>
         <source>cannot export to &quot;%1&quot;: invalid size %2x%3</source>
         <translation>無法匯出至「%1」：尺寸 %2x%3 無效</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="109"/>
+        <location filename="../../app/appcore/plots/plotview.cpp" line="110"/>
         <source>cannot export to &quot;%1&quot;: invalid resolution %2 dpi (allowed: above 0, at most %3)</source>
         <translation>無法匯出至「%1」：解析度 %2 dpi 無效（須大於 0，最多 %3）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="138"/>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="146"/>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="186"/>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="244"/>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="257"/>
+        <location filename="../../app/appcore/plots/plotview.cpp" line="139"/>
+        <location filename="../../app/appcore/plots/plotview.cpp" line="147"/>
+        <location filename="../../app/appcore/plots/plotview.cpp" line="187"/>
+        <location filename="../../app/appcore/plots/plotview.cpp" line="245"/>
+        <location filename="../../app/appcore/plots/plotview.cpp" line="258"/>
         <source>cannot write &quot;%1&quot;: %2</source>
         <translation>無法寫入「%1」：%2</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="159"/>
+        <location filename="../../app/appcore/plots/plotview.cpp" line="160"/>
         <source>cannot export to &quot;%1&quot;: an image of %2x%3 pixels is too large (at most %4 pixels a side and %5 megapixels)</source>
         <translation>無法匯出至「%1」：%2x%3 像素的影像太大（每邊最多 %4 像素，總共最多 %5 百萬像素）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="176"/>
+        <location filename="../../app/appcore/plots/plotview.cpp" line="177"/>
         <source>cannot export to &quot;%1&quot;: rendering an image of %2x%3 pixels failed</source>
         <translation>無法匯出至「%1」：繪製 %2x%3 像素的影像失敗</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="204"/>
+        <location filename="../../app/appcore/plots/plotview.cpp" line="205"/>
         <source>Exported from LMScope</source>
         <translation>由 LMScope 匯出</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="209"/>
+        <location filename="../../app/appcore/plots/plotview.cpp" line="210"/>
         <source>cannot export to &quot;%1&quot;: the SVG painter did not start</source>
         <translation>無法匯出至「%1」：SVG 繪圖器無法啟動</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="228"/>
+        <location filename="../../app/appcore/plots/plotview.cpp" line="229"/>
         <source>cannot export to &quot;%1&quot;: no temporary directory: %2</source>
         <translation>無法匯出至「%1」：沒有可用的暫存目錄：%2</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="239"/>
+        <location filename="../../app/appcore/plots/plotview.cpp" line="240"/>
         <source>cannot export to &quot;%1&quot;: rendering the PDF failed</source>
         <translation>無法匯出至「%1」：PDF 繪製失敗</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="276"/>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 圖片 (*.png)</translation>
-    </message>
-    <message>
         <location filename="../../app/appcore/plots/plotview.cpp" line="277"/>
-        <source>SVG vector image (*.svg)</source>
-        <translation>SVG 向量圖 (*.svg)</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="278"/>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="279"/>
-        <source>CSV data (*.csv)</source>
-        <translation>CSV 資料 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="281"/>
         <source>Export plot</source>
         <translation>匯出圖</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="281"/>
+        <location filename="../../app/appcore/plots/plotview.cpp" line="277"/>
         <source>plot</source>
         <translation>圖</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="300"/>
+        <location filename="../../app/appcore/plots/plotview.cpp" line="285"/>
         <source>Export failed</source>
         <translation>匯出失敗</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="306"/>
+        <location filename="../../app/appcore/plots/plotview.cpp" line="291"/>
         <source>Export…</source>
         <translation>匯出…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/plotview.cpp" line="307"/>
+        <location filename="../../app/appcore/plots/plotview.cpp" line="292"/>
         <source>Copy</source>
         <translation>複製</translation>
     </message>
@@ -4361,7 +4341,7 @@ Step %2 of %3 · loss %4</source>
         <translation>請輸入要翻譯的句子。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="319"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="320"/>
         <source>%1 is not an encoder–decoder.</source>
         <translation>%1 不是編碼器–解碼器。</translation>
     </message>

@@ -105,19 +105,25 @@ bool exportPainted(QWidget *widget, const QString &path, const QString &csv, QSt
     return true;
 }
 
-void exportPaintedWithDialog(QWidget *widget, const QString &csv, const QString &title, const QString &stem)
+QString askExportPath(QWidget *parent, const QString &title, const QString &stem)
 {
     const QString png = PaintedExport::tr("PNG image (*.png)");
     const QString svg = PaintedExport::tr("SVG vector image (*.svg)");
     const QString pdf = PaintedExport::tr("PDF document (*.pdf)");
-    const QString csvFilter = PaintedExport::tr("CSV data (*.csv)");
+    const QString csv = PaintedExport::tr("CSV data (*.csv)");
     QString selected = png;
-    QString path = QFileDialog::getSaveFileName(widget, title, stem + u".png"_s,
-                                                QStringList{png, svg, pdf, csvFilter}.join(u";;"_s), &selected);
+    QString path = QFileDialog::getSaveFileName(parent, title, stem + u".png"_s,
+                                                QStringList{png, svg, pdf, csv}.join(u";;"_s), &selected);
+    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
+        path += selected == svg ? u".svg"_s : selected == pdf ? u".pdf"_s : selected == csv ? u".csv"_s : u".png"_s;
+    return path;
+}
+
+void exportPaintedWithDialog(QWidget *widget, const QString &csv, const QString &title, const QString &stem)
+{
+    const QString path = askExportPath(widget, title, stem);
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += selected == svg ? u".svg"_s : selected == pdf ? u".pdf"_s : selected == csvFilter ? u".csv"_s : u".png"_s;
     QString error;
     if (!exportPainted(widget, path, csv, &error))
         QMessageBox::warning(widget, PaintedExport::tr("Export failed"), error);

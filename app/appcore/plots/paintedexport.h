@@ -14,7 +14,10 @@ class QWidget;
 // *error (when not null) to one line naming what failed and the path.
 bool exportPainted(QWidget *widget, const QString &path, const QString &csv, QString *error, double scale = 2.0);
 
-// A save dialog offering the four formats (the suffix added from the chosen filter when the
-// name has none); a failure is shown in a message box. `title` heads the dialog, `stem` names the
-// proposed file.
+// A save dialog offering the four formats, headed `title`, proposing `stem`.png; the chosen path
+// with the chosen filter's suffix added when the name has none, or empty when cancelled. PlotView
+// asks with it too.
+QString askExportPath(QWidget *parent, const QString &title, const QString &stem);
+
+// askExportPath, then exportPainted; a failure is shown in a message box.
 void exportPaintedWithDialog(QWidget *widget, const QString &csv, const QString &title, const QString &stem);

@@ -1,10 +1,11 @@
 #include "plots/plotview.h"
 
+#include "plots/paintedexport.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QImage>
 #include <QImageWriter>
@@ -273,25 +274,9 @@ void PlotView::copyToClipboard()
 
 void PlotView::exportWithDialog()
 {
-    const QString png = tr("PNG image (*.png)");
-    const QString svg = tr("SVG vector image (*.svg)");
-    const QString pdf = tr("PDF document (*.pdf)");
-    const QString csv = tr("CSV data (*.csv)");
-    QString selected = png;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), tr("plot") + u".png"_s,
-                                                QStringList{png, svg, pdf, csv}.join(u";;"_s), &selected);
+    const QString path = askExportPath(this, tr("Export plot"), tr("plot"));
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty()) {
-        if (selected == svg)
-            path += u".svg"_s;
-        else if (selected == pdf)
-            path += u".pdf"_s;
-        else if (selected == csv)
-            path += u".csv"_s;
-        else
-            path += u".png"_s;
-    }
 
     ExportOptions opts;
     opts.dpi = 96.0 * devicePixelRatioF(); // as sharp as the screen shows it

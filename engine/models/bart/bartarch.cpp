@@ -135,13 +135,7 @@ Architecture bartEntry()
     a.makeConfig = [name = a.name](const nlohmann::json &values, int vocabSize, int seq) {
         return bartModelConfig(*findArchitecture(name), values, vocabSize, seq);
     };
-    a.memory = [](const nlohmann::json &json, MemoryMode mode, std::int64_t batch,
-                  std::int64_t seqLen) -> Result<MemoryParts> {
-        auto c = BartConfig::fromJson(json);
-        if (!c)
-            return makeError(c.error());
-        return bartMemory(c.value(), mode, batch, seqLen);
-    };
+    setMemoryFunction<BartConfig>(a, bartMemory);
     setConfigFunctions<BartConfig>(a, [](const BartConfig &c, std::uint64_t seed) -> Result<std::unique_ptr<LanguageModel>> {
         Rng rng(seed);
         return std::unique_ptr<LanguageModel>(std::make_unique<BartModel>(c, rng));

@@ -236,13 +236,7 @@ Architecture encoderEntry(EncoderLayout layout)
         Rng rng(seed);
         return std::unique_ptr<LanguageModel>(makeEncoder(c, rng));
     });
-    a.memory = [](const nlohmann::json &json, MemoryMode mode, std::int64_t batch, std::int64_t seqLen)
-        -> Result<MemoryParts> {
-        auto c = EncoderConfig::fromJson(json);
-        if (!c)
-            return makeError(c.error());
-        return encoderMemory(c.value(), mode, batch, seqLen);
-    };
+    setMemoryFunction<EncoderConfig>(a, encoderMemory);
     return a;
 }
 

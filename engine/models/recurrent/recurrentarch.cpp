@@ -59,13 +59,7 @@ Architecture recurrentEntry(CellKind kind)
         Rng rng(seed);
         return std::unique_ptr<LanguageModel>(std::make_unique<RecurrentLanguageModel>(c, rng));
     });
-    a.memory = [](const nlohmann::json &json, MemoryMode mode, std::int64_t batch, std::int64_t seqLen)
-        -> Result<MemoryParts> {
-        auto c = RecurrentLmConfig::fromJson(json);
-        if (!c)
-            return makeError(c.error());
-        return recurrentMemory(c.value(), mode, batch, seqLen);
-    };
+    setMemoryFunction<RecurrentLmConfig>(a, recurrentMemory);
     return a;
 }
 

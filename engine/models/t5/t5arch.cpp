@@ -132,13 +132,7 @@ Architecture t5Entry()
     a.makeConfig = [name = a.name](const nlohmann::json &values, int vocabSize, int) {
         return t5ModelConfig(*findArchitecture(name), values, vocabSize);
     };
-    a.memory = [](const nlohmann::json &json, MemoryMode mode, std::int64_t batch,
-                  std::int64_t seqLen) -> Result<MemoryParts> {
-        auto c = T5Config::fromJson(json);
-        if (!c)
-            return makeError(c.error());
-        return t5Memory(c.value(), mode, batch, seqLen);
-    };
+    setMemoryFunction<T5Config>(a, t5Memory);
     setConfigFunctions<T5Config>(a, [](const T5Config &c, std::uint64_t seed) -> Result<std::unique_ptr<LanguageModel>> {
         Rng rng(seed);
         return std::unique_ptr<LanguageModel>(std::make_unique<T5Model>(c, rng));

@@ -176,13 +176,7 @@ Architecture transformerEntry(TransformerLayout layout)
         Rng rng(seed);
         return makeTransformer(c, rng);
     });
-    a.memory = [](const nlohmann::json &json, MemoryMode mode, std::int64_t batch, std::int64_t seqLen)
-        -> Result<MemoryParts> {
-        auto c = TransformerConfig::fromJson(json);
-        if (!c)
-            return makeError(c.error());
-        return transformerMemory(c.value(), mode, batch, seqLen);
-    };
+    setMemoryFunction<TransformerConfig>(a, transformerMemory);
     return a;
 }
 
