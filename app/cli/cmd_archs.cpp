@@ -41,6 +41,8 @@ int archsCommand(const std::vector<std::string> &words)
             }
             std::printf("    --%-14s %s (%s)\n", o.flag().c_str(), o.help.en.c_str(), kind.c_str());
         }
+        for (const lm::TraceExport &e : a->traceExports)
+            std::printf("    forward --%s FILE: %s\n", e.flag.c_str(), e.help.en.c_str());
         std::printf("\n");
     }
     return 0;

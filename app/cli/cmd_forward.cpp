@@ -12,12 +12,15 @@
 #include "io/checkpoint.h"
 #include "io/hfimport.h"
 #include "core/ops.h"
+#include "models/architecture.h"
 #include "models/encoder/encoder.h"
 #include "models/seq2seqmodel.h"
 #include "text/specialtokens.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <set>
 #include <sstream>
 
 namespace {
@@ -90,21 +93,67 @@ bool writeAttention(const lm::Trace &trace, const std::string &prefix, const std
     return true;
 }
 
+// The --<flag> options of every family's trace exports (the table's traceExports).
+std::vector<std::string> traceExportFlags()
+{
+    std::vector<std::string> flags;
+    for (const lm::Architecture *a : lm::architectures())
+        for (const lm::TraceExport &e : a->traceExports)
+            if (std::find(flags.begin(), flags.end(), e.flag) == flags.end())
+                flags.push_back(e.flag);
+    return flags;
+}
+
+// trace's "layer{l}.<suffix>" of every layer as JSON [layer][row][col] into `path`; false when
+// the trace holds none.
+bool writeLayerMatrices(const lm::Trace &trace, const std::string &suffix, const std::string &path)
+{
+    int layers = 0;
+    auto name = [&](int l) { return "layer" + std::to_string(l) + "." + suffix; };
+    while (trace.has(name(layers)))
+        ++layers;
+    if (layers == 0)
+        return false;
+    std::ostringstream json;
+    json.imbue(std::locale::classic());
+    json << '[';
+    for (int l = 0; l < layers; ++l) {
+        const lm::TraceMatrix *m = trace.find(name(l));
+        json << (l ? ",[" : "[");
+        for (int r = 0; r < m->rows; ++r) {
+            json << (r ? ",[" : "[");
+            for (int col = 0; col < m->cols; ++col)
+                json << (col ? "," : "") << m->at(r, col);
+            json << ']';
+        }
+        json << ']';
+    }
+    json << "]\n";
+    if (auto st = lm::writeFileAtomically(path, json.str()); !st)
+        throw std::runtime_error(st.error());
+    return true;
+}
+
 } // namespace
 
 int forwardCommand(const std::vector<std::string> &words)
 {
-    const Args args(words,
-                    {"model", "text", "pair", "ids", "token-type-ids", "decoder-ids", "logits", "hidden", "attention",
-                     "encoder-attention", "decoder-attention", "cross-attention"},
-                    {});
+    std::vector<std::string> options{"model",      "text",      "pair",      "ids",
+                                     "token-type-ids", "decoder-ids", "logits", "hidden",
+                                     "attention",  "encoder-attention", "decoder-attention", "cross-attention"};
+    const std::vector<std::string> exportFlags = traceExportFlags();
+    options.insert(options.end(), exportFlags.begin(), exportFlags.end());
+    const Args args(words, std::set<std::string>(options.begin(), options.end()), {});
     if (!args.positionals().empty())
         throw UsageError("unexpected argument '" + args.positionals().front() + "'");
     if (args.has("text") == args.has("ids"))
         throw UsageError("give exactly one of --text T and --ids 3,14,15");
-    for (const char *option : {"logits", "hidden", "attention", "encoder-attention", "decoder-attention", "cross-attention"})
+    std::vector<std::string> outputs{"logits", "hidden", "attention", "encoder-attention", "decoder-attention",
+                                     "cross-attention"};
+    outputs.insert(outputs.end(), exportFlags.begin(), exportFlags.end());
+    for (const std::string &option : outputs)
         if (args.has(option))
-            checkOutputPath(option, args.required(option));
+            checkOutputPath(option.c_str(), args.required(option));
     auto ckpt = lm::loadModelPath(args.required("model"));
     if (!ckpt)
         throw InputError(ckpt.error());
@@ -118,6 +167,17 @@ int forwardCommand(const std::vector<std::string> &words)
     if (!encoder && (args.has("pair") || args.has("token-type-ids")))
         throw UsageError(std::string("--") + (args.has("pair") ? "pair" : "token-type-ids") + " applies to encoders; a " +
                          c.model->arch() + " model reads one sequence");
+    const lm::Architecture *family = lm::findArchitecture(c.model->arch());
+    for (const std::string &flag : exportFlags)
+        if (args.has(flag) && !(family && std::any_of(family->traceExports.begin(), family->traceExports.end(),
+                                                      [&](const lm::TraceExport &e) { return e.flag == flag; }))) {
+            std::string which;
+            for (const lm::Architecture *a : lm::architectures())
+                for (const lm::TraceExport &e : a->traceExports)
+                    if (e.flag == flag)
+                        which += (which.empty() ? "" : ", ") + a->name;
+            throw UsageError("--" + flag + " applies to " + which + " models; a " + c.model->arch() + " model has none");
+        }
     if (args.has("pair") && !args.has("text"))
         throw UsageError("--pair goes with --text");
     if (args.has("token-type-ids") && !args.has("ids"))
@@ -240,10 +300,13 @@ int forwardCommand(const std::vector<std::string> &words)
                                          {"cross-attention", "cross."}})
         if (args.has(option) && !writeAttention(trace, prefix, args.required(option)))
             throw InputError(args.required("model") + ": a " + c.model->arch() + " model has no attention to write");
+    if (family)
+        for (const lm::TraceExport &e : family->traceExports)
+            if (args.has(e.flag) && !writeLayerMatrices(trace, e.suffix, args.required(e.flag)))
+                throw InputError(args.required("model") + ": the model recorded no '" + e.suffix + "'");
     // Without output files, print the most likely next token after each position (an encoder:
     // its guess for the position itself, or the class).
-    if (!args.has("logits") && !args.has("hidden") && !args.has("attention") && !args.has("encoder-attention") &&
-        !args.has("decoder-attention") && !args.has("cross-attention"))
+    if (std::none_of(outputs.begin(), outputs.end(), [&](const std::string &o) { return args.has(o); }))
         for (std::int64_t t = 0; t < T; ++t) {
             if (encoder && encoder->encoderConfig().head != lm::EncoderHead::Pretrain) {
                 const float *row = logits.data() + t * V;

@@ -13,13 +13,14 @@ std::vector<const Architecture *> transformerArchitectures();
 std::vector<const Architecture *> encoderArchitectures();
 std::vector<const Architecture *> t5Architectures();
 std::vector<const Architecture *> bartArchitectures();
+std::vector<const Architecture *> rwkvArchitectures();
 
 const std::vector<const Architecture *> &architectures()
 {
     static const std::vector<const Architecture *> all = [] {
         std::vector<const Architecture *> list;
         for (const auto &family : {mlpArchitectures(), recurrentArchitectures(), transformerArchitectures(),
-                                    encoderArchitectures(), t5Architectures(), bartArchitectures()})
+                                    encoderArchitectures(), t5Architectures(), bartArchitectures(), rwkvArchitectures()})
             list.insert(list.end(), family.begin(), family.end());
         return list;
     }();
@@ -365,6 +366,9 @@ nlohmann::json architecturesJson()
             objectives.push_back(objectiveName(k));
         for (View v : a->views)
             views.push_back(viewName(v));
+        nlohmann::json exports = nlohmann::json::array();
+        for (const TraceExport &e : a->traceExports)
+            exports.push_back({{"flag", "--" + e.flag}, {"help", localJson(e.help)}});
         list.push_back({{"name", a->name},
                         {"display_name", localJson(a->displayName)},
                         {"summary", localJson(a->summary)},
@@ -375,6 +379,7 @@ nlohmann::json architecturesJson()
                         {"views", views},
                         {"memory_formula", static_cast<bool>(a->memory)},
                         {"hugging_face", a->huggingFace ? nlohmann::json(a->huggingFace->modelTypes) : nlohmann::json::array()},
+                        {"trace_exports", exports},
                         {"options", options}});
     }
     return list;

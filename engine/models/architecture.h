@@ -111,6 +111,14 @@ struct HuggingFaceReader {
     std::function<std::vector<std::string>(const std::string &name)> alternativeNames;
 };
 
+// A per-layer matrix of a Trace that `lmscope-cli forward --<flag> FILE` writes for the families
+// that record it: "layer{l}.<suffix>" of every layer, as JSON [layer][row][col].
+struct TraceExport {
+    std::string flag;   // "wkv"
+    std::string suffix; // "forward.hidden"
+    LocalText help;     // what the rows and columns are
+};
+
 struct Architecture {
     std::string name;         // the --arch value and the config's "arch"
     LocalText displayName;    // for the model picker
@@ -141,6 +149,8 @@ struct Architecture {
     // config takes the start token's id as "decoder_start" and, where it has the field, the pad
     // token's as "pad_token"; training from scratch sets both from the tokenizer it trains.
     std::optional<Seq2SeqTokens> seq2seqTokens;
+    // What `forward` can export from this family's trace beyond logits, hidden states and attention.
+    std::vector<TraceExport> traceExports;
 
     const ArchOption *option(const std::string &name) const;
     bool supports(ObjectiveKind objective) const;

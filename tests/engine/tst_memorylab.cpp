@@ -58,6 +58,9 @@ std::vector<std::pair<const char *, nlohmann::json>> smallConfigs()
         {"bart scaled, other decoder", {{"arch", "bart"}, {"vocab_size", 40}, {"dim", 16}, {"layers", 1}, {"heads", 4},
                                         {"decoder_layers", 3}, {"decoder_heads", 2}, {"decoder_ffn_hidden", 24},
                                         {"scale_embedding", true}, {"max_seq", 64}}},
+        {"rwkv", {{"arch", "rwkv"}, {"vocab_size", 40}, {"dim", 16}, {"layers", 2}}},
+        {"rwkv narrow time-mix, tied", {{"arch", "rwkv"}, {"vocab_size", 40}, {"dim", 16}, {"layers", 3},
+                                        {"attention_dim", 8}, {"ffn_hidden", 24}, {"tied_head", true}}},
     };
 }
 

@@ -1,11 +1,15 @@
 // A Hugging Face folder with a byte-level BPE tokenizer (GPT-2, BART) packed into one input: the
 // parts config.json, vocab.json, merges.txt and model.safetensors in that order, separated by the
 // line "\n--8<--\n" (a missing part leaves its file missing). The folder is then loaded with
-// loadModelPath; an encoder–decoder that loads is run once (fuzzseq2seq.h).
+// loadModelPath; an encoder–decoder that loads is run once (fuzzseq2seq.h), a causal model (GPT-2,
+// RWKV) the way `forward` and `generate` run it: the logits of a few ids in parallel, then the same
+// ids one at a time through nextTokenLogits (the KV cache or the recurrent state).
 #include "fuzzseq2seq.h"
 #include "fuzzutil.h"
 #include "io/hfimport.h"
+#include "models/architecture.h"
 
+#include <algorithm>
 #include <array>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
@@ -28,7 +32,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         rest.remove_prefix(cut + kSeparator.size());
     }
     auto loaded = lm::loadModelPath(dir.string());
-    if (loaded)
-        fuzz::useIfSeq2Seq(loaded.value());
+    if (!loaded)
+        return 0;
+    lm::Checkpoint &c = loaded.value();
+    fuzz::useIfSeq2Seq(c);
+    const lm::Architecture *family = lm::findArchitecture(c.model->arch());
+    if (!family || family->traits.direction != lm::Direction::Causal)
+        return 0;
+    std::vector<std::int32_t> ids = c.tokenizer->encode("The cat sat on the mat.");
+    ids.resize(std::min<std::size_t>(ids.size(), 6));
+    if (ids.empty())
+        return 0;
+    for (std::int32_t id : ids)
+        if (id < 0 || id >= c.model->vocabSize())
+            __builtin_trap(); // the loader checked the tokenizer against vocab_size
+    lm::NoGradScope noGrad;
+    (void)c.model->sequenceLogits(ids);
+    for (std::size_t t = 1; t <= ids.size(); ++t)
+        (void)c.model->nextTokenLogits({ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(t)});
     return 0;
 }

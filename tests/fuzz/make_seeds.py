@@ -158,6 +158,26 @@ def bart_tensors(dim, ffn, positions, vocab):
     return out
 
 
+def rwkv_tensors(dim, attention, ffn, layers, vocab, head=True):
+    c, a, f = dim, attention, ffn
+    out = [("rwkv.embeddings.weight", (vocab, c), None)]
+    for i in range(layers):
+        b = "rwkv.blocks.%d." % i
+        norms = ["pre_ln", "ln1", "ln2"] if i == 0 else ["ln1", "ln2"]
+        out += [(b + n + "." + p, (c,), None) for n in norms for p in ("weight", "bias")]
+        out += [(b + "attention.time_decay", (a,), None), (b + "attention.time_first", (a,), None)]
+        out += [(b + "attention.time_mix_" + m, (1, 1, c), None) for m in ("key", "value", "receptance")]
+        out += [(b + "attention." + m + ".weight", (a, c), None) for m in ("key", "value", "receptance")]
+        out += [(b + "attention.output.weight", (c, a), None)]
+        out += [(b + "feed_forward.time_mix_" + m, (1, 1, c), None) for m in ("key", "receptance")]
+        out += [(b + "feed_forward.key.weight", (f, c), None), (b + "feed_forward.receptance.weight", (c, c), None),
+                (b + "feed_forward.value.weight", (c, f), None)]
+    out += [("rwkv.ln_out.weight", (c,), None), ("rwkv.ln_out.bias", (c,), None)]
+    if head:
+        out += [("head.weight", (vocab, c), None)]
+    return out
+
+
 def write(target, name, data):
     d = OUT / target
     d.mkdir(parents=True, exist_ok=True)
@@ -200,6 +220,15 @@ def main():
     untied = safetensors(gpt2_tensors(4, 1, 4, 299, prefix="", buffers=False, head=True))
     write("hf_folder", "gpt2_untied_no_prefix",
           SEPARATOR.join([json.dumps(untied_config).encode(), vocab, merges, untied]))
+
+    # Hugging Face RWKV folders in the same layout (tests/golden/rwkv-tiny's config, gpt2-tiny's
+    # tokenizer): width 4, time-mix width 2, one block; an untied head and a tied one.
+    rwkv_config = json.loads((ROOT / "tests" / "golden" / "rwkv-tiny" / "config.json").read_text())
+    rwkv_config.update(hidden_size=4, attention_hidden_size=2, intermediate_size=8, num_hidden_layers=1)
+    write("hf_folder", "rwkv_untied", SEPARATOR.join([json.dumps(rwkv_config).encode(), vocab, merges,
+                                                      safetensors(rwkv_tensors(4, 2, 8, 1, 299))]))
+    write("hf_folder", "rwkv_tied", SEPARATOR.join([json.dumps(dict(rwkv_config, tie_word_embeddings=True)).encode(),
+                                                    vocab, merges, safetensors(rwkv_tensors(4, 2, 8, 1, 299, False))]))
 
     # Hugging Face encoder folders: config.json, vocab.txt, tokenizer_config.json, tokenizer.json,
     # model.safetensors joined by SEPARATOR, an empty part for a missing file (fuzz_hf_encoder.cpp).
