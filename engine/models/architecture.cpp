@@ -14,13 +14,15 @@ std::vector<const Architecture *> encoderArchitectures();
 std::vector<const Architecture *> t5Architectures();
 std::vector<const Architecture *> bartArchitectures();
 std::vector<const Architecture *> rwkvArchitectures();
+std::vector<const Architecture *> mambaArchitectures();
 
 const std::vector<const Architecture *> &architectures()
 {
     static const std::vector<const Architecture *> all = [] {
         std::vector<const Architecture *> list;
         for (const auto &family : {mlpArchitectures(), recurrentArchitectures(), transformerArchitectures(),
-                                    encoderArchitectures(), t5Architectures(), bartArchitectures(), rwkvArchitectures()})
+                                    encoderArchitectures(), t5Architectures(), bartArchitectures(), rwkvArchitectures(),
+                                    mambaArchitectures()})
             list.insert(list.end(), family.begin(), family.end());
         return list;
     }();

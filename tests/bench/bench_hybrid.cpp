@@ -5,7 +5,7 @@
 //   generate : time per token while a context grows token by token, measured over the 32 tokens
 //              after a context of 256 and after one of 2048 (the ratio: flat for a fixed-size
 //              state, growing for a KV cache).
-//   bench_hybrid [--arch rwkv,gpt] [--steps N] [--threads N] [--no-generate]
+//   bench_hybrid [--arch rwkv,mamba,gpt] [--steps N] [--threads N] [--no-generate]
 #include "core/optim.h"
 #include "core/rng.h"
 #include "core/tape.h"
@@ -113,7 +113,7 @@ int main(int argc, char **argv)
 {
     int steps = 20, onlyThreads = 0;
     bool generation = true;
-    std::vector<std::string> archs{"rwkv", "gpt"};
+    std::vector<std::string> archs{"rwkv", "mamba", "gpt"};
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--steps") && i + 1 < argc)
             steps = std::atoi(argv[++i]);

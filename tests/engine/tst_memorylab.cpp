@@ -61,6 +61,9 @@ std::vector<std::pair<const char *, nlohmann::json>> smallConfigs()
         {"rwkv", {{"arch", "rwkv"}, {"vocab_size", 40}, {"dim", 16}, {"layers", 2}}},
         {"rwkv narrow time-mix, tied", {{"arch", "rwkv"}, {"vocab_size", 40}, {"dim", 16}, {"layers", 3},
                                         {"attention_dim", 8}, {"ffn_hidden", 24}, {"tied_head", true}}},
+        {"mamba", {{"arch", "mamba"}, {"vocab_size", 40}, {"dim", 16}, {"layers", 2}, {"state_size", 4}}},
+        {"mamba untied, biases", {{"arch", "mamba"}, {"vocab_size", 40}, {"dim", 12}, {"layers", 3}, {"state_size", 6},
+                                  {"expand", 3}, {"conv_kernel", 3}, {"proj_bias", true}, {"tied_head", false}}},
     };
 }
 

@@ -178,6 +178,25 @@ def rwkv_tensors(dim, attention, ffn, layers, vocab, head=True):
     return out
 
 
+def mamba_tensors(dim, state, expand, kernel, rank, layers, vocab, proj_bias=False, conv_bias=True, head=False):
+    h, d = dim, expand * dim
+    out = [("backbone.embeddings.weight", (vocab, h), None)]
+    for i in range(layers):
+        m = "backbone.layers.%d." % i
+        out += [(m + "norm.weight", (h,), None), (m + "mixer.A_log", (d, state), None), (m + "mixer.D", (d,), None),
+                (m + "mixer.conv1d.weight", (d, 1, kernel), None), (m + "mixer.in_proj.weight", (2 * d, h), None),
+                (m + "mixer.x_proj.weight", (rank + 2 * state, d), None), (m + "mixer.dt_proj.weight", (d, rank), None),
+                (m + "mixer.dt_proj.bias", (d,), None), (m + "mixer.out_proj.weight", (h, d), None)]
+        if conv_bias:
+            out += [(m + "mixer.conv1d.bias", (d,), None)]
+        if proj_bias:
+            out += [(m + "mixer.in_proj.bias", (2 * d,), None), (m + "mixer.out_proj.bias", (h,), None)]
+    out += [("backbone.norm_f.weight", (h,), None)]
+    if head:
+        out += [("lm_head.weight", (vocab, h), None)]
+    return out
+
+
 def write(target, name, data):
     d = OUT / target
     d.mkdir(parents=True, exist_ok=True)
@@ -229,6 +248,18 @@ def main():
                                                       safetensors(rwkv_tensors(4, 2, 8, 1, 299))]))
     write("hf_folder", "rwkv_tied", SEPARATOR.join([json.dumps(dict(rwkv_config, tie_word_embeddings=True)).encode(),
                                                     vocab, merges, safetensors(rwkv_tensors(4, 2, 8, 1, 299, False))]))
+
+    # Hugging Face Mamba folders likewise (tests/golden/mamba-tiny's config): width 4, state 2,
+    # expand 2, kernel 2, rank 1, one block; tied with a conv bias, and untied with projection biases.
+    mamba_config = json.loads((ROOT / "tests" / "golden" / "mamba-tiny" / "config.json").read_text())
+    mamba_config.update(hidden_size=4, state_size=2, expand=2, conv_kernel=2, intermediate_size=8,
+                        num_hidden_layers=1, time_step_rank="auto")
+    write("hf_folder", "mamba_tied", SEPARATOR.join([json.dumps(mamba_config).encode(), vocab, merges,
+                                                     safetensors(mamba_tensors(4, 2, 2, 2, 1, 1, 299))]))
+    untied_mamba = dict(mamba_config, tie_word_embeddings=False, use_bias=True, use_conv_bias=False, time_step_rank=1)
+    write("hf_folder", "mamba_untied_bias", SEPARATOR.join([
+        json.dumps(untied_mamba).encode(), vocab, merges,
+        safetensors(mamba_tensors(4, 2, 2, 2, 1, 1, 299, proj_bias=True, conv_bias=False, head=True))]))
 
     # Hugging Face encoder folders: config.json, vocab.txt, tokenizer_config.json, tokenizer.json,
     # model.safetensors joined by SEPARATOR, an empty part for a missing file (fuzz_hf_encoder.cpp).

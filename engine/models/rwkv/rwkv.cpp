@@ -8,6 +8,7 @@
 #include "core/ops_nn.h"
 #include "core/rng.h"
 #include "core/tape.h"
+#include "models/rowops.h"
 #include "models/rwkv/wkv.h"
 
 #include <algorithm>
@@ -72,29 +73,6 @@ Tensor mixWithPrevious(const Tensor &h, const Tensor &s, const Tensor &mu)
         });
     return out;
 }
-
-// y = W x for one row: W (out, in) row-major, x (in) -> y (out).
-void matVec(const Tensor &w, const float *x, float *y)
-{
-    const std::int64_t out = w.size(0), in = w.size(1);
-    Eigen::Map<Eigen::VectorXf>(y, out).noalias() =
-        ConstMatrixMap(w.data(), out, in) * Eigen::Map<const Eigen::VectorXf>(x, in);
-}
-
-void layerNormRow(const float *x, const Tensor &weight, const Tensor &bias, float eps, float *y, std::int64_t C)
-{
-    double mean = 0.0, var = 0.0;
-    for (std::int64_t c = 0; c < C; ++c)
-        mean += x[c];
-    mean /= static_cast<double>(C);
-    for (std::int64_t c = 0; c < C; ++c)
-        var += (x[c] - mean) * (x[c] - mean);
-    const float inv = static_cast<float>(1.0 / std::sqrt(var / static_cast<double>(C) + eps));
-    for (std::int64_t c = 0; c < C; ++c)
-        y[c] = (x[c] - static_cast<float>(mean)) * inv * weight.data()[c] + bias.data()[c];
-}
-
-float sigmoidOf(float x) { return 1.0f / (1.0f + std::exp(-x)); }
 
 } // namespace
 
@@ -308,33 +286,33 @@ void RwkvLanguageModel::step(std::int32_t id, float *logits)
         const Block &b = m_blocks[l];
         LayerState &st = m_state[l];
         if (l == 0)
-            layerNormRow(x.data(), b.preNorm.weight, b.preNorm.bias, eps, x.data(), C);
-        layerNormRow(x.data(), b.norm1.weight, b.norm1.bias, eps, h.data(), C);
-        matVec(b.key, mix(h, st.lastMix, b.mixKey), k.data());
-        matVec(b.value, mix(h, st.lastMix, b.mixValue), v.data());
-        matVec(b.receptance, mix(h, st.lastMix, b.mixReceptance), r.data());
+            rowops::layerNorm(x.data(), b.preNorm.weight, b.preNorm.bias, eps, x.data(), C);
+        rowops::layerNorm(x.data(), b.norm1.weight, b.norm1.bias, eps, h.data(), C);
+        rowops::matVec(b.key, mix(h, st.lastMix, b.mixKey), k.data());
+        rowops::matVec(b.value, mix(h, st.lastMix, b.mixValue), v.data());
+        rowops::matVec(b.receptance, mix(h, st.lastMix, b.mixReceptance), r.data());
         std::vector<float> decay(static_cast<std::size_t>(A));
         for (std::int64_t a = 0; a < A; ++a)
             decay[a] = -std::exp(b.timeDecay.data()[a]);
         wkvStep(k.data(), v.data(), decay.data(), b.timeFirst.data(), st.wkv, y.data());
         for (std::int64_t a = 0; a < A; ++a)
-            y[a] *= sigmoidOf(r[a]);
-        matVec(b.output, y.data(), out.data());
+            y[a] *= rowops::sigmoid(r[a]);
+        rowops::matVec(b.output, y.data(), out.data());
         for (std::int64_t c = 0; c < C; ++c)
             x[c] += out[c];
         std::copy(h.begin(), h.end(), st.lastMix.data());
-        layerNormRow(x.data(), b.norm2.weight, b.norm2.bias, eps, h.data(), C);
-        matVec(b.ffnKey, mix(h, st.lastFfn, b.ffnMixKey), key.data());
+        rowops::layerNorm(x.data(), b.norm2.weight, b.norm2.bias, eps, h.data(), C);
+        rowops::matVec(b.ffnKey, mix(h, st.lastFfn, b.ffnMixKey), key.data());
         for (float &e : key)
             e = e > 0.0f ? e * e : 0.0f;
-        matVec(b.ffnReceptance, mix(h, st.lastFfn, b.ffnMixReceptance), gate.data());
-        matVec(b.ffnValue, key.data(), out.data());
+        rowops::matVec(b.ffnReceptance, mix(h, st.lastFfn, b.ffnMixReceptance), gate.data());
+        rowops::matVec(b.ffnValue, key.data(), out.data());
         for (std::int64_t c = 0; c < C; ++c)
-            x[c] += sigmoidOf(gate[c]) * out[c];
+            x[c] += rowops::sigmoid(gate[c]) * out[c];
         std::copy(h.begin(), h.end(), st.lastFfn.data());
     }
-    layerNormRow(x.data(), m_finalNorm.weight, m_finalNorm.bias, eps, x.data(), C);
-    matVec(m_head.defined() ? m_head : m_embedding, x.data(), logits);
+    rowops::layerNorm(x.data(), m_finalNorm.weight, m_finalNorm.bias, eps, x.data(), C);
+    rowops::matVec(m_head.defined() ? m_head : m_embedding, x.data(), logits);
 }
 
 void RwkvLanguageModel::checkIds(const std::vector<std::int32_t> &ids, const char *who) const
