@@ -9,6 +9,7 @@
 #include "core/rng.h"
 #include "core/tape.h"
 #include "models/rowops.h"
+#include "models/stepwisemodel.h"
 #include "models/rwkv/wkv.h"
 
 #include <algorithm>
@@ -76,7 +77,7 @@ Tensor mixWithPrevious(const Tensor &h, const Tensor &s, const Tensor &mu)
 
 } // namespace
 
-class RwkvLanguageModel final : public LanguageModel {
+class RwkvLanguageModel final : public StepwiseLanguageModel {
 public:
     RwkvLanguageModel(const RwkvConfig &config, Rng &rng);
 
@@ -86,9 +87,7 @@ public:
     ParameterList parameters() const override;
 
     Tensor loss(const TokenBatch &batch) override;
-    Tensor nextTokenLogits(const std::vector<std::int32_t> &context) override;
     Tensor sequenceLogits(const std::vector<std::int32_t> &ids, Trace *trace = nullptr) override;
-    void resetState() override { dropState(); }
 
 private:
     struct Norm {
@@ -113,10 +112,9 @@ private:
     Tensor maybeDropout(const Tensor &x, bool training);
     // ids (B·T) -> logits (B, T, V), the parallel form.
     Tensor forward(const std::vector<std::int32_t> &ids, std::int64_t B, std::int64_t T, bool training, Trace *trace);
-    // One token through the recurrent form, advancing m_state; writes the logits (V).
-    void step(std::int32_t id, float *logits);
-    void checkIds(const std::vector<std::int32_t> &ids, const char *who) const;
-    void dropState();
+    void startState() override;
+    void releaseState() override { m_state.clear(); }
+    void step(std::int32_t id, float *logits) override;
 
     RwkvConfig m_config;
     Tensor m_embedding; // (V, C)
@@ -125,9 +123,7 @@ private:
     Tensor m_head; // (V, C), untied only
     Rng m_dropoutRng;
 
-    std::vector<std::int32_t> m_stateContext; // what m_state has read
-    std::vector<LayerState> m_state;
-    Tensor m_stateLogits; // (V) after m_stateContext
+    std::vector<LayerState> m_state; // the recurrent form's, per layer
 };
 
 RwkvLanguageModel::RwkvLanguageModel(const RwkvConfig &config, Rng &rng) : m_config(config), m_dropoutRng(rng.next())
@@ -315,58 +311,23 @@ void RwkvLanguageModel::step(std::int32_t id, float *logits)
     rowops::matVec(m_head.defined() ? m_head : m_embedding, x.data(), logits);
 }
 
-void RwkvLanguageModel::checkIds(const std::vector<std::int32_t> &ids, const char *who) const
-{
-    for (std::int32_t id : ids)
-        if (id < 0 || id >= m_config.vocabSize)
-            throw std::invalid_argument(std::string(who) + ": token id " + std::to_string(id) + " outside [0, " +
-                                        std::to_string(m_config.vocabSize) + ")");
-}
-
-void RwkvLanguageModel::dropState()
-{
-    m_stateContext.clear();
-    m_state.clear();
-    m_stateLogits = Tensor();
-}
-
 Tensor RwkvLanguageModel::loss(const TokenBatch &batch)
 {
+    checkBatch(batch, "RwkvLanguageModel::loss");
     const int B = batch.batch, T = batch.time;
-    if (B < 1 || T < 1 || batch.inputs.size() != static_cast<std::size_t>(B) * T ||
-        batch.targets.size() != batch.inputs.size())
-        throw std::invalid_argument("RwkvLanguageModel::loss: batch sizes do not match (B, T) = (" + std::to_string(B) +
-                                    ", " + std::to_string(T) + ")");
-    checkIds(batch.inputs, "RwkvLanguageModel::loss");
     dropState(); // the weights are about to change
     Tensor logits = forward(batch.inputs, B, T, true, nullptr);
     return crossEntropy(reshape(logits, {static_cast<std::int64_t>(B) * T, m_config.vocabSize}), batch.targets);
 }
 
-Tensor RwkvLanguageModel::nextTokenLogits(const std::vector<std::int32_t> &context)
+void RwkvLanguageModel::startState()
 {
-    NoGradScope noGrad;
-    const int V = m_config.vocabSize;
-    if (context.empty())
-        return Tensor::zeros({V}); // nothing to condition on: a uniform distribution
-    checkIds(context, "RwkvLanguageModel::nextTokenLogits");
-    const bool extends = !m_stateContext.empty() && context.size() >= m_stateContext.size() &&
-                         std::equal(m_stateContext.begin(), m_stateContext.end(), context.begin());
-    if (!extends) {
-        dropState();
-        m_state.resize(m_blocks.size());
-        for (LayerState &s : m_state) {
-            s.wkv = WkvState(m_config.attentionDim);
-            s.lastMix = Tensor::zeros({m_config.dim});
-            s.lastFfn = Tensor::zeros({m_config.dim});
-        }
-        m_stateLogits = Tensor::zeros({V});
+    m_state.resize(m_blocks.size());
+    for (LayerState &s : m_state) {
+        s.wkv = WkvState(m_config.attentionDim);
+        s.lastMix = Tensor::zeros({m_config.dim});
+        s.lastFfn = Tensor::zeros({m_config.dim});
     }
-    for (std::size_t i = extends ? m_stateContext.size() : 0; i < context.size(); ++i) {
-        step(context[i], m_stateLogits.data());
-        m_stateContext.push_back(context[i]);
-    }
-    return m_stateLogits.clone();
 }
 
 Tensor RwkvLanguageModel::sequenceLogits(const std::vector<std::int32_t> &ids, Trace *trace)

@@ -16,7 +16,7 @@ std::string RwkvConfig::validate() const
     for (const std::string &bad :
          {outsideRange(arch(), "vocab_size", vocabSize, 2, 1 << 20), outsideRange(arch(), "dim", dim, 1, 8192),
           outsideRange(arch(), "layers", layers, 1, 64), outsideRange(arch(), "attention_dim", attentionDim, 0, 16384),
-          outsideRange(arch(), "ffn_hidden", ffnHidden, 0, 65536), outsideRange(arch(), "dropout", dropout, 0.0, 0.9),
+          outsideRange(arch(), "ffn_hidden", ffnHidden, 0, 65536), outsideRange(arch(), "dropout", dropout, 0.0, 0.99),
           outsideRange(arch(), "norm_eps", normEps, 1e-12, 1.0)})
         if (!bad.empty())
             return bad;
