@@ -15,6 +15,7 @@ std::vector<const Architecture *> t5Architectures();
 std::vector<const Architecture *> bartArchitectures();
 std::vector<const Architecture *> rwkvArchitectures();
 std::vector<const Architecture *> mambaArchitectures();
+std::vector<const Architecture *> jambaArchitectures();
 
 const std::vector<const Architecture *> &architectures()
 {
@@ -22,7 +23,7 @@ const std::vector<const Architecture *> &architectures()
         std::vector<const Architecture *> list;
         for (const auto &family : {mlpArchitectures(), recurrentArchitectures(), transformerArchitectures(),
                                     encoderArchitectures(), t5Architectures(), bartArchitectures(), rwkvArchitectures(),
-                                    mambaArchitectures()})
+                                    mambaArchitectures(), jambaArchitectures()})
             list.insert(list.end(), family.begin(), family.end());
         return list;
     }();

@@ -17,6 +17,7 @@
 
 #include "golden.h"
 #include "gradcheck.h"
+#include "learncheck.h"
 
 #include <nlohmann/json.hpp>
 
@@ -195,25 +196,7 @@ private Q_SLOTS:
         auto model = a->create(config.value(), 7);
         QVERIFY(model.ok());
         QCOMPARE(a->parameterCount(config.value()).value(), model.value()->parameterCount());
-        // A repeating sequence: a few AdamW steps bring the loss well down.
-        TokenBatch batch;
-        batch.batch = 2;
-        batch.time = 8;
-        for (int i = 0; i < 16; ++i) {
-            batch.inputs.push_back(i % 4);
-            batch.targets.push_back((i + 1) % 4);
-        }
-        auto opt = makeOptimizer("adamw", model.value()->parameters(), 1e-2f, 0.0f);
-        float first = 0.0f, last = 0.0f;
-        for (int step = 0; step < 60; ++step) {
-            Tape tape;
-            TapeScope scope(tape);
-            opt->zeroGrad();
-            Tensor loss = model.value()->loss(batch);
-            tape.backward(loss);
-            opt->step();
-            (step == 0 ? first : last) = loss.item();
-        }
+        const auto [first, last] = lm::test::firstAndLastLoss(*model.value());
         QVERIFY2(last < 0.3f * first, qPrintable(QStringLiteral("%1 -> %2").arg(first).arg(last)));
     }
 };

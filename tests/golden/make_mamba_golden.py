@@ -18,9 +18,10 @@ import json
 import math
 import os
 import shutil
-import struct
 
 import torch
+
+from goldenio import flat, write_safetensors
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 V, H, N, EXPAND, K, L = 299, 24, 8, 2, 4, 2
@@ -107,28 +108,6 @@ def forward(w, ids, rank):
     return x @ head.T, scans
 
 
-def flat(t):
-    return [float("%.8g" % v) for v in t.detach().reshape(-1).tolist()]
-
-
-def write_safetensors(path, tensors):
-    header, blobs, offset = {}, [], 0
-    for name, t in tensors.items():
-        values = t.detach().float().contiguous().view(-1).tolist()
-        data = struct.pack("<%df" % len(values), *values)
-        header[name] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [offset, offset + len(data)]}
-        blobs.append(data)
-        offset += len(data)
-    header["__metadata__"] = {"format": "pt"}
-    text = json.dumps(header, separators=(",", ":")).encode("utf-8")
-    text += b" " * ((8 - len(text) % 8) % 8)
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(text)))
-        f.write(text)
-        for b in blobs:
-            f.write(b)
-
-
 def case(gen, name, rank_field, proj_bias, conv_bias, tied):
     rank = math.ceil(H / 16) if rank_field == "auto" else rank_field
     w = make_weights(gen, rank, proj_bias, conv_bias, tied)
@@ -143,7 +122,7 @@ def case(gen, name, rank_field, proj_bias, conv_bias, tied):
               "pad_token_id": 0, "use_cache": True}
     with open(os.path.join(out, "config.json"), "w") as f:
         json.dump(config, f, indent=2)
-    write_safetensors(os.path.join(out, "model.safetensors"), w)
+    write_safetensors(os.path.join(out, "model.safetensors"), w, {"format": "pt"})
     for file in ("vocab.json", "merges.txt"):
         shutil.copyfile(os.path.join(HERE, "gpt2-tiny", file), os.path.join(out, file))
 

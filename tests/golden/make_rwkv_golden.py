@@ -15,9 +15,10 @@ Run: /usr/bin/python3 tests/golden/make_rwkv_golden.py
 import json
 import os
 import shutil
-import struct
 
 import torch
+
+from goldenio import flat, write_safetensors
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "rwkv-tiny")
@@ -125,28 +126,6 @@ def forward(w, ids):
     return x @ w["head.weight"].T, wkvs
 
 
-def flat(t):
-    return [float("%.8g" % v) for v in t.detach().reshape(-1).tolist()]
-
-
-def write_safetensors(path, tensors):
-    header, blobs, offset = {}, [], 0
-    for name, t in tensors.items():
-        values = t.detach().float().contiguous().view(-1).tolist()
-        data = struct.pack("<%df" % len(values), *values)
-        header[name] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [offset, offset + len(data)]}
-        blobs.append(data)
-        offset += len(data)
-    header["__metadata__"] = {"format": "pt"}
-    text = json.dumps(header, separators=(",", ":")).encode("utf-8")
-    text += b" " * ((8 - len(text) % 8) % 8)
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(text)))
-        f.write(text)
-        for b in blobs:
-            f.write(b)
-
-
 def main():
     gen = torch.Generator().manual_seed(20261206)
     w = make_weights(gen)
@@ -159,7 +138,7 @@ def main():
               "tie_word_embeddings": False, "use_cache": True}
     with open(os.path.join(OUT, "config.json"), "w") as f:
         json.dump(config, f, indent=2)
-    write_safetensors(os.path.join(OUT, "model.safetensors"), w)
+    write_safetensors(os.path.join(OUT, "model.safetensors"), w, {"format": "pt"})
     for name in ("vocab.json", "merges.txt"):
         shutil.copyfile(os.path.join(HERE, "gpt2-tiny", name), os.path.join(OUT, name))
 
