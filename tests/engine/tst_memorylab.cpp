@@ -64,6 +64,8 @@ std::vector<std::pair<const char *, nlohmann::json>> smallConfigs()
         {"mamba", {{"arch", "mamba"}, {"vocab_size", 40}, {"dim", 16}, {"layers", 2}, {"state_size", 4}}},
         {"mamba untied, biases", {{"arch", "mamba"}, {"vocab_size", 40}, {"dim", 12}, {"layers", 3}, {"state_size", 6},
                                   {"expand", 3}, {"conv_kernel", 3}, {"proj_bias", true}, {"tied_head", false}}},
+        {"jamba", {{"arch", "jamba"}, {"vocab_size", 40}, {"dim", 16}, {"layers", 4}, {"heads", 4}, {"kv_heads", 2},
+                   {"attn_period", 4}, {"attn_offset", 1}, {"experts", 4}, {"experts_per_token", 2}, {"state_size", 4}}},
     };
 }
 

@@ -74,8 +74,8 @@ private:
     // Generation state of one layer.
     struct LayerState {
         MambaMixer::State mamba;
-        Tensor keys, values;     // (capacity, KV), attention layers
-        std::int64_t cached = 0; // rows of keys/values in use
+        Tensor keys, values;     // (cached, KV), attention layers
+        std::int64_t cached = 0; // tokens read
     };
 
     Tensor mlpForward(const Mlp &m, const Tensor &x) const; // (…, H) -> (…, H)
@@ -320,17 +320,15 @@ void JambaLanguageModel::attendStep(const Block &b, LayerState &st, const float 
 {
     const std::int64_t H = m_config.dim, Hq = m_config.heads, Hkv = m_config.kvHeads, Dh = m_config.headDim(),
                        KV = Hkv * Dh;
-    // Grow the cache (doubling) and append this token's key and value.
-    if (!st.keys.defined() || st.cached == st.keys.size(0)) {
-        const std::int64_t capacity = std::max<std::int64_t>(16, st.cached * 2);
-        Tensor keys = Tensor::zeros({capacity, KV}), values = Tensor::zeros({capacity, KV});
-        if (st.cached > 0) {
-            std::copy_n(st.keys.data(), st.cached * KV, keys.data());
-            std::copy_n(st.values.data(), st.cached * KV, values.data());
-        }
-        st.keys = keys;
-        st.values = values;
+    // Append this token's key and value: the cache is (cached + 1, KV), the old rows copied over
+    // (as the Transformer's KV cache grows by concatenation).
+    Tensor keys = Tensor::zeros({st.cached + 1, KV}), values = Tensor::zeros({st.cached + 1, KV});
+    if (st.cached > 0) {
+        std::copy_n(st.keys.data(), st.cached * KV, keys.data());
+        std::copy_n(st.values.data(), st.cached * KV, values.data());
     }
+    st.keys = keys;
+    st.values = values;
     std::vector<float> q(H), y(H, 0.0f), scores(static_cast<std::size_t>(st.cached + 1));
     rowops::matVec(b.q, h, q.data());
     rowops::matVec(b.k, h, st.keys.data() + st.cached * KV);

@@ -1,6 +1,7 @@
 // Jamba's entry in the architecture table (models/architecture.h).
 #include "models/architecture.h"
 #include "models/jamba/jamba.h"
+#include "models/jamba/jambamemory.h"
 
 #include "core/rng.h"
 
@@ -66,6 +67,7 @@ Architecture jambaEntry()
             return makeError(checked.error());
         return checked.value().toJson();
     };
+    setMemoryFunction<JambaConfig>(a, jambaMemory);
     setConfigFunctions<JambaConfig>(a, [](const JambaConfig &c, std::uint64_t seed) -> Result<std::unique_ptr<LanguageModel>> {
         Rng rng(seed);
         return makeJamba(c, rng);
