@@ -1,6 +1,7 @@
 // The RNN–Transformer hybrids against GPT at the size of the PyTorch peer
 // (/work/shared/peers/torch_train_speed.py rwkv): d=128, 4 layers, T=128, B=16, byte vocabulary,
-// AdamW, random byte batches; every family built through the architecture table.
+// AdamW, random byte batches; every family built through the architecture table (Jamba with one
+// attention layer in four and its default experts).
 //   train : ms/step and tokens/s, for 1 and 2 threads (or --threads N).
 //   generate : time per token while a context grows token by token, measured over the 32 tokens
 //              after a context of 256 and after one of 2048 (the ratio: flat for a fixed-size
@@ -36,6 +37,8 @@ nlohmann::json configFor(const std::string &arch, int maxSeq)
         given["heads"] = 4;
     if (a->option("max_seq"))
         given["max_seq"] = maxSeq;
+    if (a->option("attn_period")) // Jamba: one attention layer among the four (layer 2)
+        given["attn_period"] = 4, given["attn_offset"] = 2;
     auto config = a->configFor(given, kV, kT);
     if (!config) {
         std::fprintf(stderr, "error: %s: %s\n", arch.c_str(), config.error().c_str());

@@ -25,7 +25,7 @@ MemoryParts jambaMemory(const JambaConfig &c, MemoryMode mode, std::int64_t B, s
                 a += 5 * M * H + 4 * M * KV; // q, k, v and their head-split copies, output, merged, o_proj
                 p.attention += B * c.heads * T * T;
             } else {
-                a += M * H + 11 * M * D + 2 * M * (R + 2 * S) + M * D * S; // the Mamba mixer (mambamemory.cpp)
+                a += M * H + 11 * M * D + 2 * M * (R + 2 * S); // the Mamba mixer (mambamemory.cpp)
             }
             if (c.routes(l)) // router, softmax; gathered rows, SwiGLU, weights, weighted rows; placed, summed
                 a += 2 * M * E + 3 * K * M * H + 4 * K * M * F + K * M + E * M * H + (E - 1) * M * H + E;

@@ -5,8 +5,8 @@
 
 namespace lm {
 
-// Training holds every op output until backward reaches it, the scan its every state (N·D per
-// token); without a tape only what the code still references is alive; generation keeps each
+// Training holds every op output until backward reaches it (the scan keeps δ, not its states:
+// its backward recomputes them a channel at a time); without a tape only what the code still references is alive; generation keeps each
 // layer's convolution window and SSM state, whatever the context's length.
 MemoryParts mambaMemory(const MambaConfig &c, MemoryMode mode, std::int64_t B, std::int64_t T)
 {
@@ -15,9 +15,9 @@ MemoryParts mambaMemory(const MambaConfig &c, MemoryMode mode, std::int64_t B, s
     MemoryParts p;
     if (mode == MemoryMode::Train) {
         // Per layer: RMSNorm (y, 1/rms), in_proj (2D); the x slice, convolution, SiLU and the gate
-        // slice (D each); x_proj and its three slices (2 (R + 2S)); Δ_raw; the scan's output, δ
-        // and states (D + D + D·S); SiLU(gate), the product; out_proj and the residual add (H each).
-        const std::int64_t layer = 3 * M * H + M + 11 * M * D + 2 * M * (R + 2 * S) + M * D * S;
+        // slice (D each); x_proj and its three slices (2 (R + 2S)); Δ_raw; the scan's output and δ;
+        // SiLU(gate), the product; out_proj and the residual add (H each).
+        const std::int64_t layer = 3 * M * H + M + 11 * M * D + 2 * M * (R + 2 * S);
         p.activations = M * H + L * layer + (M * H + M) + 3 * M * V;
         return p;
     }

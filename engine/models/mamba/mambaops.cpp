@@ -6,8 +6,10 @@
 //   dh += g_t C_t;  dC_t += g_t h_t;  dD += g_t x_t;  dx_t += g_t D
 //   dδ_t += Σ_n dh (h_{t−1} A a_t + B_t x_t);  dA += dh h_{t−1} δ_t a_t
 //   dB_t += dh δ_t x_t;  dx_t += Σ_n dh δ_t B_t;  then dh ← a_t dh for step t − 1.
-// The forward keeps every h_t (B, T, D, N) for it. Rows run in parallel; dA and dD are summed per
-// row and added up in a fixed order after, so the result does not depend on the thread count.
+// The backward recomputes one channel's states h_t and decays a_t at a time ((T, N) each, in
+// cache) instead of the forward keeping all of them ((B, T, D, N)). Rows run in parallel; dA and
+// dD are summed per row and added up in a fixed order after, so the result does not depend on
+// the thread count.
 #include "models/mamba/mambaops.h"
 
 #include "core/fastmath.h"
@@ -57,6 +59,37 @@ std::vector<float> negativeExp(const Tensor &aLog)
     for (std::size_t i = 0; i < a.size(); ++i)
         a[i] = -std::exp(aLog.data()[i]);
     return a;
+}
+
+// One step of the scan's forward recompute for one channel: a_t = e^{δ A}, h_t = a_t h_{t−1} + u B_t.
+inline void scanStep(std::int64_t N, float dt, float u, const float *__restrict a, const float *__restrict bt,
+                     const float *__restrict hp, float *__restrict at, float *__restrict ht)
+{
+    for (std::int64_t n = 0; n < N; ++n) {
+        at[n] = expApprox(dt * a[n]);
+        ht[n] = at[n] * hp[n] + u * bt[n];
+    }
+}
+
+// One step of the scan's backward for one channel (see the top of this file); returns dδ_t and
+// Σ_n dh B_t (dx_t's share from u_t, before × δ_t), and leaves dh ready for step t − 1.
+inline void scanBackStep(std::int64_t N, float gt, float xt, float dt, const float *__restrict a,
+                         const float *__restrict bt, const float *__restrict ct, const float *__restrict ht,
+                         const float *__restrict at, const float *__restrict hp, float *__restrict dh,
+                         float *__restrict dCt, float *__restrict dA, float *__restrict dBt, float &ddt, float &dxB)
+{
+    float sumDt = 0.0f, sumB = 0.0f;
+    for (std::int64_t n = 0; n < N; ++n) {
+        const float d = dh[n] + gt * ct[n];
+        dCt[n] += gt * ht[n];
+        sumDt += d * (hp[n] * a[n] * at[n] + bt[n] * xt);
+        dA[n] += d * hp[n] * dt * at[n];
+        dBt[n] += d * dt * xt;
+        sumB += d * bt[n];
+        dh[n] = d * at[n];
+    }
+    ddt = sumDt;
+    dxB = sumB;
 }
 
 } // namespace
@@ -123,13 +156,12 @@ Tensor selectiveScan(const Tensor &x, const Tensor &deltaRaw, const Tensor &aLog
     const bool record = detail::shouldRecord({&x, &deltaRaw, &aLog, &b, &c, &d});
     const std::vector<float> A = negativeExp(aLog);
     Tensor y = Tensor::zeros(x.shape(), record);
-    // δ (B, T, D), and every state h (B, T, D, N) when a backward will need it.
+    // δ (B, T, D), which the backward reuses; the states it recomputes (see above).
     Tensor delta = Tensor::zeros(x.shape());
-    Tensor states = record ? Tensor::zeros({s.B, s.T, s.D, s.N}) : Tensor();
     for (std::int64_t i = 0; i < delta.numel(); ++i)
         delta.data()[i] = softplus(deltaRaw.data()[i]);
     const float *xd = x.data(), *dl = delta.data(), *bd = b.data(), *cd = c.data(), *skip = d.data();
-    float *yd = y.data(), *hs = record ? states.data() : nullptr;
+    float *yd = y.data();
     parallelFor(s.B * s.D, blocksFor(s.B * s.D, s.B * s.T * s.D * s.N * 4), [&](std::int64_t first, std::int64_t last, int) {
         std::vector<float> h(static_cast<std::size_t>(s.N));
         for (std::int64_t unit = first; unit < last; ++unit) {
@@ -140,58 +172,59 @@ Tensor selectiveScan(const Tensor &x, const Tensor &deltaRaw, const Tensor &aLog
                 const std::int64_t i = (row * s.T + t) * s.D + ch;
                 const float dt = dl[i], u = dt * xd[i];
                 const float *bt = bd + (row * s.T + t) * s.N, *ct = cd + (row * s.T + t) * s.N;
+                float *hn = h.data();
+                for (std::int64_t n = 0; n < s.N; ++n) // no reduction here, so it vectorises
+                    hn[n] = expApprox(dt * a[n]) * hn[n] + u * bt[n];
                 float out = 0.0f;
-                for (std::int64_t n = 0; n < s.N; ++n) {
-                    h[n] = expApprox(dt * a[n]) * h[n] + u * bt[n];
-                    out += ct[n] * h[n];
-                }
+                for (std::int64_t n = 0; n < s.N; ++n)
+                    out += ct[n] * hn[n];
                 yd[i] = out + skip[ch] * xd[i];
-                if (hs)
-                    std::copy(h.begin(), h.end(), hs + i * s.N);
             }
         }
     });
     if (record)
-        Tape::active()->push([s, A, y, delta, states, xv = x.detach(), rawv = deltaRaw.detach(), bv = b.detach(),
+        Tape::active()->push([s, A, y, delta, xv = x.detach(), rawv = deltaRaw.detach(), bv = b.detach(),
                               cv = c.detach(), dv = d.detach(), xg = gradTargetOf(x), rawg = gradTargetOf(deltaRaw),
                               ag = gradTargetOf(aLog), bg = gradTargetOf(b), cg = gradTargetOf(c), dg = gradTargetOf(d)]() {
             if (!y.hasGrad())
                 return;
             const float *g = y.gradOrNull(), *xd = xv.data(), *dl = delta.data(), *raw = rawv.data(), *bd = bv.data(),
-                        *cd = cv.data(), *skip = dv.data(), *hs = states.data();
+                        *cd = cv.data(), *skip = dv.data();
             float *dx = xg.defined() ? xg.grad() : nullptr, *draw = rawg.defined() ? rawg.grad() : nullptr;
             float *dB = bg.defined() ? bg.grad() : nullptr, *dC = cg.defined() ? cg.grad() : nullptr;
             // Per row: dA (D, N) and dD (D), added up below.
             std::vector<float> rowA(static_cast<std::size_t>(s.B * s.D * s.N), 0.0f), rowD(static_cast<std::size_t>(s.B * s.D), 0.0f);
             parallelFor(s.B, blocksFor(s.B, s.B * s.T * s.D * s.N * 8), [&](std::int64_t first, std::int64_t last, int) {
-                std::vector<float> dh(static_cast<std::size_t>(s.N));
+                // One channel's states and decays over the whole sequence, recomputed here rather
+                // than kept from the forward: (T, N) each, small enough to stay in cache.
+                std::vector<float> dh(static_cast<std::size_t>(s.N)), hs(static_cast<std::size_t>(s.T * s.N)),
+                    decays(static_cast<std::size_t>(s.T * s.N)), zeros(static_cast<std::size_t>(s.N), 0.0f),
+                    scratch(static_cast<std::size_t>(2 * s.N));
                 for (std::int64_t row = first; row < last; ++row)
                     for (std::int64_t ch = 0; ch < s.D; ++ch) {
                         const float *a = A.data() + ch * s.N;
+                        for (std::int64_t t = 0; t < s.T; ++t) {
+                            const std::int64_t i = (row * s.T + t) * s.D + ch;
+                            float *ht = hs.data() + t * s.N;
+                            scanStep(s.N, dl[i], dl[i] * xd[i], a, bd + (row * s.T + t) * s.N,
+                                     t > 0 ? ht - s.N : zeros.data(), decays.data() + t * s.N, ht);
+                        }
                         float *dA = rowA.data() + (row * s.D + ch) * s.N;
                         std::fill(dh.begin(), dh.end(), 0.0f);
                         for (std::int64_t t = s.T - 1; t >= 0; --t) {
                             const std::int64_t i = (row * s.T + t) * s.D + ch;
                             const float gt = g[i], xt = xd[i], dt = dl[i];
-                            const float *bt = bd + (row * s.T + t) * s.N, *ct = cd + (row * s.T + t) * s.N;
-                            const float *ht = hs + i * s.N;
-                            const float *hprev = t > 0 ? hs + (i - s.D) * s.N : nullptr;
+                            const float *ht = hs.data() + t * s.N;
+                            // Gradients into B and C go to scratch when nobody wants them.
+                            float *dCt = dC ? dC + (row * s.T + t) * s.N : scratch.data();
+                            float *dBt = dB ? dB + (row * s.T + t) * s.N : scratch.data() + s.N;
+                            float ddt = 0.0f, dxB = 0.0f;
+                            scanBackStep(s.N, gt, xt, dt, a, bd + (row * s.T + t) * s.N, cd + (row * s.T + t) * s.N, ht,
+                                         decays.data() + t * s.N, t > 0 ? ht - s.N : zeros.data(), dh.data(), dCt, dA,
+                                         dBt, ddt, dxB);
                             rowD[row * s.D + ch] += gt * xt;
-                            float ddt = 0.0f, dxt = gt * skip[ch];
-                            for (std::int64_t n = 0; n < s.N; ++n) {
-                                dh[n] += gt * ct[n];
-                                if (dC)
-                                    dC[(row * s.T + t) * s.N + n] += gt * ht[n];
-                                const float at = expApprox(dt * a[n]), hp = hprev ? hprev[n] : 0.0f;
-                                ddt += dh[n] * (hp * a[n] * at + bt[n] * xt);
-                                dA[n] += dh[n] * hp * dt * at;
-                                if (dB)
-                                    dB[(row * s.T + t) * s.N + n] += dh[n] * dt * xt;
-                                dxt += dh[n] * dt * bt[n];
-                                dh[n] *= at;
-                            }
                             if (dx)
-                                dx[i] += dxt;
+                                dx[i] += gt * skip[ch] + dt * dxB;
                             if (draw)
                                 draw[i] += ddt * softplusSlope(raw[i]);
                         }
