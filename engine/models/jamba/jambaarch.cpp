@@ -42,7 +42,7 @@ Architecture jambaEntry()
         integerOption("experts_per_token", d.expertsPerToken, 1, 256, {"Experts per token", "每個詞元的專家數"},
                       {"How many experts each token goes to (top-k by router probability).",
                        "每個詞元送給幾位專家（依路由機率取前 k 名）。"}),
-        realOption("aux_loss_coef", d.auxLossCoef, 0.0, 10.0, {"Balancing weight", "負載平衡權重"},
+        realOption("aux_loss_coef", 0.01, 0.0, 10.0, {"Balancing weight", "負載平衡權重"},
                    {"Weight of the load-balancing loss that keeps the experts evenly used.",
                     "讓各專家被平均使用的負載平衡損失所占的權重。"}),
         integerOption("state_size", d.stateSize, 1, 256, {"State size", "狀態大小"},

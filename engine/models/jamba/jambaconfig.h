@@ -23,7 +23,7 @@ struct JambaConfig {
     int expertOffset = 1;      //   l % expertPeriod == expertOffset, else one SwiGLU
     int experts = 4;           // E
     int expertsPerToken = 2;   // K: top-K routing
-    float auxLossCoef = 0.01f; // the load-balancing loss's weight in the training loss
+    float auxLossCoef = 0.01f; // the load-balancing loss's weight (the table's option default is the same 0.01)
     int stateSize = 16;        // the Mamba layers' N
     int expand = 2;            // their D = expand · H
     int convKernel = 4;
