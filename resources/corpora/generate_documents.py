@@ -5,11 +5,12 @@ A pre-training corpus for BERT and ALBERT: short documents (4 to 8 sentences) se
 blank line, one sentence a line. Every document is a small story on one topic (cooking a dish, a
 trip to a city, a football match, ...), each topic with its own vocabulary, so next-sentence
 prediction can tell a sentence of the same document from one of another document by its topic.
-Inside a document the order shows only in order cues, so sentence-order prediction can learn
-them: ordinal and time markers on a few sentences (First / Then / After that / Finally; 首先 /
-接著 / 之後 / 最後),
-a name introduced before the pronoun that refers back to it, a cause before its effect ("So ...";
-所以 ...), a question before its answer, days of the week in their order.
+Inside a document most sentences are facts that could come in any order: the plot steps, the
+opening and the closing line are shuffled. Order shows only where one sentence needs another: a
+cause before its effect (with no "So" to mark it), a question before its answer, the main person
+named before the first pronoun that refers to them, the days of a week's weather in their order.
+Sentence-order prediction has little to go on but these links between the two segments, while
+next-sentence prediction can lean on the topic alone, as ALBERT's authors found on real text.
 
 Every sentence is made here from templates and slot fillers written for LMScope. The two files are
 line-aligned translations of each other (line i of one means line i of the other; the blank lines
@@ -120,24 +121,16 @@ def person(rng, exclude=()):
     return name, {"p": ("she", "她"), "pos": ("her", "她的"), "obj": ("her", "她")}
 
 
-# ---- order markers -------------------------------------------------------------------------------
-
-FIRST = [("First,", "首先，"), ("To begin,", "一開始，"), ("First of all,", "首先，")]
-MIDDLE = [("Then", "接著，"), ("After that,", "之後，"), ("Next,", "然後，"), ("Later,", "後來，"),
-          ("Soon after,", "隨後，"), ("After a while,", "過了一會兒，")]
-LAST = [("Finally,", "最後，"), ("In the end,", "到了最後，"), ("At last,", "最後，")]
-# How often a marker is written: on the first step, on later steps, on the closing sentence. Rare
-# enough that sentence order stays the harder pair task: most pairs must be ordered by the
-# subtler cues (a name before its pronoun, a cause before its effect, a question before its answer).
-FIRST_P, MIDDLE_P, LAST_P = 0.35, 0.25, 0.25
-SO = [("So", "所以"), ("Because of this,", "因此，"), ("That is why", "於是")]
+# Stories carry no order markers: no First / Then / Finally, and no "So" before an effect. Each of
+# those tells sentence order from one segment alone, and sentence-order prediction is meant to need
+# the link between the two segments (a cause and what it led to, a question and its answer).
 
 # ---- topics --------------------------------------------------------------------------------------
 # A topic: fill(rng) -> its slot fillers for one document; intros (name the main person {N});
-# stages (in story order, each a list of alternative sentences; an English template that starts
-# with @ brings its own time phrase and gets no marker); causes (cause, effect); questions
-# (question, answer, "any" or "end"); outros (@ again: no "Finally,"). A cause or question may end
-# with the window (first, last) of stages it can follow. Templates are (English, Chinese) with
+# stages (each a list of alternative sentences, listed in plot order but drawn in any order; a
+# leading @ on an English template is dropped); causes (cause, effect); questions (question, answer,
+# "any" or "end": where the question reads best; the generator no longer uses it); outros. A cause
+# or question may end with the window (first, last) of stages that must be in the document for it. Templates are (English, Chinese) with
 # slots {N} {p} {pos} {obj} for the main person, {F} {fp} {fpos} {fobj} for a friend, {day},
 # {month}, {season}, {town} and the topic's own; a cause names the person ({N}) and its effect
 # refers back ({p}).
@@ -1459,15 +1452,10 @@ def weather_doc(rng, s, length):
             day = ("the next day", "隔天")
         out.append((en.replace("{day}", day[0]), zh.replace("{day}", day[1])))
         if effect:
-            e_en, e_zh = rng.choice(WEATHER[kind][1])
-            so_en, so_zh = rng.choice(SO)
-            out.append((so_en + " " + e_en, so_zh + e_zh))
+            out.append(rng.choice(WEATHER[kind][1]))
     day = DAYS[start + len(effects)]
     en, zh = rng.choice(WEATHER_OUTROS)
     out.append((en.lstrip("@").replace("{day}", day[0]), zh.replace("{day}", day[1])))
-    if not en.startswith("@") and rng.random() < LAST_P:
-        m_en, m_zh = rng.choice(LAST)
-        out[-1] = (m_en + " " + out[-1][0], m_zh + out[-1][1])
     return out
 
 
@@ -1499,9 +1487,8 @@ def make_document(rng, topic):
 
 
 def story(rng, topic, length):
-    """Intro (names the main person), steps in story order with their markers, causes before
-    their effects and questions before their answers among the steps, and a closing line.
-    Drawn again (from the same generator) until every cause and question fits its stages."""
+    """An opening line, plot steps, causes with their effects, questions with their answers and a
+    closing line, the units shuffled (see story_draw). Drawn again (from the same generator) until every cause and question fits its stages."""
     while True:
         lines = story_draw(rng, topic, length)
         if len(lines) == length:
@@ -1515,52 +1502,37 @@ def story_draw(rng, topic, length):
     if body - 2 * (causes + questions) >= 4 and rng.random() < 0.5:
         causes += 1
     nsteps = body - 2 * (causes + questions)
-    stages = sorted(rng.sample(range(len(topic["stages"])), nsteps))
-    steps = [list(rng.choice(topic["stages"][i])) for i in stages]
-    # Order markers: First on the first step, one of the middle markers on later ones (never the
-    # same twice), none on a step that brings its own time phrase ("@in the afternoon, ...").
-    middle = rng.sample(MIDDLE, len(MIDDLE))
-    first = True
-    for step in steps:
-        if step[0].startswith("@"):
-            step[0] = step[0][1:]
-            first = False
-            continue
-        marker = rng.choice(FIRST) if first else middle.pop()
-        if rng.random() < (FIRST_P if first else MIDDLE_P):
-            step[0], step[1] = marker[0] + " " + step[0], marker[1] + step[1]
-        first = False
-    # Causes and questions follow a step; one may name the stages it fits after, (first, last):
-    # "The oil in the pan became too hot" only once there is oil in the pan. An "end" question
-    # follows the last step.
-    slots = [[] for _ in steps]
+    stages = rng.sample(range(len(topic["stages"])), nsteps)
+    # Units keep their inner order (a cause before its effect, a question before its answer); the
+    # units themselves come in any order, the opening and closing lines among them.
+    units = [[rng.choice(topic["intros"])]]
+    units += [[rng.choice(topic["stages"][i])] for i in stages]
 
-    def fits(extra):
-        lo, hi = extra[-1] if isinstance(extra[-1][0], int) else (0, 99)
-        return [i for i, stage in enumerate(stages) if lo <= stage <= hi]
+    def fits(window):
+        lo, hi = window[0] if window else (0, 99)
+        return any(lo <= stage <= hi for stage in stages)
 
     for cause, effect, *window in rng.sample(topic["causes"], causes):
-        where = fits([cause, effect] + window)
-        if where:
-            so = rng.choice(SO)
-            slots[rng.choice(where)].append([cause, (so[0] + " " + effect[0], so[1] + effect[1])])
-    for q, a, end, *window in rng.sample(topic["questions"], questions):
-        where = fits([q, a, end] + window)
-        if where:
-            slots[len(steps) - 1 if end[0] == "end" else rng.choice(where)].append([q, a])
-    lines = [rng.choice(topic["intros"])]
-    for step, extra in zip(steps, slots):
-        lines.append(tuple(step))
-        for pair in extra:
-            lines += pair
-    en, zh = rng.choice(topic["outros"])
-    if en.startswith("@"):
-        en = en[1:]
-    elif rng.random() < LAST_P:
-        m = rng.choice(LAST)
-        en, zh = m[0] + " " + en, m[1] + zh
-    lines.append((en, zh))
-    return lines
+        if fits(window):
+            units.append([cause, effect])
+    for q, a, _end, *window in rng.sample(topic["questions"], questions):
+        if fits(window):
+            units.append([q, a])
+    units.append([rng.choice(topic["outros"])])
+    rng.shuffle(units)
+    lines = [(en.lstrip("@"), zh) for unit in units for en, zh in unit]
+    return name_first(lines)
+
+
+def name_first(lines):
+    """The main person is named before any pronoun refers to them: when the first line does not
+    name them, its first {p} becomes {N} (in both languages)."""
+    en, zh = lines[0]
+    if "{N}" not in en:
+        en = en.replace("{p}", "{N}", 1)
+    if "{N}" not in zh:
+        zh = zh.replace("{p}", "{N}", 1)
+    return [(en, zh)] + lines[1:]
 
 
 EN_LINE = re.compile(r"^[A-Z][A-Za-z0-9]*( [A-Za-z0-9]+|[,.?!])*[.?!]$")

@@ -3022,181 +3022,181 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
         <translation>比較 NSP 與 SOP</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="132"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="123"/>
+        <source>Pre-train with next-sentence prediction, then with sentence-order prediction, on the same corpus, and draw both pair accuracies on one plot. Both runs use width 128, 4 layers and learning rate 0.001 (set above when you press it): a smaller encoder learns neither pair task well. Each head is also scored on the other task&apos;s pairs (dotted). On the built-in documents next-sentence prediction is the easy task, because the topic alone gives it away, and its head stays near chance on swapped pairs, which keep their topic; sentence order needs the links between sentences and stays lower.</source>
+        <translation>先用下一句預測、再用句子順序預測做預訓練，兩次用同一份語料，並把兩種句對準確率畫在同一張圖上。兩次都用寬度 128、4 層、學習率 0.001（按下時會填進上面的設定）：更小的編碼器兩種句對任務都學不好。每個預測頭也會拿另一個任務的句對來打分數（虛線）。在內建的文件上，下一句預測是簡單的任務，因為光看主題就猜得出來，所以它的預測頭碰到前後對調的句對（主題沒變）時只比亂猜好一點；句子順序要靠句子之間的關聯，準確率會低一些。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="135"/>
         <source>Pre-train a small encoder, or open one.</source>
         <translation>預訓練一個小編碼器，或開啟一個。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="136"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="139"/>
         <source>Open model…</source>
         <translation>開啟模型…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="137"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="140"/>
         <source>Our .safetensors, or a Hugging Face BERT or ALBERT folder (choose its config.json).</source>
         <translation>本程式的 .safetensors，或 Hugging Face 的 BERT、ALBERT 資料夾（選它的 config.json）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="138"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="141"/>
         <source>Use this encoder for fine-tuning</source>
         <translation>用這個編碼器來微調</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="150"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="153"/>
         <source>A batch as the model sees it</source>
         <translation>模型眼中的一個批次</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="157"/>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="161"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="160"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="164"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="157"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="160"/>
         <source>masked-word loss</source>
         <translation>遮蔽詞損失</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="157"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="160"/>
         <source>masked-word accuracy</source>
         <translation>遮蔽詞準確率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="161"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="164"/>
         <source>pair accuracy (NSP / SOP)</source>
         <translation>句對準確率（NSP／SOP）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="186"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="189"/>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="187"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="190"/>
         <source>Text files (*.txt *.md);;All files (*)</source>
         <translation>文字檔 (*.txt *.md);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="214"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="217"/>
         <source>Opened %1</source>
         <translation>已開啟 %1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="227"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="230"/>
         <source>MLM + NSP</source>
         <translation>MLM + NSP</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="229"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="232"/>
         <source>MLM + SOP</source>
         <translation>MLM + SOP</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="233"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="236"/>
         <source>MLM</source>
         <translation>MLM</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="307"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="312"/>
         <source>run %1 · %2 %3</source>
         <translation>第 %1 次 · %2 %3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="311"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="316"/>
         <source>%1: loss</source>
         <translation>%1：損失</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="312"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="317"/>
         <source>%1: accuracy</source>
         <translation>%1：準確率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="319"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="324"/>
         <source>%1: on %2 pairs</source>
         <translation>%1：在 %2 句對上</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="321"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="326"/>
         <source>%1: on %2 pairs (not trained on)</source>
         <translation>%1：在 %2 句對上（沒訓練過）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="324"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="329"/>
         <source>Reading the corpus and learning a vocabulary…</source>
         <translation>正在讀取語料並學習詞彙表…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="348"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="353"/>
         <source>Open an encoder</source>
         <translation>開啟編碼器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="349"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="354"/>
         <source>Encoders (*.safetensors config.json);;All files (*)</source>
         <translation>編碼器 (*.safetensors config.json);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="359"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="364"/>
         <source>Opening %1…</source>
         <translation>正在開啟 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="389"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="394"/>
         <source>%1
 Step %2 of %3 · loss %4</source>
         <translation>%1
 第 %2 / %3 步 · 損失 %4</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="410"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="415"/>
         <source>%1, %2, %3 steps</source>
         <translation>%1，%2，%3 步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="412"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="417"/>
         <source>masked-word accuracy %1 %</source>
         <translation>遮蔽詞準確率 %1%</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="414"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="419"/>
         <source>, %1 accuracy %2 %</source>
         <translation>，%1 準確率 %2%</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="319"/>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="321"/>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="415"/>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="419"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="324"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="326"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="420"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="424"/>
         <source>NSP</source>
         <translation>NSP</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="123"/>
-        <source>Pre-train with next-sentence prediction, then with sentence-order prediction, on the same corpus and settings, and draw both pair accuracies on one plot. Each head is also scored on the other task&apos;s pairs (dotted): next-sentence prediction can be solved by topic alone, so its head stays near chance on swapped pairs, which keep their topic.</source>
-        <translation>先用下一句預測、再用句序預測，在同一份語料與設定下預訓練，並把兩種句對準確率畫在同一張圖上。每個分類頭也在另一種任務的句對上評分（點線）：下一句預測光靠主題就能解決，所以它的分類頭在對調過的句對上接近隨機猜測，因為對調後主題不變。</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="319"/>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="321"/>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="415"/>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="419"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="324"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="326"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="420"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="424"/>
         <source>SOP</source>
         <translation>SOP</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="418"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="423"/>
         <source> (on %1 pairs: %2 %)</source>
         <translation>（在 %1 句對上：%2%）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="421"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="426"/>
         <source>Cancelled after %1 steps: %2.</source>
         <translation>第 %1 步後已取消：%2。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="422"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="427"/>
         <source>%1 steps in %2 s: %3.</source>
         <translation>%1 步，耗時 %2 秒：%3。</translation>
     </message>

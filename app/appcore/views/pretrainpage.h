@@ -48,7 +48,8 @@ public:
 
 public Q_SLOTS:
     void startTraining(); // one run with the controls' request; no-op while training
-    // Two runs with the controls' settings: masked words + NSP, then masked words + SOP.
+    // Two runs, masked words + NSP then masked words + SOP, with the controls' settings at
+    // PretrainRequest::comparison()'s size (put into the controls first).
     void compareNspSop();
     void cancel();
     // A fresh row of the current batch: the next step shows it while training, else at once.
@@ -66,7 +67,8 @@ Q_SIGNALS:
     void encoderChosen(const EncoderHandle &encoder); // "Use this encoder for fine-tuning"
 
 private:
-    void start(const PretrainRequest &request);
+    // continuesComparison: the second run of compareNspSop() (the first run's pair curves stay vivid).
+    void start(const PretrainRequest &request, bool continuesComparison = false);
     void onStarted(const QString &summary);
     void onProgress(const PretrainProgress &progress);
     void onScored(const PretrainScore &score);
