@@ -140,7 +140,8 @@ int forwardCommand(const std::vector<std::string> &words)
 {
     std::vector<std::string> options{"model",      "text",      "pair",      "ids",
                                      "token-type-ids", "decoder-ids", "logits", "hidden",
-                                     "attention",  "encoder-attention", "decoder-attention", "cross-attention"};
+                                     "attention",  "encoder-attention", "decoder-attention", "cross-attention",
+                                     "implicit",   "layer"};
     const std::vector<std::string> exportFlags = traceExportFlags();
     options.insert(options.end(), exportFlags.begin(), exportFlags.end());
     const Args args(words, std::set<std::string>(options.begin(), options.end()), {});
@@ -148,8 +149,8 @@ int forwardCommand(const std::vector<std::string> &words)
         throw UsageError("unexpected argument '" + args.positionals().front() + "'");
     if (args.has("text") == args.has("ids"))
         throw UsageError("give exactly one of --text T and --ids 3,14,15");
-    std::vector<std::string> outputs{"logits", "hidden", "attention", "encoder-attention", "decoder-attention",
-                                     "cross-attention"};
+    std::vector<std::string> outputs{"logits",          "hidden",          "attention", "encoder-attention",
+                                     "decoder-attention", "cross-attention", "implicit"};
     outputs.insert(outputs.end(), exportFlags.begin(), exportFlags.end());
     for (const std::string &option : outputs)
         if (args.has(option))
@@ -178,6 +179,15 @@ int forwardCommand(const std::vector<std::string> &words)
                         which += (which.empty() ? "" : ", ") + a->name;
             throw UsageError("--" + flag + " applies to " + which + " models; a " + c.model->arch() + " model has none");
         }
+    if (args.has("implicit") && !(family && family->implicitAttention)) {
+        std::string which;
+        for (const lm::Architecture *a : lm::architectures())
+            if (a->implicitAttention)
+                which += (which.empty() ? "" : ", ") + a->name;
+        throw UsageError("--implicit applies to " + which + " models; a " + c.model->arch() + " model has none");
+    }
+    if (args.has("layer") && !args.has("implicit"))
+        throw UsageError("--layer goes with --implicit");
     if (args.has("pair") && !args.has("text"))
         throw UsageError("--pair goes with --text");
     if (args.has("token-type-ids") && !args.has("ids"))
@@ -300,6 +310,30 @@ int forwardCommand(const std::vector<std::string> &words)
                                          {"cross-attention", "cross."}})
         if (args.has(option) && !writeAttention(trace, prefix, args.required(option)))
             throw InputError(args.required("model") + ": a " + c.model->arch() + " model has no attention to write");
+    if (args.has("implicit")) { // [channel][r][s] of one layer
+        const int layer = static_cast<int>(args.integer("layer", 0, 0, 1 << 20));
+        auto alpha = family->implicitAttention(*c.model, ids, layer);
+        if (!alpha)
+            throw InputError(args.required("model") + ": --layer " + std::to_string(layer) + ": " + alpha.error());
+        const auto n = static_cast<std::int64_t>(ids.size());
+        const std::int64_t channels = static_cast<std::int64_t>(alpha.value().size()) / (n * n);
+        std::ostringstream json;
+        json.imbue(std::locale::classic());
+        json << '[';
+        for (std::int64_t ch = 0; ch < channels; ++ch) {
+            json << (ch ? ",[" : "[");
+            for (std::int64_t r = 0; r < n; ++r) {
+                json << (r ? ",[" : "[");
+                for (std::int64_t col = 0; col < n; ++col)
+                    json << (col ? "," : "") << alpha.value()[static_cast<std::size_t>((ch * n + r) * n + col)];
+                json << ']';
+            }
+            json << ']';
+        }
+        json << "]\n";
+        if (auto st = lm::writeFileAtomically(args.required("implicit"), json.str()); !st)
+            throw std::runtime_error(st.error());
+    }
     if (family)
         for (const lm::TraceExport &e : family->traceExports)
             if (args.has(e.flag) && !writeLayerMatrices(trace, e.suffix, args.required(e.flag)))

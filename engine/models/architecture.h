@@ -151,6 +151,12 @@ struct Architecture {
     std::optional<Seq2SeqTokens> seq2seqTokens;
     // What `forward` can export from this family's trace beyond logits, hidden states and attention.
     std::vector<TraceExport> traceExports;
+    // The attention a state-space layer computes implicitly, for one sequence: `model` (built by
+    // this entry) reads `ids`; layer `layer`'s weights of every channel, (channels, T, T) with
+    // [c][r][s] how much token s's input counts in output r; empty when the family has none.
+    // Errors name the layer when it is out of range or has no such attention.
+    std::function<Result<std::vector<float>>(LanguageModel &model, const std::vector<std::int32_t> &ids, int layer)>
+        implicitAttention;
 
     const ArchOption *option(const std::string &name) const;
     bool supports(ObjectiveKind objective) const;

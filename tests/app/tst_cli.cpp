@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <nlohmann/json.hpp>
+
 namespace {
 struct Run {
     int code = -1;
@@ -67,6 +69,46 @@ private:
     QString path(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
 
 private Q_SLOTS:
+    // A state-space folder's own exports: Mamba's scan output and implicit attention, RWKV's WKV
+    // output; each refused, one error line and exit 2, where the family has none or the layer is out of range.
+    void forwardWritesTheStateSpaceExports()
+    {
+        const QString mamba = QStringLiteral(LMSCOPE_SOURCE_DIR "/tests/golden/mamba-tiny");
+        const QString rwkv = QStringLiteral(LMSCOPE_SOURCE_DIR "/tests/golden/rwkv-tiny");
+        const QString ids = QStringLiteral("4,8,15,16");
+        const auto json = [](const QString &file) {
+            QFile f(file);
+            return f.open(QIODevice::ReadOnly) ? nlohmann::json::parse(f.readAll().toStdString(), nullptr, false)
+                                               : nlohmann::json();
+        };
+        Run r = cli({QStringLiteral("forward"), QStringLiteral("--model"), mamba, QStringLiteral("--ids"), ids,
+                     QStringLiteral("--implicit"), path("implicit.json"), QStringLiteral("--layer"), QStringLiteral("1"),
+                     QStringLiteral("--ssm"), path("ssm.json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const nlohmann::json implicit = json(path("implicit.json")), ssm = json(path("ssm.json"));
+        QCOMPARE(implicit.size(), std::size_t(48)); // every channel of layer 1: [channel][output][input]
+        QCOMPARE(implicit[0].size(), std::size_t(4));
+        QCOMPARE(implicit[0][0][3].get<double>(), 0.0); // no output reads a later input
+        QCOMPARE(ssm.size(), std::size_t(2));          // [layer][position][channel]
+        QCOMPARE(ssm[1].size(), std::size_t(4));
+        r = cli({QStringLiteral("forward"), QStringLiteral("--model"), rwkv, QStringLiteral("--ids"), ids,
+                 QStringLiteral("--wkv"), path("wkv.json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(json(path("wkv.json"))[0][3].size(), std::size_t(16));
+        for (const QStringList &bad :
+             {QStringList{QStringLiteral("--implicit"), path("no1.json")}, QStringList{QStringLiteral("--ssm"), path("no2.json")}}) {
+            r = cli(QStringList{QStringLiteral("forward"), QStringLiteral("--model"), rwkv, QStringLiteral("--ids"), ids} + bad);
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.startsWith(QStringLiteral("error: --")) && r.err.count(QLatin1Char('\n')) == 1, qPrintable(r.err));
+            QVERIFY(!QFile::exists(bad.last()));
+        }
+        r = cli({QStringLiteral("forward"), QStringLiteral("--model"), mamba, QStringLiteral("--ids"), ids,
+                 QStringLiteral("--implicit"), path("no3.json"), QStringLiteral("--layer"), QStringLiteral("2")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--layer 2")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(path("no3.json")));
+    }
+
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());

@@ -203,6 +203,40 @@ private Q_SLOTS:
             }
     }
 
+    void modelImplicitAttentionRebuildsEachLayersScan()
+    {
+        // The bar of issue 16, on a Hugging Face folder: Σ_s α[d][r][s] u_s + D u_r = y_r to 1e-4.
+        Checkpoint ck = load("mamba-tiny-bias");
+        const std::vector<std::int32_t> seq = ids(golden()["cases"][1]["forward"][2]["ids"]);
+        Trace trace;
+        (void)ck.model->sequenceLogits(seq, &trace);
+        const std::int64_t T = static_cast<std::int64_t>(seq.size());
+        for (int layer = 0; layer < 2; ++layer) {
+            const std::string name = "layer" + std::to_string(layer) + ".";
+            auto alpha = findArchitecture("mamba")->implicitAttention(*ck.model, seq, layer);
+            QVERIFY2(alpha.ok(), alpha.ok() ? "" : alpha.error().c_str());
+            const TraceMatrix *u = trace.find(name + "ssm.input"), *y = trace.find(name + "forward.hidden");
+            QVERIFY(u && y);
+            const std::int64_t D = u->cols;
+            QCOMPARE(static_cast<std::int64_t>(alpha.value().size()), D * T * T);
+            const Tensor *skip = nullptr;
+            for (const NamedParameter &p : ck.model->parameters())
+                if (p.name == "backbone.layers." + std::to_string(layer) + ".mixer.D")
+                    skip = &p.tensor;
+            QVERIFY(skip);
+            double worst = 0.0;
+            for (std::int64_t d = 0; d < D; ++d)
+                for (std::int64_t r = 0; r < T; ++r) {
+                    double rebuilt = skip->data()[d] * u->at(int(r), int(d));
+                    for (std::int64_t s = 0; s <= r; ++s)
+                        rebuilt += alpha.value()[static_cast<std::size_t>((d * T + r) * T + s)] * u->at(int(s), int(d));
+                    worst = std::max(worst, std::abs(rebuilt - y->at(int(r), int(d))));
+                }
+            QVERIFY2(worst < 1e-4, qPrintable(QStringLiteral("layer %1: %2").arg(layer).arg(worst)));
+        }
+        QVERIFY(!findArchitecture("mamba")->implicitAttention(*ck.model, seq, 2).ok());
+    }
+
     void badFoldersAreRefusedNamingTheField()
     {
         QTemporaryDir dir;

@@ -30,6 +30,8 @@ public:
 
     Tensor loss(const TokenBatch &batch) override;
     Tensor sequenceLogits(const std::vector<std::int32_t> &ids, Trace *trace = nullptr) override;
+    // Layer `layer`'s implicit attention for `ids`: (D, T, T).
+    Result<std::vector<float>> implicitAttention(const std::vector<std::int32_t> &ids, int layer);
 
 private:
     struct Block {
@@ -138,6 +140,31 @@ Tensor MambaLanguageModel::sequenceLogits(const std::vector<std::int32_t> &ids, 
     checkIds(ids, "MambaLanguageModel::sequenceLogits");
     const auto T = static_cast<std::int64_t>(ids.size());
     return reshape(forward(ids, 1, T, trace), {T, m_config.vocabSize}); // (T, V)
+}
+
+Result<std::vector<float>> MambaLanguageModel::implicitAttention(const std::vector<std::int32_t> &ids, int layer)
+{
+    if (layer < 0 || layer >= static_cast<int>(m_blocks.size()))
+        return makeError("layer " + std::to_string(layer) + " is outside the model's 0.." +
+                         std::to_string(m_blocks.size() - 1));
+    if (ids.empty())
+        return makeError("no tokens");
+    checkIds(ids, "MambaLanguageModel::implicitAttention");
+    NoGradScope noGrad;
+    Tensor x = embedding(m_embedding, ids, {1, static_cast<std::int64_t>(ids.size())}); // (1, T, H)
+    for (int l = 0; l < layer; ++l)
+        x = add(x, m_blocks[static_cast<std::size_t>(l)].mixer.forward(rmsNorm(x, m_blocks[static_cast<std::size_t>(l)].norm,
+                                                                              m_config.normEps)));
+    const Block &b = m_blocks[static_cast<std::size_t>(layer)];
+    return b.mixer.implicitAttention(rmsNorm(x, b.norm, m_config.normEps));
+}
+
+Result<std::vector<float>> mambaImplicitAttention(LanguageModel &model, const std::vector<std::int32_t> &ids, int layer)
+{
+    auto *mamba = dynamic_cast<MambaLanguageModel *>(&model);
+    if (!mamba)
+        return makeError("a " + model.arch() + " model is not a mamba model");
+    return mamba->implicitAttention(ids, layer);
 }
 
 std::unique_ptr<LanguageModel> makeMamba(const MambaConfig &config, Rng &rng)

@@ -22,12 +22,14 @@
 // "backbone.norm_f.weight", "lm_head.weight" (untied only).
 //
 // sequenceLogits records per layer l: "layer{l}.forward.hidden" (T, D) the scan output before
-// the gate, and "layer{l}.ssm.attention" (T, T) the implicit attention's size averaged over
+// the gate, "layer{l}.ssm.input" (T, D) its input, and "layer{l}.ssm.attention" (T, T) the implicit attention's size averaged over
 // channels (mean |α[d][r][s]|; mambaops.h).
+#include "core/result.h"
 #include "models/languagemodel.h"
 #include "models/mamba/mambaconfig.h"
 
 #include <memory>
+#include <vector>
 
 namespace lm {
 
@@ -38,5 +40,10 @@ class Rng;
 // ±R^−½, the convolution uniform ±K^−½; other matrices N(0, 0.02), out_proj N(0, 0.02/√L). Throws std::invalid_argument on a
 // config that fails validate().
 std::unique_ptr<LanguageModel> makeMamba(const MambaConfig &config, Rng &rng);
+
+// Layer `layer`'s implicit attention of every channel for one sequence, (D, T, T) with
+// y_r[d] = Σ_s α[d][r][s] u_s[d] + D[d] u_r[d] (u: the scan's input; mambaops.h). Errors: not a
+// Mamba model, a layer out of range, no tokens.
+Result<std::vector<float>> mambaImplicitAttention(LanguageModel &model, const std::vector<std::int32_t> &ids, int layer);
 
 } // namespace lm

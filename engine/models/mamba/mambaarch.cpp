@@ -129,6 +129,7 @@ Architecture mambaEntry()
     });
     setMemoryFunction<MambaConfig>(a, mambaMemory);
     a.huggingFace = HuggingFaceReader{{"mamba"}, huggingFaceConfig, {}, {}};
+    a.implicitAttention = mambaImplicitAttention;
     a.traceExports = {{"ssm", "forward.hidden",
                        {"the scan output of every layer before its gate, [layer][position][channel]",
                         "每一層閘門之前的掃描輸出，[層][位置][通道]"}}};

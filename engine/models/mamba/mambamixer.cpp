@@ -82,6 +82,7 @@ Tensor MambaMixer::forward(const Tensor &h, Trace *trace, const std::string &tra
     Tensor y = selectiveScan(u, deltaRaw, m_aLog, bm, cm, m_skip);                           // (B, T, D)
     if (trace) {
         trace->put(tracePrefix + "forward.hidden", static_cast<int>(T), static_cast<int>(D), y.data());
+        trace->put(tracePrefix + "ssm.input", static_cast<int>(T), static_cast<int>(D), u.data());
         const std::vector<float> alpha = scanImplicitAttention(deltaRaw, m_aLog, bm, cm, 0, D); // (D, T, T)
         std::vector<float> mean(static_cast<std::size_t>(T * T), 0.0f);
         for (std::int64_t d = 0; d < D; ++d)
@@ -90,6 +91,17 @@ Tensor MambaMixer::forward(const Tensor &h, Trace *trace, const std::string &tra
         trace->put(tracePrefix + "ssm.attention", static_cast<int>(T), static_cast<int>(T), mean.data());
     }
     return linear(mul(y, silu(z)), m_outProj, m_outBias);
+}
+
+std::vector<float> MambaMixer::implicitAttention(const Tensor &h) const
+{
+    const std::int64_t D = m_shape.innerDim, N = m_shape.stateSize, R = m_shape.dtRank;
+    const Tensor row = slice(h, 0, 0, 1); // (1, T, H)
+    Tensor projected = linear(row, m_inProj, m_inBias);
+    Tensor u = silu(causalDepthwiseConv(slice(projected, 2, 0, D), m_conv, m_convBias));
+    Tensor ssm = linear(u, m_xProj);
+    Tensor deltaRaw = linear(slice(ssm, 2, 0, R), m_dtProj, m_dtBias);
+    return scanImplicitAttention(deltaRaw, m_aLog, slice(ssm, 2, R, R + N), slice(ssm, 2, R + N, R + 2 * N), 0, D);
 }
 
 MambaMixer::State MambaMixer::startState() const

@@ -35,9 +35,13 @@ public:
     const Tensor &aLog() const { return m_aLog; }
 
     // h: the normalised input (B, T, H) -> (B, T, H). With a trace, records row 0's scan output
-    // under "{prefix}forward.hidden" (T, D) and its implicit attention averaged over channels
+    // under "{prefix}forward.hidden" (T, D), the scan's input (after the convolution and SiLU)
+    // under "{prefix}ssm.input" (T, D), and its implicit attention averaged over channels
     // (mean |α|) under "{prefix}ssm.attention" (T, T).
     Tensor forward(const Tensor &h, Trace *trace = nullptr, const std::string &tracePrefix = {}) const;
+
+    // The implicit attention of row 0 of h (B, T, H): (D, T, T), mambaops.h's scanImplicitAttention.
+    std::vector<float> implicitAttention(const Tensor &h) const;
 
     // The recurrent form's state (Tensors: the memory meter counts them).
     struct State {
