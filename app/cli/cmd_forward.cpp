@@ -57,6 +57,19 @@ std::string csvEscape(const std::string &s)
     return out + "\"";
 }
 
+// A (rows, cols) row-major matrix as a JSON array of rows.
+void appendMatrix(std::ostringstream &json, const float *values, std::int64_t rows, std::int64_t cols)
+{
+    json << '[';
+    for (std::int64_t r = 0; r < rows; ++r) {
+        json << (r ? ",[" : "[");
+        for (std::int64_t c = 0; c < cols; ++c)
+            json << (c ? "," : "") << values[r * cols + c];
+        json << ']';
+    }
+    json << ']';
+}
+
 // trace's "{prefix}layer{l}.head{h}.attention" as JSON [layer][head][query][key] (DESIGN.md's
 // contract) into `path`; false when the trace holds none under that prefix.
 bool writeAttention(const lm::Trace &trace, const std::string &prefix, const std::string &path)
@@ -76,14 +89,8 @@ bool writeAttention(const lm::Trace &trace, const std::string &prefix, const std
         json << (l ? ",[" : "[");
         for (int h = 0; h < heads; ++h) {
             const lm::TraceMatrix *m = trace.find(name(l, h));
-            json << (h ? ",[" : "[");
-            for (int q = 0; q < m->rows; ++q) {
-                json << (q ? ",[" : "[");
-                for (int k = 0; k < m->cols; ++k)
-                    json << (k ? "," : "") << m->at(q, k);
-                json << ']';
-            }
-            json << ']';
+            json << (h ? "," : "");
+            appendMatrix(json, m->values.data(), m->rows, m->cols);
         }
         json << ']';
     }
@@ -119,14 +126,8 @@ bool writeLayerMatrices(const lm::Trace &trace, const std::string &suffix, const
     json << '[';
     for (int l = 0; l < layers; ++l) {
         const lm::TraceMatrix *m = trace.find(name(l));
-        json << (l ? ",[" : "[");
-        for (int r = 0; r < m->rows; ++r) {
-            json << (r ? ",[" : "[");
-            for (int col = 0; col < m->cols; ++col)
-                json << (col ? "," : "") << m->at(r, col);
-            json << ']';
-        }
-        json << ']';
+        json << (l ? "," : "");
+        appendMatrix(json, m->values.data(), m->rows, m->cols);
     }
     json << "]\n";
     if (auto st = lm::writeFileAtomically(path, json.str()); !st)
@@ -321,14 +322,8 @@ int forwardCommand(const std::vector<std::string> &words)
         json.imbue(std::locale::classic());
         json << '[';
         for (std::int64_t ch = 0; ch < channels; ++ch) {
-            json << (ch ? ",[" : "[");
-            for (std::int64_t r = 0; r < n; ++r) {
-                json << (r ? ",[" : "[");
-                for (std::int64_t col = 0; col < n; ++col)
-                    json << (col ? "," : "") << alpha.value()[static_cast<std::size_t>((ch * n + r) * n + col)];
-                json << ']';
-            }
-            json << ']';
+            json << (ch ? "," : "");
+            appendMatrix(json, alpha.value().data() + ch * n * n, n, n);
         }
         json << "]\n";
         if (auto st = lm::writeFileAtomically(args.required("implicit"), json.str()); !st)
