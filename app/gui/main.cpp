@@ -1,6 +1,6 @@
 // lmscope: the desktop lab.
 //   lmscope [--lang en|zh_TW] [--view lm|vectors|contextual|recurrent|attention|encoders-pretrain|encoders-finetune|
-//           retrieval|translation|memory] [--model M | --task T] [--beam N]
+//           retrieval|translation|memory|implicit|hybrid|experts] [--model M | --task T] [--beam N]
 //           [--screenshot FILE.png [--train-steps N] [--lesson N [--lesson-step S]]]
 // --screenshot shows the main window, renders it to FILE.png and exits. With --train-steps the
 // window first trains the default model for N steps so the loss curve is filled; with
@@ -20,11 +20,16 @@
 // opens --model (or trains the small translator for --task, a built-in task such as summarize-en,
 // default translate-en-zh, --train-steps fine-tuning steps), writes the target of a held-out source
 // (an English sentence; the task's first test passage) with beam --beam (default 4) and shows the
-// middle step.
+// middle step. --view implicit runs the Attention tab's "Implicit attention vs a Transformer"
+// (--train-steps per model, default 400); --view hybrid (experts) trains the table's first
+// mixture-of-experts family (Jamba) with its defaults for --train-steps steps (default 300) and
+// traces a sentence on the Attention (Experts) tab.
 #include "appcore/base/application.h"
 #include "appcore/base/corpora.h"
 #include "appcore/base/languagedefaults.h"
 #include "appcore/views/attentionview.h"
+#include "appcore/views/implicitcomparepage.h"
+#include "appcore/views/routingview.h"
 #include "appcore/views/embeddingview.h"
 #include "appcore/views/encodersview.h"
 #include "appcore/views/finetunepage.h"
@@ -65,7 +70,7 @@ int main(int argc, char *argv[])
                                   QStringLiteral("file"));
     const QCommandLineOption steps(QStringLiteral("train-steps"),
                                    QStringLiteral("With --screenshot: train N steps first."), QStringLiteral("n"));
-    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open on a tab: lm, vectors, recurrent, attention, encoders-pretrain, encoders-finetune, retrieval, contextual, translation or memory."),
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open on a tab: lm, vectors, recurrent, attention, encoders-pretrain, encoders-finetune, retrieval, contextual, translation, memory, implicit, hybrid or experts."),
                                   QStringLiteral("tab"));
     const QCommandLineOption modelOption(QStringLiteral("model"),
                                          QStringLiteral("With --view translation: open this encoder-decoder (.safetensors or Hugging Face folder)."),
@@ -144,6 +149,15 @@ int main(int argc, char *argv[])
         window.showTab(3);
     if (memory)
         window.showTab(window.tabIndexOf(window.memoryView()));
+    const bool implicit = parser.value(view) == QStringLiteral("implicit");
+    const bool hybrid = parser.value(view) == QStringLiteral("hybrid");
+    const bool experts = parser.value(view) == QStringLiteral("experts");
+    if (implicit || hybrid) {
+        window.showTab(window.tabIndexOf(window.attentionView()));
+        window.attentionView()->showComparison(implicit);
+    }
+    if (experts)
+        window.showTab(window.tabIndexOf(window.routingView()));
     window.show();
     if (!parser.isSet(shot)) {
         if (window.hasInterruptedSession()) {
@@ -267,6 +281,22 @@ int main(int argc, char *argv[])
             });
             QTimer::singleShot(0, pre, &PretrainPage::startTraining);
         }
+    } else if (implicit) {
+        ImplicitComparePage *page = window.attentionView()->comparePage();
+        page->setSteps(parser.isSet(steps) ? std::max(10, parser.value(steps).toInt()) : 400);
+        QObject::connect(page, &ImplicitComparePage::compared, &app, [&](bool) { QTimer::singleShot(300, &app, capture); });
+        QTimer::singleShot(0, page, &ImplicitComparePage::start);
+    } else if (hybrid || experts) {
+        // Train the table's first family with experts (Jamba: Mamba and attention layers, experts
+        // every other layer), then trace a sentence through it.
+        window.setArchitecture(QString::fromStdString(lm::firstFeeding(lm::View::Routing)->name));
+        window.setSteps(parser.isSet(steps) ? parser.value(steps).toInt() : 300);
+        QObject::connect(window.controller(), &TrainingController::stopped, &app, [&](TrainingWorker::Stop, const QString &) {
+            window.controller()->inspect(sampleSentence());
+        });
+        QObject::connect(window.controller(), &TrainingController::inspected, &app,
+                         [&] { QTimer::singleShot(300, &app, capture); });
+        QTimer::singleShot(0, &window, &MainWindow::startTraining);
     } else if (attention) {
         // Train the table's first attention model (a small GPT), then trace a sentence through it.
         window.setArchitecture(QString::fromStdString(lm::firstFeeding(lm::View::Attention)->name));

@@ -4,7 +4,9 @@
 //   "layer0.forward.hidden"   (T, H)   recurrent hidden states of the first batch row
 //   "layer0.forward.gate.f"   (T, H)   LSTM forget gate (i, f, g, o; GRU r, z, n)
 //   "layer0.forward.grad_norm"(T, 1)   |dL/dh_t| over the batch, filled by the backward pass
-//   later: "layer2.head1.attention" (T, T), "layer0.ssm.implicit_attention" …
+//   "layer2.head1.attention"  (T, T)   attention weights of one head (rows sum to 1)
+//   "layer0.implicit.attention" (T, T) a state-space layer's implicit attention, averaged over channels
+//   "layer1.moe.experts"      (T, K)   the experts each token went to; "layer1.moe.probs" (T, E)
 // Models write under these names; views read them. Nothing is recorded when no Trace is given.
 #include <cstddef>
 #include <map>

@@ -15,6 +15,7 @@
 #include "models/languagemodel.h"
 #include "models/memoryparts.h"
 #include "models/objectivekind.h"
+#include "models/routing.h"
 #include "models/seq2seqtokens.h"
 
 #include <nlohmann/json.hpp>
@@ -76,8 +77,8 @@ enum class View {
     Gates,             // "layer{l}.forward.gate.*"
     GradientFlow,      // |dL/dh_t| through time
     Attention,         // "layer{l}.head{h}.attention"
-    ImplicitAttention, // attention computed implicitly (RWKV, Mamba)
-    Routing,           // mixture-of-experts routing
+    ImplicitAttention, // "layer{l}.implicit.attention": attention computed implicitly (a state-space layer)
+    Routing,           // "layer{l}.moe.experts", "layer{l}.moe.probs"; the table's `routing` hook
 };
 std::string viewName(View view);
 
@@ -157,6 +158,9 @@ struct Architecture {
     // Errors name the layer when it is out of range or has no such attention.
     std::function<Result<std::vector<float>>(LanguageModel &model, const std::vector<std::int32_t> &ids, int layer)>
         implicitAttention;
+    // Mixture-of-experts families: what `model`'s last loss() routed (models/routing.h); null
+    // for the rest.
+    std::function<Result<RoutingSummary>(const LanguageModel &model)> routing;
 
     const ArchOption *option(const std::string &name) const;
     bool supports(ObjectiveKind objective) const;

@@ -4,6 +4,7 @@
 
 #include "core/memorymeter.h"
 #include "core/tape.h"
+#include "models/architecture.h"
 
 #include <cmath>
 #include <stdexcept>
@@ -95,6 +96,9 @@ Trainer::Trainer(TrainableModel &model, std::unique_ptr<Objective> source, const
     m_schedule.warmup = config.warmup >= 0 ? config.warmup : config.steps / 20;
     m_schedule.total = config.steps;
     m_schedule.minRatio = config.minLrRatio;
+    if (const auto *language = dynamic_cast<const LanguageModel *>(&model))
+        if (const Architecture *family = findArchitecture(language->arch()); family && family->routing)
+            m_family = family;
 }
 
 void Trainer::resumeAt(int stepsDone)
@@ -147,6 +151,9 @@ StepReport Trainer::step()
     r.tokensPerSecond = m_seconds > 0 ? static_cast<double>(m_step) * batch.batch * batch.time / m_seconds : 0.0;
     r.liveBytes = MemoryMeter::liveBytes();
     r.peakBytes = MemoryMeter::peakBytes();
+    if (m_family)
+        if (auto routed = m_family->routing(dynamic_cast<const LanguageModel &>(m_model)); routed && !routed.value().layers.empty())
+            r.routing = std::move(routed).value();
     m_history.push_back(r);
     return r;
 }

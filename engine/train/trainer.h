@@ -12,14 +12,18 @@
 #include "core/rng.h"
 #include "models/languagemodel.h"
 #include "models/objectivekind.h"
+#include "models/routing.h"
 #include "train/schedule.h"
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace lm {
+
+struct Architecture;
 
 struct TrainConfig {
     int steps = 500;
@@ -47,6 +51,9 @@ struct StepReport {
     double tokensPerSecond = 0.0; // B·T per step over the time of all steps so far
     std::int64_t liveBytes = 0;   // MemoryMeter after the step
     std::int64_t peakBytes = 0;   // MemoryMeter peak during the step
+    // A mixture-of-experts model's routing in this step (each expert's load, the balancing loss),
+    // from its table entry's `routing` hook; empty for every other model.
+    std::optional<RoutingSummary> routing;
 };
 
 class TrainingObserver {
@@ -147,6 +154,7 @@ private:
     std::vector<StepReport> m_history;
     std::string m_divergence;
     std::string m_divergedTensor;
+    const Architecture *m_family = nullptr; // the model's table entry, when it reports routing
 };
 
 } // namespace lm

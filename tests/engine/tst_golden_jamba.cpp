@@ -86,7 +86,7 @@ private Q_SLOTS:
             // Layer 1 attends, layers 0 and 2 route, the Mamba layers keep their scan.
             QVERIFY(trace.has("layer1.head0.attention") && !trace.has("layer0.head0.attention"));
             QVERIFY(trace.has("layer0.moe.experts") && trace.has("layer2.moe.probs") && !trace.has("layer1.moe.experts"));
-            QVERIFY(trace.has("layer3.ssm.attention") && !trace.has("layer1.ssm.attention"));
+            QVERIFY(trace.has("layer3.implicit.attention") && !trace.has("layer1.implicit.attention"));
         }
     }
 

@@ -103,7 +103,7 @@ private Q_SLOTS:
                     QVERIFY(m);
                     const QString badScan = lm::test::goldenMismatch(m->values, floats(f["scan"][l]), kScanAbs, kScanRel);
                     QVERIFY2(badScan.isEmpty(), qPrintable(badScan));
-                    QVERIFY(trace.has("layer" + std::to_string(l) + ".ssm.attention"));
+                    QVERIFY(trace.has("layer" + std::to_string(l) + ".implicit.attention"));
                 }
             }
         }
@@ -191,7 +191,8 @@ private Q_SLOTS:
             const std::int64_t D = u->cols;
             QCOMPARE(static_cast<std::int64_t>(alpha.value().size()), D * T * T);
             const Tensor *skip = nullptr;
-            for (const NamedParameter &p : ck.model->parameters())
+            const std::vector<NamedParameter> parameters = ck.model->parameters();  // outlives `skip`
+            for (const NamedParameter &p : parameters)
                 if (p.name == "backbone.layers." + std::to_string(layer) + ".mixer.D")
                     skip = &p.tensor;
             QVERIFY(skip);

@@ -1,10 +1,13 @@
 #include "base/application.h"
 
+#include "models/architecture.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QPointer>
 #include <QSettings>
+#include <QStringList>
 #include <QTranslator>
 
 namespace {
@@ -49,3 +52,12 @@ void applyLanguage(QCoreApplication &app, const QString &language)
 }
 
 QString currentLanguage() { return g_language; }
+
+QString familiesFeeding(lm::View view)
+{
+    QStringList names;
+    for (const lm::Architecture *a : lm::architectures())
+        if (a->feeds(view))
+            names << QString::fromStdString(a->displayName.in(g_language.toStdString()));
+    return QLocale().createSeparatedList(names);
+}

@@ -1,6 +1,9 @@
 #pragma once
 // Start-up shared by the GUI and the CLI: names for QSettings, and the translation that matches
 // the language setting (or the system locale when none is set).
+namespace lm {
+enum class View; // models/architecture.h
+}
 class QCoreApplication;
 class QString;
 
@@ -16,3 +19,7 @@ void applyLanguage(QCoreApplication &app, const QString &language);
 
 // The language in effect: "zh_TW" or "en".
 QString currentLanguage();
+
+// The display names, in the interface language, of the families of the table that feed `view`,
+// as a list for a sentence ("RNN, LSTM and GRU").
+QString familiesFeeding(lm::View view);

@@ -7,6 +7,12 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
 namespace {
 const lm::TraceMatrix *matrix(const lm::Trace &trace, const QString &name) { return trace.find(name.toStdString()); }
 
@@ -32,8 +38,18 @@ QStringList unitLabels(int count)
 
 QStringList traceLayers(const lm::Trace &trace)
 {
+    // Not every layer need have one: a hybrid's attention layers sit between its state-space ones.
+    std::vector<int> found;
+    for (const auto &[name, m] : trace.matrices) {
+        int layer = -1;
+        char rest[32] = {};
+        if (std::sscanf(name.c_str(), "layer%d.%31s", &layer, rest) == 2 && layer >= 0 &&
+            std::string(rest) == "forward.hidden")
+            found.push_back(layer);
+    }
+    std::sort(found.begin(), found.end());
     QStringList layers;
-    for (int l = 0; trace.has("layer" + std::to_string(l) + ".forward.hidden"); ++l)
+    for (int l : found)
         layers << QStringLiteral("layer%1").arg(l);
     return layers;
 }
@@ -56,7 +72,12 @@ bool plotHiddenStates(HeatmapPlot &plot, const lm::Trace &trace, const QString &
     plot.setAxisTitles(direction == QStringLiteral("backward") ? QCoreApplication::translate("TracePlots", "unit (backward direction)") : QCoreApplication::translate("TracePlots", "unit"),
                        QCoreApplication::translate("TracePlots", "time (token)"));
     plot.setValueTitle(QStringLiteral("h"));
-    plot.setRange(-1, 1);
+    // tanh states lie in [−1, 1]; a state-space layer's output is unbounded: widen to its largest size.
+    float largest = 1.0f;
+    for (float v : h->values)
+        if (std::isfinite(v))
+            largest = std::max(largest, std::abs(v));
+    plot.setRange(-largest, largest);
     plot.setMatrix(h->cols, h->rows, transposed(*h), unitLabels(h->cols), traceTokens(trace, h->rows));
     return true;
 }

@@ -9,12 +9,15 @@
 class HeatmapPlot;
 class LinePlot;
 
-// "layer0", "layer1", … as far as the trace has hidden states.
+// "layer0", "layer1", … for every layer whose hidden states the trace holds, in order (a hybrid's
+// attention layers hold none, so the list may skip them).
 QStringList traceLayers(const lm::Trace &trace);
 // The trace's tokens, or empty when they do not match `count` positions.
 QStringList traceTokens(const lm::Trace &trace, int count);
 
-// Units × time heatmap of "{layer}.{direction}.hidden" in [−1, 1]; false when the trace has none.
+// Units × time heatmap of "{layer}.{direction}.hidden", coloured over [−1, 1] (tanh states) or
+// over ±its largest size when that is more (a state-space layer's output); false when the trace
+// has none.
 bool plotHiddenStates(HeatmapPlot &plot, const lm::Trace &trace, const QString &layer, const QString &direction);
 // Units × time heatmap of "{layer}.forward.gate.{gate}" ([0, 1] for sigmoid gates, [−1, 1] for
 // the candidates g and n); false when the trace has no such gate.

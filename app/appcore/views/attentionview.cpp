@@ -4,6 +4,8 @@
 #include "workers/encoderreading.h"
 
 #include "views/headstepview.h"
+#include "views/implicitcomparepage.h"
+#include "plots/implicitattention.h"
 #include "plots/heatmapplot.h"
 #include "plots/traceplots.h"
 
@@ -29,7 +31,15 @@ AttentionView::AttentionView(QWidget *parent)
       m_token(new QComboBox(this)), m_shaded(new QLabel(this)), m_entropy(new QTableWidget(this)),
       m_steps(new HeadStepView(this))
 {
-    auto *layout = new QVBoxLayout(this);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    m_modes = new QTabWidget(this);
+    outer->addWidget(m_modes);
+    auto *thisModel = new QWidget(m_modes);
+    m_modes->addTab(thisModel, tr("This model"));
+    m_compare = new ImplicitComparePage(m_modes);
+    m_modes->addTab(m_compare, tr("Implicit attention vs a Transformer"));
+    auto *layout = new QVBoxLayout(thisModel);
     auto *row = new QHBoxLayout;
     auto *trace = new QPushButton(tr("Trace this text"), this);
     auto *generate = new QPushButton(tr("Continue it"), this);
@@ -117,7 +127,10 @@ const lm::TraceMatrix *AttentionView::matrix(int layer, int head) const
 {
     if (!m_trace)
         return nullptr;
-    return m_trace->find("layer" + std::to_string(layer) + ".head" + std::to_string(head) + ".attention");
+    if (const lm::TraceMatrix *m = m_trace->find("layer" + std::to_string(layer) + ".head" + std::to_string(head) + ".attention"))
+        return m;
+    const auto implicit = m_implicit.find(layer);
+    return head == 0 && implicit != m_implicit.end() ? &implicit->second : nullptr;
 }
 
 void AttentionView::showTrace(std::shared_ptr<const lm::Trace> trace)
@@ -125,17 +138,28 @@ void AttentionView::showTrace(std::shared_ptr<const lm::Trace> trace)
     m_trace = std::move(trace);
     m_layers = 0;
     m_heads = 0;
-    while (matrix(m_layers, 0))
-        ++m_layers;
-    while (m_layers > 0 && matrix(0, m_heads))
-        ++m_heads;
+    m_implicit.clear();
+    // Every layer records either its heads' attention or (a state-space layer) its implicit attention.
+    for (;; ++m_layers) {
+        if (const lm::TraceMatrix *implicit = m_trace->find(implicitAttentionKey(m_layers)))
+            m_implicit[m_layers] = rowsSummingToOne(*implicit);
+        int heads = 0;
+        while (matrix(m_layers, heads))
+            ++heads;
+        if (heads == 0)
+            break;
+        m_heads = std::max(m_heads, heads);
+    }
     if (m_layers == 0) {
         m_note->setText(tr("This model has no attention to show: train a model with attention (a Transformer)."));
         return;
     }
     // The model says how it reads (the attention records its mask): causal or both ways.
-    const lm::TraceMatrix *mask = m_trace->find("layer0.causal");
-    if (mask && !mask->values.empty() && mask->values[0] != 0.0f)
+    // A state-space layer reads only the past, so a model of those alone is causal too.
+    const lm::TraceMatrix *mask = nullptr;
+    for (int l = 0; l < m_layers && !mask; ++l)
+        mask = m_trace->find("layer" + std::to_string(l) + ".causal");
+    if (mask ? !mask->values.empty() && mask->values[0] != 0.0f : !m_implicit.empty())
         m_note->setText(tr("Row i of a heatmap is where token i looks: its weights over the tokens before it sum to 1. "
                            "The triangle is the causal mask: no token sees the future."));
     else
@@ -158,6 +182,11 @@ void AttentionView::showTrace(std::shared_ptr<const lm::Trace> trace)
                     m_boundaries << t;
     }
     m_clsRow->setEnabled(!m_tokenTypes.isEmpty());
+    if (!m_implicit.empty())
+        m_note->setText(m_note->text() + QLatin1Char(' ') +
+                        tr("A layer with one map and no heads is a state-space layer: it keeps a fixed-size state "
+                           "instead of looking back, but its output is still a weighted sum of the inputs before it. "
+                           "Its map shows those weights, averaged over its channels, each row scaled to sum to 1."));
     if (!m_boundaries.isEmpty())
         m_note->setText(m_note->text() + QLatin1Char(' ') +
                         tr("The red lines fall after [SEP]: segment A (blue labels) above and left of them, segment B "
@@ -175,7 +204,8 @@ void AttentionView::showTrace(std::shared_ptr<const lm::Trace> trace)
     m_entropy->setHorizontalHeaderLabels(cols);
     for (int l = 0; l < m_layers; ++l)
         for (int h = 0; h < m_heads; ++h)
-            m_entropy->setItem(l, h, new QTableWidgetItem(QLocale().toString(headEntropy(l, h), 'f', 2)));
+            m_entropy->setItem(l, h, new QTableWidgetItem(matrix(l, h) ? QLocale().toString(headEntropy(l, h), 'f', 2)
+                                                                       : QString()));
     m_entropy->resizeColumnsToContents();
     {
         const QSignalBlocker block(m_token);
@@ -201,6 +231,8 @@ void AttentionView::rebuildOverview()
     for (int l = 0; l < m_layers; ++l)
         for (int h = 0; h < m_heads; ++h) {
             const lm::TraceMatrix *m = matrix(l, h);
+            if (!m)
+                continue; // a state-space layer among attention layers has one map
             auto *small = new HeatmapPlot(m_gridHost);
             small->setMinimumWidth(60);
             small->setFixedHeight(84);
@@ -208,7 +240,8 @@ void AttentionView::rebuildOverview()
             small->setRange(0, 1);
             small->setMatrix(m->rows, m->cols, QVector<float>(m->values.begin(), m->values.end()));
             small->setBoundaries(m_boundaries);
-            small->setToolTip(tr("layer %1, head %2").arg(l).arg(h));
+            small->setToolTip(isImplicitLayer(l) ? tr("layer %1: implicit attention (a state-space layer)").arg(l)
+                                                 : tr("layer %1, head %2").arg(l).arg(h));
             connect(small, &HeatmapPlot::cellClicked, this, [this, l, h](int, int) { selectHead(l, h); });
             m_grid->addWidget(small, l, h);
         }
@@ -239,7 +272,8 @@ void AttentionView::selectHead(int layer, int head)
     m_layer = layer;
     m_headIndex = head;
     const QStringList tokens = traceTokens(*m_trace, m->rows);
-    m_head->setValueTitle(tr("layer %1, head %2").arg(layer).arg(head));
+    m_head->setValueTitle(isImplicitLayer(layer) ? tr("layer %1, implicit").arg(layer)
+                                                 : tr("layer %1, head %2").arg(layer).arg(head));
     m_head->setMatrix(m->rows, m->cols, QVector<float>(m->values.begin(), m->values.end()), tokens, tokens);
     m_head->setBoundaries(m_boundaries);
     m_head->setLabelBands(m_bandColours, m_bandColours);
@@ -282,7 +316,13 @@ void AttentionView::setGeneratedText(const QString &text)
 
 QWidget *AttentionView::entropyTable() const { return m_entropy; }
 
-void AttentionView::showStepThrough(bool on) { m_pages->setCurrentIndex(on ? 1 : 0); }
+void AttentionView::showStepThrough(bool on)
+{
+    m_modes->setCurrentIndex(0);
+    m_pages->setCurrentIndex(on ? 1 : 0);
+}
+
+void AttentionView::showComparison(bool on) { m_modes->setCurrentIndex(on ? 1 : 0); }
 
 QString AttentionView::shadedText() const { return m_shaded->text(); }
 

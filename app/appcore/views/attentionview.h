@@ -6,14 +6,20 @@
 // attention shaded over the text. For an encoder (a bidirectional family) there is no causal
 // triangle, a second field takes a pair "[CLS] A [SEP] B [SEP]", the [SEP] boundaries are drawn
 // across the heatmaps, token labels carry their segment's colour, and the [CLS] row can be
-// outlined.
+// outlined. A state-space layer (a family that feeds the table's ImplicitAttention view) has no
+// heads: its row shows one map, the attention it computes implicitly ("layer{l}.implicit.attention",
+// each row scaled to sum to 1), so a hybrid's attention and state-space layers sit in one overview.
+// The second page, "Implicit attention vs a Transformer", trains small models of those families and
+// a Transformer on the same corpus and shows their maps for the same text side by side.
 
 #include "base/metatypes.h"
 #include <QWidget>
 
+#include <map>
 #include <memory>
 
 class HeadStepView;
+class ImplicitComparePage;
 class HeatmapPlot;
 class QComboBox;
 class QGridLayout;
@@ -37,7 +43,12 @@ public:
     // Shows the step-through page (true) or the heatmap page (false).
     void showStepThrough(bool on);
     int layerCount() const { return m_layers; }
-    int headCount() const { return m_heads; }
+    int headCount() const { return m_heads; } // the most heads of any layer; a state-space layer has 1
+    // Whether layer `layer` of the last trace is a state-space layer (its map is implicit attention).
+    bool isImplicitLayer(int layer) const { return m_implicit.count(layer) != 0; }
+    ImplicitComparePage *comparePage() const { return m_compare; }
+    // Shows the page of this model's heads (false) or the comparison of implicit attention (true).
+    void showComparison(bool on);
     // Entropy (nats) of head h in layer l, averaged over the query rows.
     double headEntropy(int layer, int head) const;
     QString shadedText() const; // the HTML of the token-over-text view
@@ -85,6 +96,9 @@ private:
     QTableWidget *m_entropy;
     HeadStepView *m_steps;
     QTabWidget *m_pages = nullptr;
+    QTabWidget *m_modes = nullptr; // this model | implicit attention vs a Transformer
+    ImplicitComparePage *m_compare = nullptr;
     std::shared_ptr<const lm::Trace> m_trace;
+    std::map<int, lm::TraceMatrix> m_implicit; // per state-space layer: its implicit attention, rows summing to 1
     int m_layers = 0, m_heads = 0, m_layer = 0, m_headIndex = 0;
 };

@@ -3,8 +3,11 @@
 #include "plots/heatmapplot.h"
 #include "plots/lineplot.h"
 #include "plots/traceplots.h"
+#include "plots/implicitattention.h"
+#include "base/application.h"
 #include "base/languagedefaults.h"
 
+#include "models/architecture.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -12,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
@@ -19,6 +23,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+
 
 
 RecurrentView::RecurrentView(QWidget *parent) : QWidget(parent), m_pages(new QTabWidget(this))
@@ -40,7 +45,9 @@ RecurrentView::RecurrentView(QWidget *parent) : QWidget(parent), m_pages(new QTa
     row->addWidget(m_layer);
     row->addWidget(inspect);
     hl->addLayout(row);
-    m_traceNote = new QLabel(tr("Train an RNN, LSTM or GRU on the language-model tab, then trace a text through it."),
+    m_traceNote = new QLabel(tr("Train a model with a recurrent state (%1) on the language-model tab, then trace a text "
+                                "through it.")
+                                 .arg(familiesFeeding(lm::View::HiddenStates)),
                              hiddenPage);
     m_traceNote->setWordWrap(true);
     hl->addWidget(m_traceNote);
@@ -141,6 +148,14 @@ RecurrentView::RecurrentView(QWidget *parent) : QWidget(parent), m_pages(new QTa
 
 RecurrentView::~RecurrentView() = default;
 
+QStringList RecurrentView::layerNames() const
+{
+    QStringList names;
+    for (int i = 0; i < m_layer->count(); ++i)
+        names << m_layer->itemText(i);
+    return names;
+}
+
 void RecurrentView::addPage(QWidget *page, const QString &title) { m_pages->addTab(page, title); }
 
 void RecurrentView::showTrace(std::shared_ptr<const lm::Trace> trace)
@@ -148,7 +163,7 @@ void RecurrentView::showTrace(std::shared_ptr<const lm::Trace> trace)
     m_trace = std::move(trace);
     const QStringList layers = traceLayers(*m_trace);
     if (layers.isEmpty()) {
-        m_traceNote->setText(tr("This model has no recurrent layers to show: train an RNN, LSTM or GRU."));
+        m_traceNote->setText(tr("This model has no recurrent layers to show: train one of %1.").arg(familiesFeeding(lm::View::HiddenStates)));
         return;
     }
     if (m_layer->count() != layers.size()) {
@@ -162,6 +177,10 @@ void RecurrentView::showTrace(std::shared_ptr<const lm::Trace> trace)
     m_hiddenBackward->setVisible(plotHiddenStates(*m_hiddenBackward, *m_trace, layer, QStringLiteral("backward")));
     m_traceNote->setText(tr("Each column is the hidden state after reading that token; each row one unit "
                             "(−1 dark … +1 bright). Click a unit to follow it."));
+    if (m_trace->has(implicitAttentionKey(layer.mid(5).toInt())))
+        m_traceNote->setText(tr("Each column is what this state-space layer hands on after reading that token, read out "
+                                "of its fixed-size state (its size does not grow with the text); each row one channel. "
+                                "Click a channel to follow it."));
 
     const QStringList gates = traceGates(*m_trace, layer);
     {

@@ -46,6 +46,7 @@ public:
     LinePlot *gradientPlot() const { return m_gradients; }
     LinePlot *clippingPlot() const { return m_clipping; }
     void addPage(QWidget *page, const QString &title); // the sequence-task pages
+    QStringList layerNames() const; // the layers of the last trace that hold a state ("layer0" …)
 
 public Q_SLOTS:
     // A trace of the language model over a text (from the training worker).

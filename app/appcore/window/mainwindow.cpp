@@ -15,7 +15,9 @@
 #include "views/memoryview.h"
 #include "views/modeloptionspanel.h"
 #include "views/recurrentview.h"
+#include "views/implicitcomparepage.h"
 #include "views/retrievalview.h"
+#include "views/routingview.h"
 #include "views/translationview.h"
 #include "views/taggingpage.h"
 #include "window/autosave.h"
@@ -80,6 +82,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_retrievalView, tr("Sentence search"));
     m_tabs->addTab(m_translationView = new TranslationView(this), tr("Translation"));
     m_tabs->addTab(m_memoryView, tr("Memory"));
+    m_tabs->addTab(m_routingView = new RoutingView(this), tr("Experts"));
+    m_attentionView->comparePage()->setCorpusSource([this] { return m_lm->corpusSpec(); });
     auto *tagging = new TaggingPage(m_recurrentView);
     m_recurrentView->addPage(tagging, tr("Tagging"));
     connect(tagging, &TaggingPage::traced, m_recurrentView, &RecurrentView::showTrace);
@@ -109,12 +113,15 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_controller, &TrainingController::inspected, m_recurrentView, &RecurrentView::showTrace);
     connect(m_controller, &TrainingController::inspected, m_attentionView, &AttentionView::showTrace);
+    connect(m_controller, &TrainingController::inspected, m_routingView, &RoutingView::showTrace);
+    connect(m_controller, &TrainingController::progress, m_routingView, &RoutingView::addReports);
     auto inspect = [this](const QString &text) {
         if (m_controller->state() == TrainingController::State::Running)
             m_controller->pause(); // the model is busy training: trace it at the pause
         m_controller->inspect(text);
     };
     connect(m_recurrentView, &RecurrentView::inspectRequested, this, inspect);
+    connect(m_routingView, &RoutingView::inspectRequested, this, inspect);
     connect(m_attentionView, &AttentionView::inspectRequested, this, [this](const QString &text, const QString &second) {
         if (m_controller->state() == TrainingController::State::Running)
             m_controller->pause();

@@ -20,6 +20,7 @@ class MemoryView;
 class ModelOptionsPanel;
 class RecurrentView;
 class RetrievalView;
+class RoutingView;
 class TranslationView;
 class QDockWidget;
 class QMenu;
@@ -41,6 +42,7 @@ public:
     EncodersView *encodersView() const { return m_encodersView; } // pre-training and fine-tuning
     RetrievalView *retrievalView() const { return m_retrievalView; }
     TranslationView *translationView() const { return m_translationView; }
+    RoutingView *routingView() const { return m_routingView; } // the Experts tab
     // Chooses the language model by its architecture-table name.
     void setArchitecture(const QString &arch);
     ModelOptionsPanel *modelOptions() const;
@@ -116,6 +118,7 @@ private:
     EncodersView *m_encodersView = nullptr;
     RetrievalView *m_retrievalView;
     TranslationView *m_translationView = nullptr;
+    RoutingView *m_routingView = nullptr;
     QTabWidget *m_tabs;
     LessonPresenter *m_presenter = nullptr;
     LessonPanel *m_lessonPanel = nullptr;

@@ -27,13 +27,14 @@
 // Mamba layers; this one does not, so its Mamba layers are Mamba's.
 //
 // sequenceLogits records per layer l: attention layers "layer{l}.head{h}.attention" (T, T);
-// Mamba layers "layer{l}.forward.hidden" (T, D) and "layer{l}.ssm.attention" (T, T); MoE layers
+// Mamba layers "layer{l}.forward.hidden" (T, D) and "layer{l}.implicit.attention" (T, T); MoE layers
 // "layer{l}.moe.experts" (T, K) the chosen experts in order of probability and
 // "layer{l}.moe.probs" (T, E). Generation keeps each Mamba layer's state and each attention
 // layer's keys and values (the only part that grows with the context).
 #include "core/result.h"
 #include "models/languagemodel.h"
 #include "models/jamba/jambaconfig.h"
+#include "models/routing.h"
 
 #include <memory>
 #include <vector>
@@ -41,15 +42,6 @@
 namespace lm {
 
 class Rng;
-
-// What the last loss() routed, per MoE layer: the share of (token, slot) choices each expert got
-// (E values summing to 1), and the load-balancing loss (K, the experts per token, when perfectly
-// balanced; larger when a few experts take most tokens).
-struct RoutingSummary {
-    std::vector<int> layers;                  // which layers route
-    std::vector<std::vector<float>> load;     // per routing layer, (E)
-    float balanceLoss = 0.0f;
-};
 
 // Matrices N(0, 0.02), output projections N(0, 0.02/√(2L)); the Mamba layers as mambamixer.h.
 // Throws std::invalid_argument on a config that fails validate().

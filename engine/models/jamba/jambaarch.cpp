@@ -67,6 +67,7 @@ Architecture jambaEntry()
             return makeError(checked.error());
         return checked.value().toJson();
     };
+    a.routing = lastRouting;
     setMemoryFunction<JambaConfig>(a, jambaMemory);
     setConfigFunctions<JambaConfig>(a, [](const JambaConfig &c, std::uint64_t seed) -> Result<std::unique_ptr<LanguageModel>> {
         Rng rng(seed);

@@ -22,7 +22,7 @@
 // "backbone.norm_f.weight", "lm_head.weight" (untied only).
 //
 // sequenceLogits records per layer l: "layer{l}.forward.hidden" (T, D) the scan output before
-// the gate, "layer{l}.ssm.input" (T, D) its input, and "layer{l}.ssm.attention" (T, T) the implicit attention's size averaged over
+// the gate, "layer{l}.ssm.input" (T, D) its input, and "layer{l}.implicit.attention" (T, T) the implicit attention's size averaged over
 // channels (mean |α[d][r][s]|; mambaops.h).
 #include "core/result.h"
 #include "models/languagemodel.h"

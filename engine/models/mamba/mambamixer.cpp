@@ -88,7 +88,7 @@ Tensor MambaMixer::forward(const Tensor &h, Trace *trace, const std::string &tra
         for (std::int64_t d = 0; d < D; ++d)
             for (std::int64_t i = 0; i < T * T; ++i)
                 mean[static_cast<std::size_t>(i)] += std::abs(alpha[static_cast<std::size_t>(d * T * T + i)]) / D;
-        trace->put(tracePrefix + "ssm.attention", static_cast<int>(T), static_cast<int>(T), mean.data());
+        trace->put(tracePrefix + "implicit.attention", static_cast<int>(T), static_cast<int>(T), mean.data());
     }
     return linear(mul(y, silu(z)), m_outProj, m_outBias);
 }

@@ -37,7 +37,7 @@ public:
     // h: the normalised input (B, T, H) -> (B, T, H). With a trace, records row 0's scan output
     // under "{prefix}forward.hidden" (T, D), the scan's input (after the convolution and SiLU)
     // under "{prefix}ssm.input" (T, D), and its implicit attention averaged over channels
-    // (mean |α|) under "{prefix}ssm.attention" (T, T).
+    // (mean |α|) under "{prefix}implicit.attention" (T, T).
     Tensor forward(const Tensor &h, Trace *trace = nullptr, const std::string &tracePrefix = {}) const;
 
     // The implicit attention of row 0 of h (B, T, H): (D, T, T), mambaops.h's scanImplicitAttention.

@@ -253,7 +253,7 @@ Tensor RwkvLanguageModel::forward(const std::vector<std::int32_t> &ids, std::int
             for (int a = 0; a < A; ++a)
                 for (std::int64_t i = 0; i < T * T; ++i)
                     mean[static_cast<std::size_t>(i)] += weights[static_cast<std::size_t>(a * T * T + i)] / A;
-            trace->put(name + "wkv.attention", rows, rows, mean.data());
+            trace->put(name + "implicit.attention", rows, rows, mean.data());
         }
         x = add(x, maybeDropout(linear(mul(r, y), b.output), training));
         // Channel-mix.

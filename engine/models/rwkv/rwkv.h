@@ -25,7 +25,7 @@
 // "rwkv.ln_out.*", "head.weight" (V, C; absent when tied).
 //
 // sequenceLogits records, per layer l: "layer{l}.forward.hidden" (T, A) the WKV output (what the
-// state hands the layer at each step), "layer{l}.wkv.attention" (T, T) the implicit attention
+// state hands the layer at each step), "layer{l}.implicit.attention" (T, T) the implicit attention
 // averaged over channels, and "layer{l}.wkv.k" (T, A) the keys (wkvWeights() gives a channel's own).
 // Legend: B = batch, T = time, C = width, A = time-mix width, F = channel-mix width, V = vocab.
 #include "models/languagemodel.h"
