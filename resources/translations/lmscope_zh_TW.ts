@@ -12,136 +12,161 @@
 <context>
     <name>AttentionView</name>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="34"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="44"/>
         <source>Trace this text</source>
         <translation>追蹤這段文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="35"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="45"/>
         <source>Continue it</source>
         <translation>讓它續寫</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="37"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="47"/>
         <source>The model writes on, one token at a time; after each token the heatmaps show where the new token looks.</source>
         <translation>模型一次寫一個詞元往下續寫；每寫一個，熱圖就顯示這個新詞元在看哪裡。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="39"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="49"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="305"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="345"/>
         <source>Train a GPT or Llama model on the language-model tab, then trace a text through it.</source>
         <translation>先在「語言模型」分頁訓練 GPT 或 Llama 模型，再讓一段文字通過它，追蹤它的注意力。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="69"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="79"/>
         <source>Layers (rows) × heads (columns): click one</source>
         <translation>層（列）× 注意力頭（欄）：點選其中一個</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="76"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="39"/>
+        <source>This model</source>
+        <translation>這個模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="41"/>
+        <source>Implicit attention vs a Transformer</source>
+        <translation>隱含注意力 vs Transformer</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="86"/>
         <source>Entropy of each head (nats; low = focused)</source>
         <translation>每個注意力頭的熵（nat；越低越集中）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="84"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="94"/>
         <location filename="../../app/cli/cmd_plot.cpp" line="281"/>
         <source>query (the token that looks)</source>
         <translation>查詢（發出注意的詞元）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="84"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="94"/>
         <location filename="../../app/cli/cmd_plot.cpp" line="282"/>
         <source>key (the token looked at)</source>
         <translation>鍵（被注意的詞元）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="85"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="95"/>
         <source>weight</source>
         <translation>權重</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="89"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="99"/>
         <source>Attention of token</source>
         <translation>這個詞元的注意力</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="95"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="105"/>
         <source>Where each token looks</source>
         <translation>每個詞元看向哪裡</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="96"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="106"/>
         <source>Step through this head</source>
         <translation>逐步拆解這個注意力頭</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="139"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="163"/>
         <source>Row i of a heatmap is where token i looks: its weights over the tokens before it sum to 1. The triangle is the causal mask: no token sees the future.</source>
         <translation>熱圖的第 i 列是第 i 個詞元注意的位置：它分給前面各詞元的權重加起來等於 1。右上方的三角形是因果遮罩：沒有任何詞元能看到未來。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="171"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="187"/>
+        <source>A layer with one map and no heads is a state-space layer: it keeps a fixed-size state instead of looking back, but its output is still a weighted sum of the inputs before it. Its map shows those weights, averaged over its channels, each row scaled to sum to 1.</source>
+        <translation>只有一張圖、沒有注意力頭的層是狀態空間層：它不回頭看，而是保留一個大小固定的狀態；但它的輸出仍是前面各輸入的加權和。這張圖畫的就是這些權重，在各通道上取平均，每一列縮放成總和為 1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="200"/>
         <source>layer %1</source>
         <translation>第 %1 層</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="173"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="202"/>
         <source>head %1</source>
         <translation>第 %1 個頭</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="211"/>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="242"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="243"/>
+        <source>layer %1: implicit attention (a state-space layer)</source>
+        <translation>第 %1 層：隱含注意力（狀態空間層）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="244"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="276"/>
         <location filename="../../app/cli/cmd_plot.cpp" line="283"/>
         <source>layer %1, head %2</source>
         <translation>第 %1 層，第 %2 個頭</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="133"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="154"/>
         <source>This model has no attention to show: train a model with attention (a Transformer).</source>
         <translation>這個模型沒有注意力可以顯示：請訓練一個有注意力的模型（Transformer）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="142"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="166"/>
         <source>Row i of a heatmap is where token i looks: its weights over every token of the text sum to 1. This model reads both ways, so there is no triangle: every token sees the whole text.</source>
         <translation>熱圖的第 i 列是第 i 個詞元注意的位置：它分給整段文字各詞元的權重加起來等於 1。這個模型雙向閱讀，所以沒有三角形：每個詞元都看得到整段文字。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="46"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="56"/>
         <source>Second sentence (pair)</source>
         <translation>第二個句子（句對）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="48"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="58"/>
         <source>Optional: a second sentence, read as [CLS] A [SEP] B [SEP]</source>
         <translation>可省略：第二個句子，讀成 [CLS] A [SEP] B [SEP]</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="49"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="59"/>
         <source>Outline the [CLS] row</source>
         <translation>框出 [CLS] 那一列</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="50"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="60"/>
         <source>[CLS] sits first; its vector after the last layer stands for the whole input in classification and sentence-pair tasks. Its row shows where it looks.</source>
         <translation>[CLS] 放在最前面；它在最後一層的向量在分類與句對任務中代表整個輸入。它那一列顯示它看向哪裡。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="54"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="64"/>
         <source>&lt;span style=&quot;color:#1f77b4&quot;&gt;■ segment A (type 0)&lt;/span&gt; &amp;nbsp; &lt;span style=&quot;color:#ff7f0e&quot;&gt;■ segment B (type 1)&lt;/span&gt; &amp;nbsp; &lt;span style=&quot;color:#e61e1e&quot;&gt;┃ [SEP] boundary&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;color:#1f77b4&quot;&gt;■ 片段 A（類型 0）&lt;/span&gt; &amp;nbsp; &lt;span style=&quot;color:#ff7f0e&quot;&gt;■ 片段 B（類型 1）&lt;/span&gt; &amp;nbsp; &lt;span style=&quot;color:#e61e1e&quot;&gt;┃ [SEP] 分界&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="163"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="192"/>
         <source>The red lines fall after [SEP]: segment A (blue labels) above and left of them, segment B (orange) below and right. Where a block between the lines is bright, tokens look across the pair.</source>
         <translation>紅線畫在 [SEP] 之後：片段 A（藍色標籤）在紅線的上方與左方，片段 B（橘色）在下方與右方。紅線之間的區塊若明亮，表示詞元跨越句對彼此注意。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/attentionview.cpp" line="303"/>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="275"/>
+        <source>layer %1, implicit</source>
+        <translation>第 %1 層，隱含</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/attentionview.cpp" line="343"/>
         <source>Train an encoder on the language-model tab, then trace a text or a pair of sentences through it.</source>
         <translation>先在「語言模型」分頁訓練一個編碼器，再用它追蹤一段文字或一對句子。</translation>
     </message>
@@ -1590,6 +1615,127 @@
     </message>
 </context>
 <context>
+    <name>ImplicitComparePage</name>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="32"/>
+        <source>Train and compare</source>
+        <translation>訓練並比較</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="33"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="39"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="41"/>
+        <source>Steps per model</source>
+        <translation>每個模型的步數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="44"/>
+        <source>Each model trains this many steps (width 64, two layers, characters as tokens) on the language-model tab&apos;s corpus before the text is traced through it.</source>
+        <translation>每個模型先在「語言模型」分頁選的語料上訓練這麼多步（寬度 64、兩層、以字元為詞元），再讓這段文字通過它。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="49"/>
+        <source>Layer</source>
+        <translation>層</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="56"/>
+        <source>A Transformer looks back by attention: each token weighs the tokens before it. %1 keep a fixed-size state instead, yet each output is still a weighted sum of the inputs before it, with weights that fade with distance at a learned rate. Each map shows those weights for one layer (a row per token, summing to 1; the Transformer&apos;s heads averaged, the state-space models&apos; channels averaged), all on one colour scale.</source>
+        <translation>Transformer 靠注意力回頭看：每個詞元替前面的詞元分配權重。%1 則保留一個大小固定的狀態；但每個輸出仍是前面各輸入的加權和，權重隨距離以學來的速率衰減。每張圖畫出某一層的這些權重（每個詞元一列，總和為 1；Transformer 取各注意力頭的平均，狀態空間模型取各通道的平均），全部用同一個色階。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="83"/>
+        <source>output token</source>
+        <translation>輸出詞元</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="83"/>
+        <source>input token</source>
+        <translation>輸入詞元</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="85"/>
+        <source>not trained yet</source>
+        <translation>尚未訓練</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="111"/>
+        <source>Training %1: step %2 of %3</source>
+        <translation>正在訓練 %1：第 %2 / %3 步</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="121"/>
+        <source>layer %1</source>
+        <translation>第 %1 層</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="130"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="130"/>
+        <source>Done: the same text through every model.</source>
+        <translation>完成：同一段文字通過了每個模型。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="165"/>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="169"/>
+        <source>Starting…</source>
+        <translation>正在開始…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="213"/>
+        <source>no layer %1</source>
+        <translation>沒有第 %1 層</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="217"/>
+        <source>implicit weight</source>
+        <translation>隱含權重</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="217"/>
+        <source>attention weight</source>
+        <translation>注意力權重</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="220"/>
+        <source>%1 · training loss %2 · looks back %3 tokens on average</source>
+        <translation>%1 · 訓練損失 %2 · 平均回看 %3 個詞元</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="221"/>
+        <source>implicit attention</source>
+        <translation>隱含注意力</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/implicitcomparepage.cpp" line="221"/>
+        <source>attention, heads averaged</source>
+        <translation>注意力，各頭平均</translation>
+    </message>
+</context>
+<context>
+    <name>ImplicitCompareWorker</name>
+    <message>
+        <location filename="../../app/appcore/workers/implicitcompareworker.cpp" line="68"/>
+        <source>The text gives fewer than two tokens.</source>
+        <translation>這段文字切出的詞元少於兩個。</translation>
+    </message>
+</context>
+<context>
     <name>LanguageModelPage</name>
     <message>
         <location filename="../../app/appcore/window/languagemodelpage.cpp" line="39"/>
@@ -2004,208 +2150,213 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="73"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="75"/>
         <source>LMScope — a lab for language models</source>
         <translation>LMScope — 語言模型實驗室</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="75"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="77"/>
         <source>Language model</source>
         <translation>語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="76"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="78"/>
         <source>Word vectors</source>
         <translation>詞向量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="77"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="79"/>
         <source>Recurrent networks</source>
         <translation>循環神經網路</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="78"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="80"/>
         <source>Attention</source>
         <translation>注意力</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="81"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="83"/>
         <source>Translation</source>
         <translation>翻譯</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="82"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="84"/>
         <source>Memory</source>
         <translation>記憶體</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="84"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="85"/>
+        <source>Experts</source>
+        <translation>專家</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="88"/>
         <source>Tagging</source>
         <translation>詞性標注</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="87"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="91"/>
         <source>Forecasting</source>
         <translation>時間序列預測</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="95"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="99"/>
         <source>Ready. Choose a corpus and a model, then press Start.</source>
         <translation>準備就緒。請選擇語料和模型，然後按下「開始」。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="143"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="150"/>
         <source>Saved the checkpoint to %1</source>
         <translation>已將檢查點儲存至 %1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="145"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="369"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="152"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="376"/>
         <source>Save checkpoint</source>
         <translation>儲存檢查點</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="166"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="173"/>
         <source>Lesson</source>
         <translation>課程</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="203"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="210"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="204"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="211"/>
         <source>&amp;Open corpus…</source>
         <translation>開啟語料(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="205"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="212"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="207"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="214"/>
         <source>&amp;Save checkpoint…</source>
         <translation>儲存檢查點(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="208"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="215"/>
         <source>&amp;Export loss plot…</source>
         <translation>匯出損失圖(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="210"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="217"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="212"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="219"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="217"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="224"/>
         <source>Logarithmic loss axis</source>
         <translation>損失軸使用對數刻度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="220"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="230"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="227"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="237"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="231"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="238"/>
         <source>The window is rebuilt in the new language, which stops the training in progress. Switch now?</source>
         <translation>視窗會以新語言重建，進行中的訓練會停止。要現在切換嗎？</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="238"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="245"/>
         <source>&amp;Lessons</source>
         <translation>課程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="248"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="250"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="255"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="257"/>
         <source>A first language model</source>
         <translation>第一個語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="251"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="258"/>
         <source>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; Pick the built-in English corpus and &lt;i&gt;Characters&lt;/i&gt; as tokens.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; Press &lt;i&gt;Start&lt;/i&gt;. The model reads the previous few characters and guesses the next one; the loss says how surprised it was, averaged over a batch.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; Watch the curve: at first the loss is near ln(vocabulary size), a uniform guess. It falls quickly as the model learns which letters follow which, then slowly as it learns words.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; Press &lt;i&gt;Let it write&lt;/i&gt; with a prompt such as &lt;i&gt;The king&lt;/i&gt;. Early on the text is noise; after a thousand steps it spells words from the corpus.&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; Try the Traditional Chinese corpus: each character is one token, so the vocabulary is larger and the first loss higher.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; 選擇內建的英文語料，詞元選&lt;i&gt;字元&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; 按下&lt;i&gt;開始&lt;/i&gt;。模型會讀取前面幾個字元，猜出下一個字元；損失代表它看到正確答案時有多「意外」，是整個批次的平均值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; 觀察曲線：一開始損失接近 ln(詞彙量)，也就是在所有詞元之間平均亂猜的程度。模型學會哪些字母常接在哪些字母後面時，損失下降得很快；接著開始學單字，下降就變慢了。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; 輸入像 &lt;i&gt;The king&lt;/i&gt; 這樣的提示，再按&lt;i&gt;讓它寫寫看&lt;/i&gt;。剛開始寫出的文字只是雜訊；訓練一千步左右之後，它就能拼出語料裡的單字。&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; 換成繁體中文語料試試看：每個字就是一個詞元，所以詞彙量更大，一開始的損失也更高。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="262"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="269"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="263"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="270"/>
         <source>Command-line tool…</source>
         <translation>命令列工具…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="264"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="271"/>
         <source>Command-line tool</source>
         <translation>命令列工具</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="265"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="272"/>
         <source>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; does the same work from scripts, for example:&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;Run &lt;code&gt;lmscope-cli --help&lt;/code&gt; for every command.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; 可以在腳本中完成同樣的工作，例如：&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &lt;code&gt;lmscope-cli --help&lt;/code&gt; 即可查看所有指令。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="270"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="271"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="277"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="278"/>
         <source>About LMScope</source>
         <translation>關於 LMScope</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="272"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="279"/>
         <source>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A desktop lab for neural language models: train small models on your own text and look inside them while they learn.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;神經語言模型的桌面實驗室：用你自己的文字訓練小型模型，並在它們學習的過程中觀察內部的運作。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="332"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="339"/>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="333"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="340"/>
         <source>Text files (*.txt *.md *.csv);;All files (*)</source>
         <translation>文字檔 (*.txt *.md *.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="344"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="351"/>
         <source>Open corpus</source>
         <translation>開啟語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="348"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="355"/>
         <source>Corpus %1: %2 bytes</source>
         <translation>語料 %1：%2 位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="370"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="377"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors 檔案 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="215"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="222"/>
         <source>Reset layout</source>
         <translation>重設版面配置</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="79"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="81"/>
         <source>Encoders</source>
         <translation>編碼器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="80"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="82"/>
         <source>Sentence search</source>
         <translation>句子搜尋</translation>
     </message>
@@ -3073,130 +3224,130 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
         <translation>句對準確率（NSP／SOP）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="189"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="190"/>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="190"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="191"/>
         <source>Text files (*.txt *.md);;All files (*)</source>
         <translation>文字檔 (*.txt *.md);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="217"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="218"/>
         <source>Opened %1</source>
         <translation>已開啟 %1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="230"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="231"/>
         <source>MLM + NSP</source>
         <translation>MLM + NSP</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="232"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="233"/>
         <source>MLM + SOP</source>
         <translation>MLM + SOP</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="236"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="237"/>
         <source>MLM</source>
         <translation>MLM</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="312"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="313"/>
         <source>run %1 · %2 %3</source>
         <translation>第 %1 次 · %2 %3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="316"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="320"/>
         <source>%1: loss</source>
         <translation>%1：損失</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="317"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="321"/>
         <source>%1: accuracy</source>
         <translation>%1：準確率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="324"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="328"/>
         <source>%1: on %2 pairs</source>
         <translation>%1：在 %2 句對上</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="326"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="330"/>
         <source>%1: on %2 pairs (not trained on)</source>
         <translation>%1：在 %2 句對上（沒訓練過）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="329"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="333"/>
         <source>Reading the corpus and learning a vocabulary…</source>
         <translation>正在讀取語料並學習詞彙表…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="353"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="357"/>
         <source>Open an encoder</source>
         <translation>開啟編碼器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="354"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="358"/>
         <source>Encoders (*.safetensors config.json);;All files (*)</source>
         <translation>編碼器 (*.safetensors config.json);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="364"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="368"/>
         <source>Opening %1…</source>
         <translation>正在開啟 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="394"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="398"/>
         <source>%1
 Step %2 of %3 · loss %4</source>
         <translation>%1
 第 %2 / %3 步 · 損失 %4</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="415"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="419"/>
         <source>%1, %2, %3 steps</source>
         <translation>%1，%2，%3 步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="417"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="421"/>
         <source>masked-word accuracy %1 %</source>
         <translation>遮蔽詞準確率 %1%</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="419"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="423"/>
         <source>, %1 accuracy %2 %</source>
         <translation>，%1 準確率 %2%</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="324"/>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="326"/>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="420"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="328"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="330"/>
         <location filename="../../app/appcore/views/pretrainpage.cpp" line="424"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="428"/>
         <source>NSP</source>
         <translation>NSP</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="324"/>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="326"/>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="420"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="328"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="330"/>
         <location filename="../../app/appcore/views/pretrainpage.cpp" line="424"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="428"/>
         <source>SOP</source>
         <translation>SOP</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="423"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="427"/>
         <source> (on %1 pairs: %2 %)</source>
         <translation>（在 %1 句對上：%2%）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="426"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="430"/>
         <source>Cancelled after %1 steps: %2.</source>
         <translation>第 %1 步後已取消：%2。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="427"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="431"/>
         <source>%1 steps in %2 s: %3.</source>
         <translation>%1 步，耗時 %2 秒：%3。</translation>
     </message>
@@ -3237,146 +3388,151 @@ Step %2 of %3 · loss %4</source>
 <context>
     <name>RecurrentView</name>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="35"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="40"/>
         <source>Trace this text</source>
         <translation>追蹤這段文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="37"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="42"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="39"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="44"/>
         <source>Layer</source>
         <translation>層</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="43"/>
-        <source>Train an RNN, LSTM or GRU on the language-model tab, then trace a text through it.</source>
-        <translation>請先在「語言模型」分頁訓練一個 RNN、LSTM 或 GRU，再把一段文字送進去，追蹤它在網路中的變化。</translation>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="48"/>
+        <source>Train a model with a recurrent state (%1) on the language-model tab, then trace a text through it.</source>
+        <translation>先在「語言模型」分頁訓練一個帶有循環狀態的模型（%1），再讓一段文字通過它。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="50"/>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="88"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="57"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="95"/>
         <source>unit</source>
         <translation>單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="50"/>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="54"/>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="58"/>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="88"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="57"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="61"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="65"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="95"/>
         <source>time (token)</source>
         <translation>時間（詞元）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="51"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="58"/>
         <source>h</source>
         <translation>h</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="54"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="61"/>
         <source>unit (backward direction)</source>
         <translation>單元（反向）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="58"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="65"/>
         <source>activation</source>
         <translation>激勵值</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="71"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="78"/>
         <source>Hidden states</source>
         <translation>隱藏狀態</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="78"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="85"/>
         <source>Gate</source>
         <translation>閘門</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="82"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="89"/>
         <source>LSTM: input i, forget f, candidate g, output o. GRU: reset r, update z, candidate n. A forget gate near 1 keeps the memory; near 0 it wipes it.</source>
         <translation>LSTM：輸入閘門 i、遺忘閘門 f、候選值 g、輸出閘門 o。GRU：重置閘門 r、更新閘門 z、候選值 n。遺忘閘門接近 1 時會保留記憶；接近 0 時則會把記憶清掉。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="91"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="98"/>
         <source>Gates</source>
         <translation>閘門</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="108"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="115"/>
         <source>Multiplies the recurrent weights W_hh: above about 2 a vanilla RNN&apos;s gradients explode instead of vanishing.</source>
         <translation>把循環權重 W_hh 乘上這個倍率：大約超過 2 時，基本 RNN 的梯度就不再消失，而是爆炸。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="110"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="117"/>
         <source>Measure</source>
         <translation>測量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="111"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="118"/>
         <source>Steps</source>
         <translation>步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="113"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="120"/>
         <source>Hidden units</source>
         <translation>隱藏單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="115"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="122"/>
         <source>Recurrent weight scale</source>
         <translation>循環權重倍率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="120"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="127"/>
         <source>The loss sits on the last step. Each curve is the size of its gradient at every earlier step, for a freshly initialised network. A vanilla RNN multiplies by the same matrix at every step, so its curve falls (or climbs) in a straight line on this log scale. An LSTM whose forget gate starts open carries the gradient much further; a fresh GRU, whose update gate starts half open, only a little: training teaches the gates what to keep.</source>
         <translation>損失位於最後一步。每條曲線畫出一個剛初始化的網路，在之前每一步的梯度大小。基本 RNN 每一步都乘上同一個矩陣，所以在這個對數刻度上，它的曲線會沿著直線下降（或上升）。遺忘閘門一開始就打開的 LSTM，能把梯度傳得遠得多；剛初始化的 GRU 更新閘門一開始只開一半，只能傳得稍遠一點：閘門該保留什麼，要靠訓練來學會。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="131"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="138"/>
         <source>time step (the loss is at the right end)</source>
         <translation>時間步（損失在最右端）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="131"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="138"/>
         <source>|dL/dh_t|</source>
         <translation>|dL/dh_t|</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="134"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="141"/>
         <source>training step</source>
         <translation>訓練步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="134"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="141"/>
         <source>gradient norm</source>
         <translation>梯度範數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="139"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="146"/>
         <source>Gradients through time</source>
         <translation>沿時間反傳的梯度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="151"/>
-        <source>This model has no recurrent layers to show: train an RNN, LSTM or GRU.</source>
-        <translation>這個模型沒有可顯示的循環層：請訓練 RNN、LSTM 或 GRU。</translation>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="166"/>
+        <source>This model has no recurrent layers to show: train one of %1.</source>
+        <translation>這個模型沒有循環層可以顯示：請訓練 %1 其中之一。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="163"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="178"/>
         <source>Each column is the hidden state after reading that token; each row one unit (−1 dark … +1 bright). Click a unit to follow it.</source>
         <translation>每一欄是讀入該詞元後的隱藏狀態；每一列是一個單元（−1 暗 … +1 亮）。點選一個單元，就能追蹤它的變化。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="224"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="181"/>
+        <source>Each column is what this state-space layer hands on after reading that token, read out of its fixed-size state (its size does not grow with the text); each row one channel. Click a channel to follow it.</source>
+        <translation>每一欄是這個狀態空間層讀完那個詞元後往下傳的輸出，由它大小固定的狀態讀出（狀態不會隨文字變長而變大）；每一列是一個通道。點選一個通道可以追蹤它。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="243"/>
         <source>gradient norm before clipping</source>
         <translation>裁剪前的梯度範數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/recurrentview.cpp" line="226"/>
+        <location filename="../../app/appcore/views/recurrentview.cpp" line="245"/>
         <source>after clipping at %1</source>
         <translation>以 %1 裁剪後</translation>
     </message>
@@ -3752,6 +3908,78 @@ Step %2 of %3 · loss %4</source>
     </message>
 </context>
 <context>
+    <name>RoutingView</name>
+    <message>
+        <location filename="../../app/appcore/views/routingview.cpp" line="27"/>
+        <source>Trace this text</source>
+        <translation>追蹤這段文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/routingview.cpp" line="28"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/routingview.cpp" line="31"/>
+        <source>Routing layer</source>
+        <translation>路由層</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/routingview.cpp" line="35"/>
+        <source>Train a model with mixture-of-experts layers (%1, with more than one expert) on the language-model tab: each such layer has several feed-forward networks, the experts, and a router that sends every token to the few it scores highest.</source>
+        <translation>先在「語言模型」分頁訓練一個有專家混合層的模型（%1，專家數大於 1）：這種層有好幾個前饋網路，也就是專家，另有一個路由器把每個詞元送給它評分最高的幾位。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/routingview.cpp" line="47"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="48"/>
+        <source>training step</source>
+        <translation>訓練步</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/routingview.cpp" line="47"/>
+        <source>share of the tokens</source>
+        <translation>分到的詞元比例</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/routingview.cpp" line="48"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="204"/>
+        <source>load-balancing loss</source>
+        <translation>負載平衡損失</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/routingview.cpp" line="106"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="163"/>
+        <source>layer %1</source>
+        <translation>第 %1 層</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/routingview.cpp" line="119"/>
+        <source>This model routes no tokens: it has no mixture-of-experts layer.</source>
+        <translation>這個模型不分派詞元：它沒有專家混合層。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/routingview.cpp" line="125"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="201"/>
+        <source>expert %1</source>
+        <translation>專家 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/routingview.cpp" line="129"/>
+        <source>Background: the expert each token went to first; underline: its second choice.</source>
+        <translation>底色：每個詞元的第一選擇專家；底線：它的第二選擇。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/routingview.cpp" line="174"/>
+        <source>%1 experts in each of %2 routing layers. Left: each expert&apos;s share of the (token, choice) pairs in every training batch; the dashed line is the even share. Right: the load-balancing loss added to the training loss, which pushes the router towards even shares (its smallest value is the number of experts per token).</source>
+        <translation>%2 個路由層，每層 %1 位專家。左：每個訓練批次中，各專家分到的（詞元, 選擇）比例；虛線是平均分配時的比例。右：加進訓練損失的負載平衡損失，它把路由器推向平均分配（最小值等於每個詞元的專家數）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/routingview.cpp" line="202"/>
+        <source>even share</source>
+        <translation>平均分配</translation>
+    </message>
+</context>
+<context>
     <name>SequenceTaskPages</name>
     <message>
         <location filename="../../app/appcore/views/cellkindbox.cpp" line="10"/>
@@ -3908,40 +4136,40 @@ Step %2 of %3 · loss %4</source>
 <context>
     <name>TracePlots</name>
     <message>
-        <location filename="../../app/appcore/plots/traceplots.cpp" line="56"/>
+        <location filename="../../app/appcore/plots/traceplots.cpp" line="72"/>
         <source>unit (backward direction)</source>
         <translation>單元（反向）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/traceplots.cpp" line="56"/>
-        <location filename="../../app/appcore/plots/traceplots.cpp" line="79"/>
+        <location filename="../../app/appcore/plots/traceplots.cpp" line="72"/>
+        <location filename="../../app/appcore/plots/traceplots.cpp" line="100"/>
         <source>unit</source>
         <translation>單元</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/traceplots.cpp" line="57"/>
-        <location filename="../../app/appcore/plots/traceplots.cpp" line="79"/>
-        <location filename="../../app/appcore/plots/traceplots.cpp" line="89"/>
+        <location filename="../../app/appcore/plots/traceplots.cpp" line="73"/>
+        <location filename="../../app/appcore/plots/traceplots.cpp" line="100"/>
+        <location filename="../../app/appcore/plots/traceplots.cpp" line="110"/>
         <source>time (token)</source>
         <translation>時間（詞元）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/traceplots.cpp" line="89"/>
+        <location filename="../../app/appcore/plots/traceplots.cpp" line="110"/>
         <source>activation</source>
         <translation>激勵值</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/traceplots.cpp" line="101"/>
+        <location filename="../../app/appcore/plots/traceplots.cpp" line="122"/>
         <source>unit %1 (%2)</source>
         <translation>單元 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/traceplots.cpp" line="109"/>
+        <location filename="../../app/appcore/plots/traceplots.cpp" line="130"/>
         <source>time step (the loss is at the right end)</source>
         <translation>時間步（損失位於最右端）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/plots/traceplots.cpp" line="109"/>
+        <location filename="../../app/appcore/plots/traceplots.cpp" line="130"/>
         <source>|dL/dh_t|</source>
         <translation>|dL/dh_t|</translation>
     </message>
@@ -4419,12 +4647,12 @@ Step %2 of %3 · loss %4</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="152"/>
+        <location filename="../../app/gui/main.cpp" line="166"/>
         <source>Resume training?</source>
         <translation>要接續訓練嗎？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="153"/>
+        <location filename="../../app/gui/main.cpp" line="167"/>
         <source>LMScope ended while a model was training. Its last autosave holds step %1. Continue training from there?</source>
         <translation>LMScope 在訓練模型時意外結束。最後一次自動儲存停在第 %1 步。要從那裡繼續訓練嗎？</translation>
     </message>

@@ -49,11 +49,16 @@ ImplicitComparePage::ImplicitComparePage(QWidget *parent)
     row->addWidget(new QLabel(tr("Layer"), this));
     row->addWidget(m_layer);
     layout->addLayout(row);
-    auto *note = new QLabel(tr("A Transformer looks back by attention: each token weighs the tokens before it. RWKV and "
-                               "Mamba keep a fixed-size state instead, yet each output is still a weighted sum of the "
-                               "inputs before it, with weights that fade with distance at a learned rate. Each map shows "
-                               "those weights for one layer (a row per token, summing to 1; the Transformer's heads "
-                               "averaged, the state-space models' channels averaged), all on one colour scale."),
+    QStringList stateSpace; // the families after the Transformer
+    for (const lm::Architecture *a : comparisonFamilies())
+        if (a->feeds(lm::View::ImplicitAttention))
+            stateSpace << QString::fromStdString(a->displayName.in(currentLanguage().toStdString()));
+    auto *note = new QLabel(tr("A Transformer looks back by attention: each token weighs the tokens before it. %1 keep a "
+                               "fixed-size state instead, yet each output is still a weighted sum of the inputs before "
+                               "it, with weights that fade with distance at a learned rate. Each map shows those weights "
+                               "for one layer (a row per token, summing to 1; the Transformer's heads averaged, the "
+                               "state-space models' channels averaged), all on one colour scale.")
+                                .arg(QLocale().createSeparatedList(stateSpace)),
                             this);
     note->setWordWrap(true);
     layout->addWidget(note);
