@@ -3942,39 +3942,44 @@ Step %2 of %3 · loss %4</source>
     </message>
     <message>
         <location filename="../../app/appcore/views/routingview.cpp" line="48"/>
-        <location filename="../../app/appcore/views/routingview.cpp" line="204"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="210"/>
         <source>load-balancing loss</source>
         <translation>負載平衡損失</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/routingview.cpp" line="106"/>
-        <location filename="../../app/appcore/views/routingview.cpp" line="163"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="109"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="169"/>
         <source>layer %1</source>
         <translation>第 %1 層</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/routingview.cpp" line="119"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="109"/>
+        <source>second choice</source>
+        <translation>第二選擇</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/routingview.cpp" line="123"/>
         <source>This model routes no tokens: it has no mixture-of-experts layer.</source>
         <translation>這個模型不分派詞元：它沒有專家混合層。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/routingview.cpp" line="125"/>
-        <location filename="../../app/appcore/views/routingview.cpp" line="201"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="129"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="207"/>
         <source>expert %1</source>
         <translation>專家 %1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/routingview.cpp" line="129"/>
-        <source>Background: the expert each token went to first; underline: its second choice.</source>
-        <translation>底色：每個詞元的第一選擇專家；底線：它的第二選擇。</translation>
+        <location filename="../../app/appcore/views/routingview.cpp" line="133"/>
+        <source>Each token is coloured by the expert it went to first, and, in the lighter row below, second.</source>
+        <translation>每個詞元依它的第一選擇專家著色；下方較淡的一列是第二選擇。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/routingview.cpp" line="174"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="180"/>
         <source>%1 experts in each of %2 routing layers. Left: each expert&apos;s share of the (token, choice) pairs in every training batch; the dashed line is the even share. Right: the load-balancing loss added to the training loss, which pushes the router towards even shares (its smallest value is the number of experts per token).</source>
         <translation>%2 個路由層，每層 %1 位專家。左：每個訓練批次中，各專家分到的（詞元, 選擇）比例；虛線是平均分配時的比例。右：加進訓練損失的負載平衡損失，它把路由器推向平均分配（最小值等於每個詞元的專家數）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/routingview.cpp" line="202"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="208"/>
         <source>even share</source>
         <translation>平均分配</translation>
     </message>

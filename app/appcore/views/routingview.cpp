@@ -103,17 +103,21 @@ void RoutingView::showTrace(std::shared_ptr<const lm::Trace> trace)
         if (p)
             experts = std::max(experts, p->cols);
         const QStringList tokens = traceTokens(*m_trace, e->rows);
-        html += QStringLiteral("<p><b>%1</b>&nbsp; ").arg(tr("layer %1").arg(l).toHtmlEscaped());
-        for (int t = 0; t < e->rows; ++t) {
-            const int first = int(e->at(t, 0));
-            const QColor c = expertColour(first);
-            QString style = QStringLiteral("background:rgba(%1,%2,%3,150);").arg(c.red()).arg(c.green()).arg(c.blue());
-            if (e->cols > 1)
-                style += QStringLiteral("border-bottom:3px solid %1;").arg(expertColour(int(e->at(t, 1))).name());
-            html += QStringLiteral("<span style=\"%1\">%2</span>&#8203;")
-                        .arg(style, tokens.value(t).toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")));
+        // A row per choice: the expert each token went to first, then second (when K > 1).
+        for (int k = 0; k < std::min(e->cols, 2); ++k) {
+            html += QStringLiteral("<tr><td><b>%1</b></td><td style=\"font-size:large\">")
+                        .arg((k == 0 ? tr("layer %1").arg(l) : tr("second choice")).toHtmlEscaped());
+            for (int t = 0; t < e->rows; ++t) {
+                const QColor c = expertColour(int(e->at(t, k)));
+                html += QStringLiteral("<span style=\"background-color:rgba(%1,%2,%3,%4)\">%5</span>")
+                            .arg(c.red())
+                            .arg(c.green())
+                            .arg(c.blue())
+                            .arg(k == 0 ? 170 : 90)
+                            .arg(tokens.value(t).toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")));
+            }
+            html += QStringLiteral("</td></tr>");
         }
-        html += QStringLiteral("</p>");
     }
     if (routed == 0) {
         m_tokens->setText(tr("This model routes no tokens: it has no mixture-of-experts layer."));
@@ -124,9 +128,11 @@ void RoutingView::showTrace(std::shared_ptr<const lm::Trace> trace)
         legend += QStringLiteral("<span style=\"background:%1;color:white\">&nbsp;%2&nbsp;</span> ")
                       .arg(expertColour(x).name(), tr("expert %1").arg(x).toHtmlEscaped());
     legend += QStringLiteral("</p>");
-    m_tokens->setText(legend + html +
+    m_tokens->setText(legend + QStringLiteral("<table cellspacing=\"3\">") + html + QStringLiteral("</table>") +
                       QStringLiteral("<p><i>%1</i></p>")
-                          .arg(tr("Background: the expert each token went to first; underline: its second choice.").toHtmlEscaped()));
+                          .arg(tr("Each token is coloured by the expert it went to first, and, in the lighter row "
+                                  "below, second.")
+                                   .toHtmlEscaped()));
 }
 
 void RoutingView::clearHistory()

@@ -2,7 +2,7 @@
 // RoutingView: the Experts tab, for a mixture-of-experts model trained on the language-model tab
 // (a family that feeds the table's Routing view). Three things:
 //  - a traced text with each token coloured by the expert it went to, a row per routing layer
-//    (first choice as the background, second choice underlined);
+//    (a row for the first choice, a lighter one below for the second);
 //  - each expert's share of the tokens over training, for a chosen routing layer, against the
 //    even share 1/E;
 //  - the load-balancing loss over training (its smallest value, reached when every expert gets
