@@ -97,8 +97,10 @@ Trainer::Trainer(TrainableModel &model, std::unique_ptr<Objective> source, const
     m_schedule.total = config.steps;
     m_schedule.minRatio = config.minLrRatio;
     if (const auto *language = dynamic_cast<const LanguageModel *>(&model))
-        if (const Architecture *family = findArchitecture(language->arch()); family && family->routing)
+        if (const Architecture *family = findArchitecture(language->arch()); family && family->routing) {
             m_family = family;
+            m_routed = language;
+        }
 }
 
 void Trainer::resumeAt(int stepsDone)
@@ -152,7 +154,7 @@ StepReport Trainer::step()
     r.liveBytes = MemoryMeter::liveBytes();
     r.peakBytes = MemoryMeter::peakBytes();
     if (m_family)
-        if (auto routed = m_family->routing(dynamic_cast<const LanguageModel &>(m_model)); routed && !routed.value().layers.empty())
+        if (auto routed = m_family->routing(*m_routed); routed && !routed.value().layers.empty())
             r.routing = std::move(routed).value();
     m_history.push_back(r);
     return r;

@@ -154,7 +154,8 @@ private:
     std::vector<StepReport> m_history;
     std::string m_divergence;
     std::string m_divergedTensor;
-    const Architecture *m_family = nullptr; // the model's table entry, when it reports routing
+    const Architecture *m_family = nullptr;   // the model's table entry, when it reports routing
+    const LanguageModel *m_routed = nullptr; // the model, as that entry's routing hook takes it
 };
 
 } // namespace lm

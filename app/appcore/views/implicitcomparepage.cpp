@@ -229,21 +229,23 @@ bool ImplicitComparePage::isImplicit(int model) const
     return m.trace && m.trace->has(implicitAttentionKey(std::max(0, m_layer->currentIndex())));
 }
 
-double ImplicitComparePage::lookBack(int model) const
+std::optional<lm::TraceMatrix> ImplicitComparePage::shownMap(int model) const
 {
     const ImplicitCompareModel m = m_results.value(model);
     if (!m.trace)
-        return kNaN;
-    const auto map = layerAttentionMap(*m.trace, std::max(0, m_layer->currentIndex()));
+        return std::nullopt;
+    return layerAttentionMap(*m.trace, std::max(0, m_layer->currentIndex()));
+}
+
+double ImplicitComparePage::lookBack(int model) const
+{
+    const auto map = shownMap(model);
     return map ? meanLookBack(*map) : kNaN;
 }
 
 double ImplicitComparePage::futureWeight(int model) const
 {
-    const ImplicitCompareModel m = m_results.value(model);
-    if (!m.trace)
-        return kNaN;
-    const auto map = layerAttentionMap(*m.trace, std::max(0, m_layer->currentIndex()));
+    const auto map = shownMap(model);
     return map ? largestFutureWeight(*map) : kNaN;
 }
 

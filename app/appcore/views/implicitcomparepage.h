@@ -13,6 +13,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 class HeatmapPlot;
 class QComboBox;
@@ -57,6 +58,8 @@ Q_SIGNALS:
 
 private:
     void showModel(int model);
+    // Model `model`'s map at the chosen layer; nothing before its trace arrives.
+    std::optional<lm::TraceMatrix> shownMap(int model) const;
     void setRunning(bool on);
 
     ImplicitCompareWorker *m_worker;

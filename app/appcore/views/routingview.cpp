@@ -15,7 +15,12 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <string>
+#include <utility>
+#include <vector>
 
 
 RoutingView::RoutingView(QWidget *parent)
@@ -70,22 +75,31 @@ QString RoutingView::text() const { return m_text->text(); }
 
 QString RoutingView::tokenHtml() const { return m_tokens->text(); }
 
+namespace {
+// The routing layers a trace holds, in order: (layer, its "layer{l}.moe.experts" (T, K)).
+std::vector<std::pair<int, const lm::TraceMatrix *>> routedLayers(const lm::Trace &trace)
+{
+    std::vector<std::pair<int, const lm::TraceMatrix *>> layers;
+    for (const auto &[name, m] : trace.matrices) {
+        int layer = -1;
+        char rest[16] = {};
+        if (std::sscanf(name.c_str(), "layer%d.%15s", &layer, rest) == 2 && std::string(rest) == "moe.experts")
+            layers.emplace_back(layer, &m);
+    }
+    std::sort(layers.begin(), layers.end());
+    return layers;
+}
+} // namespace
+
 QVector<int> RoutingView::tokenExperts(int index) const
 {
     QVector<int> out;
     if (!m_trace || index < 0)
         return out;
-    int seen = 0;
-    for (int l = 0; l < 1024; ++l) {
-        const lm::TraceMatrix *e = m_trace->find("layer" + std::to_string(l) + ".moe.experts");
-        if (!e)
-            continue;
-        if (seen++ == index) {
-            for (int t = 0; t < e->rows; ++t)
-                out << int(e->at(t, 0));
-            return out;
-        }
-    }
+    const auto layers = routedLayers(*m_trace);
+    if (index < int(layers.size()))
+        for (int t = 0; t < layers[std::size_t(index)].second->rows; ++t)
+            out << int(layers[std::size_t(index)].second->at(t, 0));
     return out;
 }
 
@@ -94,11 +108,8 @@ void RoutingView::showTrace(std::shared_ptr<const lm::Trace> trace)
     m_trace = std::move(trace);
     QString html;
     int routed = 0, experts = 0;
-    for (int l = 0; l < 1024; ++l) {
-        const lm::TraceMatrix *e = m_trace->find("layer" + std::to_string(l) + ".moe.experts");
+    for (const auto &[l, e] : routedLayers(*m_trace)) {
         const lm::TraceMatrix *p = m_trace->find("layer" + std::to_string(l) + ".moe.probs");
-        if (!e)
-            continue;
         ++routed;
         if (p)
             experts = std::max(experts, p->cols);
