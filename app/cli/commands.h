@@ -27,6 +27,7 @@ int fillMaskCommand(const std::vector<std::string> &args);
 int embedSentencesCommand(const std::vector<std::string> &args);
 int searchCommand(const std::vector<std::string> &args);
 int translateCommand(const std::vector<std::string> &args);
+int exportHfCommand(const std::vector<std::string> &args);
 
 class Args;
 namespace lm {

@@ -38,7 +38,7 @@ const char *const kUsage =
     "  forward --model M (--text T [--pair T2] | --ids 3,14,15 [--token-type-ids 0,0,1])\n"
     "          [--decoder-ids 0,7,9] [--logits OUT.csv] [--hidden OUT.csv] [--attention OUT.json]\n"
     "          [--encoder-attention OUT.json] [--decoder-attention OUT.json] [--cross-attention OUT.json]\n"
-    "          M: our .safetensors or a Hugging Face GPT-2, BERT, ALBERT, T5, BART, RWKV or Mamba\n"
+    "          M: our .safetensors or a Hugging Face GPT-2, Llama, BERT, ALBERT, T5, BART, RWKV or Mamba\n"
     "          folder. --text adds an encoder's [CLS]/[SEP] (and token types for --pair); --ids are\n"
     "          taken as given.\n"
     "          Encoder-decoders (t5, bart) read --text/--ids as the source and --decoder-ids (default:\n"
@@ -85,6 +85,11 @@ const char *const kUsage =
     "  search  --model M --eval builtin:retrieval_en|FILE.tsv [--vectors V.vec]   recall@1, @5 and\n"
     "          MRR of TF-IDF, averaged word vectors (with --vectors) and the encoder on a query set;\n"
     "          last line \"recall@5: X\" (the encoder's).\n"
+    "  export-hf --model M --out DIR   M (ours or a Hugging Face folder) as the Hugging Face folder of\n"
+    "          its family's counterpart: gpt -> GPT-2, llama, bert, albert, t5, bart, rwkv, mamba\n"
+    "          (config.json, model.safetensors, the tokenizer's files), for PyTorch and transformers;\n"
+    "          forward --model DIR reads it back. DIR must not exist or be empty. A char or word\n"
+    "          tokenizer, or an option the counterpart lacks (a GPT with RoPE), is an error.\n"
     "  generate --model M.safetensors --prompt T [--max-new N] [--temperature X] [--top-k K]\n"
     "          [--top-p P] [--seed N] [--threads N]   text from a trained model, streamed as it comes\n"
     "  embed   --method skipgram|cbow|glove|fasttext --corpus F --out V.vec [--dim N]\n"
@@ -112,6 +117,9 @@ const char *const kUsage =
     "          cross_cache (an encoder-decoder's keys and values of the source).\n"
     "  lesson  --check lessons/FILE.json   runs every step headless and judges its checks;\n"
     "          exit 1 if a check fails (2 if the file breaks the schema in lessons/README.md)\n"
+    "  lesson  --check-all [--dir DIR]   every lesson (built in, or DIR/*.json), then the coverage\n"
+    "          table: each idea LMScope teaches and the steps that teach it (their \"teaches\");\n"
+    "          exit 1 if a check fails or an idea has no passing step\n"
     "  plot    loss --log LOSS.csv --out FILE.png|svg|pdf|csv [--width W] [--height H]\n"
     "          [--dpi D] [--log-y] [--smoothing S]\n"
     "          Draws the training curve from train's --log file.\n"
@@ -179,8 +187,10 @@ int main(int argc, char *argv[])
             return embedSentencesCommand(words);
         if (command == "search")
             return searchCommand(words);
+        if (command == "export-hf")
+            return exportHfCommand(words);
         throw UsageError("unknown command '" + command +
-                         "' (commands: archs, train, forward, fill-mask, finetune, translate, summarize, embed-sentences, search, generate, embed, neighbors, analogy, memory, lesson, plot; see --help)");
+                         "' (commands: archs, train, forward, fill-mask, finetune, translate, summarize, embed-sentences, search, export-hf, generate, embed, neighbors, analogy, memory, lesson, plot; see --help)");
     } catch (const UsageError &e) {
         std::fprintf(stderr, "error: %s\n", e.what());
         return 2;

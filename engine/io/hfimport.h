@@ -1,7 +1,7 @@
 #pragma once
 // Hugging Face checkpoints (DESIGN.md, "Contracts"): a folder with config.json, model.safetensors
 // and the tokenizer files loads for inference and inspection: every family whose table entry has a
-// Hugging Face reader (GPT-2, BERT, ALBERT …).
+// Hugging Face reader (GPT-2, Llama, BERT, ALBERT, T5, BART, RWKV, Mamba). io/hfexport.h writes them.
 #include "core/result.h"
 #include "io/checkpoint.h"
 
@@ -13,8 +13,8 @@ namespace lm {
 // picks the family (without one, the first family that reads folders: GPT-2). For GPT-2:
 //   config.json: n_embd, n_layer, n_head, n_positions, vocab_size (integers, required),
 //     layer_norm_epsilon (default 1e-5), activation_function (must be "gelu_new"; default
-//     "gelu_new"), tie_word_embeddings (default true), model_type (if present, "gpt2"). n_inner,
-//     when present and not null, must be 4·n_embd.
+//     "gelu_new"), tie_word_embeddings (default true), model_type (if present, "gpt2"). n_inner
+//     (default null: 4·n_embd).
 //   model.safetensors: our parameter names, each with or without the "transformer."
 //     prefix; buffers ("h.{i}.attn.bias", "h.{i}.attn.masked_bias") and anything else not a
 //     parameter of the model are ignored. "lm_head.weight" with tie_word_embeddings true is

@@ -7,7 +7,7 @@
 // (type, default, range, help: the one place where --dim, --layers, --norm … are declared and
 // validated), what it is (causal, bidirectional or encoder–decoder; how it generates), the
 // objectives it trains with, the views it can feed, and its functions: build the model, count
-// its parameters exactly, predict its memory, read a Hugging Face config.
+// its parameters exactly, predict its memory, read and write a Hugging Face config.
 //
 // Adding a family: a folder under engine/models/, an entry (an Architecture returned by a
 // function of that folder), and one line in architecture.cpp's list.
@@ -30,6 +30,7 @@
 namespace lm {
 
 class Tensor;
+class Tokenizer;
 
 // User-facing text in both interface languages.
 struct LocalText {
@@ -112,6 +113,18 @@ struct HuggingFaceReader {
     std::function<std::vector<std::string>(const std::string &name)> alternativeNames;
 };
 
+// How a family writes itself as a Hugging Face folder (io/hfexport.h): the reader's inverse.
+struct HuggingFaceWriter {
+    // Our model config (complete, as LanguageModel::config() gives it) -> config.json for the
+    // library's class: "model_type", "architectures" and every field the reader reads. `tokenizer`
+    // gives the special tokens' ids (pad, start, end). An error names what has no Hugging Face
+    // counterpart ("positions rope: GPT-2 has learned positions only").
+    std::function<Result<nlohmann::json>(const nlohmann::json &config, const Tokenizer &tokenizer)> toConfig;
+    // Our parameter name -> the name the library saves it under ("wte.weight" ->
+    // "transformer.wte.weight"); null keeps ours.
+    std::function<std::string(const std::string &name)> savedName;
+};
+
 // A per-layer matrix of a Trace that `lmscope-cli forward --<flag> FILE` writes for the families
 // that record it: "layer{l}.<suffix>" of every layer, as JSON [layer][row][col].
 struct TraceExport {
@@ -146,6 +159,7 @@ struct Architecture {
         memory;
     std::vector<NamedConfig> referenceConfigs;
     std::optional<HuggingFaceReader> huggingFace;
+    std::optional<HuggingFaceWriter> huggingFaceWriter; // families with a Hugging Face counterpart
     // Encoder–decoders: the special tokens around their text (models/seq2seqtokens.h). Their
     // config takes the start token's id as "decoder_start" and, where it has the field, the pad
     // token's as "pad_token"; training from scratch sets both from the tokenizer it trains.

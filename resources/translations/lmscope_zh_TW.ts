@@ -2211,142 +2211,163 @@
     </message>
     <message>
         <location filename="../../app/appcore/window/mainwindow.cpp" line="152"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="376"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="384"/>
         <source>Save checkpoint</source>
         <translation>儲存檢查點</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="173"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="156"/>
+        <source>Exported a Hugging Face folder to %1; transformers&apos; from_pretrained reads it</source>
+        <translation>已匯出 Hugging Face 資料夾到 %1；transformers 的 from_pretrained 可以讀取它</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="158"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="395"/>
+        <source>Export as a Hugging Face folder</source>
+        <translation>匯出成 Hugging Face 資料夾</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="179"/>
         <source>Lesson</source>
         <translation>課程</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="210"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="216"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="211"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="217"/>
         <source>&amp;Open corpus…</source>
         <translation>開啟語料(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="212"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="218"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="214"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="220"/>
         <source>&amp;Save checkpoint…</source>
         <translation>儲存檢查點(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="215"/>
-        <source>&amp;Export loss plot…</source>
-        <translation>匯出損失圖(&amp;E)…</translation>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="221"/>
+        <source>&amp;Export</source>
+        <translation>匯出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="217"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="222"/>
+        <source>&amp;Loss plot…</source>
+        <translation>損失曲線圖(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="223"/>
+        <source>Model as a &amp;Hugging Face folder…</source>
+        <translation>模型存成 Hugging Face 資料夾(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="225"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="219"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="227"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="224"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="232"/>
         <source>Logarithmic loss axis</source>
         <translation>損失軸使用對數刻度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="227"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="237"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="235"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="245"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="238"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="246"/>
         <source>The window is rebuilt in the new language, which stops the training in progress. Switch now?</source>
         <translation>視窗會以新語言重建，進行中的訓練會停止。要現在切換嗎？</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="245"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="253"/>
         <source>&amp;Lessons</source>
         <translation>課程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="255"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="257"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="263"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="265"/>
         <source>A first language model</source>
         <translation>第一個語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="258"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="266"/>
         <source>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; Pick the built-in English corpus and &lt;i&gt;Characters&lt;/i&gt; as tokens.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; Press &lt;i&gt;Start&lt;/i&gt;. The model reads the previous few characters and guesses the next one; the loss says how surprised it was, averaged over a batch.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; Watch the curve: at first the loss is near ln(vocabulary size), a uniform guess. It falls quickly as the model learns which letters follow which, then slowly as it learns words.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; Press &lt;i&gt;Let it write&lt;/i&gt; with a prompt such as &lt;i&gt;The king&lt;/i&gt;. Early on the text is noise; after a thousand steps it spells words from the corpus.&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; Try the Traditional Chinese corpus: each character is one token, so the vocabulary is larger and the first loss higher.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; 選擇內建的英文語料，詞元選&lt;i&gt;字元&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; 按下&lt;i&gt;開始&lt;/i&gt;。模型會讀取前面幾個字元，猜出下一個字元；損失代表它看到正確答案時有多「意外」，是整個批次的平均值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; 觀察曲線：一開始損失接近 ln(詞彙量)，也就是在所有詞元之間平均亂猜的程度。模型學會哪些字母常接在哪些字母後面時，損失下降得很快；接著開始學單字，下降就變慢了。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; 輸入像 &lt;i&gt;The king&lt;/i&gt; 這樣的提示，再按&lt;i&gt;讓它寫寫看&lt;/i&gt;。剛開始寫出的文字只是雜訊；訓練一千步左右之後，它就能拼出語料裡的單字。&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; 換成繁體中文語料試試看：每個字就是一個詞元，所以詞彙量更大，一開始的損失也更高。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="269"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="277"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="270"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="278"/>
         <source>Command-line tool…</source>
         <translation>命令列工具…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="271"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="279"/>
         <source>Command-line tool</source>
         <translation>命令列工具</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="272"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="280"/>
         <source>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; does the same work from scripts, for example:&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;Run &lt;code&gt;lmscope-cli --help&lt;/code&gt; for every command.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; 可以在腳本中完成同樣的工作，例如：&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &lt;code&gt;lmscope-cli --help&lt;/code&gt; 即可查看所有指令。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="277"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="278"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="285"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="286"/>
         <source>About LMScope</source>
         <translation>關於 LMScope</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="279"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="287"/>
         <source>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A desktop lab for neural language models: train small models on your own text and look inside them while they learn.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;神經語言模型的桌面實驗室：用你自己的文字訓練小型模型，並在它們學習的過程中觀察內部的運作。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="339"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="347"/>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="340"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="348"/>
         <source>Text files (*.txt *.md *.csv);;All files (*)</source>
         <translation>文字檔 (*.txt *.md *.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="351"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="359"/>
         <source>Open corpus</source>
         <translation>開啟語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="355"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="363"/>
         <source>Corpus %1: %2 bytes</source>
         <translation>語料 %1：%2 位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="377"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="385"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors 檔案 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="222"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="230"/>
         <source>Reset layout</source>
         <translation>重設版面配置</translation>
     </message>
@@ -3910,76 +3931,76 @@ Step %2 of %3 · loss %4</source>
 <context>
     <name>RoutingView</name>
     <message>
-        <location filename="../../app/appcore/views/routingview.cpp" line="27"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="32"/>
         <source>Trace this text</source>
         <translation>追蹤這段文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/routingview.cpp" line="28"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="33"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/routingview.cpp" line="31"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="36"/>
         <source>Routing layer</source>
         <translation>路由層</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/routingview.cpp" line="35"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="40"/>
         <source>Train a model with mixture-of-experts layers (%1, with more than one expert) on the language-model tab: each such layer has several feed-forward networks, the experts, and a router that sends every token to the few it scores highest.</source>
         <translation>先在「語言模型」分頁訓練一個有專家混合層的模型（%1，專家數大於 1）：這種層有好幾個前饋網路，也就是專家，另有一個路由器把每個詞元送給它評分最高的幾位。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/routingview.cpp" line="47"/>
-        <location filename="../../app/appcore/views/routingview.cpp" line="48"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="52"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="53"/>
         <source>training step</source>
         <translation>訓練步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/routingview.cpp" line="47"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="52"/>
         <source>share of the tokens</source>
         <translation>分到的詞元比例</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/routingview.cpp" line="48"/>
-        <location filename="../../app/appcore/views/routingview.cpp" line="210"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="53"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="221"/>
         <source>load-balancing loss</source>
         <translation>負載平衡損失</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/routingview.cpp" line="109"/>
-        <location filename="../../app/appcore/views/routingview.cpp" line="169"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="120"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="180"/>
         <source>layer %1</source>
         <translation>第 %1 層</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/routingview.cpp" line="109"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="120"/>
         <source>second choice</source>
         <translation>第二選擇</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/routingview.cpp" line="123"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="134"/>
         <source>This model routes no tokens: it has no mixture-of-experts layer.</source>
         <translation>這個模型不分派詞元：它沒有專家混合層。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/routingview.cpp" line="129"/>
-        <location filename="../../app/appcore/views/routingview.cpp" line="207"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="140"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="218"/>
         <source>expert %1</source>
         <translation>專家 %1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/routingview.cpp" line="133"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="144"/>
         <source>Each token is coloured by the expert it went to first, and, in the lighter row below, second.</source>
         <translation>每個詞元依它的第一選擇專家著色；下方較淡的一列是第二選擇。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/routingview.cpp" line="180"/>
-        <source>%1 experts in each of %2 routing layers. Left: each expert&apos;s share of the (token, choice) pairs in every training batch; the dashed line is the even share. Right: the load-balancing loss added to the training loss, which pushes the router towards even shares (its smallest value is the number of experts per token).</source>
-        <translation>%2 個路由層，每層 %1 位專家。左：每個訓練批次中，各專家分到的（詞元, 選擇）比例；虛線是平均分配時的比例。右：加進訓練損失的負載平衡損失，它把路由器推向平均分配（最小值等於每個詞元的專家數）。</translation>
+        <location filename="../../app/appcore/views/routingview.cpp" line="191"/>
+        <source>%1 experts in each of %2 routing layers. Left: each expert&apos;s share of the (token, choice) pairs in every training batch; the dashed line is the even share. Right: the load-balancing loss added to the training loss, which pushes the router towards even shares (with even shares it sits at about the number of experts per token).</source>
+        <translation>%2 個路由層，每層 %1 位專家。左：每個訓練批次中，各專家分到的（詞元, 選擇）比例；虛線是平均分配時的比例。右：加進訓練損失的負載平衡損失，它把路由器推向平均分配（平均分配時，它約等於每個詞元的專家數）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/routingview.cpp" line="208"/>
+        <location filename="../../app/appcore/views/routingview.cpp" line="219"/>
         <source>even share</source>
         <translation>平均分配</translation>
     </message>
@@ -4182,63 +4203,68 @@ Step %2 of %3 · loss %4</source>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../app/appcore/workers/trainingworker.cpp" line="62"/>
+        <location filename="../../app/appcore/workers/trainingworker.cpp" line="63"/>
         <source>%1: %2 tokens, vocabulary %3 (%4 tokenizer), %5 parameters</source>
         <translation>%1：%2 個詞元，詞彙量 %3（%4 分詞器），%5 個參數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/trainingworker.cpp" line="80"/>
-        <location filename="../../app/appcore/workers/trainingworker.cpp" line="145"/>
+        <location filename="../../app/appcore/workers/trainingworker.cpp" line="81"/>
+        <location filename="../../app/appcore/workers/trainingworker.cpp" line="146"/>
         <source>Nothing to train: prepare a model first.</source>
         <translation>沒有可訓練的模型：請先準備模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/trainingworker.cpp" line="57"/>
+        <location filename="../../app/appcore/workers/trainingworker.cpp" line="58"/>
         <source>Cannot resume from %1: %2</source>
         <translation>無法從 %1 接續訓練：%2</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/trainingworker.cpp" line="114"/>
+        <location filename="../../app/appcore/workers/trainingworker.cpp" line="115"/>
         <source>Training stopped: the loss is no longer a finite number at step %1.</source>
         <translation>訓練已停止：第 %1 步的損失不再是有限的數字。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/trainingworker.cpp" line="115"/>
+        <location filename="../../app/appcore/workers/trainingworker.cpp" line="116"/>
         <source>Training stopped: the gradient of %1 is no longer a finite number at step %2.</source>
         <translation>訓練已停止：第 %2 步時 %1 的梯度不再是有限的數字。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/trainingworker.cpp" line="118"/>
+        <location filename="../../app/appcore/workers/trainingworker.cpp" line="119"/>
         <source>The weights keep their last finite values; try a smaller learning rate.</source>
         <translation>權重保留最後一組有限的值；請試試較小的學習率。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/trainingworker.cpp" line="209"/>
+        <location filename="../../app/appcore/workers/trainingworker.cpp" line="210"/>
         <source>it was saved for another model or text</source>
         <translation>它是為另一個模型或另一段文字存的</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/trainingworker.cpp" line="216"/>
+        <location filename="../../app/appcore/workers/trainingworker.cpp" line="217"/>
         <source>it is at step %1, beyond the %2 steps chosen</source>
         <translation>它停在第 %1 步，超過了設定的 %2 步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/trainingworker.cpp" line="224"/>
+        <location filename="../../app/appcore/workers/trainingworker.cpp" line="225"/>
         <source>There is no model to save yet.</source>
         <translation>目前還沒有可儲存的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/trainingworker.cpp" line="234"/>
+        <location filename="../../app/appcore/workers/trainingworker.cpp" line="235"/>
+        <source>There is no model to export yet.</source>
+        <translation>還沒有可以匯出的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/trainingworker.cpp" line="245"/>
         <source>Train a model first, then trace a text through it.</source>
         <translation>請先訓練模型，再把文字送進去追蹤。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/trainingworker.cpp" line="251"/>
+        <location filename="../../app/appcore/workers/trainingworker.cpp" line="262"/>
         <source>The text gives no tokens.</source>
         <translation>這段文字切不出任何詞元。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/trainingworker.cpp" line="136"/>
+        <location filename="../../app/appcore/workers/trainingworker.cpp" line="137"/>
         <source>%1 trained on the language-model tab (step %2)</source>
         <translation>在「語言模型」分頁訓練的 %1（第 %2 步）</translation>
     </message>

@@ -109,6 +109,67 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path("no3.json")));
     }
 
+    // export-hf writes a folder that forward reads back to the same logits; a folder that is not
+    // empty, or a family without a Hugging Face counterpart, is one error line, exit 2, nothing written.
+    void exportHfThenForward()
+    {
+        const QString mamba = QStringLiteral(LMSCOPE_SOURCE_DIR "/tests/golden/mamba-tiny");
+        const QString ids = QStringLiteral("4,8,15,16");
+        Run r = cli({QStringLiteral("export-hf"), QStringLiteral("--model"), mamba, QStringLiteral("--out"), path("mamba-out")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("MambaForCausalLM")), qPrintable(r.out));
+        for (const char *file : {"config.json", "model.safetensors"})
+            QVERIFY(QFile::exists(path("mamba-out") + QLatin1Char('/') + QLatin1String(file)));
+        const auto logits = [&](const QString &model, const char *out) {
+            const Run f = cli({QStringLiteral("forward"), QStringLiteral("--model"), model, QStringLiteral("--ids"), ids,
+                               QStringLiteral("--logits"), path(out)});
+            QFile file(path(out));
+            return f.code == 0 && file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        };
+        const QByteArray original = logits(mamba, "mamba-original.csv");
+        QVERIFY(!original.isEmpty());
+        QCOMPARE(logits(path("mamba-out"), "mamba-exported.csv"), original);
+
+        r = cli({QStringLiteral("export-hf"), QStringLiteral("--model"), mamba, QStringLiteral("--out"), path("mamba-out")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.startsWith(QStringLiteral("error: ")) && r.err.contains(QStringLiteral("not empty")) &&
+                     r.err.count(QLatin1Char('\n')) == 1,
+                 qPrintable(r.err));
+
+        r = cli({QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("rnn"), QStringLiteral("--corpus"),
+                 QStringLiteral("builtin:en"), QStringLiteral("--steps"), QStringLiteral("1"), QStringLiteral("--seq"),
+                 QStringLiteral("8"), QStringLiteral("--batch"), QStringLiteral("2"), QStringLiteral("--out"), path("rnn.safetensors")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = cli({QStringLiteral("export-hf"), QStringLiteral("--model"), path("rnn.safetensors"), QStringLiteral("--out"),
+                 path("rnn-out")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("no Hugging Face counterpart")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(path("rnn-out")));
+    }
+
+    // --check-all runs a folder's lessons and prints the coverage table; an idea without a passing
+    // step makes it exit 1, and --check with --check-all is bad usage.
+    void lessonCheckAllPrintsCoverage()
+    {
+        QDir().mkpath(path("lessons"));
+        writeFile(path("lessons") + QStringLiteral("/01-memory.json"), R"({"schema":1,"id":"01-memory",
+            "title":{"zh-TW":"記憶體","en":"Memory"},"summary":{"zh-TW":"量","en":"Measure"},
+            "steps":[{"title":{"zh-TW":"量","en":"Measure"},"teaches":["memory-scaling"],
+              "text":{"zh-TW":"文","en":"Text"},
+              "actions":[{"do":"memory","archs":["gpt"],"seq_lens":[16,32],"batch":1,"dim":16,"layers":1,"heads":2}],
+              "checks":[{"expect":"memory_slope","arch":"gpt","min":0,"max":3}]}]})");
+        Run r = cli({QStringLiteral("lesson"), QStringLiteral("--check-all"), QStringLiteral("--dir"), path("lessons")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.out.contains(QStringLiteral("01-memory step 1")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("memory linear in batch and quadratic in length *\\| 01-memory step 1 *\\| ok"))),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("1 of ")) && r.out.contains(QStringLiteral("not covered: symbols-to-vectors")),
+                 qPrintable(r.out));
+        r = cli({QStringLiteral("lesson"), QStringLiteral("--check-all"), QStringLiteral("--check"), QStringLiteral("x.json")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.startsWith(QStringLiteral("error: ")));
+    }
+
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());

@@ -64,6 +64,14 @@ private Q_SLOTS:
         QTest::newRow("min above max")
             << withStep(QStringLiteral(R"(,"checks":[{"expect":"memory_slope","arch":"gpt","min":2,"max":1}])"))
             << QStringLiteral("step 1: check 1 (memory_slope): 'min' must not exceed 'max'");
+        QTest::newRow("unknown idea") << withStep(QStringLiteral(R"(,"teaches":["telepathy"])"))
+                                      << QStringLiteral("step 1: 'teaches': \"telepathy\" is not an idea (symbols-to-vectors, skip-gram");
+        QTest::newRow("teaching without a check")
+            << withStep(QStringLiteral(R"(,"teaches":["cbow"],"actions":[{"do":"embed","method":"cbow"}])"))
+            << QStringLiteral("step 1: a step that 'teaches' must run and show something");
+        QTest::newRow("teaching without showing")
+            << withStep(QStringLiteral(R"(,"teaches":["cbow"],"checks":[{"expect":"loss_fell","fraction":0.1}])"))
+            << QStringLiteral("step 1: a step that 'teaches' must run and show something");
         // Found by fuzz_lesson: nlohmann-json throws out_of_range, not parse_error, for this.
         QTest::newRow("number beyond double") << QStringLiteral("13133366656666.333000e665666666")
                                               << QStringLiteral("x.json: broken JSON: [json.exception.out_of_range.406]");

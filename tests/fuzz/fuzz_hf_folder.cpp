@@ -40,7 +40,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (!family || family->traits.direction != lm::Direction::Causal)
         return 0;
     std::vector<std::int32_t> ids = c.tokenizer->encode("The cat sat on the mat.");
-    ids.resize(std::min<std::size_t>(ids.size(), 6));
+    // At most 6 ids, and no more than a model with learned positions has rows for (sequenceLogits
+    // refuses a longer sequence by contract, as forward does).
+    std::size_t longest = 6;
+    if (const nlohmann::json config = c.model->config(); config.contains("max_seq") && config["max_seq"].is_number_integer())
+        longest = std::min<std::size_t>(longest, config["max_seq"].get<std::size_t>());
+    ids.resize(std::min(ids.size(), longest));
     if (ids.empty())
         return 0;
     for (std::int32_t id : ids)

@@ -197,6 +197,23 @@ def mamba_tensors(dim, state, expand, kernel, rank, layers, vocab, proj_bias=Fal
     return out
 
 
+def llama_tensors(dim, heads, kv_heads, ffn, layers, vocab, head=False):
+    hd = dim // heads
+    out = [("model.embed_tokens.weight", (vocab, dim), None)]
+    for i in range(layers):
+        m = "model.layers.%d." % i
+        out += [(m + "input_layernorm.weight", (dim,), None), (m + "self_attn.q_proj.weight", (dim, dim), None),
+                (m + "self_attn.k_proj.weight", (kv_heads * hd, dim), None),
+                (m + "self_attn.v_proj.weight", (kv_heads * hd, dim), None),
+                (m + "self_attn.o_proj.weight", (dim, dim), None), (m + "post_attention_layernorm.weight", (dim,), None),
+                (m + "mlp.gate_proj.weight", (ffn, dim), None), (m + "mlp.up_proj.weight", (ffn, dim), None),
+                (m + "mlp.down_proj.weight", (dim, ffn), None)]
+    out += [("model.norm.weight", (dim,), None)]
+    if head:
+        out += [("lm_head.weight", (vocab, dim), None)]
+    return out
+
+
 def write(target, name, data):
     d = OUT / target
     d.mkdir(parents=True, exist_ok=True)
@@ -260,6 +277,19 @@ def main():
     write("hf_folder", "mamba_untied_bias", SEPARATOR.join([
         json.dumps(untied_mamba).encode(), vocab, merges,
         safetensors(mamba_tensors(4, 2, 2, 2, 1, 1, 299, proj_bias=True, conv_bias=False, head=True))]))
+
+    # Hugging Face Llama folders likewise (the layout export-hf writes): width 4, two heads sharing
+    # one key/value head, one block; a tied head, and an untied one with the optional fields.
+    llama_config = {"model_type": "llama", "architectures": ["LlamaForCausalLM"], "hidden_size": 4,
+                    "intermediate_size": 8, "num_hidden_layers": 1, "num_attention_heads": 2,
+                    "num_key_value_heads": 1, "vocab_size": 299, "max_position_embeddings": 16,
+                    "rms_norm_eps": 1e-6, "rope_theta": 10000.0, "hidden_act": "silu", "tie_word_embeddings": True}
+    write("hf_folder", "llama_tied", SEPARATOR.join([json.dumps(llama_config).encode(), vocab, merges,
+                                                     safetensors(llama_tensors(4, 2, 1, 8, 1, 299))]))
+    untied_llama = dict(llama_config, tie_word_embeddings=False, head_dim=2, attention_bias=False, mlp_bias=False,
+                        rope_scaling=None)
+    write("hf_folder", "llama_untied", SEPARATOR.join([json.dumps(untied_llama).encode(), vocab, merges,
+                                                       safetensors(llama_tensors(4, 2, 1, 8, 1, 299, head=True))]))
 
     # Hugging Face encoder folders: config.json, vocab.txt, tokenizer_config.json, tokenizer.json,
     # model.safetensors joined by SEPARATOR, an empty part for a missing file (fuzz_hf_encoder.cpp).
@@ -344,6 +374,8 @@ def main():
 
     # lessons: one real lesson and a small one with one action, check and question of each shape.
     write("lesson", "05-decoder-lm.json", (ROOT / "lessons" / "05-decoder-lm.json").read_bytes())
+    # and one whose steps name the ideas they teach, with hybrid families and implicit attention
+    write("lesson", "10-rnn-meets-transformer.json", (ROOT / "lessons" / "10-rnn-meets-transformer.json").read_bytes())
     text = {"zh-TW": "文字", "en": "text"}
     small = {"schema": 1, "id": "fuzz-small", "title": text, "summary": text, "steps": [
         {"title": text, "text": text,

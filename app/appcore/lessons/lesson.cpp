@@ -1,4 +1,5 @@
 #include "lessons/lesson.h"
+#include "lessons/lessonideas.h"
 
 #include "inspect/memorymodel.h"
 #include "lessons/lessonmeasures.h"
@@ -9,6 +10,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace {
@@ -320,7 +322,7 @@ LessonStep parseStep(const json &s)
 {
     if (!s.is_object())
         throw Bad{"must be an object"};
-    onlyFields(s, "", {"title", "text", "actions", "checks", "question"});
+    onlyFields(s, "", {"title", "text", "actions", "checks", "question", "teaches"});
     LessonStep step;
     step.title = bilingual(s, "title");
     step.text = bilingual(s, "text");
@@ -380,6 +382,31 @@ LessonStep parseStep(const json &s)
             question.explanation = bilingual(q, "explanation");
             return question;
         });
+    }
+    if (s.contains("teaches")) {
+        // A step that teaches an idea shows it live: it does something the window shows and
+        // checks what came out.
+        const json &t = s["teaches"];
+        if (!t.is_array() || t.empty())
+            throw Bad{"'teaches' must be a non-empty list of idea ids (lessons/README.md)"};
+        for (const json &id : t) {
+            if (!id.is_string() || !findLessonIdea(id.get<std::string>())) {
+                std::string known;
+                for (const LessonIdea &idea : lessonIdeas())
+                    known += (known.empty() ? "" : ", ") + idea.id;
+                throw Bad{"'teaches': " + id.dump() + " is not an idea (" + known + ")"};
+            }
+            if (std::find(step.teaches.begin(), step.teaches.end(), id.get<std::string>()) != step.teaches.end())
+                throw Bad{"'teaches' names " + id.dump() + " twice"};
+            step.teaches.push_back(id.get<std::string>());
+        }
+        static const std::set<std::string> showing{"open", "highlight", "train", "embed", "forecast",
+                                                   "tag", "gradients", "memory", "generate"};
+        const bool shows = std::any_of(step.actions.begin(), step.actions.end(),
+                                       [](const LessonAction &a) { return showing.count(a.kind) != 0; });
+        if (!shows || step.checks.empty())
+            throw Bad{"a step that 'teaches' must run and show something (an open, highlight, train, embed, "
+                      "forecast, tag, gradients, memory or generate action) and have a check"};
     }
     return step;
 }

@@ -52,6 +52,7 @@ struct LessonStep {
     std::vector<LessonCheck> checks;
     bool hasQuestion = false;
     LessonQuestion question;
+    std::vector<std::string> teaches; // ids of lessonIdeas() (lessons/lessonideas.h) this step shows live
 };
 
 struct Lesson {

@@ -206,7 +206,9 @@ CheckOutcome judgeGates(const lm::Trace &trace, double minSpread)
     int gates = 0;
     bool finite = true, inRange = true;
     double acrossUnits = 0.0, acrossTime = 0.0;
-    for (const auto &[name, m] : trace.matrices) {
+    for (const auto &entry : trace.matrices) {
+        const std::string &name = entry.first;
+        const auto &m = entry.second; // a plain reference: Clang 14 cannot capture a structured binding
         const auto at = name.find(".forward.gate.");
         if (at == std::string::npos || m.rows < 2 || m.cols < 2)
             continue;

@@ -18,6 +18,7 @@
 #include <QFile>
 
 #include <algorithm>
+#include <deque>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -464,35 +465,58 @@ CheckOutcome LessonSession::check(const LessonCheck &c)
                        question + " -> " + wanted + (ok ? " at rank " + std::to_string(rank) : " not in the top " + std::to_string(k)));
     }
     if (kind == "previous_token_head" || kind == "attention_is_causal") {
+        // Every traced map: a layer's heads, or the one map a state-space layer computes implicitly
+        // ("layer{l}.implicit.attention"), layer by layer until a layer has neither. An implicit
+        // map holds weights of any size (Mamba's are |α| averaged over channels); its rows are
+        // scaled to sum to 1 first, as the Attention tab shows them.
         const std::shared_ptr<const lm::Trace> &trace = m_results.trace;
-        if (!trace || !trace->find("layer0.head0.attention"))
+        std::vector<std::pair<std::string, const lm::TraceMatrix *>> maps;
+        std::deque<lm::TraceMatrix> scaled; // stable addresses for `maps`
+        for (int l = 0; trace; ++l) {
+            const std::string layer = "layer" + std::to_string(l);
+            if (const lm::TraceMatrix *implicit = trace->find(layer + ".implicit.attention")) {
+                lm::TraceMatrix &m = scaled.emplace_back(*implicit);
+                for (int i = 0; i < m.rows; ++i) {
+                    double sum = 0.0;
+                    for (int j = 0; j < m.cols; ++j)
+                        sum += std::abs(m.at(i, j));
+                    for (int j = 0; j < m.cols && sum > 0.0; ++j)
+                        m.values[static_cast<std::size_t>(i) * m.cols + j] =
+                            static_cast<float>(std::abs(m.at(i, j)) / sum);
+                }
+                maps.emplace_back("layer " + std::to_string(l) + " (implicit)", &m);
+                continue;
+            }
+            if (!trace->find(layer + ".head0.attention"))
+                break;
+            for (int h = 0;; ++h) {
+                const lm::TraceMatrix *m = trace->find(layer + ".head" + std::to_string(h) + ".attention");
+                if (!m)
+                    break;
+                maps.emplace_back("layer " + std::to_string(l) + ", head " + std::to_string(h), m);
+            }
+        }
+        if (maps.empty())
             return outcome(false, "還沒有追蹤注意力", "no attention has been traced yet");
         double best = 0.0, worstRow = 0.0, futureMass = 0.0;
         std::string bestName;
-        for (int l = 0;; ++l) {
-            if (!trace->find("layer" + std::to_string(l) + ".head0.attention"))
-                break;
-            for (int h = 0;; ++h) {
-                const lm::TraceMatrix *m = trace->find("layer" + std::to_string(l) + ".head" + std::to_string(h) + ".attention");
-                if (!m)
-                    break;
-                double previous = 0.0;
-                for (int i = 0; i < m->rows; ++i) {
-                    double sum = 0.0;
-                    for (int j = 0; j < m->cols; ++j) {
-                        sum += m->at(i, j);
-                        if (j > i)
-                            futureMass += m->at(i, j);
-                    }
-                    worstRow = std::max(worstRow, std::abs(sum - 1.0));
-                    if (i > 0)
-                        previous += m->at(i, i - 1);
+        for (const auto &[name, m] : maps) {
+            double previous = 0.0;
+            for (int i = 0; i < m->rows; ++i) {
+                double sum = 0.0;
+                for (int j = 0; j < m->cols; ++j) {
+                    sum += m->at(i, j);
+                    if (j > i)
+                        futureMass += std::abs(m->at(i, j));
                 }
-                previous /= std::max(1, m->rows - 1);
-                if (previous > best) {
-                    best = previous;
-                    bestName = "layer " + std::to_string(l) + ", head " + std::to_string(h);
-                }
+                worstRow = std::max(worstRow, std::abs(sum - 1.0));
+                if (i > 0)
+                    previous += m->at(i, i - 1);
+            }
+            previous /= std::max(1, m->rows - 1);
+            if (previous > best) {
+                best = previous;
+                bestName = name;
             }
         }
         if (kind == "attention_is_causal") {
@@ -614,10 +638,13 @@ CheckOutcome LessonSession::check(const LessonCheck &c)
     return outcome(false, "未知的檢查 " + kind, "unknown check " + kind);
 }
 
-bool checkLesson(const Lesson &lesson, const std::function<void(const std::string &)> &report, const lm::CancelToken *cancel)
+bool checkLesson(const Lesson &lesson, const std::function<void(const std::string &)> &report, const lm::CancelToken *cancel,
+                 std::vector<bool> *stepsPassed)
 {
     LessonSession session(cancel);
     bool all = true;
+    if (stepsPassed)
+        stepsPassed->assign(lesson.steps.size(), false);
     for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
         const std::string where = "step " + std::to_string(i + 1);
         const StepOutcome r = session.runStep(lesson.steps[i]);
@@ -626,12 +653,16 @@ bool checkLesson(const Lesson &lesson, const std::function<void(const std::strin
             all = false;
             continue;
         }
+        bool step = true;
         for (const CheckOutcome &c : r.checks) {
             report(where + (c.passed ? ": ok: " : ": FAILED: ") + c.message.en);
-            all = all && c.passed;
+            step = step && c.passed;
         }
         if (r.checks.empty())
             report(where + ": ok (no checks)");
+        all = all && step;
+        if (stepsPassed)
+            (*stepsPassed)[i] = step;
     }
     return all;
 }

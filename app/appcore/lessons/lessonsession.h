@@ -159,5 +159,6 @@ private:
 
 // Runs every step of `lesson` in a fresh session; `report` gets one line per step and per check
 // ("step 2: ok: loss 1.84 < 2.5"). Returns true when every step passed.
+// `stepsPassed`, when given, gets one entry per step: whether it ran and every check held.
 bool checkLesson(const Lesson &lesson, const std::function<void(const std::string &)> &report,
-                 const lm::CancelToken *cancel = nullptr);
+                 const lm::CancelToken *cancel = nullptr, std::vector<bool> *stepsPassed = nullptr);

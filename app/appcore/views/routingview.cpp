@@ -190,8 +190,8 @@ void RoutingView::addReports(const QVector<lm::StepReport> &reports)
     if (changed) {
         m_note->setText(tr("%1 experts in each of %2 routing layers. Left: each expert's share of the (token, choice) "
                            "pairs in every training batch; the dashed line is the even share. Right: the load-balancing "
-                           "loss added to the training loss, which pushes the router towards even shares (its "
-                           "smallest value is the number of experts per token).")
+                           "loss added to the training loss, which pushes the router towards even shares (with "
+                           "even shares it sits at about the number of experts per token).")
                             .arg(m_experts)
                             .arg(m_layers.size()));
         replot();

@@ -151,6 +151,12 @@ MainWindow::MainWindow(QWidget *parent)
         else
             QMessageBox::warning(this, tr("Save checkpoint"), error);
     });
+    connect(m_controller, &TrainingController::exported, this, [this](const QString &dir, const QString &error) {
+        if (error.isEmpty())
+            m_lm->appendLog(tr("Exported a Hugging Face folder to %1; transformers' from_pretrained reads it").arg(dir));
+        else
+            QMessageBox::warning(this, tr("Export as a Hugging Face folder"), error);
+    });
     m_defaultLayout = saveState(); // View ▸ Reset layout returns to it
     loadSettings();
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
@@ -212,7 +218,9 @@ void MainWindow::buildMenus()
     m_recentMenu = file->addMenu(tr("Open &recent"));
     updateRecentMenu();
     file->addAction(tr("&Save checkpoint…"), QKeySequence::Save, this, &MainWindow::saveCheckpoint);
-    file->addAction(tr("&Export loss plot…"), this, &MainWindow::exportLossPlot);
+    QMenu *exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->addAction(tr("&Loss plot…"), this, &MainWindow::exportLossPlot);
+    exportMenu->addAction(tr("Model as a &Hugging Face folder…"), this, &MainWindow::exportHuggingFace);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -380,6 +388,16 @@ void MainWindow::saveCheckpoint()
 }
 
 void MainWindow::exportLossPlot() { m_lm->lossPlot()->exportWithDialog(); }
+
+// A new (or empty) folder for PyTorch and transformers: config.json, model.safetensors, tokenizer.
+void MainWindow::exportHuggingFace()
+{
+    const QString dir = QFileDialog::getSaveFileName(this, tr("Export as a Hugging Face folder"),
+                                                     QStringLiteral("model-hf"), QString(), nullptr,
+                                                     QFileDialog::ShowDirsOnly);
+    if (!dir.isEmpty())
+        m_controller->exportHuggingFace(dir);
+}
 
 void MainWindow::loadSettings()
 {

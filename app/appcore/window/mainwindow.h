@@ -92,6 +92,7 @@ public Q_SLOTS:
     void resetTraining();
     void openCorpus();
     void saveCheckpoint();
+    void exportHuggingFace();
     void exportLossPlot();
     void sampleText();
 

@@ -30,6 +30,7 @@ TrainingController::TrainingController(QObject *parent) : QObject(parent)
     connect(m_worker, &TrainingWorker::sampled, this, &TrainingController::sampled);
     connect(m_worker, &TrainingWorker::generating, this, &TrainingController::generating);
     connect(m_worker, &TrainingWorker::saved, this, &TrainingController::saved);
+    connect(m_worker, &TrainingWorker::exported, this, &TrainingController::exported);
     connect(m_worker, &TrainingWorker::inspected, this, &TrainingController::inspected);
 }
 
@@ -92,6 +93,11 @@ void TrainingController::sample(const QString &prompt, int tokens, double temper
 void TrainingController::save(const QString &path)
 {
     QMetaObject::invokeMethod(m_worker, [w = m_worker, path] { w->save(path); }, Qt::QueuedConnection);
+}
+
+void TrainingController::exportHuggingFace(const QString &dir)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, dir] { w->exportHuggingFace(dir); }, Qt::QueuedConnection);
 }
 
 void TrainingController::inspect(const QString &text, const QString &second)

@@ -32,6 +32,7 @@ public:
     void reset();
     void sample(const QString &prompt, int tokens, double temperature, bool traceEachToken = false);
     void save(const QString &path);
+    void exportHuggingFace(const QString &dir); // see TrainingWorker::exportHuggingFace
     void inspect(const QString &text, const QString &second = QString()); // see TrainingWorker::inspect
 
 Q_SIGNALS:
@@ -43,6 +44,7 @@ Q_SIGNALS:
     void sampled(const QString &text);
     void generating(const QString &textSoFar);
     void saved(const QString &path, const QString &error);
+    void exported(const QString &dir, const QString &error);
     void inspected(std::shared_ptr<const lm::Trace> trace);
 
 private:

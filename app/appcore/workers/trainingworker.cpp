@@ -6,6 +6,7 @@
 #include "core/threads.h"
 #include "core/tape.h"
 #include "io/checkpoint.h"
+#include "io/hfexport.h"
 #include "models/architecture.h"
 #include "models/sampling.h"
 #include "workers/encoderreading.h"
@@ -226,6 +227,16 @@ void TrainingWorker::save(const QString &path)
     }
     const auto status = writeCheckpoint(path);
     Q_EMIT saved(path, status.ok() ? QString() : QString::fromStdString(status.error()));
+}
+
+void TrainingWorker::exportHuggingFace(const QString &dir)
+{
+    if (!m_setup) {
+        Q_EMIT exported(dir, tr("There is no model to export yet."));
+        return;
+    }
+    const auto status = lm::saveHuggingFaceFolder(dir.toStdString(), *m_setup->model, *m_setup->tokenizer);
+    Q_EMIT exported(dir, status.ok() ? QString() : QString::fromStdString(status.error()));
 }
 
 void TrainingWorker::inspect(const QString &text, const QString &second)

@@ -59,6 +59,9 @@ public Q_SLOTS:
     void sample(const QString &prompt, int tokens, double temperature, bool traceEachToken = false);
     // Writes a checkpoint; emits saved() with an empty error on success.
     void save(const QString &path);
+    // Writes the current model as the Hugging Face folder of its family's counterpart
+    // (io/hfexport.h); emits exported() with an empty error on success.
+    void exportHuggingFace(const QString &dir);
     // Runs the current model over `text` and records what it computed; emits inspected(). An
     // encoder reads "[CLS] text [SEP]", or with a non-empty `second` the pair "[CLS] text [SEP]
     // second [SEP]" with token types (workers/encoderreading.h traceEncoder); other models
@@ -73,6 +76,7 @@ Q_SIGNALS:
     void sampled(const QString &text);
     void generating(const QString &textSoFar);
     void saved(const QString &path, const QString &error);
+    void exported(const QString &dir, const QString &error);
     void inspected(std::shared_ptr<const lm::Trace> trace);
 
 private:

@@ -1,6 +1,7 @@
 // BART's entry in the architecture table (models/architecture.h), reading Hugging Face folders
 // (config.json fields as modeling_bart.py's BartConfig names them).
 #include "models/architecture.h"
+#include "text/tokenizer.h"
 #include "models/bart/bart.h"
 #include "models/bart/bartmemory.h"
 
@@ -115,6 +116,48 @@ std::vector<std::string> alternativeNames(const std::string &name)
     return {};
 }
 
+// Our bart config -> BART's config.json (BartForConditionalGeneration, post-norm, tied head); the
+// tokenizer gives <s> and </s>. The library's LayerNorm has eps 1e-5, so another is an error.
+Result<nlohmann::json> huggingFaceWriterConfig(const nlohmann::json &json, const Tokenizer &tokenizer)
+{
+    auto parsed = BartConfig::fromJson(json);
+    if (!parsed)
+        return makeError(parsed.error());
+    const BartConfig &c = parsed.value();
+    if (c.normEps != 1e-5f)
+        return makeError("norm_eps " + std::to_string(c.normEps) + ": BART's LayerNorm has 1e-5 only");
+    const auto id = [&](const char *token) -> nlohmann::json {
+        const auto found = tokenizer.tokenId(token);
+        return found ? nlohmann::json(*found) : nlohmann::json(nullptr);
+    };
+    return nlohmann::json{{"model_type", "bart"},
+                          {"architectures", {"BartForConditionalGeneration"}},
+                          {"vocab_size", c.vocabSize},
+                          {"d_model", c.dim},
+                          {"encoder_layers", c.layers},
+                          {"decoder_layers", c.resolvedDecoderLayers()},
+                          {"encoder_attention_heads", c.heads},
+                          {"decoder_attention_heads", c.resolvedDecoderHeads()},
+                          {"encoder_ffn_dim", c.resolvedFfnHidden()},
+                          {"decoder_ffn_dim", c.resolvedDecoderFfnHidden()},
+                          {"max_position_embeddings", c.maxSeq},
+                          {"activation_function", bartActivationNames()[static_cast<std::size_t>(c.activation)]},
+                          {"scale_embedding", c.scaleEmbedding},
+                          {"normalize_before", false},
+                          {"add_final_layer_norm", false},
+                          {"dropout", c.dropout},
+                          {"attention_dropout", c.dropout},
+                          {"activation_dropout", c.dropout},
+                          {"tie_word_embeddings", true},
+                          {"is_encoder_decoder", true},
+                          {"pad_token_id", c.padToken},
+                          {"decoder_start_token_id", c.decoderStart},
+                          {"bos_token_id", id("<s>")},
+                          {"eos_token_id", id("</s>")},
+                          {"forced_eos_token_id", id("</s>")},
+                          {"torch_dtype", "float32"}};
+}
+
 Architecture bartEntry()
 {
     Architecture a;
@@ -129,6 +172,7 @@ Architecture bartEntry()
     a.views = {View::Embedding, View::Attention};
     a.traits = {Direction::EncoderDecoder, GenerationState::None, false, false};
     a.huggingFace = HuggingFaceReader{{a.name}, huggingFaceConfig, {}, alternativeNames};
+    a.huggingFaceWriter = HuggingFaceWriter{huggingFaceWriterConfig, {}}; // our names are the library's
     // Hugging Face's BART vocabulary: <s> <pad> </s> <unk>, the pieces, <mask> last; texts are
     // written "<s> … </s>" and the decoder starts from </s>.
     a.seq2seqTokens = Seq2SeqTokens{{"<s>", "<pad>", "</s>", "<unk>"}, "<pad>", "</s>", "<s>", "</s>", "<mask>", "", 0};

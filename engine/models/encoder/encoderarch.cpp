@@ -2,6 +2,7 @@
 // and ALBERT, both reading Hugging Face folders (config.json fields as modeling_bert.py and
 // modeling_albert.py name them).
 #include "models/architecture.h"
+#include "text/tokenizer.h"
 #include "models/encoder/encoder.h"
 #include "models/encoder/encodermemory.h"
 
@@ -164,6 +165,61 @@ Result<nlohmann::json> huggingFaceConfig(EncoderLayout layout, const nlohmann::j
     return c.toJson();
 }
 
+// Our bert / albert config -> config.json of the class its head is (BertForPreTraining when it
+// has the pair head, BertForMaskedLM without, ForSequenceClassification, ForTokenClassification;
+// the Albert twins likewise).
+Result<nlohmann::json> huggingFaceWriterConfig(const nlohmann::json &json, const Tokenizer &tokenizer)
+{
+    auto parsed = EncoderConfig::fromJson(json);
+    if (!parsed)
+        return makeError(parsed.error());
+    const EncoderConfig &c = parsed.value();
+    const bool albert = c.layout == EncoderLayout::Albert;
+    const std::string family = albert ? "Albert" : "Bert";
+    std::string head;
+    switch (c.head) {
+    case EncoderHead::Pretrain: head = c.pairHead ? "ForPreTraining" : "ForMaskedLM"; break;
+    case EncoderHead::Classify: head = "ForSequenceClassification"; break;
+    case EncoderHead::Tag: head = "ForTokenClassification"; break;
+    }
+    nlohmann::json hf = {{"model_type", c.arch()},
+                         {"architectures", {family + head}},
+                         {"vocab_size", c.vocabSize},
+                         {"hidden_size", c.dim},
+                         {"num_hidden_layers", c.layers},
+                         {"num_attention_heads", c.heads},
+                         {"intermediate_size", c.resolvedFfnHidden()},
+                         {"max_position_embeddings", c.maxSeq},
+                         {"type_vocab_size", c.typeVocab},
+                         {"hidden_act", encoderActivationNames()[static_cast<std::size_t>(c.activation)]},
+                         {"layer_norm_eps", c.normEps},
+                         {"position_embedding_type", "absolute"},
+                         {"hidden_dropout_prob", c.dropout},
+                         {"attention_probs_dropout_prob", c.dropout},
+                         {"initializer_range", 0.02},
+                         {"pad_token_id", tokenizer.tokenId("[PAD]").value_or(0)},
+                         {"torch_dtype", "float32"}};
+    if (albert) {
+        hf["embedding_size"] = c.resolvedEmbeddingDim();
+        hf["num_hidden_groups"] = 1;
+        hf["inner_group_num"] = 1;
+        hf["classifier_dropout_prob"] = c.dropout;
+    }
+    if (c.head != EncoderHead::Pretrain) {
+        nlohmann::json id2label = nlohmann::json::object(), label2id = nlohmann::json::object();
+        for (int k = 0; k < c.numLabels; ++k) {
+            const std::string name = k < static_cast<int>(c.labels.size()) ? c.labels[static_cast<std::size_t>(k)]
+                                                                            : "LABEL_" + std::to_string(k);
+            id2label[std::to_string(k)] = name;
+            label2id[name] = k;
+        }
+        hf["num_labels"] = c.numLabels;
+        hf["id2label"] = std::move(id2label);
+        hf["label2id"] = std::move(label2id);
+    }
+    return hf;
+}
+
 // Names older checkpoints use: TF-era "LayerNorm.gamma/beta", and a bare encoder's weights
 // without the "bert." / "albert." prefix.
 std::vector<std::string> alternativeNames(EncoderLayout layout, const std::string &name)
@@ -228,6 +284,7 @@ Architecture encoderEntry(EncoderLayout layout)
     a.huggingFace = HuggingFaceReader{
         {a.name}, [layout](const nlohmann::json &hf, const FindTensor &find) { return huggingFaceConfig(layout, hf, find); },
         {}, [layout](const std::string &name) { return alternativeNames(layout, name); }};
+    a.huggingFaceWriter = HuggingFaceWriter{huggingFaceWriterConfig, {}}; // our names are the library's
     a.makeConfig = [name = a.name](const nlohmann::json &values, int vocabSize, int seq) {
         return encoderConfig(*findArchitecture(name), values, vocabSize, seq);
     };

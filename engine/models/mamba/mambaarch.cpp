@@ -1,6 +1,7 @@
 // Mamba's entry in the architecture table (models/architecture.h), with its Hugging Face reader
 // (MambaForCausalLM folders: model_type "mamba").
 #include "models/architecture.h"
+#include "text/tokenizer.h"
 #include "models/mamba/mamba.h"
 #include "models/mamba/mambamemory.h"
 
@@ -85,6 +86,36 @@ Result<nlohmann::json> huggingFaceConfig(const nlohmann::json &hf, const FindTen
     return c.toJson();
 }
 
+// Our mamba config -> Mamba's config.json (MambaForCausalLM).
+Result<nlohmann::json> huggingFaceWriterConfig(const nlohmann::json &json, const Tokenizer &)
+{
+    auto parsed = MambaConfig::fromJson(json);
+    if (!parsed)
+        return makeError(parsed.error());
+    const MambaConfig &c = parsed.value();
+    return nlohmann::json{{"model_type", "mamba"},
+                          {"architectures", {"MambaForCausalLM"}},
+                          {"vocab_size", c.vocabSize},
+                          {"hidden_size", c.dim},
+                          {"num_hidden_layers", c.layers},
+                          {"state_size", c.stateSize},
+                          {"expand", c.expand},
+                          {"intermediate_size", c.expand * c.dim},
+                          {"conv_kernel", c.convKernel},
+                          {"time_step_rank", c.resolvedDtRank()},
+                          {"use_bias", c.projBias},
+                          {"use_conv_bias", c.convBias},
+                          {"hidden_act", "silu"},
+                          {"layer_norm_epsilon", c.normEps},
+                          {"residual_in_fp32", true},
+                          {"use_mambapy", false},
+                          {"tie_word_embeddings", c.tiedHead},
+                          {"bos_token_id", 0},
+                          {"eos_token_id", 0},
+                          {"pad_token_id", 0},
+                          {"torch_dtype", "float32"}};
+}
+
 Architecture mambaEntry()
 {
     Architecture a;
@@ -129,6 +160,7 @@ Architecture mambaEntry()
     });
     setMemoryFunction<MambaConfig>(a, mambaMemory);
     a.huggingFace = HuggingFaceReader{{"mamba"}, huggingFaceConfig, {}, {}};
+    a.huggingFaceWriter = HuggingFaceWriter{huggingFaceWriterConfig, {}}; // our names are the library's
     a.implicitAttention = mambaImplicitAttention;
     a.traceExports = {{"ssm", "forward.hidden",
                        {"the scan output of every layer before its gate, [layer][position][channel]",

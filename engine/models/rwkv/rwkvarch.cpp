@@ -1,6 +1,7 @@
 // RWKV-4's entry in the architecture table (models/architecture.h), with its Hugging Face reader
 // (RwkvForCausalLM folders: model_type "rwkv").
 #include "models/architecture.h"
+#include "text/tokenizer.h"
 #include "models/rwkv/rwkv.h"
 #include "models/rwkv/rwkvmemory.h"
 
@@ -55,6 +56,30 @@ Result<nlohmann::json> huggingFaceConfig(const nlohmann::json &hf, const FindTen
     return c.toJson();
 }
 
+// Our rwkv config -> RWKV's config.json (RwkvForCausalLM). rescale_every 0: the library's
+// inference-time halving of the weights every few layers is off, so its numbers are ours.
+Result<nlohmann::json> huggingFaceWriterConfig(const nlohmann::json &json, const Tokenizer &)
+{
+    auto parsed = RwkvConfig::fromJson(json);
+    if (!parsed)
+        return makeError(parsed.error());
+    const RwkvConfig &c = parsed.value();
+    return nlohmann::json{{"model_type", "rwkv"},
+                          {"architectures", {"RwkvForCausalLM"}},
+                          {"vocab_size", c.vocabSize},
+                          {"hidden_size", c.dim},
+                          {"num_hidden_layers", c.layers},
+                          {"attention_hidden_size", c.resolvedAttentionDim()},
+                          {"intermediate_size", c.resolvedFfnHidden()},
+                          {"layer_norm_epsilon", c.normEps},
+                          {"context_length", 1024},
+                          {"rescale_every", 0},
+                          {"tie_word_embeddings", c.tiedHead},
+                          {"bos_token_id", 0},
+                          {"eos_token_id", 0},
+                          {"torch_dtype", "float32"}};
+}
+
 Architecture rwkvEntry()
 {
     Architecture a;
@@ -96,6 +121,7 @@ Architecture rwkvEntry()
     });
     setMemoryFunction<RwkvConfig>(a, rwkvMemory);
     a.huggingFace = HuggingFaceReader{{"rwkv"}, huggingFaceConfig, {}, {}};
+    a.huggingFaceWriter = HuggingFaceWriter{huggingFaceWriterConfig, {}}; // our names are the library's
     a.traceExports = {{"wkv", "forward.hidden",
                        {"the WKV output of every layer, [layer][position][channel]", "每一層的 WKV 輸出，[層][位置][通道]"}}};
     return a;

@@ -1,6 +1,7 @@
 // T5's entry in the architecture table (models/architecture.h), reading Hugging Face folders
 // (config.json fields as modeling_t5.py's T5Config names them).
 #include "models/architecture.h"
+#include "text/tokenizer.h"
 #include "models/t5/t5.h"
 #include "models/t5/t5memory.h"
 
@@ -112,6 +113,39 @@ std::vector<std::string> alternativeNames(const std::string &name)
     return {};
 }
 
+// Our t5 config -> T5's config.json (T5ForConditionalGeneration); the tokenizer gives <pad> and </s>.
+Result<nlohmann::json> huggingFaceWriterConfig(const nlohmann::json &json, const Tokenizer &tokenizer)
+{
+    auto parsed = T5Config::fromJson(json);
+    if (!parsed)
+        return makeError(parsed.error());
+    const T5Config &c = parsed.value();
+    const auto id = [&](const char *token) -> nlohmann::json {
+        const auto found = tokenizer.tokenId(token);
+        return found ? nlohmann::json(*found) : nlohmann::json(nullptr);
+    };
+    return nlohmann::json{{"model_type", "t5"},
+                          {"architectures", {"T5ForConditionalGeneration"}},
+                          {"vocab_size", c.vocabSize},
+                          {"d_model", c.dim},
+                          {"d_kv", c.resolvedHeadDim()},
+                          {"d_ff", c.resolvedFfnHidden()},
+                          {"num_layers", c.layers},
+                          {"num_decoder_layers", c.resolvedDecoderLayers()},
+                          {"num_heads", c.heads},
+                          {"relative_attention_num_buckets", c.buckets},
+                          {"relative_attention_max_distance", c.maxDistance},
+                          {"feed_forward_proj", t5FeedForwardNames()[static_cast<std::size_t>(c.feedForward)]},
+                          {"layer_norm_epsilon", c.normEps},
+                          {"dropout_rate", c.dropout},
+                          {"tie_word_embeddings", c.tiedHead},
+                          {"is_encoder_decoder", true},
+                          {"decoder_start_token_id", c.decoderStart},
+                          {"pad_token_id", id("<pad>")},
+                          {"eos_token_id", id("</s>")},
+                          {"torch_dtype", "float32"}};
+}
+
 Architecture t5Entry()
 {
     Architecture a;
@@ -126,6 +160,7 @@ Architecture t5Entry()
     a.views = {View::Embedding, View::Attention};
     a.traits = {Direction::EncoderDecoder, GenerationState::None, false, false};
     a.huggingFace = HuggingFaceReader{{a.name}, huggingFaceConfig, {}, alternativeNames};
+    a.huggingFaceWriter = HuggingFaceWriter{huggingFaceWriterConfig, {}}; // our names are the library's
     // Hugging Face's T5 vocabulary: <pad> </s> <unk>, the pieces, 100 sentinels at the end; the
     // decoder starts from <pad>.
     a.seq2seqTokens = Seq2SeqTokens{{"<pad>", "</s>", "<unk>"}, "<pad>", "</s>", "", "<pad>", "", "<extra_id_", 100};

@@ -6,6 +6,7 @@
 
 #include "core/rng.h"
 #include "core/tensor.h"
+#include "text/tokenizer.h"
 
 #include <algorithm>
 #include <cstring>
@@ -107,9 +108,11 @@ Result<nlohmann::json> gpt2Config(const nlohmann::json &hf, const std::function<
             return makeError(std::string("\"") + name + "\" is missing or not a positive integer");
     if (const auto it = hf.find("activation_function"); it != hf.end() && !(it->is_string() && *it == "gelu_new"))
         return makeError("activation_function " + it->dump() + " is not supported (only \"gelu_new\")");
-    if (const auto it = hf.find("n_inner"); it != hf.end() && !it->is_null() &&
-        !(it->is_number_integer() && it->get<std::int64_t>() == 4 * std::int64_t(config.dim)))
-        return makeError("n_inner " + it->dump() + " is not supported (only 4·n_embd or null)");
+    if (const auto it = hf.find("n_inner"); it != hf.end() && !it->is_null()) { // null: 4·n_embd
+        if (!it->is_number_integer() || it->get<std::int64_t>() < 1 || it->get<std::int64_t>() > (1 << 24))
+            return makeError("\"n_inner\" is not a positive integer or null");
+        config.ffnHidden = it->get<int>();
+    }
     if (const auto it = hf.find("layer_norm_epsilon"); it != hf.end()) {
         if (!it->is_number() || !(it->get<double>() > 0))
             return makeError("\"layer_norm_epsilon\" is not a positive number");
@@ -130,6 +133,142 @@ Result<nlohmann::json> gpt2Config(const nlohmann::json &hf, const std::function<
     if (const std::string bad = config.validate(); !bad.empty())
         return makeError(bad);
     return config.toJson();
+}
+
+// Llama's config.json (LlamaConfig: hidden_size, num_hidden_layers, num_attention_heads,
+// intermediate_size, vocab_size required) -> our llama config. Only what our Llama computes:
+// SiLU, no biases, plain RoPE.
+Result<nlohmann::json> llamaConfig(const nlohmann::json &hf, const std::function<const Tensor *(const std::string &)> &findTensor)
+{
+    TransformerConfig config = TransformerConfig::forLayout(TransformerLayout::Llama);
+    const auto intField = [&](const char *name, int &out, bool required) -> std::string {
+        const auto it = hf.find(name);
+        if (it == hf.end() || it->is_null())
+            return required ? std::string("\"") + name + "\" is missing" : std::string();
+        if (!it->is_number_integer() || it->get<std::int64_t>() < 1 || it->get<std::int64_t>() > (1 << 24))
+            return std::string("\"") + name + "\" is not a positive integer";
+        out = it->get<int>();
+        return {};
+    };
+    int headDim = 0;
+    for (const std::string &m :
+         {intField("hidden_size", config.dim, true), intField("num_hidden_layers", config.layers, true),
+          intField("num_attention_heads", config.heads, true), intField("num_key_value_heads", config.kvHeads, false),
+          intField("intermediate_size", config.ffnHidden, true), intField("vocab_size", config.vocabSize, true),
+          intField("max_position_embeddings", config.maxSeq, false), intField("head_dim", headDim, false)})
+        if (!m.empty())
+            return makeError(m);
+    if (headDim != 0 && headDim * config.heads != config.dim)
+        return makeError("\"head_dim\" " + std::to_string(headDim) + " is not hidden_size / num_attention_heads");
+    if (const auto it = hf.find("hidden_act"); it != hf.end() && !(it->is_string() && *it == "silu"))
+        return makeError("hidden_act " + it->dump() + " is not supported (only \"silu\")");
+    for (const char *bias : {"attention_bias", "mlp_bias"})
+        if (const auto it = hf.find(bias); it != hf.end() && !(it->is_boolean() && !it->get<bool>()))
+            return makeError(std::string("\"") + bias + "\" " + it->dump() + " is not supported (only false)");
+    if (const auto it = hf.find("rope_scaling"); it != hf.end() && !it->is_null())
+        return makeError("rope_scaling " + it->dump() + " is not supported (only null)");
+    for (const auto &[name, out] : {std::pair<const char *, float *>{"rms_norm_eps", &config.normEps},
+                                    {"rope_theta", &config.ropeTheta}})
+        if (const auto it = hf.find(name); it != hf.end()) {
+            if (!it->is_number() || !(it->get<double>() > 0))
+                return makeError(std::string("\"") + name + "\" is not a positive number");
+            *out = it->get<float>();
+        }
+    bool tied = false; // LlamaConfig's default
+    if (const auto it = hf.find("tie_word_embeddings"); it != hf.end()) {
+        if (!it->is_boolean())
+            return makeError("\"tie_word_embeddings\" is not a boolean");
+        tied = it->get<bool>();
+    }
+    const Tensor *head = findTensor("lm_head.weight");
+    const Tensor *embedding = findTensor("model.embed_tokens.weight");
+    if (!tied && !head)
+        return makeError("tie_word_embeddings is false but the weights have no 'lm_head.weight'");
+    config.tiedHead = tied && (!head || (embedding && sameValues(*head, *embedding)));
+    if (const std::string bad = config.validate(); !bad.empty())
+        return makeError(bad);
+    return config.toJson();
+}
+
+// What a Hugging Face class of `family` cannot express in `c`: the first option that differs from
+// the layout it needs, as a sentence; empty when it can.
+std::string unlike(const TransformerConfig &c, const char *family, NormKind norm, FfnKind ffn, PositionKind positions)
+{
+    const auto differs = [&](const char *option, const std::string &have, const std::string &need) {
+        return std::string(option) + " " + have + ": " + family + " has " + need + " only";
+    };
+    if (c.norm != norm)
+        return differs("norm", nameIn(normNames(), c.norm), nameIn(normNames(), norm));
+    if (c.ffn != ffn)
+        return differs("ffn", nameIn(ffnNames(), c.ffn), nameIn(ffnNames(), ffn));
+    if (c.positions != positions)
+        return differs("positions", nameIn(positionNames(), c.positions), nameIn(positionNames(), positions));
+    if (!c.preNorm)
+        return std::string("pre_norm false: ") + family + " normalises before each sublayer";
+    return {};
+}
+
+// Our gpt config -> GPT-2's config.json (GPT2LMHeadModel).
+Result<nlohmann::json> gpt2HfConfig(const nlohmann::json &json, const Tokenizer &)
+{
+    auto parsed = TransformerConfig::fromJson(json);
+    if (!parsed)
+        return makeError(parsed.error());
+    const TransformerConfig &c = parsed.value();
+    if (std::string bad = unlike(c, "GPT-2", NormKind::LayerNorm, FfnKind::Gelu, PositionKind::Learned); !bad.empty())
+        return makeError(bad);
+    if (c.kvHeads != 0 && c.kvHeads != c.heads)
+        return makeError("kv_heads " + std::to_string(c.kvHeads) + ": GPT-2 has one key/value head per head only");
+    return nlohmann::json{{"model_type", "gpt2"},
+                          {"architectures", {"GPT2LMHeadModel"}},
+                          {"vocab_size", c.vocabSize},
+                          {"n_positions", c.maxSeq},
+                          {"n_embd", c.dim},
+                          {"n_layer", c.layers},
+                          {"n_head", c.heads},
+                          {"n_inner", c.resolvedFfnHidden()},
+                          {"activation_function", "gelu_new"},
+                          {"layer_norm_epsilon", c.normEps},
+                          {"resid_pdrop", c.dropout},
+                          {"embd_pdrop", c.dropout},
+                          {"attn_pdrop", c.dropout},
+                          {"scale_attn_weights", true},
+                          {"tie_word_embeddings", c.tiedHead},
+                          {"bos_token_id", nullptr},
+                          {"eos_token_id", nullptr},
+                          {"torch_dtype", "float32"}};
+}
+
+// Our llama config -> Llama's config.json (LlamaForCausalLM).
+Result<nlohmann::json> llamaHfConfig(const nlohmann::json &json, const Tokenizer &)
+{
+    auto parsed = TransformerConfig::fromJson(json);
+    if (!parsed)
+        return makeError(parsed.error());
+    const TransformerConfig &c = parsed.value();
+    if (std::string bad = unlike(c, "Llama", NormKind::RmsNorm, FfnKind::SwiGlu, PositionKind::Rope); !bad.empty())
+        return makeError(bad);
+    return nlohmann::json{{"model_type", "llama"},
+                          {"architectures", {"LlamaForCausalLM"}},
+                          {"vocab_size", c.vocabSize},
+                          {"hidden_size", c.dim},
+                          {"intermediate_size", c.resolvedFfnHidden()},
+                          {"num_hidden_layers", c.layers},
+                          {"num_attention_heads", c.heads},
+                          {"num_key_value_heads", c.kvHeads > 0 ? c.kvHeads : c.heads},
+                          {"head_dim", c.headDim()},
+                          {"max_position_embeddings", c.maxSeq},
+                          {"rms_norm_eps", c.normEps},
+                          {"rope_theta", c.ropeTheta},
+                          {"rope_scaling", nullptr},
+                          {"hidden_act", "silu"},
+                          {"attention_bias", false},
+                          {"mlp_bias", false},
+                          {"attention_dropout", c.dropout},
+                          {"tie_word_embeddings", c.tiedHead},
+                          {"bos_token_id", nullptr},
+                          {"eos_token_id", nullptr},
+                          {"torch_dtype", "float32"}};
 }
 
 Architecture transformerEntry(TransformerLayout layout)
@@ -154,6 +293,9 @@ Architecture transformerEntry(TransformerLayout layout)
              {{"arch", a.name}, {"vocab_size", 50257}, {"dim", 1024}, {"layers", 24}, {"heads", 16}, {"max_seq", 1024}}},
         };
         a.huggingFace = HuggingFaceReader{{"gpt2"}, gpt2Config, {"transformer."}, {}};
+        // GPT2LMHeadModel saves the body under "transformer." and the untied head as it is.
+        a.huggingFaceWriter = HuggingFaceWriter{
+            gpt2HfConfig, [](const std::string &name) { return name == "lm_head.weight" ? name : "transformer." + name; }};
     } else {
         a.displayName = {"Llama (RMSNorm, RoPE, SwiGLU)", "Llama（RMSNorm、RoPE、SwiGLU）"};
         a.summary = {"Llama's decoder: RMSNorm, rotary positions, SwiGLU, grouped-query attention.",
@@ -167,6 +309,8 @@ Architecture transformerEntry(TransformerLayout layout)
              {{"arch", a.name}, {"vocab_size", 128256}, {"dim", 4096}, {"layers", 32}, {"heads", 32}, {"kv_heads", 8},
               {"ffn_hidden", 14336}, {"max_seq", 8192}}},
         };
+        a.huggingFace = HuggingFaceReader{{"llama"}, llamaConfig, {}, {}};
+        a.huggingFaceWriter = HuggingFaceWriter{llamaHfConfig, {}};
     }
     a.makeConfig = [name = a.name](const nlohmann::json &values, int vocabSize, int seq) {
         return transformerConfig(*findArchitecture(name), values, vocabSize, seq);
