@@ -1,7 +1,7 @@
 // lmscope: the desktop lab.
 //   lmscope [--lang en|zh_TW] [--view lm|vectors|contextual|recurrent|attention|encoders-pretrain|encoders-finetune|
 //           retrieval|translation|memory|implicit|hybrid|experts] [--model M | --task T] [--beam N]
-//           [--screenshot FILE.png [--train-steps N] [--lesson N [--lesson-step S]]]
+//           [--screenshot FILE.png [--train-steps N] [--lesson N [--lesson-step S] [--handout FILE.pdf]]]
 // --screenshot shows the main window, renders it to FILE.png and exits. With --train-steps the
 // window first trains the default model for N steps so the loss curve is filled; with
 // --view vectors it first trains the default word vectors and solves the analogy panel's example;
@@ -85,7 +85,10 @@ int main(int argc, char *argv[])
                                           QStringLiteral("n"));
     const QCommandLineOption lessonStep(QStringLiteral("lesson-step"), QStringLiteral("The step --lesson runs (from 1)."),
                                         QStringLiteral("s"), QStringLiteral("1"));
-    parser.addOptions({lang, shot, steps, view, modelOption, beamOption, taskOption, lessonOption, lessonStep});
+    const QCommandLineOption handoutOption(QStringLiteral("handout"),
+                                           QStringLiteral("With --lesson: also write the lesson's PDF handout (in --lang) after the step."),
+                                           QStringLiteral("file"));
+    parser.addOptions({lang, shot, steps, view, modelOption, beamOption, taskOption, lessonOption, lessonStep, handoutOption});
     parser.process(app);
     // A screenshot run reads and writes settings of its own, in a folder removed at exit: it
     // starts from the defaults, so shots repeat, and the learner's next start is not changed.
@@ -195,7 +198,18 @@ int main(int argc, char *argv[])
         window.findChild<QDockWidget *>(QStringLiteral("lessonDock"))->show();
         panel->openLesson(index);
         panel->goToStep(parser.value(lessonStep).toInt() - 1);
-        QObject::connect(panel, &LessonPanel::stepDone, &app, [&] { QTimer::singleShot(500, &app, capture); });
+        QObject::connect(panel, &LessonPanel::stepDone, &app, [&, panel] {
+            QTimer::singleShot(500, &app, [&, panel] {
+                if (parser.isSet(handoutOption))
+                    if (const QString error = panel->exportHandout(parser.value(handoutOption),
+                                                                   currentLanguage() == QStringLiteral("zh_TW"));
+                        !error.isEmpty()) {
+                        std::fprintf(stderr, "error: %s\n", qPrintable(error));
+                        exitCode = 1;
+                    }
+                capture();
+            });
+        });
         QTimer::singleShot(0, panel, &LessonPanel::runStep);
     } else if (retrieval || contextual) {
         // Pre-train the Sentence search tab's encoder; it becomes the session's encoder.

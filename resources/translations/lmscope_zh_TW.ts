@@ -2090,32 +2090,37 @@
         <translation>這一步無法執行：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessons/lessonpanel.cpp" line="294"/>
+        <location filename="../../app/appcore/lessons/lessonpanel.cpp" line="298"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessons/lessonpanel.cpp" line="295"/>
+        <location filename="../../app/appcore/lessons/lessonpanel.cpp" line="299"/>
         <source>Done: every check holds.</source>
         <translation>完成：每項檢查都成立。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessons/lessonpanel.cpp" line="295"/>
+        <location filename="../../app/appcore/lessons/lessonpanel.cpp" line="299"/>
         <source>Done, but a check did not hold.</source>
         <translation>完成，但有一項檢查不成立。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessons/lessonpanel.cpp" line="306"/>
+        <location filename="../../app/appcore/lessons/lessonpanel.cpp" line="325"/>
+        <source>Open a lesson first.</source>
+        <translation>請先開啟一課。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/lessons/lessonpanel.cpp" line="336"/>
         <source>Choose an answer first.</source>
         <translation>請先選一個答案。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessons/lessonpanel.cpp" line="310"/>
+        <location filename="../../app/appcore/lessons/lessonpanel.cpp" line="340"/>
         <source>Right.</source>
         <translation>答對了。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/lessons/lessonpanel.cpp" line="310"/>
+        <location filename="../../app/appcore/lessons/lessonpanel.cpp" line="340"/>
         <source>Not quite.</source>
         <translation>不太對。</translation>
     </message>
@@ -2150,234 +2155,261 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="75"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="76"/>
         <source>LMScope — a lab for language models</source>
         <translation>LMScope — 語言模型實驗室</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="77"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="78"/>
         <source>Language model</source>
         <translation>語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="78"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="79"/>
         <source>Word vectors</source>
         <translation>詞向量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="79"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="80"/>
         <source>Recurrent networks</source>
         <translation>循環神經網路</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="80"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="81"/>
         <source>Attention</source>
         <translation>注意力</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="83"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="84"/>
         <source>Translation</source>
         <translation>翻譯</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="84"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="85"/>
         <source>Memory</source>
         <translation>記憶體</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="85"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="86"/>
         <source>Experts</source>
         <translation>專家</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="88"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="89"/>
         <source>Tagging</source>
         <translation>詞性標注</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="91"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="92"/>
         <source>Forecasting</source>
         <translation>時間序列預測</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="99"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="100"/>
         <source>Ready. Choose a corpus and a model, then press Start.</source>
         <translation>準備就緒。請選擇語料和模型，然後按下「開始」。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="150"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="151"/>
         <source>Saved the checkpoint to %1</source>
         <translation>已將檢查點儲存至 %1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="152"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="384"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="153"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="411"/>
         <source>Save checkpoint</source>
         <translation>儲存檢查點</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="156"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="157"/>
         <source>Exported a Hugging Face folder to %1; transformers&apos; from_pretrained reads it</source>
         <translation>已匯出 Hugging Face 資料夾到 %1；transformers 的 from_pretrained 可以讀取它</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="158"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="395"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="159"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="422"/>
         <source>Export as a Hugging Face folder</source>
         <translation>匯出成 Hugging Face 資料夾</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="179"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="180"/>
         <source>Lesson</source>
         <translation>課程</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="216"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="223"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="217"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="224"/>
         <source>&amp;Open corpus…</source>
         <translation>開啟語料(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="218"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="225"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="220"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="227"/>
         <source>&amp;Save checkpoint…</source>
         <translation>儲存檢查點(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="221"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="228"/>
         <source>&amp;Export</source>
         <translation>匯出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="222"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="229"/>
         <source>&amp;Loss plot…</source>
         <translation>損失曲線圖(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="223"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="230"/>
         <source>Model as a &amp;Hugging Face folder…</source>
         <translation>模型存成 Hugging Face 資料夾(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="225"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="232"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="227"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="234"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="232"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="239"/>
         <source>Logarithmic loss axis</source>
         <translation>損失軸使用對數刻度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="235"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="245"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="242"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="252"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="246"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="253"/>
         <source>The window is rebuilt in the new language, which stops the training in progress. Switch now?</source>
         <translation>視窗會以新語言重建，進行中的訓練會停止。要現在切換嗎？</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="253"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="260"/>
         <source>&amp;Lessons</source>
         <translation>課程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="263"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="265"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="271"/>
+        <source>Export the open lesson as a PDF &amp;handout</source>
+        <translation>把開啟的課程匯出成 PDF 講義(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="275"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="279"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="288"/>
+        <source>Lesson handout</source>
+        <translation>課程講義</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="275"/>
+        <source>Open a lesson first.</source>
+        <translation>請先開啟一課。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="281"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="286"/>
+        <source>Wrote the lesson handout %1</source>
+        <translation>已寫出課程講義 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="290"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="292"/>
         <source>A first language model</source>
         <translation>第一個語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="266"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="293"/>
         <source>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; Pick the built-in English corpus and &lt;i&gt;Characters&lt;/i&gt; as tokens.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; Press &lt;i&gt;Start&lt;/i&gt;. The model reads the previous few characters and guesses the next one; the loss says how surprised it was, averaged over a batch.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; Watch the curve: at first the loss is near ln(vocabulary size), a uniform guess. It falls quickly as the model learns which letters follow which, then slowly as it learns words.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; Press &lt;i&gt;Let it write&lt;/i&gt; with a prompt such as &lt;i&gt;The king&lt;/i&gt;. Early on the text is noise; after a thousand steps it spells words from the corpus.&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; Try the Traditional Chinese corpus: each character is one token, so the vocabulary is larger and the first loss higher.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; 選擇內建的英文語料，詞元選&lt;i&gt;字元&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; 按下&lt;i&gt;開始&lt;/i&gt;。模型會讀取前面幾個字元，猜出下一個字元；損失代表它看到正確答案時有多「意外」，是整個批次的平均值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; 觀察曲線：一開始損失接近 ln(詞彙量)，也就是在所有詞元之間平均亂猜的程度。模型學會哪些字母常接在哪些字母後面時，損失下降得很快；接著開始學單字，下降就變慢了。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; 輸入像 &lt;i&gt;The king&lt;/i&gt; 這樣的提示，再按&lt;i&gt;讓它寫寫看&lt;/i&gt;。剛開始寫出的文字只是雜訊；訓練一千步左右之後，它就能拼出語料裡的單字。&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; 換成繁體中文語料試試看：每個字就是一個詞元，所以詞彙量更大，一開始的損失也更高。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="277"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="304"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="278"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="305"/>
         <source>Command-line tool…</source>
         <translation>命令列工具…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="279"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="306"/>
         <source>Command-line tool</source>
         <translation>命令列工具</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="280"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="307"/>
         <source>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; does the same work from scripts, for example:&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;Run &lt;code&gt;lmscope-cli --help&lt;/code&gt; for every command.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; 可以在腳本中完成同樣的工作，例如：&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &lt;code&gt;lmscope-cli --help&lt;/code&gt; 即可查看所有指令。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="285"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="286"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="312"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="313"/>
         <source>About LMScope</source>
         <translation>關於 LMScope</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="287"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="314"/>
         <source>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A desktop lab for neural language models: train small models on your own text and look inside them while they learn.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;神經語言模型的桌面實驗室：用你自己的文字訓練小型模型，並在它們學習的過程中觀察內部的運作。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="347"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="374"/>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="348"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="375"/>
         <source>Text files (*.txt *.md *.csv);;All files (*)</source>
         <translation>文字檔 (*.txt *.md *.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="359"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="386"/>
         <source>Open corpus</source>
         <translation>開啟語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="363"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="390"/>
         <source>Corpus %1: %2 bytes</source>
         <translation>語料 %1：%2 位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="385"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="412"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors 檔案 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="230"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="237"/>
         <source>Reset layout</source>
         <translation>重設版面配置</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="81"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="82"/>
         <source>Encoders</source>
         <translation>編碼器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="82"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="83"/>
         <source>Sentence search</source>
         <translation>句子搜尋</translation>
     </message>
@@ -4678,12 +4710,12 @@ Step %2 of %3 · loss %4</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="166"/>
+        <location filename="../../app/gui/main.cpp" line="169"/>
         <source>Resume training?</source>
         <translation>要接續訓練嗎？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="167"/>
+        <location filename="../../app/gui/main.cpp" line="170"/>
         <source>LMScope ended while a model was training. Its last autosave holds step %1. Continue training from there?</source>
         <translation>LMScope 在訓練模型時意外結束。最後一次自動儲存停在第 %1 步。要從那裡繼續訓練嗎？</translation>
     </message>

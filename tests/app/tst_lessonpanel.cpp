@@ -26,7 +26,11 @@ private Q_SLOTS:
         panel.show();
         QVERIFY(panel.lessonCount() >= 7);
         // The lesson with the fewest actions before its first checked step keeps the test quick.
-        const int index = panel.lessonCount() - 1; // the map of families: a few short steps
+        int index = -1; // the map of families: a few short steps
+        for (int l = 0; l < panel.lessonCount(); ++l)
+            if (panel.lesson(l).id == "07-families")
+                index = l;
+        QVERIFY(index >= 0);
         const Lesson &lesson = panel.lesson(index);
         panel.openLesson(index);
         QCOMPARE(panel.currentStep(), 0);

@@ -291,9 +291,39 @@ void LessonPanel::onFinished(const StepOutcome &outcome, const LessonSnapshot &s
         item->setForeground(c.passed ? QColor(0, 110, 40) : QColor(170, 20, 20));
     }
     m_lastPassed = outcome.passed();
+    StepRecord &record = m_records[{m_lesson, m_step}];
+    record.checks.clear();
+    for (const CheckOutcome &c : outcome.checks)
+        record.checks.emplace_back(c.passed, c.message);
     m_status->setText(outcome.checks.empty() ? tr("Done.")
                                              : (m_lastPassed ? tr("Done: every check holds.") : tr("Done, but a check did not hold.")));
     Q_EMIT stepDone(snapshot);
+}
+
+void LessonPanel::setStepFigure(const QImage &image)
+{
+    if (m_lesson >= 0)
+        m_records[{m_lesson, m_step}].figure = image;
+}
+
+std::map<int, HandoutFigure> LessonPanel::handoutFigures(bool inChinese) const
+{
+    std::map<int, HandoutFigure> figures;
+    for (const auto &[where, record] : m_records)
+        if (where.first == m_lesson) {
+            HandoutFigure &f = figures[where.second];
+            f.image = record.figure;
+            for (const auto &[passed, message] : record.checks)
+                f.checks << (passed ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) + QString::fromStdString(message.in(inChinese));
+        }
+    return figures;
+}
+
+QString LessonPanel::exportHandout(const QString &pdfPath, bool inChinese) const
+{
+    if (m_lesson < 0)
+        return tr("Open a lesson first.");
+    return writeLessonHandout(lesson(m_lesson), inChinese, handoutFigures(inChinese), pdfPath);
 }
 
 void LessonPanel::answer()

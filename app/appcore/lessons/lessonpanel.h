@@ -4,6 +4,7 @@
 // running, and Stop cancels it), then the check results appear (✓ or ✗ with what was measured)
 // and the main window shows what the step produced (stepDone). Back and Next move freely; the
 // learner may wander through the app and come back. The step reached in each lesson is saved.
+#include "lessons/lessonhandout.h"
 #include "lessons/lessonsession.h"
 #include "base/workerthread.h"
 
@@ -78,8 +79,17 @@ public:
     QStringList checkLines() const;
     bool lastRunPassed() const { return m_lastPassed; }
 
+    // The handout of the open lesson: what each step run in this window left (its figure, set by
+    // the main window with setStepFigure, and its check results), in either language.
+    std::map<int, HandoutFigure> handoutFigures(bool chinese) const;
+    // Writes the open lesson's handout (lessons/lessonhandout.h); an empty string on success,
+    // else the reason (also when no lesson is open).
+    QString exportHandout(const QString &pdfPath, bool chinese) const;
+
 public Q_SLOTS:
     void openLesson(int index); // resumes at the step reached last time
+    // The view the step just run showed, for the handout (kept per lesson and step).
+    void setStepFigure(const QImage &image);
     void goToStep(int step);
     void runStep();
     void stop();
@@ -103,6 +113,12 @@ private:
     QString t(const LessonText &text) const;
 
     std::vector<Lesson> m_lessons;
+    // Per (lesson, step) run in this window: the figure and the checks' messages in both languages.
+    struct StepRecord {
+        QImage figure;
+        std::vector<std::pair<bool, LessonText>> checks;
+    };
+    std::map<std::pair<int, int>, StepRecord> m_records;
     int m_lesson = -1, m_step = 0;
     int m_stepsRunThrough = 0; // steps of this lesson already run in the session, in order
     bool m_running = false, m_lastPassed = false;

@@ -38,6 +38,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QPointer>
 #include <QTimer>
 
 #include <map>
@@ -207,8 +208,14 @@ void MainWindow::highlight(QWidget *target)
 // frame around the region the step points at.
 void MainWindow::applyLessonStep(const LessonSnapshot &snapshot)
 {
-    if (QWidget *target = m_presenter->apply(snapshot))
-        QTimer::singleShot(0, this, [this, target] { highlight(target); }); // after the tab is laid out
+    QWidget *target = m_presenter->apply(snapshot);
+    // After the tab is laid out: outline the region, and keep what the step showed for the handout.
+    QTimer::singleShot(0, this, [this, target = QPointer<QWidget>(target)] {
+        if (target)
+            highlight(target);
+        if (QWidget *shown = target ? target.data() : m_tabs->currentWidget())
+            m_lessonPanel->setStepFigure(shown->grab().toImage());
+    });
 }
 
 void MainWindow::buildMenus()
@@ -260,6 +267,26 @@ void MainWindow::buildMenus()
         });
     }
     lessons->addSeparator();
+    // The open lesson as a PDF handout, in either language (each named in its own).
+    QMenu *handout = lessons->addMenu(tr("Export the open lesson as a PDF &handout"));
+    for (const auto &[chinese, name] : {std::pair{false, QStringLiteral("English…")}, std::pair{true, QStringLiteral("繁體中文…")}})
+        handout->addAction(name, this, [this, chinese = chinese] {
+            if (m_lessonPanel->currentLesson() < 0) {
+                QMessageBox::information(this, tr("Lesson handout"), tr("Open a lesson first."));
+                return;
+            }
+            const QString id = QString::fromStdString(m_lessonPanel->lesson(m_lessonPanel->currentLesson()).id);
+            const QString path = QFileDialog::getSaveFileName(this, tr("Lesson handout"),
+                                                              id + (chinese ? QStringLiteral("-zh_TW.pdf") : QStringLiteral("-en.pdf")),
+                                                              tr("PDF (*.pdf)"));
+            if (path.isEmpty())
+                return;
+            const QString error = m_lessonPanel->exportHandout(path, chinese);
+            if (error.isEmpty())
+                m_lm->appendLog(tr("Wrote the lesson handout %1").arg(path));
+            else
+                QMessageBox::warning(this, tr("Lesson handout"), error);
+        });
     lessons->addAction(tr("A first language model"), this, [this] {
         QMessageBox::information(
             this, tr("A first language model"),
