@@ -106,6 +106,39 @@ private Q_SLOTS:
         QVERIFY(!createModel(Json::parse(json.toStdString()), 1).ok());
     }
 
+    // A GPT trained on windows of 8 tokens learnt 8 position rows; past them generation slides a
+    // window of 8 (the rows after stay as initialised), while a trace may still read max_seq.
+    void generationSlidesTheTrainingWindow()
+    {
+        const Architecture &gpt = *findArchitecture("gpt");
+        auto config = gpt.configFor({{"dim", 16}, {"layers", 1}, {"heads", 2}}, 20, 8);
+        QVERIFY(config.ok());
+        QCOMPARE(config.value()["window"].get<int>(), 8);
+        QVERIFY(config.value()["max_seq"].get<int>() > 8);
+        auto model = std::move(gpt.create(config.value(), 5)).value();
+        std::vector<std::int32_t> ids;
+        for (int i = 0; i < 20; ++i)
+            ids.push_back((i * 7) % 20);
+        const std::vector<std::int32_t> last8(ids.end() - 8, ids.end());
+        const Tensor slid = model->nextTokenLogits(ids);
+        model->resetState();
+        const Tensor fresh = model->nextTokenLogits(last8);
+        QCOMPARE(slid.numel(), fresh.numel());
+        for (std::int64_t v = 0; v < slid.numel(); ++v)
+            QVERIFY(std::abs(slid.data()[v] - fresh.data()[v]) < 1e-5f);
+        // Within the window the whole context counts: 7 tokens differ from their last 6.
+        const std::vector<std::int32_t> seven(ids.begin(), ids.begin() + 7), six(ids.begin() + 1, ids.begin() + 7);
+        model->resetState();
+        const Tensor a = model->nextTokenLogits(seven);
+        model->resetState();
+        const Tensor b = model->nextTokenLogits(six);
+        double differ = 0;
+        for (std::int64_t v = 0; v < a.numel(); ++v)
+            differ = std::max(differ, double(std::abs(a.data()[v] - b.data()[v])));
+        QVERIFY(differ > 1e-4);
+        QCOMPARE(model->sequenceLogits(ids).size(0), std::int64_t(20)); // a trace reads past the window
+    }
+
     void archDefaults()
     {
         const auto gpt = TransformerConfig::fromJson(Json{{"arch", "gpt"}, {"vocab_size", 50}, {"dim", 64}}).value();

@@ -360,9 +360,12 @@ Tensor TransformerLanguageModel::nextTokenLogits(const std::vector<std::int32_t>
         return Tensor::zeros({V}); // nothing to condition on: a uniform distribution
     checkIds(full, "TransformerLanguageModel::nextTokenLogits");
     std::vector<std::int32_t> context = full;
-    const bool windowed = m_config.positions == PositionKind::Learned && full.size() > static_cast<std::size_t>(m_config.maxSeq);
-    if (windowed) // learned positions end at maxSeq: slide a window (no cache across shifts)
-        context.assign(full.end() - m_config.maxSeq, full.end());
+    // Learned positions were learnt up to the training window (config.window, else max_seq): past
+    // it, slide a window of that length (no cache across shifts).
+    const std::size_t window = static_cast<std::size_t>(m_config.window > 0 ? m_config.window : m_config.maxSeq);
+    const bool windowed = m_config.positions == PositionKind::Learned && full.size() > window;
+    if (windowed)
+        context.assign(full.end() - static_cast<std::ptrdiff_t>(window), full.end());
     const bool extends = !windowed && !m_cachedContext.empty() && m_cachedLogits.defined() &&
                          context.size() >= m_cachedContext.size() &&
                          std::equal(m_cachedContext.begin(), m_cachedContext.end(), context.begin());

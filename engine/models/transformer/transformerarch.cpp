@@ -74,6 +74,9 @@ Result<nlohmann::json> transformerConfig(const Architecture &arch, const nlohman
     nlohmann::json config = arch.plainConfig(values, vocabSize);
     const int maxSeq = values["max_seq"].get<int>();
     config["max_seq"] = maxSeq > 0 ? std::max(maxSeq, seq) : std::max(seq, kDefaultMaxSeq);
+    // Learned positions past the training window stay as initialised: generation slides a window
+    // of the trained length instead of reading them.
+    config["window"] = seq;
     const int dim = values["dim"].get<int>(), heads = values["heads"].get<int>();
     if (dim % heads != 0)
         return makeError("dim (" + std::to_string(dim) + ") must be a multiple of heads (" + std::to_string(heads) + ")");

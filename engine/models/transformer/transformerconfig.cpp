@@ -119,7 +119,7 @@ std::string TransformerConfig::validate() const
     for (const std::string &m :
          {range("vocab_size", vocabSize, 2, 1 << 20), range("dim", dim, 1, 8192), range("layers", layers, 1, 64),
           range("heads", heads, 1, 256), range("kv_heads", kvHeads, 0, 256), range("ffn_hidden", ffnHidden, 0, 65536),
-          range("max_seq", maxSeq, 1, 1 << 16), range("dropout", dropout, 0.0, 0.99),
+          range("max_seq", maxSeq, 1, 1 << 16), range("window", window, 0, maxSeq), range("dropout", dropout, 0.0, 0.99),
           range("norm_eps", normEps, 1e-12, 1.0), range("rope_theta", ropeTheta, 1.0, 1e9),
           range("attention_chunk", attentionChunk, 1, 1 << 16)})
         if (!m.empty())
@@ -144,6 +144,7 @@ nlohmann::json TransformerConfig::toJson() const
             {"kv_heads", kvHeads == 0 ? heads : kvHeads},
             {"ffn_hidden", resolvedFfnHidden()},
             {"max_seq", maxSeq},
+            {"window", window},
             {"norm", nameOf(normNames(), norm)},
             {"ffn", nameOf(ffnNames(), ffn)},
             {"positions", nameOf(positionNames(), positions)},
@@ -175,7 +176,7 @@ Result<TransformerConfig> TransformerConfig::fromJson(const nlohmann::json &j)
     for (const IntField &f : {IntField{"vocab_size", &c.vocabSize, true}, IntField{"dim", &c.dim, false},
                               IntField{"layers", &c.layers, false}, IntField{"heads", &c.heads, false},
                               IntField{"kv_heads", &c.kvHeads, false}, IntField{"ffn_hidden", &c.ffnHidden, false},
-                              IntField{"max_seq", &c.maxSeq, false},
+                              IntField{"max_seq", &c.maxSeq, false}, IntField{"window", &c.window, false},
                               IntField{"attention_chunk", &c.attentionChunk, false}}) {
         if (!j.contains(f.name)) {
             if (f.required)

@@ -35,6 +35,10 @@ struct TransformerConfig {
     int kvHeads = 0;                // 0 = heads (no GQA)
     int ffnHidden = 0;              // 0 = 4·C (gelu) or the Llama rule ⌈(8/3·C)/multiple⌉·multiple
     int maxSeq = 1024;              // learned positions
+    // The window generation reads with learned positions: the training window, whose position
+    // rows the model learnt (the rows past it stay as initialised); 0 = max_seq. Longer text
+    // slides it along.
+    int window = 0;
     NormKind norm = NormKind::LayerNorm;
     FfnKind ffn = FfnKind::Gelu;
     PositionKind positions = PositionKind::Learned;
