@@ -28,6 +28,7 @@ int embedSentencesCommand(const std::vector<std::string> &args);
 int searchCommand(const std::vector<std::string> &args);
 int translateCommand(const std::vector<std::string> &args);
 int exportHfCommand(const std::vector<std::string> &args);
+int zooCommand(const std::vector<std::string> &args);
 
 class Args;
 namespace lm {

@@ -85,6 +85,13 @@ const char *const kUsage =
     "  search  --model M --eval builtin:retrieval_en|FILE.tsv [--vectors V.vec]   recall@1, @5 and\n"
     "          MRR of TF-IDF, averaged word vectors (with --vectors) and the encoder on a query set;\n"
     "          last line \"recall@5: X\" (the encoder's).\n"
+    "  zoo     --out Z.csv [--corpus F] [--budget-params N] [--steps N] [--layers N] [--families a,b]\n"
+    "          [--no-translation] [--threads N]   every family at about the same parameter budget\n"
+    "          (default 200000, 300 steps, 2 layers) on the same text (default builtin:en), measured\n"
+    "          side by side: held-out next-token loss and perplexity (causal families), masked-LM\n"
+    "          loss and accuracy (encoders), chrF of English -> Chinese translation learnt from the\n"
+    "          built-in pairs (encoder-decoders), training tokens/s, training memory at T = 128 and\n"
+    "          512, generation memory and ms/token at 256 and 2048 tokens. CSV and a table on stdout.\n"
     "  export-hf --model M --out DIR   M (ours or a Hugging Face folder) as the Hugging Face folder of\n"
     "          its family's counterpart: gpt -> GPT-2, llama, bert, albert, t5, bart, rwkv, mamba\n"
     "          (config.json, model.safetensors, the tokenizer's files), for PyTorch and transformers;\n"
@@ -189,8 +196,10 @@ int main(int argc, char *argv[])
             return searchCommand(words);
         if (command == "export-hf")
             return exportHfCommand(words);
+        if (command == "zoo")
+            return zooCommand(words);
         throw UsageError("unknown command '" + command +
-                         "' (commands: archs, train, forward, fill-mask, finetune, translate, summarize, embed-sentences, search, export-hf, generate, embed, neighbors, analogy, memory, lesson, plot; see --help)");
+                         "' (commands: archs, train, forward, fill-mask, finetune, translate, summarize, embed-sentences, search, export-hf, zoo, generate, embed, neighbors, analogy, memory, lesson, plot; see --help)");
     } catch (const UsageError &e) {
         std::fprintf(stderr, "error: %s\n", e.what());
         return 2;

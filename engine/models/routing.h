@@ -12,6 +12,7 @@ struct RoutingSummary {
     std::vector<int> layers;              // which layers route
     std::vector<std::vector<float>> load; // per routing layer, (E)
     float balanceLoss = 0.0f;
+    float balanceWeight = 0.0f; // loss() returned the cross-entropy + balanceWeight · balanceLoss
 };
 
 } // namespace lm

@@ -284,6 +284,7 @@ Tensor JambaLanguageModel::loss(const TokenBatch &batch)
             m_routing.layers.push_back(static_cast<int>(l));
     m_routing.load = std::move(routed.load);
     m_routing.balanceLoss = balance.item();
+    m_routing.balanceWeight = m_config.auxLossCoef;
     return add(loss, scale(balance, m_config.auxLossCoef));
 }
 
