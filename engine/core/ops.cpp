@@ -256,7 +256,7 @@ Tensor matmul(const Tensor &a, const Tensor &b, bool transposeB)
     const std::int64_t rowsA = shared ? a.numel() / K : M; // shared b: all of a's rows in one GEMM
     const std::int64_t bRows = transposeB ? N : K, bCols = transposeB ? K : N;
     for (std::int64_t i = 0; i < batches; ++i) {
-        ConstMatrixMap A(a.data() + i * rowsA * K, rowsA, K);
+        Eigen::Map<const RowMatrix> A(a.data() + i * rowsA * K, rowsA, K); // batch i may start unaligned
         Eigen::Map<const RowMatrix> B(b.data() + i * K * N, bRows, bCols);
         Eigen::Map<RowMatrix> C(c.data() + i * rowsA * N, rowsA, N);
         if (transposeB)

@@ -140,8 +140,9 @@ Tensor gelu(const Tensor &x)
     // y = x Φ(x) = ½x(1 + erf(x/√2))  ->  dy/dx = Φ(x) + x φ(x)
     // Eigen's float erf (unsupported/SpecialFunctions: a rational approximation, vectorised) and
     // exp over whole blocks, in parallel: libm's scalar erff was 15 % of an encoder's step.
-    using ConstArrayMap = Eigen::Map<const Eigen::ArrayXf, Eigen::Aligned64>;
-    using ArrayMap = Eigen::Map<Eigen::ArrayXf, Eigen::Aligned64>;
+    // Unaligned: a parallel block starts anywhere in the buffer (first · 4 bytes past its start).
+    using ConstArrayMap = Eigen::Map<const Eigen::ArrayXf, Eigen::Unaligned>;
+    using ArrayMap = Eigen::Map<Eigen::ArrayXf, Eigen::Unaligned>;
     const bool record = detail::shouldRecord({&x});
     Tensor y = detail::uninitialized(x.shape(), record); // written in full
     const std::int64_t n = x.numel();
@@ -171,8 +172,9 @@ Tensor geluTanh(const Tensor &x)
     // Whole-array Eigen expressions: Eigen's tanh is vectorised (a rational approximation within a
     // few ulp of std::tanh), the scalar std::tanh loop was the FFN's largest non-GEMM cost.
     // Backward recomputes t rather than keeping it, so activation memory is unchanged.
-    using ConstArrayMap = Eigen::Map<const Eigen::ArrayXf, Eigen::Aligned64>;
-    using ArrayMap = Eigen::Map<Eigen::ArrayXf, Eigen::Aligned64>;
+    // Unaligned: a parallel block starts anywhere in the buffer (first · 4 bytes past its start).
+    using ConstArrayMap = Eigen::Map<const Eigen::ArrayXf, Eigen::Unaligned>;
+    using ArrayMap = Eigen::Map<Eigen::ArrayXf, Eigen::Unaligned>;
     const bool record = detail::shouldRecord({&x});
     Tensor y = detail::uninitialized(x.shape(), record); // written in full
     const std::int64_t n = x.numel();

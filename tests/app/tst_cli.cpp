@@ -147,6 +147,21 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path("rnn-out")));
     }
 
+    // zoo: a family it does not know, or no --out, is one error line, exit 2, nothing written.
+    void zooRefusesBadInput()
+    {
+        Run r = cli({QStringLiteral("zoo"), QStringLiteral("--families"), QStringLiteral("gpt,nosuch"), QStringLiteral("--out"),
+                     path("zoo.csv")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.startsWith(QStringLiteral("error: ")) && r.err.contains(QStringLiteral("unknown family 'nosuch'")) &&
+                     r.err.count(QLatin1Char('\n')) == 1,
+                 qPrintable(r.err));
+        QVERIFY(!QFile::exists(path("zoo.csv")));
+        r = cli({QStringLiteral("zoo")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--out")), qPrintable(r.err));
+    }
+
     // --check-all runs a folder's lessons and prints the coverage table; an idea without a passing
     // step makes it exit 1, and --check with --check-all is bad usage.
     void lessonCheckAllPrintsCoverage()

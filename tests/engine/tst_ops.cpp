@@ -1,6 +1,7 @@
 // Gradient checks (central differences) and forward values for every op on the tape.
 #include "core/ops.h"
 #include "core/ops_nn.h"
+#include "core/threads.h"
 #include "gradcheck.h"
 
 #include <QtTest>
@@ -23,6 +24,27 @@ private:
     Tensor rnd(const Shape &s, float lo = -1.0f, float hi = 1.0f) { return randomTensor(s, m_rng, lo, hi); }
 
 private Q_SLOTS:
+    // Element-wise activations split long arrays between threads; a block may start at any
+    // element (here 9001 floats in), so the blocks must not be read as 64-byte aligned.
+    void activationsOnUnalignedBlocks()
+    {
+        const int before = threadCount();
+        setThreadCount(2);
+        const std::int64_t n = 18002;
+        std::vector<float> values(static_cast<std::size_t>(n));
+        for (std::int64_t i = 0; i < n; ++i)
+            values[static_cast<std::size_t>(i)] = static_cast<float>((i % 97) - 48) / 16.0f;
+        const Tensor x = Tensor::fromVector({n}, values);
+        const Tensor erf = gelu(x), tanh = geluTanh(x);
+        setThreadCount(before);
+        for (std::int64_t i = 0; i < n; ++i) {
+            const double v = values[static_cast<std::size_t>(i)];
+            QVERIFY(std::abs(erf.data()[i] - 0.5 * v * (1.0 + std::erf(v / std::sqrt(2.0)))) < 1e-5);
+            const double u = std::sqrt(2.0 / M_PI) * (v + 0.044715 * v * v * v);
+            QVERIFY(std::abs(tanh.data()[i] - 0.5 * v * (1.0 + std::tanh(u))) < 1e-5);
+        }
+    }
+
     void checkerCatchesAWrongGradient()
     {
         // A deliberately wrong backward (2x instead of 1x) must be reported: the checker can fail.
