@@ -24,6 +24,20 @@ inline std::string outsideRange(const std::string &arch, const char *name, doubl
            std::to_string(hi);
 }
 
+// A Hugging Face config.json's size field ("hidden_size", "num_hidden_layers" …): a positive integer
+// up to 2^24, read into `out`. Missing or null is an error only when `required`. Empty on success,
+// else the message ("\"hidden_size\" is missing", "\"d_ff\" is not a positive integer").
+inline std::string huggingFaceSize(const nlohmann::json &hf, const char *name, int &out, bool required)
+{
+    const auto it = hf.find(name);
+    if (it == hf.end() || it->is_null())
+        return required ? std::string("\"") + name + "\" is missing" : std::string();
+    if (!it->is_number_integer() || it->get<std::int64_t>() < 1 || it->get<std::int64_t>() > (1 << 24))
+        return std::string("\"") + name + "\" is not a positive integer";
+    out = it->get<int>();
+    return {};
+}
+
 class ConfigFields {
 public:
     ConfigFields(const nlohmann::json &j, const std::string &arch) : m_json(j), m_who(arch + " config: '") {}

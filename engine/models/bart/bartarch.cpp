@@ -1,6 +1,7 @@
 // BART's entry in the architecture table (models/architecture.h), reading Hugging Face folders
 // (config.json fields as modeling_bart.py's BartConfig names them).
 #include "models/architecture.h"
+#include "models/configfields.h"
 #include "text/tokenizer.h"
 #include "models/bart/bart.h"
 #include "models/bart/bartmemory.h"
@@ -54,14 +55,8 @@ using FindTensor = std::function<const Tensor *(const std::string &)>;
 Result<nlohmann::json> huggingFaceConfig(const nlohmann::json &hf, const FindTensor &findTensor)
 {
     BartConfig c;
-    const auto intField = [&](const char *name, int &out, bool required) -> std::string {
-        const auto it = hf.find(name);
-        if (it == hf.end() || it->is_null())
-            return required ? std::string("\"") + name + "\" is missing" : std::string();
-        if (!it->is_number_integer() || it->get<std::int64_t>() < 1 || it->get<std::int64_t>() > (1 << 24))
-            return std::string("\"") + name + "\" is not a positive integer";
-        out = it->get<int>();
-        return {};
+    const auto intField = [&](const char *name, int &out, bool required) {
+        return huggingFaceSize(hf, name, out, required);
     };
     for (const std::string &m :
          {intField("d_model", c.dim, true), intField("encoder_layers", c.layers, true),

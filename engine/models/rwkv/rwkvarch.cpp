@@ -1,6 +1,7 @@
 // RWKV-4's entry in the architecture table (models/architecture.h), with its Hugging Face reader
 // (RwkvForCausalLM folders: model_type "rwkv").
 #include "models/architecture.h"
+#include "models/configfields.h"
 #include "text/tokenizer.h"
 #include "models/rwkv/rwkv.h"
 #include "models/rwkv/rwkvmemory.h"
@@ -22,14 +23,8 @@ using FindTensor = std::function<const Tensor *(const std::string &)>;
 Result<nlohmann::json> huggingFaceConfig(const nlohmann::json &hf, const FindTensor &findTensor)
 {
     RwkvConfig c;
-    const auto intField = [&](const char *name, int &out, bool required) -> std::string {
-        const auto it = hf.find(name);
-        if (it == hf.end() || it->is_null())
-            return required ? std::string("\"") + name + "\" is missing" : std::string();
-        if (!it->is_number_integer() || it->get<std::int64_t>() < 1 || it->get<std::int64_t>() > (1 << 24))
-            return std::string("\"") + name + "\" is not a positive integer";
-        out = it->get<int>();
-        return {};
+    const auto intField = [&](const char *name, int &out, bool required) {
+        return huggingFaceSize(hf, name, out, required);
     };
     for (const std::string &m : {intField("hidden_size", c.dim, true), intField("num_hidden_layers", c.layers, true),
                                  intField("vocab_size", c.vocabSize, true),

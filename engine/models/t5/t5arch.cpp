@@ -1,6 +1,7 @@
 // T5's entry in the architecture table (models/architecture.h), reading Hugging Face folders
 // (config.json fields as modeling_t5.py's T5Config names them).
 #include "models/architecture.h"
+#include "models/configfields.h"
 #include "text/tokenizer.h"
 #include "models/t5/t5.h"
 #include "models/t5/t5memory.h"
@@ -63,14 +64,8 @@ using FindTensor = std::function<const Tensor *(const std::string &)>;
 Result<nlohmann::json> huggingFaceConfig(const nlohmann::json &hf, const FindTensor &)
 {
     T5Config c;
-    const auto intField = [&](const char *name, int &out, bool required) -> std::string {
-        const auto it = hf.find(name);
-        if (it == hf.end() || it->is_null())
-            return required ? std::string("\"") + name + "\" is missing" : std::string();
-        if (!it->is_number_integer() || it->get<std::int64_t>() < 1 || it->get<std::int64_t>() > (1 << 24))
-            return std::string("\"") + name + "\" is not a positive integer";
-        out = it->get<int>();
-        return {};
+    const auto intField = [&](const char *name, int &out, bool required) {
+        return huggingFaceSize(hf, name, out, required);
     };
     for (const std::string &m :
          {intField("d_model", c.dim, true), intField("d_kv", c.headDim, true), intField("d_ff", c.ffnHidden, true),

@@ -1,6 +1,7 @@
 // The decoder-only Transformers' entries in the architecture table (models/architecture.h): GPT
 // (the GPT-2 layout, which also reads Hugging Face GPT-2 folders) and Llama.
 #include "models/architecture.h"
+#include "models/configfields.h"
 #include "models/transformer/transformer.h"
 #include "models/transformer/transformermemory.h"
 
@@ -144,14 +145,8 @@ Result<nlohmann::json> gpt2Config(const nlohmann::json &hf, const std::function<
 Result<nlohmann::json> llamaConfig(const nlohmann::json &hf, const std::function<const Tensor *(const std::string &)> &findTensor)
 {
     TransformerConfig config = TransformerConfig::forLayout(TransformerLayout::Llama);
-    const auto intField = [&](const char *name, int &out, bool required) -> std::string {
-        const auto it = hf.find(name);
-        if (it == hf.end() || it->is_null())
-            return required ? std::string("\"") + name + "\" is missing" : std::string();
-        if (!it->is_number_integer() || it->get<std::int64_t>() < 1 || it->get<std::int64_t>() > (1 << 24))
-            return std::string("\"") + name + "\" is not a positive integer";
-        out = it->get<int>();
-        return {};
+    const auto intField = [&](const char *name, int &out, bool required) {
+        return huggingFaceSize(hf, name, out, required);
     };
     int headDim = 0;
     for (const std::string &m :
