@@ -8,7 +8,6 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 int exportHfCommand(const std::vector<std::string> &words)
 {
@@ -18,17 +17,16 @@ int exportHfCommand(const std::vector<std::string> &words)
     if (!loaded)
         throw InputError(loaded.error());
     const lm::Checkpoint &c = loaded.value();
-    if (auto written = lm::saveHuggingFaceFolder(out, *c.model, *c.tokenizer); !written)
+    auto written = lm::saveHuggingFaceFolder(out, *c.model, *c.tokenizer);
+    if (!written)
         throw InputError(out + ": " + written.error());
 
     std::string files;
     for (const auto &entry : std::filesystem::directory_iterator(out))
         files += (files.empty() ? "" : ", ") + entry.path().filename().string();
-    std::ifstream configFile(std::filesystem::path(out) / "config.json");
-    const nlohmann::json config = nlohmann::json::parse(configFile, nullptr, false);
-    const std::string className = config.is_object() && config.contains("architectures")
-                                      ? config["architectures"][0].get<std::string>()
-                                      : std::string("AutoModel");
+    const nlohmann::json &config = written.value();
+    const std::string className = config.contains("architectures") ? config["architectures"][0].get<std::string>()
+                                                                   : std::string("AutoModel");
     std::printf("wrote %s: %s\n", out.c_str(), files.c_str());
     std::printf("in Python: transformers.%s.from_pretrained(\"%s\")\n", className.c_str(), out.c_str());
     return 0;

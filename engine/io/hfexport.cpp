@@ -151,7 +151,8 @@ std::vector<std::string> huggingFaceExportFamilies()
     return names;
 }
 
-Status saveHuggingFaceFolder(const std::string &dirName, const LanguageModel &model, const Tokenizer &tokenizer)
+Result<nlohmann::json> saveHuggingFaceFolder(const std::string &dirName, const LanguageModel &model,
+                                              const Tokenizer &tokenizer)
 {
     const fs::path dir(dirName);
     const Architecture *arch = findArchitecture(model.arch());
@@ -195,7 +196,7 @@ Status saveHuggingFaceFolder(const std::string &dirName, const LanguageModel &mo
     const auto abandon = [&](const Error &e) {
         std::error_code ignored;
         fs::remove_all(scratch, ignored);
-        return Status(e);
+        return Result<nlohmann::json>(e);
     };
     Status written = writeTokenizer(scratch, tokenizer);
     if (written)
@@ -209,7 +210,7 @@ Status saveHuggingFaceFolder(const std::string &dirName, const LanguageModel &mo
     fs::rename(scratch, dir, ec);
     if (ec)
         return abandon(Error{dirName + ": cannot create (" + ec.message() + ")"});
-    return Ok{};
+    return config.value();
 }
 
 } // namespace lm

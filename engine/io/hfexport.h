@@ -1,7 +1,7 @@
 #pragma once
-// Leaving the lab: a model written as the Hugging Face folder of its family's counterpart
-// (GPT-2, Llama, BERT, ALBERT, T5, BART, RWKV, Mamba), for PyTorch and the `transformers` library.
-// The family's table entry says how (Architecture::huggingFaceWriter); loadHuggingFaceFolder
+// Leaving the lab: a model written as the Hugging Face folder of its family's counterpart, for
+// PyTorch and the `transformers` library. The family's table entry says how
+// (Architecture::huggingFaceWriter; huggingFaceExportFamilies lists them); loadHuggingFaceFolder
 // (io/hfimport.h) reads the folder back to the same model.
 //
 // The folder:
@@ -13,6 +13,8 @@
 //                      vocab.txt + tokenizer_config.json (its casing), unigram -> tokenizer.json.
 //                      char and word tokenizers have no Hugging Face form: an error says so.
 #include "core/result.h"
+
+#include <nlohmann/json.hpp>
 
 #include <string>
 #include <vector>
@@ -26,10 +28,10 @@ class Tokenizer;
 // is renamed to `dir` at the end. `dir` must not exist, or be an empty folder. Errors name what is
 // wrong: a family without a Hugging Face counterpart, an option the counterpart cannot express
 // (the family's writer says which), a tokenizer kind without a Hugging Face form, a folder that
-// exists and is not empty, a failed write. Never throws.
-Status saveHuggingFaceFolder(const std::string &dir, const LanguageModel &model, const Tokenizer &tokenizer);
+// exists and is not empty, a failed write. Never throws. Returns the config.json it wrote.
+Result<nlohmann::json> saveHuggingFaceFolder(const std::string &dir, const LanguageModel &model, const Tokenizer &tokenizer);
 
-// The families that can be written this way, by table order ("gpt", "llama", "bert", …).
+// The families that can be written this way, in table order.
 std::vector<std::string> huggingFaceExportFamilies();
 
 } // namespace lm

@@ -126,6 +126,7 @@ private Q_SLOTS:
         QVERIFY2(written.ok(), written.ok() ? "" : written.error().c_str());
 
         const Json config = readJson(dir + "/config.json");
+        QCOMPARE(config, written.value()); // what it returns is what it wrote
         QCOMPARE(QString::fromStdString(config.value("model_type", "")), modelType);
         QVERIFY(config["architectures"].is_array() && config["architectures"].size() == 1);
         QVERIFY(fs::exists(dir + "/model.safetensors"));

@@ -2,6 +2,7 @@
 
 #include "base/corpora.h"
 #include "lessons/lessonmeasures.h"
+#include "plots/implicitattention.h"
 
 #include "core/tape.h"
 #include "embed/embedmethod.h"
@@ -465,26 +466,17 @@ CheckOutcome LessonSession::check(const LessonCheck &c)
                        question + " -> " + wanted + (ok ? " at rank " + std::to_string(rank) : " not in the top " + std::to_string(k)));
     }
     if (kind == "previous_token_head" || kind == "attention_is_causal") {
-        // Every traced map: a layer's heads, or the one map a state-space layer computes implicitly
-        // ("layer{l}.implicit.attention"), layer by layer until a layer has neither. An implicit
-        // map holds weights of any size (Mamba's are |α| averaged over channels); its rows are
-        // scaled to sum to 1 first, as the Attention tab shows them.
+        // Every traced map: a layer's heads, or the one map a state-space layer computes implicitly,
+        // layer by layer until a layer has neither. An implicit map holds weights of any size
+        // (Mamba's are |α| averaged over channels); its rows are scaled to sum to 1 first, as the
+        // Attention tab shows them (plots/implicitattention.h).
         const std::shared_ptr<const lm::Trace> &trace = m_results.trace;
         std::vector<std::pair<std::string, const lm::TraceMatrix *>> maps;
         std::deque<lm::TraceMatrix> scaled; // stable addresses for `maps`
         for (int l = 0; trace; ++l) {
             const std::string layer = "layer" + std::to_string(l);
-            if (const lm::TraceMatrix *implicit = trace->find(layer + ".implicit.attention")) {
-                lm::TraceMatrix &m = scaled.emplace_back(*implicit);
-                for (int i = 0; i < m.rows; ++i) {
-                    double sum = 0.0;
-                    for (int j = 0; j < m.cols; ++j)
-                        sum += std::abs(m.at(i, j));
-                    for (int j = 0; j < m.cols && sum > 0.0; ++j)
-                        m.values[static_cast<std::size_t>(i) * m.cols + j] =
-                            static_cast<float>(std::abs(m.at(i, j)) / sum);
-                }
-                maps.emplace_back("layer " + std::to_string(l) + " (implicit)", &m);
+            if (const lm::TraceMatrix *implicit = trace->find(implicitAttentionKey(l))) {
+                maps.emplace_back("layer " + std::to_string(l) + " (implicit)", &scaled.emplace_back(rowsSummingToOne(*implicit)));
                 continue;
             }
             if (!trace->find(layer + ".head0.attention"))
@@ -507,7 +499,7 @@ CheckOutcome LessonSession::check(const LessonCheck &c)
                 for (int j = 0; j < m->cols; ++j) {
                     sum += m->at(i, j);
                     if (j > i)
-                        futureMass += std::abs(m->at(i, j));
+                        futureMass += m->at(i, j);
                 }
                 worstRow = std::max(worstRow, std::abs(sum - 1.0));
                 if (i > 0)

@@ -1,5 +1,7 @@
 #include "window/lessonpresenter.h"
 
+#include "plots/implicitattention.h"
+
 #include "base/application.h"
 #include "plots/embeddingplot.h"
 #include "plots/heatmapplot.h"
@@ -182,12 +184,9 @@ QWidget *LessonPresenter::apply(const LessonSnapshot &snapshot)
     QWidget *shown = nullptr;
     if (r.trace && r.trace != m_trace) {
         m_trace = r.trace;
-        // Attention, or the attention a state-space layer computes implicitly (any layer of a
-        // hybrid), goes to the Attention tab; a recurrent network's states to its own tab.
-        bool attends = false;
-        for (const auto &[name, m] : r.trace->matrices)
-            attends = attends || name.ends_with(".head0.attention") || name.ends_with(".implicit.attention");
-        if (attends) {
+        // Attention, or the attention a state-space layer computes implicitly, goes to the Attention
+        // tab; a recurrent network's states to its own tab.
+        if (attentionMapLayers(*r.trace) > 0) {
             m_views.attention->showTrace(r.trace);
         } else {
             m_views.recurrent->showTrace(r.trace);
