@@ -38,6 +38,7 @@
 #include "appcore/views/recurrentview.h"
 #include "appcore/views/retrievalview.h"
 #include "appcore/views/translationview.h"
+#include "appcore/views/compareview.h"
 #include "appcore/views/contextualpanel.h"
 #include "appcore/lessons/lessonpanel.h"
 #include "appcore/plots/lossplot.h"
@@ -70,7 +71,7 @@ int main(int argc, char *argv[])
                                   QStringLiteral("file"));
     const QCommandLineOption steps(QStringLiteral("train-steps"),
                                    QStringLiteral("With --screenshot: train N steps first."), QStringLiteral("n"));
-    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open on a tab: lm, vectors, recurrent, attention, encoders-pretrain, encoders-finetune, retrieval, contextual, translation, memory, implicit, hybrid or experts."),
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open on a tab: lm, vectors, recurrent, attention, encoders-pretrain, encoders-finetune, retrieval, contextual, translation, memory, implicit, hybrid, experts or compare."),
                                   QStringLiteral("tab"));
     const QCommandLineOption modelOption(QStringLiteral("model"),
                                          QStringLiteral("With --view translation: open this encoder-decoder (.safetensors or Hugging Face folder)."),
@@ -161,6 +162,9 @@ int main(int argc, char *argv[])
     }
     if (experts)
         window.showTab(window.tabIndexOf(window.routingView()));
+    const bool compare = parser.value(view) == QStringLiteral("compare");
+    if (compare)
+        window.showTab(window.tabIndexOf(window.compareView()));
     window.show();
     if (!parser.isSet(shot)) {
         if (window.hasInterruptedSession()) {
@@ -231,6 +235,21 @@ int main(int argc, char *argv[])
         QObject::connect(ev->contextualPanel(), &ContextualPanel::computed, &app,
                          [&](bool) { QTimer::singleShot(300, &app, capture); });
         QTimer::singleShot(0, rv, &RetrievalView::prepare);
+    } else if (compare) {
+        // Every family side by side (the cached comparison when there is one), then one sentence
+        // through every model.
+        CompareView *cv = window.compareView();
+        if (parser.isSet(steps)) {
+            ZooJob j = cv->job();
+            j.steps = std::max(1, parser.value(steps).toInt());
+            cv->setJob(j);
+        }
+        QObject::connect(cv, &CompareView::finished, &app, [&](bool ok) {
+            if (!ok)
+                QTimer::singleShot(0, &app, capture);
+        });
+        QObject::connect(cv, &CompareView::sentenceRead, &app, [&] { QTimer::singleShot(500, &app, capture); });
+        QTimer::singleShot(0, cv, [cv] { cv->run(false); });
     } else if (translation) {
         // Open (--model) or train the translator, translate a held-out sentence with --beam and
         // show the middle step of the beam search.
@@ -285,6 +304,7 @@ int main(int argc, char *argv[])
         } else {
             QObject::connect(pre, &PretrainPage::trainingFinished, &app, [pre, fine](bool) {
                 pre->useForFinetuning();
+                fine->setRequest(EncodersView::taskFinetuning(fine->request()));
                 fine->startTraining();
             });
             // When both runs are scored, explain the task's sample sentence and capture the answer.

@@ -220,6 +220,8 @@ Result<std::vector<ZooRow>> runZoo(const ZooRequest &r, const std::function<void
             row.chrF = scoreSeq2Seq(*fine.value().model, *s.tokenizer, fine.value().ids, r.translationTest, decoding, 64,
                                     kTranslationTests, cancel)
                            .chrF;
+            if (r.trained)
+                r.trained(row, *fine.value().model, *s.tokenizer);
         } else {
             if (s.trainer->run(token, nullptr) == Trainer::Outcome::Cancelled)
                 return makeError("cancelled");
@@ -268,6 +270,8 @@ Result<std::vector<ZooRow>> runZoo(const ZooRequest &r, const std::function<void
                 row.heldOutLoss = loss / kEvalBatches;
                 row.mlmAccuracy = accuracy / kEvalBatches;
             }
+            if (r.trained)
+                r.trained(row, *s.model, *s.tokenizer);
         }
 
         // Memory, measured on the same family and width with a window of each length.

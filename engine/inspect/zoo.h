@@ -16,7 +16,9 @@
 // at each of generationLengths.
 #include "core/cancel.h"
 #include "core/result.h"
+#include "models/languagemodel.h"
 #include "text/labelled.h" // TextPair
+#include "text/tokenizer.h"
 
 #include <cstdint>
 #include <functional>
@@ -24,6 +26,8 @@
 #include <vector>
 
 namespace lm {
+
+struct ZooRow;
 
 struct ZooRequest {
     std::string text;                  // the corpus (one sentence a line suits the encoders)
@@ -39,6 +43,11 @@ struct ZooRequest {
     double heldOutFraction = 0.1;      // the tail of the text's lines, never trained on
     std::vector<int> trainLengths{128, 512};
     std::vector<int> generationLengths{256, 2048};
+    // Called once per family, right after its quality was measured, with the model as trained
+    // (an encoder–decoder: fine-tuned on the pairs) and its tokenizer; the row holds what is
+    // measured so far (memory and speed follow). Null: nothing is kept. (The app keeps the
+    // models to read one sentence through each.)
+    std::function<void(const ZooRow &row, LanguageModel &model, const Tokenizer &tokenizer)> trained;
 };
 
 struct ZooRow {

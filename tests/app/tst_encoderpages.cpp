@@ -348,10 +348,15 @@ private Q_SLOTS:
         QCOMPARE(running.corpusSpec, QStringLiteral("builtin:sentences_zh_TW"));
         QCOMPARE(running.pair, PairObjective::None);
         QCOMPARE(running.train.steps, 12);
-        QCOMPARE(running.options["dim"].get<int>(), 32); // the family's options stay
+        // The size at which pre-training on these sentences helps fine-tuning.
+        QCOMPARE(running.options["dim"].get<int>(), 128);
+        QCOMPARE(running.options["layers"].get<int>(), 4);
+        QCOMPARE(running.options["dropout"].get<double>(), 0.1);
         QVERIFY(waitFor(finished));
         QCOMPARE(finished.at(0).at(0).toBool(), true);
         QTRY_VERIFY_WITH_TIMEOUT(view.finetuning()->baseEncoder().valid(), 10000);
+        QCOMPARE(view.finetuning()->request().train.steps, 600);
+        QCOMPARE(view.finetuning()->request().train.lr, 5e-4f);
         QCOMPARE(view.finetuning()->baseEncoder().model.get(), view.pretraining()->encoder().model.get());
 
         // The button asks for the fine-tuning page's language and starts the full run.
@@ -366,7 +371,7 @@ private Q_SLOTS:
         QCOMPARE(asked.size(), 1);
         QCOMPARE(asked.at(0).at(0).toString(), QStringLiteral("en"));
         QCOMPARE(second.pretraining()->request().corpusSpec, QStringLiteral("builtin:sentences_en"));
-        QCOMPARE(second.pretraining()->request().train.steps, 4000);
+        QCOMPARE(second.pretraining()->request().train.steps, 1500);
         second.pretraining()->cancel();
         QVERIFY(waitFor(cancelled));
         QCOMPARE(cancelled.at(0).at(0).toBool(), false);

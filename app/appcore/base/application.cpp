@@ -2,6 +2,7 @@
 
 #include "models/architecture.h"
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -60,4 +61,16 @@ QString familiesFeeding(lm::View view)
         if (a->feeds(view))
             names << QString::fromStdString(a->displayName.in(g_language.toStdString()));
     return QLocale().createSeparatedList(names);
+}
+
+QString familyDisplayName(const std::string &arch)
+{
+    const lm::Architecture *family = lm::findArchitecture(arch);
+    return family ? QString::fromStdString(family->displayName.in(currentLanguage().toStdString())) : QString::fromStdString(arch);
+}
+
+QColor familyColour(const std::string &arch)
+{
+    const lm::Architecture *family = lm::findArchitecture(arch);
+    return family ? QColor(QRgb(family->colour)) : QColor();
 }

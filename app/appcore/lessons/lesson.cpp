@@ -135,6 +135,21 @@ const std::vector<std::string> kCells = familiesWhere([](const lm::Architecture 
     return a.feeds(lm::View::GradientFlow) && a.supports(lm::ObjectiveKind::Forecasting);
 });
 const std::vector<std::string> kModes{"train", "prefill", "infer"};
+// Encoders (masked-word pre-training) and encoder–decoders (a denoising pre-training of their own).
+const std::vector<std::string> kEncoders = familiesWhere([](const lm::Architecture &a) {
+    return a.supports(lm::ObjectiveKind::MaskedLm);
+});
+const std::vector<std::string> kDenoisers = familiesWhere([](const lm::Architecture &a) {
+    return a.supports(lm::ObjectiveKind::SpanCorruption) || a.supports(lm::ObjectiveKind::TextInfilling);
+});
+const std::vector<std::string> kEncoderCorpora{"builtin:documents_en", "builtin:documents_zh_TW", "builtin:sentences_en",
+                                               "builtin:sentences_zh_TW"};
+const std::vector<std::string> kLanguages{"en", "zh_TW"};
+const std::vector<std::string> kZooFamilies = familiesWhere([](const lm::Architecture &a) {
+    return a.supports(lm::ObjectiveKind::CausalLm) || a.supports(lm::ObjectiveKind::MaskedLm) ||
+           a.supports(lm::ObjectiveKind::SequenceToSequence);
+});
+const std::vector<std::string> kRetrievalMethods{"encoder", "encoder_mlm", "word2vec", "tfidf"};
 // Families whose layers the sequential_steps check can measure: recurrent cells and attention.
 const std::vector<std::string> kRoundFamilies = roundFamilies();
 
@@ -211,6 +226,83 @@ void validateAction(const json &a, const std::string &kind)
         integer(a, "layers", 1, 4, 0, false);
         integer(a, "heads", 1, 8, 0, false);
         boolean(a, "chunked");
+    } else if (kind == "pretrain") {
+        onlyFields(a, "do", {"arch", "objective", "corpus", "steps", "dim", "layers", "heads", "embedding_dim", "dropout",
+                             "seq", "batch", "lr", "seed", "vocab_size"});
+        oneOf(a, "arch", kEncoders);
+        oneOf(a, "objective", {"mlm", "mlm,nsp", "mlm,sop"}, false);
+        oneOf(a, "corpus", kEncoderCorpora, false);
+        integer(a, "steps", 1, 20000, 0, true);
+        integer(a, "dim", 8, 512, 0, false);
+        integer(a, "layers", 1, 8, 0, false);
+        integer(a, "heads", 1, 16, 0, false);
+        integer(a, "embedding_dim", 4, 512, 0, false);
+        real(a, "dropout", 0.0, 0.5, false);
+        integer(a, "seq", 16, 512, 0, false);
+        integer(a, "batch", 1, 128, 0, false);
+        real(a, "lr", 1e-6, 1.0, false);
+        integer(a, "seed", 0, 1 << 30, 0, false);
+        integer(a, "vocab_size", 100, 30000, 0, false);
+    } else if (kind == "finetune") {
+        onlyFields(a, "do", {"task", "language", "steps", "lr", "seed", "compare", "examples"});
+        oneOf(a, "task", {"sentiment", "intent", "ner"});
+        oneOf(a, "language", kLanguages, false);
+        integer(a, "steps", 1, 20000, 0, false);
+        real(a, "lr", 1e-6, 1.0, false);
+        integer(a, "seed", 0, 1 << 30, 0, false);
+        boolean(a, "compare");
+        integer(a, "examples", 0, 100000, 0, false);
+    } else if (kind == "contextual") {
+        onlyFields(a, "do", {"word", "sentences"});
+        text(a, "word");
+        const json &sentences = field(a, "sentences");
+        if (!sentences.is_array() || sentences.size() < 2 || sentences.size() > 12)
+            throw Bad{"'sentences' must list 2 to 12 sentences"};
+        for (const json &x : sentences)
+            if (!x.is_string() || x.get<std::string>().empty())
+                throw Bad{"'sentences' must hold non-empty strings"};
+    } else if (kind == "retrieve") {
+        onlyFields(a, "do", {"language", "dim", "layers", "steps", "contrastive_steps", "seed"});
+        oneOf(a, "language", kLanguages, false);
+        integer(a, "dim", 8, 512, 0, false);
+        integer(a, "layers", 1, 8, 0, false);
+        integer(a, "steps", 1, 20000, 0, false);
+        integer(a, "contrastive_steps", 0, 20000, 0, false);
+        integer(a, "seed", 0, 1 << 30, 0, false);
+    } else if (kind == "translate") {
+        onlyFields(a, "do", {"task", "dim", "layers", "heads", "pretrain_steps", "steps", "compare", "seed", "beam", "source"});
+        oneOf(a, "task", {"translate-en-zh", "translate-zh-en", "summarize-en", "summarize-zh_TW"}, false);
+        integer(a, "dim", 8, 512, 0, false);
+        integer(a, "layers", 1, 8, 0, false);
+        integer(a, "heads", 1, 16, 0, false);
+        integer(a, "pretrain_steps", 1, 20000, 0, false);
+        integer(a, "steps", 1, 20000, 0, false);
+        boolean(a, "compare");
+        integer(a, "seed", 0, 1 << 30, 0, false);
+        integer(a, "beam", 2, 16, 0, false);
+        text(a, "source", false);
+    } else if (kind == "corrupt") {
+        onlyFields(a, "do", {"archs", "language", "permute", "seed"});
+        const json &archs = field(a, "archs");
+        if (!archs.is_array() || archs.empty() || archs.size() > 4)
+            throw Bad{"'archs' must list 1 to 4 encoder-decoder families"};
+        for (const json &x : archs)
+            if (!x.is_string() || std::find(kDenoisers.begin(), kDenoisers.end(), x.get<std::string>()) == kDenoisers.end())
+                throw Bad{"'archs' may hold only encoder-decoder families (lmscope-cli archs)"};
+        oneOf(a, "language", kLanguages, false);
+        boolean(a, "permute");
+        integer(a, "seed", 0, 1 << 30, 0, false);
+    } else if (kind == "zoo") {
+        onlyFields(a, "do", {"families", "corpus", "steps", "budget"});
+        const json &families = field(a, "families");
+        if (!families.is_array() || families.empty())
+            throw Bad{"'families' must be a non-empty list"};
+        for (const json &x : families)
+            if (!x.is_string() || std::find(kZooFamilies.begin(), kZooFamilies.end(), x.get<std::string>()) == kZooFamilies.end())
+                throw Bad{"'families' may hold only families the zoo trains (lmscope-cli archs)"};
+        oneOf(a, "corpus", {"builtin:en", "builtin:zh_TW"}, false);
+        integer(a, "steps", 1, 20000, 0, false);
+        integer(a, "budget", 1000, 10'000'000, 0, false);
     } else if (kind == "open") {
         onlyFields(a, "do", {"view"});
         oneOf(a, "view", lessonViews());
@@ -227,8 +319,8 @@ void validateAction(const json &a, const std::string &kind)
         oneOf(a, "region", lessonRegions());
     } else {
         throw Bad{"unknown action '" + kind +
-                  "' (corpus, model, train, generate, trace, embed, forecast, tag, gradients, memory, open, select, "
-                  "highlight)"};
+                  "' (corpus, model, train, generate, trace, embed, forecast, tag, gradients, memory, pretrain, finetune, "
+                  "contextual, retrieve, translate, corrupt, zoo, open, select, highlight)"};
     }
 }
 
@@ -298,12 +390,56 @@ void validateCheck(const json &c, const std::string &kind)
         const std::string a = oneOf(c, "longer", kCells), b = oneOf(c, "shorter", kCells);
         if (a == b)
             throw Bad{"'longer' and 'shorter' must name different cells"};
+    } else if (kind == "masked_words_learnt") {
+        onlyFields(c, "expect", {"min_gain"});
+        real(c, "min_gain", 0.0, 1.0, false);
+    } else if (kind == "topic_solves_nsp" || kind == "sop_head_reads_order") {
+        onlyFields(c, "expect", {"margin"});
+        real(c, "margin", 0.0, 1.0, false);
+    } else if (kind == "fewer_parameters") {
+        onlyFields(c, "expect", {"arch", "than", "max_share"});
+        if (oneOf(c, "arch", kEncoders) == oneOf(c, "than", kEncoders))
+            throw Bad{"'arch' and 'than' must name different families"};
+        real(c, "max_share", 0.0, 1.0, false);
+    } else if (kind == "pretrained_beats_scratch") {
+        onlyFields(c, "expect", {"margin", "min"});
+        real(c, "margin", 0.0, 1.0, false);
+        real(c, "min", 0.0, 1.0, false);
+    } else if (kind == "contextual_differs") {
+        onlyFields(c, "expect", {"max_cosine"});
+        real(c, "max_cosine", -1.0, 1.0, false);
+    } else if (kind == "retrieval_beats") {
+        onlyFields(c, "expect", {"better", "worse", "k"});
+        if (oneOf(c, "better", kRetrievalMethods) == oneOf(c, "worse", kRetrievalMethods))
+            throw Bad{"'better' and 'worse' must name different methods"};
+        if (c.contains("k") && c["k"] != 1 && c["k"] != 5)
+            throw Bad{"'k' must be 1 or 5"};
+    } else if (kind == "translation_pretraining_helps") {
+        onlyFields(c, "expect", {"margin"});
+        real(c, "margin", 0.0, 100.0, false);
+    } else if (kind == "beam_at_least_greedy" || kind == "corruption_kinds") {
+        onlyFields(c, "expect", {});
+    } else if (kind == "zoo_generation_memory") {
+        onlyFields(c, "expect", {"flat", "growing"});
+        const json &flat = field(c, "flat");
+        if (!flat.is_array() || flat.empty())
+            throw Bad{"'flat' must be a non-empty list of families"};
+        for (const json &x : flat)
+            if (!x.is_string() || std::find(kZooFamilies.begin(), kZooFamilies.end(), x.get<std::string>()) == kZooFamilies.end())
+                throw Bad{"'flat' may hold only families the zoo trains"};
+        oneOf(c, "growing", kZooFamilies);
+    } else if (kind == "cross_attention_aligns") {
+        onlyFields(c, "expect", {"factor"});
+        real(c, "factor", 1.0, 100.0, false);
     } else {
         throw Bad{"unknown check '" + kind +
                   "' (loss_below, loss_fell, analogy, neighbor, previous_token_head, attention_is_causal, "
                   "memory_slope, memory_prediction, forecast_beats_baseline, tagger_accuracy, gradient_reach, "
                   "same_seed_same_text, greedy_is_argmax, greedy_repeats, temperature_raises_entropy, top_k_respected, "
-                  "gates_vary, sequential_steps)"};
+                  "gates_vary, sequential_steps, masked_words_learnt, topic_solves_nsp, sop_head_reads_order, "
+                  "fewer_parameters, pretrained_beats_scratch, contextual_differs, retrieval_beats, "
+                  "translation_pretraining_helps, beam_at_least_greedy, cross_attention_aligns, corruption_kinds, "
+                  "zoo_generation_memory)"};
     }
 }
 
@@ -400,13 +536,16 @@ LessonStep parseStep(const json &s)
                 throw Bad{"'teaches' names " + id.dump() + " twice"};
             step.teaches.push_back(id.get<std::string>());
         }
-        static const std::set<std::string> showing{"open", "highlight", "train", "embed", "forecast",
-                                                   "tag", "gradients", "memory", "generate"};
+        static const std::set<std::string> showing{"open",     "highlight",  "train",    "embed",     "forecast",
+                                                   "tag",      "gradients",  "memory",   "generate",  "pretrain",
+                                                   "finetune", "contextual", "retrieve", "translate", "corrupt",
+                                                   "zoo"};
         const bool shows = std::any_of(step.actions.begin(), step.actions.end(),
                                        [](const LessonAction &a) { return showing.count(a.kind) != 0; });
         if (!shows || step.checks.empty())
             throw Bad{"a step that 'teaches' must run and show something (an open, highlight, train, embed, "
-                      "forecast, tag, gradients, memory or generate action) and have a check"};
+                      "forecast, tag, gradients, memory, generate, pretrain, finetune, contextual, retrieve, translate, "
+                      "corrupt or zoo action) and have a check"};
     }
     return step;
 }
@@ -477,7 +616,8 @@ const std::vector<std::string> &lessonRegions()
     static const std::vector<std::string> regions{"loss_plot",  "setup",        "generated_text", "heatmap", "overview",
                                                   "entropy",    "step_through", "projection",     "neighbors", "analogy",
                                                   "hidden_states", "gates",     "gradients",      "tagging", "forecast",
-                                                  "memory_bytes", "memory_time", "calculator"};
+                                                  "memory_bytes", "memory_time", "calculator", "masked_batch",
+                                                  "pair_plot", "finetune_curves", "alignment", "beams"};
     return regions;
 }
 
@@ -495,6 +635,7 @@ json modelActionOptions(const json &action)
 
 const std::vector<std::string> &lessonViews()
 {
-    static const std::vector<std::string> views{"lm", "vectors", "recurrent", "attention", "memory"};
+    static const std::vector<std::string> views{"lm",       "vectors",   "recurrent",   "attention", "memory",
+                                                "encoders", "retrieval", "translation", "compare"};
     return views;
 }

@@ -23,7 +23,8 @@ struct LessonText {
 // (each kind's fields and ranges are listed in lessons/README.md).
 struct LessonAction {
     std::string kind; // corpus | model | train | generate | trace | embed | forecast | tag |
-                      // gradients | memory | open | select | highlight
+                      // gradients | memory | pretrain | finetune | contextual | retrieve |
+                      // translate | corrupt | zoo | open | select | highlight
     nlohmann::json args;
 };
 
@@ -34,7 +35,10 @@ struct LessonCheck {
                       // attention_is_causal | memory_slope | memory_prediction | forecast_beats_baseline |
                       // tagger_accuracy | gradient_reach | same_seed_same_text | greedy_is_argmax |
                       // greedy_repeats | temperature_raises_entropy | top_k_respected | gates_vary |
-                      // sequential_steps
+                      // sequential_steps | masked_words_learnt | topic_solves_nsp | sop_head_reads_order |
+                      // fewer_parameters | pretrained_beats_scratch | contextual_differs |
+                      // retrieval_beats | translation_pretraining_helps | beam_at_least_greedy |
+                      // cross_attention_aligns | corruption_kinds | zoo_generation_memory
     nlohmann::json args;
 };
 
@@ -68,7 +72,8 @@ lm::Result<Lesson> parseLesson(const std::string &json, const std::string &sourc
 // Reads FILE (at most 1 MB, UTF-8) and parses it; the error starts with the path.
 lm::Result<Lesson> loadLesson(const std::string &path);
 
-// The views a lesson can open (the main window's tabs): lm, vectors, recurrent, attention, memory.
+// The views a lesson can open (the main window's tabs): lm, vectors, recurrent, attention, memory,
+// encoders, retrieval, translation, compare.
 const std::vector<std::string> &lessonViews();
 
 // The family options of a `model` action: every field but "do", "arch" and the run's own

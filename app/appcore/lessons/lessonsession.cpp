@@ -188,6 +188,8 @@ double LessonSession::recentLoss() const
 
 void LessonSession::act(const LessonAction &action)
 {
+    if (actOnTask(action))
+        return;
     const json &a = action.args;
     const std::string &kind = action.kind;
     if (kind == "corpus") {
@@ -410,6 +412,8 @@ void LessonSession::act(const LessonAction &action)
 
 CheckOutcome LessonSession::check(const LessonCheck &c)
 {
+    if (std::optional<CheckOutcome> judged = checkTask(c))
+        return *judged;
     const json &a = c.args;
     const std::string &kind = c.kind;
     if (kind == "loss_below" || kind == "loss_fell") {

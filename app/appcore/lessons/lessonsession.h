@@ -98,6 +98,14 @@ struct LessonGeneration {
     lm::SamplingOptions options;
 };
 
+struct LessonPretraining;
+struct LessonFinetuning;
+struct LessonContextual;
+struct LessonRetrieval;
+struct LessonTranslation;
+struct LessonCorruption;
+struct LessonZoo;
+
 // What the steps so far produced. An action that produces a result again replaces it with a new
 // object, so a view can tell a new result from one it already shows by the pointer.
 struct LessonResults {
@@ -109,6 +117,16 @@ struct LessonResults {
     std::shared_ptr<const LessonForecast> forecast;
     std::shared_ptr<const LessonTagging> tagging;
     std::shared_ptr<const LessonGradients> gradients;
+    // Encoders and encoder–decoders (lessons/lessontasks.h): every pre-training in order (a
+    // check may compare two), the last fine-tuning, contextual vectors, retrieval, translation
+    // and corruption samples.
+    std::vector<std::shared_ptr<const LessonPretraining>> pretrainings;
+    std::shared_ptr<const LessonFinetuning> finetuning;
+    std::shared_ptr<const LessonContextual> contextual;
+    std::shared_ptr<const LessonRetrieval> retrieval;
+    std::shared_ptr<const LessonTranslation> translation;
+    std::shared_ptr<const LessonCorruption> corruption;
+    std::shared_ptr<const LessonZoo> zoo;
 };
 
 class LessonSession {
@@ -134,6 +152,10 @@ public:
 private:
     void act(const LessonAction &action);
     CheckOutcome check(const LessonCheck &check);
+    // The encoder and encoder–decoder actions and checks (lessons/lessontasks.h); false when
+    // `kind` is not one of them.
+    bool actOnTask(const LessonAction &action);
+    std::optional<CheckOutcome> checkTask(const LessonCheck &check);
     void ensureSetup();
     const std::string &corpusText();
     double recentLoss() const;

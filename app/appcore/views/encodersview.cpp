@@ -36,7 +36,18 @@ PretrainRequest EncodersView::taskPretraining(PretrainRequest base, const QStrin
     base.train.steps = steps;
     base.train.seq = 32;
     base.train.batch = 64;
-    base.train.lr = 2e-3f;
+    base.train.lr = 1e-3f;
+    base.options["dim"] = 128;
+    base.options["layers"] = 4;
+    base.options["heads"] = 4;
+    base.options["dropout"] = 0.1;
+    return base;
+}
+
+FinetuneRequest EncodersView::taskFinetuning(FinetuneRequest base)
+{
+    base.train.steps = 600;
+    base.train.lr = 5e-4f;
     return base;
 }
 
@@ -49,8 +60,10 @@ void EncodersView::pretrainForTask(const QString &language, int steps)
     auto *once = new QObject(this);
     connect(m_pretrain, &PretrainPage::trainingFinished, once, [this, once](bool ok) {
         once->deleteLater();
-        if (ok)
+        if (ok) {
+            m_finetune->setRequest(taskFinetuning(m_finetune->request()));
             m_pretrain->useForFinetuning();
+        }
     });
     m_pretrain->startTraining();
 }

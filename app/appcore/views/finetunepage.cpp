@@ -45,9 +45,10 @@ FinetunePage::FinetunePage(QWidget *parent) : QWidget(parent), m_worker(new Fine
     m_pretrainOnTask = new QPushButton(tr("Pre-train on the task sentences"), baseBox);
     m_pretrainOnTask->setObjectName(QStringLiteral("pretrainOnTask"));
     m_pretrainOnTask->setToolTip(
-        tr("Masked-word pre-training on the built-in sentiment and intent training sentences of the chosen language, "
-           "without their labels (about two minutes). An encoder that has read the words of the task gains the most "
-           "from it; one pre-trained on other text may not beat training from scratch."));
+        tr("Masked-word pre-training of a BERT of width 128 with 4 layers on the built-in sentiment and intent "
+           "training sentences of the chosen language, without their labels (about three minutes), then 600 "
+           "fine-tuning steps at a learning rate of 0.0005. An encoder that has read the words of the task gains the "
+           "most from it; a smaller one, or one pre-trained on other text, may not beat training from scratch."));
     baseLayout->addWidget(m_baseLabel);
     baseLayout->addWidget(m_open);
     baseLayout->addWidget(m_pretrainOnTask);
@@ -270,6 +271,16 @@ void FinetunePage::startWith(const FinetuneRequest &request)
     r.base = m_base;
     if (r.task.isEmpty() && r.tsvPath.isEmpty())
         return;
+    beginRun(r);
+    m_status->setText(tr("Reading the task…"));
+    m_progress->setRange(0, 0);
+    setBusy();
+    m_worker->resetCancel();
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, r] { w->finetune(r); }, Qt::QueuedConnection);
+}
+
+void FinetunePage::beginRun(const FinetuneRequest &r)
+{
     m_training = true;
     m_failed = false;
     m_running = r;
@@ -293,11 +304,25 @@ void FinetunePage::startWith(const FinetuneRequest &request)
         m_metricSeries[i] = m_curves->addSeries(tr("%1: test %2").arg(name, metric), kRunColours[i], MetricPlot::Axis::Share,
                                                 Qt::DashLine);
     }
-    m_status->setText(tr("Reading the task…"));
-    m_progress->setRange(0, 0);
-    setBusy();
-    m_worker->resetCancel();
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, r] { w->finetune(r); }, Qt::QueuedConnection);
+}
+
+bool FinetunePage::replayRun(const FinetuneRequest &request, const QString &summary, const QVector<FinetuneProgress> &progress,
+                             const QVector<FinetuneEval> &evals, const QVector<FinetuneResult> &runs)
+{
+    if (m_training || m_opening || !request.base.valid())
+        return false;
+    setRequest(request);
+    setBaseEncoder(request.base);
+    beginRun(request);
+    m_summary = summary;
+    for (const FinetuneProgress &p : progress)
+        onProgress(p);
+    for (const FinetuneEval &e : evals)
+        onEvaluated(e);
+    for (const FinetuneResult &r : runs)
+        onRunFinished(r);
+    onFinished(true);
+    return true;
 }
 
 void FinetunePage::cancel() { m_worker->cancel(); }

@@ -52,6 +52,11 @@ public:
     WhyLabelPanel *whyLabel() const { return m_why; }
     // A sentence of the chosen task and language to explain ("The room was not clean, but …").
     QString sampleSentence() const;
+    // Shows a comparison run elsewhere (a lesson step) as if it had run here: the controls show
+    // its request, its base becomes this page's, its curves, scores and results fill the page.
+    // Returns false, showing nothing, while this page trains or opens a model.
+    bool replayRun(const FinetuneRequest &request, const QString &summary, const QVector<FinetuneProgress> &progress,
+                   const QVector<FinetuneEval> &evals, const QVector<FinetuneResult> &runs);
 
 public Q_SLOTS:
     void startTraining(); // no-op while training or without a base encoder
@@ -67,6 +72,8 @@ Q_SIGNALS:
     void taskPretrainingRequested(const QString &language);
 
 private:
+    // The curves of a new comparison (`request`), as startWith() and replayRun() begin one.
+    void beginRun(const FinetuneRequest &request);
     void onProgress(const FinetuneProgress &progress);
     void onEvaluated(const FinetuneEval &eval);
     void onRunFinished(const FinetuneResult &result);

@@ -307,6 +307,16 @@ void PretrainPage::compareNspSop()
 
 void PretrainPage::start(const PretrainRequest &r, bool continuesComparison)
 {
+    beginRun(r, continuesComparison);
+    m_status->setText(tr("Reading the corpus and learning a vocabulary…"));
+    m_progress->setRange(0, 0);
+    setBusy();
+    m_worker->resetCancel();
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, r] { w->pretrain(r); }, Qt::QueuedConnection);
+}
+
+void PretrainPage::beginRun(const PretrainRequest &r, bool continuesComparison)
+{
     m_training = true;
     m_running = r;
     ++m_runs;
@@ -330,11 +340,27 @@ void PretrainPage::start(const PretrainRequest &r, bool continuesComparison)
         m_crossSeries = m_pairPlot->addSeries(tr("%1: on %2 pairs (not trained on)").arg(run, nsp ? tr("SOP") : tr("NSP")),
                                               colour, MetricPlot::Axis::Share, Qt::DotLine);
     }
-    m_status->setText(tr("Reading the corpus and learning a vocabulary…"));
-    m_progress->setRange(0, 0);
-    setBusy();
-    m_worker->resetCancel();
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, r] { w->pretrain(r); }, Qt::QueuedConnection);
+}
+
+bool PretrainPage::replayRun(const PretrainRequest &request, const QString &summary, const QVector<PretrainScore> &scores,
+                           const MaskedBatch &batch, const PretrainResult &result)
+{
+    if (m_training || m_opening)
+        return false;
+    // An NSP run after an SOP run (or the reverse) is read against it: both pair curves stay vivid.
+    const bool completesPair = m_runs > 0 && request.pair != PairObjective::None &&
+                               m_running.pair != PairObjective::None && m_running.pair != request.pair;
+    setRequest(request);
+    m_queue.clear();
+    m_allOk = true;
+    beginRun(request, completesPair);
+    onStarted(summary);
+    for (const PretrainScore &s : scores)
+        onScored(s);
+    m_batchView->showBatch(batch);
+    Q_EMIT batchShown();
+    onFinished(result);
+    return true;
 }
 
 void PretrainPage::cancel()

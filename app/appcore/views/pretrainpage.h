@@ -58,6 +58,12 @@ public Q_SLOTS:
     void openModel(const QString &path);
     // Hands the current encoder to the fine-tuning page (encoderChosen); no-op without one.
     void useForFinetuning();
+    // Shows a run made elsewhere (a lesson step, with this page's worker type) as if it had run
+    // here: the controls show its request, its curves join the plots (beside the other pair
+    // task's when it completes an NSP/SOP pair), the batch view shows its last row and its encoder
+    // becomes the current one. Returns false, showing nothing, while this page trains or opens.
+    bool replayRun(const PretrainRequest &request, const QString &summary, const QVector<PretrainScore> &scores,
+                 const MaskedBatch &batch, const PretrainResult &result);
 
 Q_SIGNALS:
     void runFinished(bool ok);        // after each run (ok = false: failed or cancelled)
@@ -69,6 +75,8 @@ Q_SIGNALS:
 private:
     // continuesComparison: the second run of compareNspSop() (the first run's pair curves stay vivid).
     void start(const PretrainRequest &request, bool continuesComparison = false);
+    // The curves of a new run (`request`), as start() and showRun() begin one.
+    void beginRun(const PretrainRequest &request, bool continuesComparison);
     void onStarted(const QString &summary);
     void onProgress(const PretrainProgress &progress);
     void onScored(const PretrainScore &score);

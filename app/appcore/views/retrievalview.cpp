@@ -315,6 +315,20 @@ void RetrievalView::prepareWith(const RetrievalRequest &request)
     QMetaObject::invokeMethod(m_worker, [w = m_worker, request] { w->prepare(request); }, Qt::QueuedConnection);
 }
 
+bool RetrievalView::replayRun(const RetrievalRequest &request, const RetrievalReady &ready,
+                              std::shared_ptr<RetrievalWorker::State> state)
+{
+    if (m_busy)
+        return false;
+    setContrastive(request.contrastiveSteps > 0);
+    setClsPooling(request.clsPooling);
+    // Queued before any search the learner types next, so that search finds the index.
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, state = std::move(state)] { w->adoptState(state); },
+                              Qt::QueuedConnection);
+    onReady(ready);
+    return true;
+}
+
 void RetrievalView::stop() { m_worker->cancel(); }
 
 void RetrievalView::onReady(const RetrievalReady &ready)

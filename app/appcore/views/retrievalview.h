@@ -45,6 +45,11 @@ public:
     void setContrastive(bool on);
     bool contrastive() const;
     void setQuery(const QString &query);
+    // Shows an index built elsewhere (a lesson step, by a RetrievalWorker) as if built here: its
+    // scores fill the table and this view's worker takes over `state`, so searches use it.
+    // Returns false, showing nothing, while this view is busy.
+    bool replayRun(const RetrievalRequest &request, const RetrievalReady &ready,
+                   std::shared_ptr<RetrievalWorker::State> state);
 
 public Q_SLOTS:
     void prepare();                                // the controls' request

@@ -310,6 +310,36 @@ void TranslationView::trainTranslator(const TranslatorRequest &request)
     QMetaObject::invokeMethod(m_worker, [w = m_worker, r] { w->prepare(r); }, Qt::QueuedConnection);
 }
 
+bool TranslationView::replayRun(const TranslatorRequest &request, const QVector<ChrFPoint> &points,
+                                const TranslatorReady &ready, const QString &source, const TranslationShown &written,
+                                std::shared_ptr<TranslationWorker::State> state)
+{
+    if (m_busy)
+        return false;
+    setTask(request.task);
+    m_pendingTask = request.task;
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, state = std::move(state)] { w->adoptState(state); },
+                              Qt::QueuedConnection);
+    // The worker's own signals, replayed on this thread: the view reacts as it does to its runs.
+    m_curveSeries = m_scratchSeries = -1;
+    m_curve->clear();
+    for (const ChrFPoint &p : points)
+        Q_EMIT m_worker->chrF(p);
+    Q_EMIT m_worker->ready(ready);
+    setSource(source);
+    showTranslation(written);
+    return true;
+}
+
+QWidget *TranslationView::alignmentView() const { return m_alignment; }
+QWidget *TranslationView::beamTree() const { return m_tree; }
+
+void TranslationView::replayCorruption(const QVector<CorruptionShown> &samples)
+{
+    for (const CorruptionShown &c : samples)
+        showCorruption(c);
+}
+
 void TranslationView::updateWording()
 {
     // An opened model's task is not known: the chooser's says what the learner means to do.

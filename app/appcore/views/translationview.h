@@ -42,6 +42,9 @@ public:
     bool hasModel() const { return m_hasModel; }
     const TranslationShown &lastTranslation() const { return m_shown; }
     const CorruptionShown &lastCorruption() const { return m_corruption; }
+    // The parts a lesson points at: the alignment of the last translation, and its beams step by step.
+    QWidget *alignmentView() const;
+    QWidget *beamTree() const;
     // Opens `path` (our .safetensors or a Hugging Face folder) on the worker; ready() or failed().
     void openModel(const QString &path);
     // Trains the small T5 translator with `request`'s sizes (its modelPath is ignored).
@@ -54,6 +57,14 @@ public:
     void drawExample();
     // Shows step `step` (0-based) of the last translation.
     void showStep(int step);
+    // Shows a model trained elsewhere (a lesson step, by a TranslationWorker) as if trained here:
+    // its chrF curves, its summary, and `written` (its translation of `source`, with its steps);
+    // this view's worker takes over `state`, so the learner's next translations use that model.
+    // Returns false, showing nothing, while this view is busy.
+    bool replayRun(const TranslatorRequest &request, const QVector<ChrFPoint> &points, const TranslatorReady &ready,
+                   const QString &source, const TranslationShown &written, std::shared_ptr<TranslationWorker::State> state);
+    // Shows damaged samples drawn elsewhere (a lesson step), the last one in the corruption view.
+    void replayCorruption(const QVector<CorruptionShown> &samples);
 
 Q_SIGNALS:
     void ready(bool ok);

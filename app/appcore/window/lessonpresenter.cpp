@@ -16,6 +16,17 @@
 #include "views/recurrentview.h"
 #include "views/forecastpage.h"
 #include "views/taggingpage.h"
+#include "views/contextualpanel.h"
+#include "views/encodersview.h"
+#include "views/finetunepage.h"
+#include "views/pretrainpage.h"
+#include "views/maskedbatchview.h"
+#include "plots/metricplot.h"
+#include "views/retrievalview.h"
+#include "views/compareview.h"
+#include "views/translationview.h"
+#include "base/sessionencoder.h"
+#include "lessons/lessontasks.h"
 #include "window/languagemodelpage.h"
 
 #include "models/architecture.h"
@@ -23,22 +34,10 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 
+#include <algorithm>
 #include <map>
 
 namespace {
-
-// The family's name in the interface language, and its colour in every plot.
-QString familyName(const std::string &arch)
-{
-    const lm::Architecture *family = lm::findArchitecture(arch);
-    return family ? QString::fromStdString(family->displayName.in(currentLanguage().toStdString())) : QString::fromStdString(arch);
-}
-
-QColor familyColour(const std::string &arch)
-{
-    const lm::Architecture *family = lm::findArchitecture(arch);
-    return family ? QColor(QRgb(family->colour)) : QColor();
-}
 
 QVector<double> toQVector(const std::vector<double> &v) { return QVector<double>(v.begin(), v.end()); }
 
@@ -79,7 +78,7 @@ QString LessonPresenter::runLabel(const std::vector<LessonRun> &runs, std::size_
             ++same;
             before += i < index ? 1 : 0;
         }
-    const QString name = familyName(runs[index].arch);
+    const QString name = familyDisplayName(runs[index].arch);
     return same > 1 ? tr("%1 (%2)").arg(name).arg(before + 1) : name;
 }
 
@@ -117,7 +116,7 @@ void LessonPresenter::addLosses(int run, const QString &arch, const QVector<doub
         else if (plot->pointCount() > 0)
             plot->keepRun(plot->runName(), plot->steps(), plot->losses(), familyColour(m_liveArch.toStdString()));
         plot->clear();
-        plot->setRunName(familyName(arch.toStdString()), familyColour(arch.toStdString()));
+        plot->setRunName(familyDisplayName(arch.toStdString()), familyColour(arch.toStdString()));
         m_liveRun = run;
         m_liveArch = arch;
     }
@@ -147,6 +146,11 @@ QWidget *LessonPresenter::region(const QString &name) const
         {QStringLiteral("memory_bytes"), m_views.memory->bytesPlot()},
         {QStringLiteral("memory_time"), m_views.memory->timePlot()},
         {QStringLiteral("calculator"), m_views.memory->calculator()},
+        {QStringLiteral("masked_batch"), m_views.encoders->pretraining()->batchView()},
+        {QStringLiteral("pair_plot"), m_views.encoders->pretraining()->pairPlot()},
+        {QStringLiteral("finetune_curves"), m_views.encoders->finetuning()->curves()},
+        {QStringLiteral("alignment"), m_views.translation->alignmentView()},
+        {QStringLiteral("beams"), m_views.translation->beamTree()},
     };
     const auto it = regions.find(name);
     return it == regions.end() ? nullptr : it->second;
@@ -169,7 +173,9 @@ QWidget *LessonPresenter::apply(const LessonSnapshot &snapshot)
     // By page, not by index: the window may hold more tabs than the lessons name.
     const std::map<std::string, QWidget *> pages{{"lm", m_views.lm->lossPlot()}, {"vectors", m_views.vectors},
                                                  {"recurrent", m_views.recurrent}, {"attention", m_views.attention},
-                                                 {"memory", m_views.memory}};
+                                                 {"memory", m_views.memory}, {"encoders", m_views.encoders},
+                                                 {"retrieval", m_views.retrieval}, {"translation", m_views.translation},
+                                                 {"compare", m_views.compare}};
     if (const auto page = pages.find(sel.view); page != pages.end())
         m_views.tabs->setCurrentWidget(page->second);
     if (lossPlotFree()) {
@@ -203,7 +209,7 @@ QWidget *LessonPresenter::apply(const LessonSnapshot &snapshot)
         m_gradients = r.gradients;
         QList<GradientCurve> curves;
         for (const auto &[cell, norms] : r.gradients->norms)
-            curves.append(GradientCurve{familyName(cell), QVector<double>(norms.begin(), norms.end())});
+            curves.append(GradientCurve{familyDisplayName(cell), QVector<double>(norms.begin(), norms.end())});
         m_views.recurrent->showGradientProbe(curves, r.gradients->scale);
         shown = m_views.recurrent->gradientPlot();
     }
@@ -261,6 +267,8 @@ QWidget *LessonPresenter::apply(const LessonSnapshot &snapshot)
             m_views.recurrent->showTrace(r.tagging->trace);
         shown = m_views.tagging;
     }
+    if (QWidget *task = showTaskResults(r))
+        shown = task;
     if (shown)
         reveal(shown);
 
@@ -276,4 +284,66 @@ QWidget *LessonPresenter::apply(const LessonSnapshot &snapshot)
     if (target)
         reveal(target);
     return target;
+}
+
+QWidget *LessonPresenter::showTaskResults(const LessonResults &r)
+{
+    QWidget *shown = nullptr;
+    // Every pre-training since the last one shown, in order: an NSP run and the SOP run after it
+    // end up side by side on the pair plot.
+    auto from = std::find(r.pretrainings.begin(), r.pretrainings.end(), m_pretraining);
+    from = from == r.pretrainings.end() ? r.pretrainings.begin() : from + 1;
+    for (auto it = from; it != r.pretrainings.end(); ++it) {
+        const LessonPretraining &p = **it;
+        m_pretraining = *it;
+        m_views.encoders->pretraining()->replayRun(p.request, p.summary, p.scores, p.batch, p.result);
+        // The session's encoder: the Word vectors tab's contextual page and sentence search read it.
+        auto snapshot = std::make_shared<EncoderSnapshot>();
+        snapshot->model = p.result.encoder.model;
+        snapshot->tokenizer = p.result.encoder.tokenizer;
+        snapshot->origin = tr("pre-trained in a lesson (%1)").arg(p.request.arch.toUpper());
+        SessionEncoder::instance().publish(std::move(snapshot));
+        shown = m_views.encoders->pretraining();
+    }
+    if (r.finetuning && r.finetuning != m_finetuning) {
+        m_finetuning = r.finetuning;
+        const LessonFinetuning &f = *r.finetuning;
+        m_views.encoders->finetuning()->replayRun(f.request, f.summary, f.progress, f.evals, f.runs);
+        shown = m_views.encoders->finetuning();
+    }
+    if (r.contextual && r.contextual != m_contextual) {
+        m_contextual = r.contextual;
+        // The panel reads the session's encoder (the lesson's, published above) and the word
+        // vectors the lesson trained, so its own comparison is the lesson's.
+        ContextualPanel *panel = m_views.vectors->contextualPanel();
+        panel->setWord(r.contextual->request.word);
+        panel->setSentences(r.contextual->request.sentences);
+        m_views.vectors->showContextualPage(true);
+        panel->compare(false);
+        shown = panel;
+    }
+    if (r.retrieval && r.retrieval != m_retrieval) {
+        m_retrieval = r.retrieval;
+        m_views.retrieval->replayRun(r.retrieval->request, r.retrieval->ready, r.retrieval->state);
+        shown = m_views.retrieval;
+    }
+    if (r.corruption && r.corruption != m_corruption) {
+        m_corruption = r.corruption;
+        m_views.translation->replayCorruption(r.corruption->shown);
+        shown = m_views.translation;
+    }
+    if (r.translation && r.translation != m_translation) {
+        m_translation = r.translation;
+        const LessonTranslation &t = *r.translation;
+        m_views.translation->setBeam(t.beamWidth);
+        m_views.translation->replayRun(t.request, t.points, t.ready, t.source, t.beam, t.state);
+        shown = m_views.translation;
+    }
+    if (r.zoo && r.zoo != m_zoo) {
+        m_zoo = r.zoo;
+        m_views.compare->setJob(r.zoo->job);
+        m_views.compare->replayRun(r.zoo->outcome);
+        shown = m_views.compare;
+    }
+    return shown;
 }

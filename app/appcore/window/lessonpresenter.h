@@ -5,8 +5,12 @@
 // earlier ones; the traced text goes to the attention or hidden-state view; word vectors to the
 // Word vectors tab (projected, with the step's analogy solved); the forecast, the tagger's output
 // and the gradient probe to the Recurrent tab's pages, each page brought to the front; memory
-// sweeps to the Memory tab; then the layer, head, token, unit and region the step points at. A
-// region inside a page (the gates, the step-through) switches to that page.
+// sweeps to the Memory tab; encoder pre-training and fine-tuning to the Encoders tab's pages (the
+// pre-trained encoder becomes the session's, which the Word vectors tab's contextual page reads),
+// sentence search to its tab, an encoder–decoder and its corruption samples to the Translation
+// tab (whose worker takes the lesson's model over), a comparison of families to the Compare tab;
+// then the layer, head, token, unit and region
+// the step points at. A region inside a page (the gates, the step-through) switches to that page.
 //
 // A result the views already show is not shown again: the presenter remembers the objects it
 // showed (a session replaces a result with a new object when an action produces it again).
@@ -15,7 +19,11 @@
 #include <QObject>
 
 class AttentionView;
+class CompareView;
 class EmbeddingView;
+class EncodersView;
+class RetrievalView;
+class TranslationView;
 class ForecastPage;
 class LanguageModelPage;
 class MemoryView;
@@ -39,6 +47,10 @@ public:
         ForecastPage *forecast;
         AttentionView *attention;
         MemoryView *memory;
+        EncodersView *encoders;
+        RetrievalView *retrieval;
+        TranslationView *translation;
+        CompareView *compare;
     };
     LessonPresenter(const Views &views, QObject *parent = nullptr);
 
@@ -57,6 +69,9 @@ public:
 
 private:
     void showRuns(const std::vector<LessonRun> &runs);
+    // The encoder and encoder–decoder results `r` holds that the views do not show yet; returns
+    // the page that now shows the newest of them, or null.
+    QWidget *showTaskResults(const LessonResults &r);
     QString runLabel(const std::vector<LessonRun> &runs, std::size_t index) const;
     bool lossPlotFree() const; // the learner's own training does not own the plot
 
@@ -70,4 +85,11 @@ private:
     std::shared_ptr<const LessonForecast> m_forecast;
     std::shared_ptr<const LessonTagging> m_tagging;
     std::shared_ptr<const LessonGradients> m_gradients;
+    std::shared_ptr<const LessonPretraining> m_pretraining; // the last one shown
+    std::shared_ptr<const LessonFinetuning> m_finetuning;
+    std::shared_ptr<const LessonContextual> m_contextual;
+    std::shared_ptr<const LessonRetrieval> m_retrieval;
+    std::shared_ptr<const LessonTranslation> m_translation;
+    std::shared_ptr<const LessonCorruption> m_corruption;
+    std::shared_ptr<const LessonZoo> m_zoo;
 };

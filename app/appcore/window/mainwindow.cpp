@@ -20,6 +20,7 @@
 #include "views/routingview.h"
 #include "views/translationview.h"
 #include "views/taggingpage.h"
+#include "views/compareview.h"
 #include "window/autosave.h"
 #include "window/languagemodelpage.h"
 #include "window/lessonpresenter.h"
@@ -84,6 +85,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_translationView = new TranslationView(this), tr("Translation"));
     m_tabs->addTab(m_memoryView, tr("Memory"));
     m_tabs->addTab(m_routingView = new RoutingView(this), tr("Experts"));
+    m_tabs->addTab(m_compareView = new CompareView(this), tr("Compare"));
     m_attentionView->comparePage()->setCorpusSource([this] { return m_lm->corpusSpec(); });
     auto *tagging = new TaggingPage(m_recurrentView);
     m_recurrentView->addPage(tagging, tr("Tagging"));
@@ -91,7 +93,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *forecast = new ForecastPage(m_recurrentView);
     m_recurrentView->addPage(forecast, tr("Forecasting"));
     m_presenter = new LessonPresenter({m_tabs, m_lm, m_controller, m_embeddingView, m_recurrentView, tagging, forecast,
-                                       m_attentionView, m_memoryView},
+                                       m_attentionView, m_memoryView, m_encodersView, m_retrievalView, m_translationView, m_compareView},
                                       this);
     setCentralWidget(m_tabs);
     setDockNestingEnabled(true);

@@ -20,6 +20,7 @@ class MemoryView;
 class ModelOptionsPanel;
 class RecurrentView;
 class RetrievalView;
+class CompareView;
 class RoutingView;
 class TranslationView;
 class QDockWidget;
@@ -43,6 +44,7 @@ public:
     RetrievalView *retrievalView() const { return m_retrievalView; }
     TranslationView *translationView() const { return m_translationView; }
     RoutingView *routingView() const { return m_routingView; } // the Experts tab
+    CompareView *compareView() const { return m_compareView; } // the Compare tab
     // Chooses the language model by its architecture-table name.
     void setArchitecture(const QString &arch);
     ModelOptionsPanel *modelOptions() const;
@@ -120,6 +122,7 @@ private:
     RetrievalView *m_retrievalView;
     TranslationView *m_translationView = nullptr;
     RoutingView *m_routingView = nullptr;
+    CompareView *m_compareView = nullptr;
     QTabWidget *m_tabs;
     LessonPresenter *m_presenter = nullptr;
     LessonPanel *m_lessonPanel = nullptr;

@@ -121,7 +121,7 @@ struct RetrievalWorker::State {
     std::unique_ptr<lm::EncoderModel> beforePairs;
 };
 
-RetrievalWorker::RetrievalWorker(QObject *parent) : QObject(parent), m_state(std::make_unique<State>())
+RetrievalWorker::RetrievalWorker(QObject *parent) : QObject(parent), m_state(std::make_shared<State>())
 {
     qRegisterMetaType<RetrievalRequest>();
     qRegisterMetaType<RetrievalReady>();
@@ -129,6 +129,19 @@ RetrievalWorker::RetrievalWorker(QObject *parent) : QObject(parent), m_state(std
 }
 
 RetrievalWorker::~RetrievalWorker() = default;
+
+std::shared_ptr<RetrievalWorker::State> RetrievalWorker::takeState()
+{
+    std::shared_ptr<State> taken = std::move(m_state);
+    m_state = std::make_shared<State>();
+    return taken;
+}
+
+void RetrievalWorker::adoptState(std::shared_ptr<State> state)
+{
+    if (state)
+        m_state = std::move(state);
+}
 
 QString RetrievalWorker::obtainEncoder(const RetrievalRequest &r, const std::vector<std::string> &trainingSentences,
                                        const std::string &documents, std::shared_ptr<const EncoderSnapshot> *published)

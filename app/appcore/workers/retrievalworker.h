@@ -94,13 +94,21 @@ Q_SIGNALS:
     void failed(const QString &message);
     void found(const SearchResult &result);
 
-private:
+public:
+    // What this worker trained or opened (the model, its tokenizer and what it built on them),
+    // handed to another worker so that it answers as this one would: a lesson's run goes on in
+    // the tab. Take it from an idle worker on that worker's thread; the worker is left empty.
+    // Adopt it on the receiving worker's thread (a null state is ignored).
     struct State;
+    std::shared_ptr<State> takeState();
+    void adoptState(std::shared_ptr<State> state);
+
+private:
     QString obtainEncoder(const RetrievalRequest &r, const std::vector<std::string> &trainingSentences,
                           const std::string &documents, std::shared_ptr<const EncoderSnapshot> *published);
     QString trainOnPairs(const RetrievalRequest &r, const std::vector<lm::SentencePair> &pairs);
     QString trainWordVectors(const std::vector<std::string> &sentences, const std::string &documents);
 
     lm::CancelToken m_cancel;
-    std::unique_ptr<State> m_state;
+    std::shared_ptr<State> m_state;
 };

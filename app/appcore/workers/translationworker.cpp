@@ -88,7 +88,7 @@ QVector<QVector<float>> crossRows(const lm::Trace &trace)
 
 } // namespace
 
-TranslationWorker::TranslationWorker(QObject *parent) : QObject(parent), m_state(std::make_unique<State>())
+TranslationWorker::TranslationWorker(QObject *parent) : QObject(parent), m_state(std::make_shared<State>())
 {
     qRegisterMetaType<TranslatorRequest>();
     qRegisterMetaType<TranslatorReady>();
@@ -99,6 +99,19 @@ TranslationWorker::TranslationWorker(QObject *parent) : QObject(parent), m_state
 }
 
 TranslationWorker::~TranslationWorker() = default;
+
+std::shared_ptr<TranslationWorker::State> TranslationWorker::takeState()
+{
+    std::shared_ptr<State> taken = std::move(m_state);
+    m_state = std::make_shared<State>();
+    return taken;
+}
+
+void TranslationWorker::adoptState(std::shared_ptr<State> state)
+{
+    if (state)
+        m_state = std::move(state);
+}
 
 void TranslationWorker::prepare(const TranslatorRequest &r)
 {

@@ -107,8 +107,16 @@ Q_SIGNALS:
     void translated(const TranslationShown &result);
     void corrupted(const CorruptionShown &result);
 
-private:
+public:
+    // What this worker trained or opened (the model, its tokenizer and what it built on them),
+    // handed to another worker so that it answers as this one would: a lesson's run goes on in
+    // the tab. Take it from an idle worker on that worker's thread; the worker is left empty.
+    // Adopt it on the receiving worker's thread (a null state is ignored).
     struct State;
+    std::shared_ptr<State> takeState();
+    void adoptState(std::shared_ptr<State> state);
+
+private:
     lm::CancelToken m_cancel;
-    std::unique_ptr<State> m_state;
+    std::shared_ptr<State> m_state;
 };
