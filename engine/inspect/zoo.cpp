@@ -10,6 +10,8 @@
 #include "train/seq2seqtask.h"
 #include "train/setup.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -347,6 +349,84 @@ std::string zooCsv(const ZooRequest &r, const std::vector<ZooRow> &rows)
         out << '\n';
     }
     return out.str();
+}
+
+namespace {
+
+constexpr int kZooJsonVersion = 1;
+
+nlohmann::json numberOrNull(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+
+double numberFrom(const nlohmann::json &v) { return v.is_null() ? kNaN : v.get<double>(); }
+
+} // namespace
+
+std::string zooJson(const ZooTable &table)
+{
+    nlohmann::json rows = nlohmann::json::array();
+    for (const ZooRow &r : table.rows) {
+        nlohmann::json ms = nlohmann::json::array();
+        for (double v : r.generationMsPerToken)
+            ms.push_back(numberOrNull(v));
+        rows.push_back({{"family", r.family},
+                        {"objective", r.objective},
+                        {"quality", r.quality},
+                        {"dim", r.dim},
+                        {"params", r.params},
+                        {"held_out_loss", numberOrNull(r.heldOutLoss)},
+                        {"perplexity", numberOrNull(r.perplexity)},
+                        {"mlm_accuracy", numberOrNull(r.mlmAccuracy)},
+                        {"chrf", numberOrNull(r.chrF)},
+                        {"tokens_per_s", numberOrNull(r.tokensPerSecond)},
+                        {"train_bytes", r.trainBytes},
+                        {"gen_bytes", r.generationBytes},
+                        {"gen_ms_per_token", ms}});
+    }
+    return nlohmann::json{{"version", kZooJsonVersion},
+                          {"train_lengths", table.trainLengths},
+                          {"generation_lengths", table.generationLengths},
+                          {"rows", rows}}
+        .dump(1);
+}
+
+Result<ZooTable> parseZooJson(const std::string &text)
+{
+    try {
+        const nlohmann::json in = nlohmann::json::parse(text);
+        if (!in.is_object() || !in.contains("version") || in["version"] != kZooJsonVersion)
+            return makeError("zoo.json: not a comparison of version " + std::to_string(kZooJsonVersion));
+        ZooTable out;
+        out.trainLengths = in.at("train_lengths").get<std::vector<int>>();
+        out.generationLengths = in.at("generation_lengths").get<std::vector<int>>();
+        for (const nlohmann::json &j : in.at("rows")) {
+            ZooRow r;
+            r.family = j.at("family").get<std::string>();
+            if (!findArchitecture(r.family))
+                return makeError("zoo.json: unknown family '" + r.family + "'");
+            r.objective = j.at("objective").get<std::string>();
+            r.quality = j.at("quality").get<std::string>();
+            r.dim = j.at("dim").get<int>();
+            r.params = j.at("params").get<std::int64_t>();
+            r.heldOutLoss = numberFrom(j.at("held_out_loss"));
+            r.perplexity = numberFrom(j.at("perplexity"));
+            r.mlmAccuracy = numberFrom(j.at("mlm_accuracy"));
+            r.chrF = numberFrom(j.at("chrf"));
+            r.tokensPerSecond = numberFrom(j.at("tokens_per_s"));
+            r.trainBytes = j.at("train_bytes").get<std::vector<std::int64_t>>();
+            r.generationBytes = j.at("gen_bytes").get<std::vector<std::int64_t>>();
+            for (const nlohmann::json &v : j.at("gen_ms_per_token"))
+                r.generationMsPerToken.push_back(numberFrom(v));
+            if (r.trainBytes.size() != out.trainLengths.size() || r.generationBytes.size() != out.generationLengths.size() ||
+                r.generationMsPerToken.size() != out.generationLengths.size())
+                return makeError("zoo.json: " + r.family + ": a memory column does not match the lengths");
+            out.rows.push_back(std::move(r));
+        }
+        if (out.rows.empty())
+            return makeError("zoo.json: no rows");
+        return out;
+    } catch (const std::exception &e) {
+        return makeError(std::string("zoo.json: ") + e.what());
+    }
 }
 
 } // namespace lm

@@ -77,4 +77,15 @@ Result<std::vector<ZooRow>> runZoo(const ZooRequest &request, const std::functio
 // for what does not apply.
 std::string zooCsv(const ZooRequest &request, const std::vector<ZooRow> &rows);
 
+// zoo.json, the app's cache of a comparison: the rows and the lengths their memory columns were
+// measured at, exactly (non-finite numbers as null). parseZooJson checks every field and gives one
+// line starting "zoo.json: " for anything else: broken JSON, another version, an unknown family,
+// a missing field, a memory column whose length disagrees with the lengths, no rows.
+struct ZooTable {
+    std::vector<ZooRow> rows;
+    std::vector<int> trainLengths, generationLengths;
+};
+std::string zooJson(const ZooTable &table);
+Result<ZooTable> parseZooJson(const std::string &text);
+
 } // namespace lm

@@ -172,6 +172,295 @@
     </message>
 </context>
 <context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="48"/>
+        <source>Training tokens per second</source>
+        <translation>訓練時每秒處理的詞元</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="49"/>
+        <location filename="../../app/appcore/views/compareview.cpp" line="340"/>
+        <source>Parameters</source>
+        <translation>參數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="50"/>
+        <source>Held-out loss (lower is better; see the table for which)</source>
+        <translation>保留資料的損失（越低越好；量的是什麼見表格）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="52"/>
+        <source>Training memory, shortest window (MB)</source>
+        <translation>訓練記憶體，最短視窗（MB）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="54"/>
+        <source>Training memory, longest window (MB)</source>
+        <translation>訓練記憶體，最長視窗（MB）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="56"/>
+        <source>Generation memory, shortest context (MB)</source>
+        <translation>生成記憶體，最短上下文（MB）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="58"/>
+        <source>Generation memory, longest context (MB)</source>
+        <translation>生成記憶體，最長上下文（MB）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="60"/>
+        <source>Generation ms per token, longest context</source>
+        <translation>生成每個詞元的毫秒數，最長上下文</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="82"/>
+        <source>next token</source>
+        <translation>下一個詞元</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="84"/>
+        <source>masked words</source>
+        <translation>遮住的詞</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="85"/>
+        <source>translation</source>
+        <translation>翻譯</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="125"/>
+        <source>Every family, one budget, one text</source>
+        <translation>每個家族、同一個預算、同一份文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="132"/>
+        <source>Open a text file…</source>
+        <translation>開啟文字檔…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="137"/>
+        <source>Open a text</source>
+        <translation>開啟文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="137"/>
+        <source>Text (*.txt);;All files (*)</source>
+        <translation>文字（*.txt）;;所有檔案（*）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="145"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="148"/>
+        <source>Each family gets the width whose exact parameter count comes closest to this.</source>
+        <translation>每個家族取參數數量最接近這個值的寬度。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="149"/>
+        <source>Parameters per model</source>
+        <translation>每個模型的參數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="151"/>
+        <source>Training steps</source>
+        <translation>訓練步數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="153"/>
+        <source>Layers</source>
+        <translation>層數</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="154"/>
+        <source>Encoder–decoders learn English → Chinese pairs</source>
+        <translation>編碼器–解碼器學英翻中句對</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="156"/>
+        <source>T5 and BART train on the built-in translation pairs and are scored by chrF; off, they are left out.</source>
+        <translation>T5 和 BART 用內建的翻譯句對訓練，以 chrF 評分；關掉時不比較它們。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="159"/>
+        <source>Compare</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="160"/>
+        <source>Trains and measures every family (about a minute and a half on two cores at the defaults), or shows the cached comparison of this text and these options at once.</source>
+        <translation>訓練並測量每個家族（預設值在兩核心上大約一分半鐘），若這份文字和這些選項已經比較過，就立刻顯示存下的結果。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="162"/>
+        <source>Train again</source>
+        <translation>重新訓練</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="163"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="174"/>
+        <source>Press Compare to train every family of the table on this text.</source>
+        <translation>按「比較」，在這份文字上訓練表格裡的每個家族。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="177"/>
+        <source>Each family learns what it is made for, so the quality column holds different things: next-token loss on held-out text for the models that write text, masked-word loss and accuracy for the encoders, chrF of held-out translations for the encoder–decoders. Speed and memory are measured the same way for all.</source>
+        <translation>每個家族學的是它擅長的事，所以品質那幾欄量的東西不同：會寫文字的模型是保留文字上下一個詞元的損失，編碼器是遮住的詞的損失和準確率，編碼器–解碼器是保留句對翻譯的 chrF。速度和記憶體則對所有家族用同樣的方法量。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="184"/>
+        <source>Export the table…</source>
+        <translation>匯出表格…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="218"/>
+        <source>One sentence through every model</source>
+        <translation>一句話讀過每個模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="221"/>
+        <source>Layer</source>
+        <translation>層</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="223"/>
+        <source>The layer each map shows, counted from 0; a model with fewer layers shows its last.</source>
+        <translation>每張圖顯示的層，從 0 數起；層數較少的模型顯示它的最後一層。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="225"/>
+        <source>Read</source>
+        <translation>讀</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="228"/>
+        <source>Each map is one layer&apos;s view of the sentence, a row per token, on one colour scale from 0 to 1: a Transformer&apos;s attention (heads averaged), a state-space model&apos;s implicit attention (rows scaled to sum to 1), or for a recurrent network the cosine similarity of its hidden states (below 0 shown as 0). Under it, what the model predicts.</source>
+        <translation>每張圖是某一層對這句話的看法，每個詞元一列，全部用同一個 0 到 1 的色階：Transformer 的注意力（各頭平均）、狀態空間模型的隱含注意力（每列調整成加起來是 1），或循環網路隱藏狀態之間的餘弦相似度（小於 0 顯示為 0）。圖下是模型的預測。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="305"/>
+        <source>Starting…</source>
+        <translation>開始…</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="328"/>
+        <source>%1 families, from the cache (Train again measures them anew).</source>
+        <translation>%1 個家族，取自存下的結果（按「重新訓練」會重新測量）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="329"/>
+        <source>%1 families trained and measured in %2 s.</source>
+        <translation>%1 個家族訓練並測量完畢，用了 %2 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="340"/>
+        <source>Family</source>
+        <translation>家族</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="340"/>
+        <source>Learns</source>
+        <translation>學什麼</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="340"/>
+        <source>Width</source>
+        <translation>寬度</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="340"/>
+        <source>Held-out loss</source>
+        <translation>保留資料損失</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="340"/>
+        <source>Perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="341"/>
+        <source>Masked-word accuracy</source>
+        <translation>遮詞準確率</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="341"/>
+        <source>chrF</source>
+        <translation>chrF</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="341"/>
+        <source>Training tokens/s</source>
+        <translation>訓練詞元/秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="343"/>
+        <source>Training MB, T = %1</source>
+        <translation>訓練 MB，T = %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="345"/>
+        <source>Generation MB, %1 tokens</source>
+        <translation>生成 MB，%1 個詞元</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="347"/>
+        <source>ms/token, %1 tokens</source>
+        <translation>毫秒/詞元，%1 個詞元</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="402"/>
+        <source>training tokens per second (log scale; right is faster)</source>
+        <translation>訓練時每秒的詞元數（對數刻度；越右越快）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="403"/>
+        <source>held-out loss (lower is better)</source>
+        <translation>保留資料的損失（越低越好）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="432"/>
+        <source>attention, layer %1 of %2</source>
+        <translation>注意力，第 %1 層（共 %2 層）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="434"/>
+        <source>implicit attention, layer %1 of %2</source>
+        <translation>隱含注意力，第 %1 層（共 %2 層）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="436"/>
+        <source>hidden-state similarity, layer %1 of %2</source>
+        <translation>隱藏狀態相似度，第 %1 層（共 %2 層）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="438"/>
+        <source>no map: it reads a fixed window of tokens</source>
+        <translation>沒有圖：它讀的是固定長度的詞元視窗</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="451"/>
+        <source>Cannot read it: %1</source>
+        <translation>讀不了：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="463"/>
+        <source>Export the comparison</source>
+        <translation>匯出比較結果</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/compareview.cpp" line="463"/>
+        <source>zoo</source>
+        <translation>zoo</translation>
+    </message>
+</context>
+<context>
     <name>ConfusionPlot</name>
     <message>
         <location filename="../../app/appcore/plots/confusionplot.cpp" line="11"/>
@@ -789,252 +1078,252 @@
         <translation>用任務句子預訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="48"/>
-        <source>Masked-word pre-training on the built-in sentiment and intent training sentences of the chosen language, without their labels (about two minutes). An encoder that has read the words of the task gains the most from it; one pre-trained on other text may not beat training from scratch.</source>
-        <translation>用所選語言的內建情感與意圖訓練句子（不含標籤）做遮蔽詞預訓練（約兩分鐘）。讀過任務用詞的編碼器，微調時獲益最多；在其他文字上預訓練的編碼器，不一定贏過從頭訓練。</translation>
-    </message>
-    <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="56"/>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="71"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="57"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="72"/>
         <source>Task</source>
         <translation>任務</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="60"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="61"/>
         <source>Sentiment (positive / negative)</source>
         <translation>情感（正面／負面）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="61"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="62"/>
         <source>Intent (seven assistant requests)</source>
         <translation>意圖（七種助理請求）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="62"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="63"/>
         <source>Named entities (PER, LOC, ORG, DATE)</source>
         <translation>命名實體（PER、LOC、ORG、DATE）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="63"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="64"/>
         <source>Your TSV…</source>
         <translation>你的 TSV…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="72"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="73"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="75"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="76"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="87"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="88"/>
         <source>Also from scratch, for comparison</source>
         <translation>同時從頭訓練一次，以便比較</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="89"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="90"/>
         <source>The same model and training, but every weight starts at random: what pre-training bought.</source>
         <translation>同樣的模型與訓練，但所有權重都從隨機開始：看出預訓練帶來了什麼。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="90"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="91"/>
         <source>Steps</source>
         <translation>步數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="91"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="92"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="92"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="93"/>
         <source>Tokens per row</source>
         <translation>每列詞元數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="93"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="94"/>
         <source>Learning rate</source>
         <translation>學習率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="96"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="97"/>
         <source>Fine-tune</source>
         <translation>微調</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="97"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="98"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="120"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="121"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="120"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="121"/>
         <source>training loss</source>
         <translation>訓練損失</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="120"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="121"/>
         <source>test accuracy / F1</source>
         <translation>測試準確率／F1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="134"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="135"/>
         <source>fine-tuned from the pre-trained encoder</source>
         <translation>從預訓練編碼器微調</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="135"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="136"/>
         <source>trained from scratch</source>
         <translation>從頭訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="137"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="138"/>
         <source>Results of the model</source>
         <translation>模型的結果：</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="186"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="187"/>
         <source>Opened %1.</source>
         <translation>已開啟 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="188"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="189"/>
         <source>Pre-train an encoder first, or open one.</source>
         <translation>請先預訓練一個編碼器，或開啟一個。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="205"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="206"/>
         <source>None yet: pre-train one on the Pre-training page and press “Use this encoder for fine-tuning”, or open a model.</source>
         <translation>還沒有：在「預訓練」頁預訓練一個，再按「用這個編碼器來微調」，或開啟一個模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="210"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="211"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 layers, width %3, vocabulary %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 層，寬度 %3，詞彙量 %4</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="282"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="293"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="282"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="293"/>
         <source>accuracy</source>
         <translation>準確率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="283"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="294"/>
         <source>#%1 </source>
         <translation>#%1 </translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="291"/>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="365"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="302"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="390"/>
         <source>pre-trained</source>
         <translation>預訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="291"/>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="365"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="302"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="390"/>
         <source>from scratch</source>
         <translation>從頭訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="292"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="303"/>
         <source>%1: loss (smoothed)</source>
         <translation>%1：損失（平滑）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="293"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="304"/>
         <source>%1: test %2</source>
         <translation>%1：測試%2</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="296"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="275"/>
         <source>Reading the task…</source>
         <translation>正在讀取任務…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="307"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="48"/>
+        <source>Masked-word pre-training of a BERT of width 128 with 4 layers on the built-in sentiment and intent training sentences of the chosen language, without their labels (about three minutes), then 600 fine-tuning steps at a learning rate of 0.0005. An encoder that has read the words of the task gains the most from it; a smaller one, or one pre-trained on other text, may not beat training from scratch.</source>
+        <translation>在所選語言的內建情感與意圖訓練句子上（不看標籤），用遮罩詞預訓練一個寬 128、四層的 BERT（大約三分鐘），接著以學習率 0.0005 微調 600 步。讀過這個任務用詞的編碼器得益最多；更小的編碼器，或在別的文字上預訓練的，可能贏不過從零開始訓練。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="332"/>
         <source>Open labelled data</source>
         <translation>開啟標註資料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="308"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="333"/>
         <source>Tab-separated files (*.tsv *.txt);;All files (*)</source>
         <translation>Tab 分隔檔案 (*.tsv *.txt);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="315"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="340"/>
         <source>Your TSV: %1</source>
         <translation>你的 TSV：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="320"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="345"/>
         <source>Open an encoder</source>
         <translation>開啟編碼器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="321"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="346"/>
         <source>Encoders (*.safetensors config.json);;All files (*)</source>
         <translation>編碼器 (*.safetensors config.json);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="333"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="358"/>
         <source>Opening %1…</source>
         <translation>正在開啟 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="347"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="372"/>
         <source>%1
 %2: step %3 of %4 · loss %5</source>
         <translation>%1
 %2：第 %3 / %4 步 · 損失 %5</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="348"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="373"/>
         <source>From the pre-trained encoder</source>
         <translation>從預訓練編碼器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="349"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="374"/>
         <source>From scratch</source>
         <translation>從頭訓練</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="364"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="389"/>
         <source>%1 %2 %</source>
         <translation>%1 %2%</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="367"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="392"/>
         <source>Test entity F1</source>
         <translation>測試實體 F1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="367"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="392"/>
         <source>Test accuracy</source>
         <translation>測試準確率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="368"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="393"/>
         <source>%1 on %2: %3</source>
         <translation>%1（%2 筆）：%3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="379"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="404"/>
         <source>Done. %1</source>
         <translation>完成。%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/finetunepage.cpp" line="381"/>
+        <location filename="../../app/appcore/views/finetunepage.cpp" line="406"/>
         <source>Stopped. %1</source>
         <translation>已停止。%1</translation>
     </message>
@@ -2128,9 +2417,14 @@
 <context>
     <name>LessonPresenter</name>
     <message>
-        <location filename="../../app/appcore/window/lessonpresenter.cpp" line="81"/>
+        <location filename="../../app/appcore/window/lessonpresenter.cpp" line="82"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/window/lessonpresenter.cpp" line="304"/>
+        <source>pre-trained in a lesson (%1)</source>
+        <translation>在課程中預訓練（%1）</translation>
     </message>
 </context>
 <context>
@@ -2155,261 +2449,266 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="76"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="77"/>
         <source>LMScope — a lab for language models</source>
         <translation>LMScope — 語言模型實驗室</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="78"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="79"/>
         <source>Language model</source>
         <translation>語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="79"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="80"/>
         <source>Word vectors</source>
         <translation>詞向量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="80"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="81"/>
         <source>Recurrent networks</source>
         <translation>循環神經網路</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="81"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="82"/>
         <source>Attention</source>
         <translation>注意力</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="84"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="85"/>
         <source>Translation</source>
         <translation>翻譯</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="85"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="86"/>
         <source>Memory</source>
         <translation>記憶體</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="86"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="87"/>
         <source>Experts</source>
         <translation>專家</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="89"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="88"/>
+        <source>Compare</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="91"/>
         <source>Tagging</source>
         <translation>詞性標注</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="92"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="94"/>
         <source>Forecasting</source>
         <translation>時間序列預測</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="100"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="102"/>
         <source>Ready. Choose a corpus and a model, then press Start.</source>
         <translation>準備就緒。請選擇語料和模型，然後按下「開始」。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="151"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="153"/>
         <source>Saved the checkpoint to %1</source>
         <translation>已將檢查點儲存至 %1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="153"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="411"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="155"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="413"/>
         <source>Save checkpoint</source>
         <translation>儲存檢查點</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="157"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="159"/>
         <source>Exported a Hugging Face folder to %1; transformers&apos; from_pretrained reads it</source>
         <translation>已匯出 Hugging Face 資料夾到 %1；transformers 的 from_pretrained 可以讀取它</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="159"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="422"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="161"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="424"/>
         <source>Export as a Hugging Face folder</source>
         <translation>匯出成 Hugging Face 資料夾</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="180"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="182"/>
         <source>Lesson</source>
         <translation>課程</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="223"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="225"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="224"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="226"/>
         <source>&amp;Open corpus…</source>
         <translation>開啟語料(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="225"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="227"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="227"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="229"/>
         <source>&amp;Save checkpoint…</source>
         <translation>儲存檢查點(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="228"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="230"/>
         <source>&amp;Export</source>
         <translation>匯出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="229"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="231"/>
         <source>&amp;Loss plot…</source>
         <translation>損失曲線圖(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="230"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="232"/>
         <source>Model as a &amp;Hugging Face folder…</source>
         <translation>模型存成 Hugging Face 資料夾(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="232"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="234"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="234"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="236"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="239"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="241"/>
         <source>Logarithmic loss axis</source>
         <translation>損失軸使用對數刻度</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="242"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="252"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="244"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="254"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="253"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="255"/>
         <source>The window is rebuilt in the new language, which stops the training in progress. Switch now?</source>
         <translation>視窗會以新語言重建，進行中的訓練會停止。要現在切換嗎？</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="260"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="262"/>
         <source>&amp;Lessons</source>
         <translation>課程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="271"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="273"/>
         <source>Export the open lesson as a PDF &amp;handout</source>
         <translation>把開啟的課程匯出成 PDF 講義(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="275"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="279"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="288"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="277"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="281"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="290"/>
         <source>Lesson handout</source>
         <translation>課程講義</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="275"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="277"/>
         <source>Open a lesson first.</source>
         <translation>請先開啟一課。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="281"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="283"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="286"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="288"/>
         <source>Wrote the lesson handout %1</source>
         <translation>已寫出課程講義 %1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="290"/>
         <location filename="../../app/appcore/window/mainwindow.cpp" line="292"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="294"/>
         <source>A first language model</source>
         <translation>第一個語言模型</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="293"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="295"/>
         <source>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; Pick the built-in English corpus and &lt;i&gt;Characters&lt;/i&gt; as tokens.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; Press &lt;i&gt;Start&lt;/i&gt;. The model reads the previous few characters and guesses the next one; the loss says how surprised it was, averaged over a batch.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; Watch the curve: at first the loss is near ln(vocabulary size), a uniform guess. It falls quickly as the model learns which letters follow which, then slowly as it learns words.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; Press &lt;i&gt;Let it write&lt;/i&gt; with a prompt such as &lt;i&gt;The king&lt;/i&gt;. Early on the text is noise; after a thousand steps it spells words from the corpus.&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; Try the Traditional Chinese corpus: each character is one token, so the vocabulary is larger and the first loss higher.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;1.&lt;/b&gt; 選擇內建的英文語料，詞元選&lt;i&gt;字元&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2.&lt;/b&gt; 按下&lt;i&gt;開始&lt;/i&gt;。模型會讀取前面幾個字元，猜出下一個字元；損失代表它看到正確答案時有多「意外」，是整個批次的平均值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3.&lt;/b&gt; 觀察曲線：一開始損失接近 ln(詞彙量)，也就是在所有詞元之間平均亂猜的程度。模型學會哪些字母常接在哪些字母後面時，損失下降得很快；接著開始學單字，下降就變慢了。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4.&lt;/b&gt; 輸入像 &lt;i&gt;The king&lt;/i&gt; 這樣的提示，再按&lt;i&gt;讓它寫寫看&lt;/i&gt;。剛開始寫出的文字只是雜訊；訓練一千步左右之後，它就能拼出語料裡的單字。&lt;/p&gt;&lt;p&gt;&lt;b&gt;5.&lt;/b&gt; 換成繁體中文語料試試看：每個字就是一個詞元，所以詞彙量更大，一開始的損失也更高。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="304"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="306"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="305"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="307"/>
         <source>Command-line tool…</source>
         <translation>命令列工具…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="306"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="308"/>
         <source>Command-line tool</source>
         <translation>命令列工具</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="307"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="309"/>
         <source>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; does the same work from scripts, for example:&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;Run &lt;code&gt;lmscope-cli --help&lt;/code&gt; for every command.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;code&gt;lmscope-cli&lt;/code&gt; 可以在腳本中完成同樣的工作，例如：&lt;/p&gt;&lt;pre&gt;lmscope-cli train --arch mlp --corpus builtin:en --out m.safetensors --log loss.csv
 lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &lt;code&gt;lmscope-cli --help&lt;/code&gt; 即可查看所有指令。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="312"/>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="313"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="314"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="315"/>
         <source>About LMScope</source>
         <translation>關於 LMScope</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="314"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="316"/>
         <source>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A desktop lab for neural language models: train small models on your own text and look inside them while they learn.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;LMScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;神經語言模型的桌面實驗室：用你自己的文字訓練小型模型，並在它們學習的過程中觀察內部的運作。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="374"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="376"/>
         <source>Open a text corpus</source>
         <translation>開啟文字語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="375"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="377"/>
         <source>Text files (*.txt *.md *.csv);;All files (*)</source>
         <translation>文字檔 (*.txt *.md *.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="386"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="388"/>
         <source>Open corpus</source>
         <translation>開啟語料</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="390"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="392"/>
         <source>Corpus %1: %2 bytes</source>
         <translation>語料 %1：%2 位元組</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="412"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="414"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors 檔案 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="237"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="239"/>
         <source>Reset layout</source>
         <translation>重設版面配置</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="82"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="83"/>
         <source>Encoders</source>
         <translation>編碼器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/window/mainwindow.cpp" line="83"/>
+        <location filename="../../app/appcore/window/mainwindow.cpp" line="84"/>
         <source>Sentence search</source>
         <translation>句子搜尋</translation>
     </message>
@@ -3307,100 +3606,100 @@ lmscope-cli plot loss --log loss.csv --out loss.svg&lt;/pre&gt;&lt;p&gt;執行 &
         <translation>MLM</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="313"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="323"/>
         <source>run %1 · %2 %3</source>
         <translation>第 %1 次 · %2 %3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="320"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="330"/>
         <source>%1: loss</source>
         <translation>%1：損失</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="321"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="331"/>
         <source>%1: accuracy</source>
         <translation>%1：準確率</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="328"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="338"/>
         <source>%1: on %2 pairs</source>
         <translation>%1：在 %2 句對上</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="330"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="340"/>
         <source>%1: on %2 pairs (not trained on)</source>
         <translation>%1：在 %2 句對上（沒訓練過）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="333"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="311"/>
         <source>Reading the corpus and learning a vocabulary…</source>
         <translation>正在讀取語料並學習詞彙表…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="357"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="383"/>
         <source>Open an encoder</source>
         <translation>開啟編碼器</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="358"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="384"/>
         <source>Encoders (*.safetensors config.json);;All files (*)</source>
         <translation>編碼器 (*.safetensors config.json);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="368"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="394"/>
         <source>Opening %1…</source>
         <translation>正在開啟 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="398"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="424"/>
         <source>%1
 Step %2 of %3 · loss %4</source>
         <translation>%1
 第 %2 / %3 步 · 損失 %4</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="419"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="445"/>
         <source>%1, %2, %3 steps</source>
         <translation>%1，%2，%3 步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="421"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="447"/>
         <source>masked-word accuracy %1 %</source>
         <translation>遮蔽詞準確率 %1%</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="423"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="449"/>
         <source>, %1 accuracy %2 %</source>
         <translation>，%1 準確率 %2%</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="328"/>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="330"/>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="424"/>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="428"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="338"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="340"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="450"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="454"/>
         <source>NSP</source>
         <translation>NSP</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="328"/>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="330"/>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="424"/>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="428"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="338"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="340"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="450"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="454"/>
         <source>SOP</source>
         <translation>SOP</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="427"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="453"/>
         <source> (on %1 pairs: %2 %)</source>
         <translation>（在 %1 句對上：%2%）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="430"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="456"/>
         <source>Cancelled after %1 steps: %2.</source>
         <translation>第 %1 步後已取消：%2。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/pretrainpage.cpp" line="431"/>
+        <location filename="../../app/appcore/views/pretrainpage.cpp" line="457"/>
         <source>%1 steps in %2 s: %3.</source>
         <translation>%1 步，耗時 %2 秒：%3。</translation>
     </message>
@@ -3436,6 +3735,24 @@ Step %2 of %3 · loss %4</source>
         <location filename="../../app/appcore/workers/pretrainworker.cpp" line="332"/>
         <source> (no masked-word head: no guesses)</source>
         <translation>（沒有遮蔽詞預測頭：不會猜詞）</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../../app/appcore/workers/zooworker.cpp" line="206"/>
+        <source>the tokenizer gives no tokens</source>
+        <translation>分詞器沒有切出任何詞元</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/zooworker.cpp" line="223"/>
+        <source>[MASK] for “%1”: </source>
+        <translation>[MASK]（原本是「%1」）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/zooworker.cpp" line="272"/>
+        <source>next: %1</source>
+        <translation>下一個：%1</translation>
     </message>
 </context>
 <context>
@@ -3725,13 +4042,13 @@ Step %2 of %3 · loss %4</source>
     </message>
     <message>
         <location filename="../../app/appcore/views/retrievalview.cpp" line="188"/>
-        <location filename="../../app/appcore/views/retrievalview.cpp" line="373"/>
+        <location filename="../../app/appcore/views/retrievalview.cpp" line="387"/>
         <source>Averaged word2vec</source>
         <translation>平均 word2vec</translation>
     </message>
     <message>
         <location filename="../../app/appcore/views/retrievalview.cpp" line="188"/>
-        <location filename="../../app/appcore/views/retrievalview.cpp" line="375"/>
+        <location filename="../../app/appcore/views/retrievalview.cpp" line="389"/>
         <source>TF-IDF</source>
         <translation>TF-IDF</translation>
     </message>
@@ -3806,58 +4123,58 @@ Step %2 of %3 · loss %4</source>
         <translation>正在開始…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/retrievalview.cpp" line="331"/>
+        <location filename="../../app/appcore/views/retrievalview.cpp" line="345"/>
         <source>Ready: %1; %2 sentences indexed; word2vec knows %3 words.</source>
         <translation>就緒：%1；已為 %2 個句子建立索引；word2vec 認得 %3 個詞。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/retrievalview.cpp" line="376"/>
+        <location filename="../../app/appcore/views/retrievalview.cpp" line="390"/>
         <source>[CLS] vector</source>
         <translation>[CLS] 向量</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/retrievalview.cpp" line="376"/>
+        <location filename="../../app/appcore/views/retrievalview.cpp" line="390"/>
         <source>mean of the last layer</source>
         <translation>最後一層的平均</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/retrievalview.cpp" line="378"/>
+        <location filename="../../app/appcore/views/retrievalview.cpp" line="392"/>
         <source>Encoder before the pairs (%1)</source>
         <translation>句對訓練前的編碼器（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/retrievalview.cpp" line="379"/>
+        <location filename="../../app/appcore/views/retrievalview.cpp" line="393"/>
         <source>Encoder + paraphrase pairs (%1)</source>
         <translation>編碼器 + 改寫句對（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/retrievalview.cpp" line="379"/>
+        <location filename="../../app/appcore/views/retrievalview.cpp" line="393"/>
         <source>Encoder (%1)</source>
         <translation>編碼器（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/retrievalview.cpp" line="427"/>
+        <location filename="../../app/appcore/views/retrievalview.cpp" line="441"/>
         <source>Training on paraphrase pairs is what turns the encoder&apos;s vectors into sentence vectors: before it, the encoder had only learned to fill in masked words and was never asked to put two sentences that mean the same close together.</source>
         <translation>是改寫句對的訓練，讓編碼器的向量變成句子向量：在那之前，編碼器只學過填回被遮住的詞，從沒被要求把意思相同的兩個句子放在一起。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/retrievalview.cpp" line="430"/>
+        <location filename="../../app/appcore/views/retrievalview.cpp" line="444"/>
         <source>An encoder trained only to fill in masked words was never asked to put paraphrases close together (tick the paraphrase pairs to see what that changes), and its [CLS] vector carries a sentence only after a sentence task.</source>
         <translation>只學過填回被遮住的詞的編碼器，從沒被要求把改寫句放在一起（勾選改寫句對，看看會有什麼不同），而它的 [CLS] 向量要經過句子層級的任務之後才代表整個句子。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/retrievalview.cpp" line="434"/>
+        <location filename="../../app/appcore/views/retrievalview.cpp" line="448"/>
         <source>%1 ranks the right sentence first for %2 % of the queries. TF-IDF wins when a paraphrase keeps the sentence&apos;s rare words; averaged word vectors forgive synonyms but blur everything else. %3 recall@k: the share of queries whose sentence is among the first k; MRR: the mean of 1 / its rank.</source>
         <translation>%1 對 %2 % 的查詢把正確的句子排在第一。改寫保留了句子裡的罕見詞時，TF-IDF 會贏；平均詞向量能容忍同義詞，卻把其他一切都模糊了。%3 recall@k：正確句子出現在前 k 名的查詢比例；MRR：1 / 名次 的平均。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/retrievalview.cpp" line="465"/>
-        <location filename="../../app/appcore/views/retrievalview.cpp" line="471"/>
+        <location filename="../../app/appcore/views/retrievalview.cpp" line="479"/>
+        <location filename="../../app/appcore/views/retrievalview.cpp" line="485"/>
         <source>Export the scores</source>
         <translation>匯出分數</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/retrievalview.cpp" line="466"/>
+        <location filename="../../app/appcore/views/retrievalview.cpp" line="480"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -3875,87 +4192,87 @@ Step %2 of %3 · loss %4</source>
         <translation>正在預訓練編碼器（遮蔽詞）：第 %1 / %2 步，損失 %3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="141"/>
+        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="154"/>
         <source>This model reads left to right (%1); sentence search needs an encoder, which reads both ways.</source>
         <translation>這個模型由左往右讀（%1）；句子搜尋需要雙向閱讀的編碼器。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="144"/>
+        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="157"/>
         <source>The model&apos;s tokenizer has %1.</source>
         <translation>這個模型的分詞器有 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="155"/>
+        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="168"/>
         <source>Choose an encoder first.</source>
         <translation>請先選擇一個編碼器。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="158"/>
+        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="171"/>
         <source>No encoder was trained or opened in this session yet.</source>
         <translation>本次工作階段還沒有訓練或開啟任何編碼器。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="159"/>
+        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="172"/>
         <source>Copying the session&apos;s encoder…</source>
         <translation>正在複製本次工作階段的編碼器…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="170"/>
+        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="183"/>
         <source>Reading %1…</source>
         <translation>正在讀取 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="179"/>
+        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="192"/>
         <source>The architecture table has no encoder.</source>
         <translation>架構表中沒有編碼器。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="196"/>
+        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="209"/>
         <source>Building the WordPiece vocabulary…</source>
         <translation>正在建立 WordPiece 詞彙表…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="204"/>
-        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="237"/>
-        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="265"/>
-        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="339"/>
+        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="217"/>
+        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="250"/>
+        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="278"/>
         <location filename="../../app/appcore/workers/retrievalworker.cpp" line="352"/>
-        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="381"/>
+        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="365"/>
+        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="394"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="209"/>
+        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="222"/>
         <source>%1 pre-trained here (%2 steps of masked words)</source>
         <translation>在這裡預訓練的 %1（%2 步遮蔽詞）</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="244"/>
+        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="257"/>
         <source>%1, then %2 steps on paraphrase pairs</source>
         <translation>%1，接著在改寫句對上訓練 %2 步</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="313"/>
+        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="326"/>
         <source>Training skip-gram word vectors on the same sentences…</source>
         <translation>正在同樣的句子上訓練 skip-gram 詞向量…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="330"/>
+        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="343"/>
         <source>%1 holds no sentence.</source>
         <translation>%1 裡沒有句子。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="336"/>
+        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="349"/>
         <source>Encoding %1 sentences…</source>
         <translation>正在編碼 %1 個句子…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="347"/>
+        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="360"/>
         <source>Scoring the %1 queries of the built-in set…</source>
         <translation>正在為內建資料的 %1 個查詢評分…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="403"/>
+        <location filename="../../app/appcore/workers/retrievalworker.cpp" line="416"/>
         <source>Prepare the search first.</source>
         <translation>請先建立搜尋索引。</translation>
     </message>
@@ -4320,7 +4637,7 @@ Step %2 of %3 · loss %4</source>
     </message>
     <message>
         <location filename="../../app/appcore/views/translationview.cpp" line="71"/>
-        <location filename="../../app/appcore/views/translationview.cpp" line="318"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="348"/>
         <source>Translate</source>
         <translation>翻譯</translation>
     </message>
@@ -4401,7 +4718,7 @@ Step %2 of %3 · loss %4</source>
     </message>
     <message>
         <location filename="../../app/appcore/views/translationview.cpp" line="138"/>
-        <location filename="../../app/appcore/views/translationview.cpp" line="319"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="349"/>
         <source>A sentence to translate</source>
         <translation>要翻譯的句子</translation>
     </message>
@@ -4511,32 +4828,32 @@ Step %2 of %3 · loss %4</source>
         <translation>開啟 Hugging Face 的 T5 或 BART 資料夾</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="318"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="348"/>
         <source>Summarise</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="319"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="349"/>
         <source>A passage to summarise</source>
         <translation>一段要摘要的文字</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="368"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="398"/>
         <source>%1 spans (about 15 % of the tokens, 3 tokens long on average) were cut out. Each left one sentinel in the encoder&apos;s input; the decoder writes each sentinel followed by the tokens it stands for — only what was lost.</source>
         <translation>有 %1 個片段（約 15 % 的詞元，平均長 3 個詞元）被剪掉。每個片段在編碼器的輸入裡留下一個哨兵詞元；解碼器寫出每個哨兵，後面接著它代表的詞元——只寫被拿走的部分。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="375"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="405"/>
         <source>%1 spans (about 30 % of the tokens, Poisson lengths with mean 3) became one &lt;mask&gt; each; a span of length 0 inserts a &lt;mask&gt;, so the model must also learn how many tokens are missing. The decoder writes the whole text back.</source>
         <translation>有 %1 個片段（約 30 % 的詞元，長度服從平均為 3 的卜瓦松分布）各變成一個 &lt;mask&gt;；長度為 0 的片段會插入一個 &lt;mask&gt;，所以模型還得學會缺了幾個詞元。解碼器把整段文字寫回來。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="378"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="408"/>
         <source>The sentences were shuffled, then %1 spans became one &lt;mask&gt; each. The decoder writes the whole text back in its original order.</source>
         <translation>句子先被打亂，接著有 %1 個片段各變成一個 &lt;mask&gt;。解碼器依原本的順序把整段文字寫回來。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/views/translationview.cpp" line="431"/>
+        <location filename="../../app/appcore/views/translationview.cpp" line="461"/>
         <source>Step %1 of %2: chose “%3”</source>
         <translation>第 %1 步（共 %2 步）：選了「%3」</translation>
     </message>
@@ -4544,95 +4861,95 @@ Step %2 of %3 · loss %4</source>
 <context>
     <name>TranslationWorker</name>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="107"/>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="216"/>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="233"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="120"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="229"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="246"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="110"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="123"/>
         <source>Opening %1…</source>
         <translation>正在開啟 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="115"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="128"/>
         <source>%1 holds a %2 model, not an encoder–decoder (T5 or BART).</source>
         <translation>%1 裡是 %2 模型，不是編碼器–解碼器（T5 或 BART）。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="125"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="138"/>
         <source>Opened %1: %2, %3 parameters.</source>
         <translation>已開啟 %1：%2，%3 個參數。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="137"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="150"/>
         <source>Unknown task %1.</source>
         <translation>未知的任務 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="148"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="161"/>
         <source>No family of the architecture table pre-trains by span corruption.</source>
         <translation>架構表中沒有以片段破壞預訓練的家族。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="163"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="176"/>
         <source>Building the tokenizer…</source>
         <translation>正在建立分詞器…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="170"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="183"/>
         <source>Pre-training (span corruption): step %1 of %2, loss %3</source>
         <translation>預訓練（片段破壞）：第 %1 步（共 %2 步），損失 %3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="177"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="190"/>
         <source>Pre-training stopped: %1</source>
         <translation>預訓練中止：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="198"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="211"/>
         <source>From scratch, for comparison: step %1 of %2, loss %3</source>
         <translation>從零訓練以供比較：第 %1 步，共 %2 步，損失 %3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="199"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="212"/>
         <source>Learning the task: step %1 of %2, loss %3</source>
         <translation>學習任務：第 %1 步，共 %2 步，損失 %3</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="226"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="239"/>
         <source>Training from scratch stopped: %1</source>
         <translation>從零訓練中止：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="243"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="256"/>
         <source>A small %1 (%2 parameters) trained here: span corruption on its corpus, then the task: %3.</source>
         <translation>在這裡訓練的小型 %1（%2 個參數）：先在它的語料上做片段遮蔽預訓練，再學任務：%3。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="211"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="224"/>
         <source>Fine-tuning stopped: %1</source>
         <translation>微調中止：%1</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="212"/>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="228"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="225"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="241"/>
         <source>Scoring 100 held-out pairs…</source>
         <translation>正在為 100 對保留句評分…</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="254"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="267"/>
         <source>Train or open a model first.</source>
         <translation>請先訓練或開啟一個模型。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="263"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="276"/>
         <source>Type a sentence to translate.</source>
         <translation>請輸入要翻譯的句子。</translation>
     </message>
     <message>
-        <location filename="../../app/appcore/workers/translationworker.cpp" line="320"/>
+        <location filename="../../app/appcore/workers/translationworker.cpp" line="333"/>
         <source>%1 is not an encoder–decoder.</source>
         <translation>%1 不是編碼器–解碼器。</translation>
     </message>
@@ -4708,14 +5025,47 @@ Step %2 of %3 · loss %4</source>
     </message>
 </context>
 <context>
+    <name>ZooWorker</name>
+    <message>
+        <location filename="../../app/appcore/workers/zooworker.cpp" line="315"/>
+        <source>Read from the cache: %1</source>
+        <translation>從存下的結果讀取：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/zooworker.cpp" line="318"/>
+        <source>The cached comparison cannot be read (%1); training again.</source>
+        <translation>存下的比較結果讀不了（%1），重新訓練。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/zooworker.cpp" line="338"/>
+        <source>Cannot create the cache folder %1.</source>
+        <translation>無法建立快取資料夾 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/zooworker.cpp" line="361"/>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/zooworker.cpp" line="375"/>
+        <source>Not cached: %1</source>
+        <translation>沒有存下：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/appcore/workers/zooworker.cpp" line="393"/>
+        <source>Run the comparison first.</source>
+        <translation>請先執行比較。</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="169"/>
+        <location filename="../../app/gui/main.cpp" line="173"/>
         <source>Resume training?</source>
         <translation>要接續訓練嗎？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="170"/>
+        <location filename="../../app/gui/main.cpp" line="174"/>
         <source>LMScope ended while a model was training. Its last autosave holds step %1. Continue training from there?</source>
         <translation>LMScope 在訓練模型時意外結束。最後一次自動儲存停在第 %1 步。要從那裡繼續訓練嗎？</translation>
     </message>

@@ -237,6 +237,15 @@ def main():
          "tokenizer": json.dumps({"kind": "byte", "version": 1}), "training": "{}"}))
 
     # .vec text
+    zoo_row = {"family": "rwkv", "objective": "causal", "quality": "next-token loss", "dim": 48, "params": 199000,
+               "held_out_loss": 0.61, "perplexity": 1.84, "mlm_accuracy": None, "chrf": None, "tokens_per_s": 45000.5,
+               "train_bytes": [1048576, 4194304], "gen_bytes": [0, 0], "gen_ms_per_token": [0.019, 0.02]}
+    bert_row = dict(zoo_row, family="bert", objective="mlm", quality="masked-LM loss", perplexity=None,
+                    mlm_accuracy=0.155, gen_bytes=[-1, -1], gen_ms_per_token=[None, None])
+    write("zoo_json", "two_rows.json", json.dumps({"version": 1, "train_lengths": [128, 512],
+                                                   "generation_lengths": [256, 2048], "rows": [zoo_row, bert_row]}, indent=1))
+    write("zoo_json", "short_column.json", json.dumps({"version": 1, "train_lengths": [128],
+                                                       "generation_lengths": [256, 2048], "rows": [zoo_row]}))
     write("vec", "small.vec", "3 2\nthe 0.1 -0.2\nking 1 2\nqueen 1e-3 -4.5e2\n")
     write("vec", "trailing_space_crlf.vec", "2 3\r\nde 0.5 0.25 0.125 \r\n國王 -1 0 1 \r\n")
     write("vec", "blank_tail.vec", "1 1\nx 7\n\n\n")

@@ -15,7 +15,7 @@ QColor colourAt(const QVector<QColor> &colours, qsizetype i)
 ZooBarPlot::ZooBarPlot(QWidget *parent) : PlotView(parent) {}
 
 void ZooBarPlot::setBars(const QStringList &labels, const QVector<double> &values, const QVector<QColor> &colours,
-                         const QString &valueTitle, bool logScale)
+                         const QString &valueTitle)
 {
     m_labels = labels;
     m_values = values;
@@ -23,11 +23,11 @@ void ZooBarPlot::setBars(const QStringList &labels, const QVector<double> &value
     QCustomPlot *p = plot();
     p->clearPlottables();
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    double top = 0.0, bottom = 0.0;
+    double top = 0.0;
     for (qsizetype i = 0; i < labels.size(); ++i) {
         ticker->addTick(double(i), labels[i]);
         const double v = i < values.size() ? values[i] : NAN;
-        if (!std::isfinite(v) || (logScale && v <= 0))
+        if (!std::isfinite(v))
             continue;
         // One QCPBars per family: each its own colour.
         auto *bar = new QCPBars(p->xAxis, p->yAxis);
@@ -37,22 +37,13 @@ void ZooBarPlot::setBars(const QStringList &labels, const QVector<double> &value
         bar->setBrush(c);
         bar->addData(double(i), v);
         top = std::max(top, v);
-        bottom = bottom == 0.0 ? v : std::min(bottom, v);
     }
     p->xAxis->setTicker(ticker);
     p->xAxis->setTickLabelRotation(labels.size() > 6 ? 35 : 0);
     p->xAxis->setSubTicks(false);
     p->xAxis->setRange(-0.6, double(std::max<qsizetype>(1, labels.size())) - 0.4);
     p->yAxis->setLabel(valueTitle);
-    if (logScale) {
-        p->yAxis->setScaleType(QCPAxis::stLogarithmic);
-        p->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-        p->yAxis->setRange(std::max(1e-9, bottom / 2.0), std::max(1.0, top * 2.0));
-    } else {
-        p->yAxis->setScaleType(QCPAxis::stLinear);
-        p->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-        p->yAxis->setRange(0.0, top > 0 ? top * 1.1 : 1.0);
-    }
+    p->yAxis->setRange(0.0, top > 0 ? top * 1.1 : 1.0);
     p->replot(QCustomPlot::rpQueuedReplot);
 }
 

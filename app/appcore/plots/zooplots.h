@@ -17,7 +17,7 @@ public:
     explicit ZooBarPlot(QWidget *parent = nullptr);
     // labels, values and colours have one entry per family (colours may be shorter: grey).
     void setBars(const QStringList &labels, const QVector<double> &values, const QVector<QColor> &colours,
-                 const QString &valueTitle, bool logScale = false);
+                 const QString &valueTitle);
     // Header "family,<valueTitle>", a row per bar.
     QString toCsv() const override;
 

@@ -37,8 +37,7 @@ const QString kOpenCorpus = QStringLiteral("open");
 // The measures the bars can show, by what they read from a row.
 struct Measure {
     const char *name; // the combo's text, translated through CompareView's context
-    double (*value)(const lm::ZooRow &row, const ZooOutcome &o);
-    bool log;
+    double (*value)(const lm::ZooRow &row);
 };
 
 double megabytes(std::int64_t bytes) { return bytes < 0 ? NAN : double(bytes) / 1048576.0; }
@@ -46,21 +45,20 @@ double lastOf(const std::vector<std::int64_t> &v) { return v.empty() ? NAN : meg
 double firstOf(const std::vector<std::int64_t> &v) { return v.empty() ? NAN : megabytes(v.front()); }
 
 const Measure kMeasures[] = {
-    {QT_TRANSLATE_NOOP("CompareView", "Training tokens per second"), [](const lm::ZooRow &r, const ZooOutcome &) { return r.tokensPerSecond; }, true},
-    {QT_TRANSLATE_NOOP("CompareView", "Parameters"), [](const lm::ZooRow &r, const ZooOutcome &) { return double(r.params); }, false},
+    {QT_TRANSLATE_NOOP("CompareView", "Training tokens per second"), [](const lm::ZooRow &r) { return r.tokensPerSecond; }},
+    {QT_TRANSLATE_NOOP("CompareView", "Parameters"), [](const lm::ZooRow &r) { return double(r.params); }},
     {QT_TRANSLATE_NOOP("CompareView", "Held-out loss (lower is better; see the table for which)"),
-     [](const lm::ZooRow &r, const ZooOutcome &) { return r.heldOutLoss; }, false},
+     [](const lm::ZooRow &r) { return r.heldOutLoss; }},
     {QT_TRANSLATE_NOOP("CompareView", "Training memory, shortest window (MB)"),
-     [](const lm::ZooRow &r, const ZooOutcome &) { return firstOf(r.trainBytes); }, false},
+     [](const lm::ZooRow &r) { return firstOf(r.trainBytes); }},
     {QT_TRANSLATE_NOOP("CompareView", "Training memory, longest window (MB)"),
-     [](const lm::ZooRow &r, const ZooOutcome &) { return lastOf(r.trainBytes); }, false},
+     [](const lm::ZooRow &r) { return lastOf(r.trainBytes); }},
     {QT_TRANSLATE_NOOP("CompareView", "Generation memory, shortest context (MB)"),
-     [](const lm::ZooRow &r, const ZooOutcome &) { return firstOf(r.generationBytes); }, false},
+     [](const lm::ZooRow &r) { return firstOf(r.generationBytes); }},
     {QT_TRANSLATE_NOOP("CompareView", "Generation memory, longest context (MB)"),
-     [](const lm::ZooRow &r, const ZooOutcome &) { return lastOf(r.generationBytes); }, false},
+     [](const lm::ZooRow &r) { return lastOf(r.generationBytes); }},
     {QT_TRANSLATE_NOOP("CompareView", "Generation ms per token, longest context"),
-     [](const lm::ZooRow &r, const ZooOutcome &) { return r.generationMsPerToken.empty() ? NAN : r.generationMsPerToken.back(); },
-     false},
+     [](const lm::ZooRow &r) { return r.generationMsPerToken.empty() ? NAN : r.generationMsPerToken.back(); }},
 };
 
 QTableWidgetItem *cell(const QString &text, bool number = true)
@@ -99,6 +97,7 @@ CompareView::CompareView(QWidget *parent)
     split->addWidget(buildResults());
     split->setStretchFactor(1, 1);
     split->setCollapsible(1, false);
+    split->setSizes({320, 1000});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
@@ -124,6 +123,7 @@ CompareView::~CompareView() = default;
 QWidget *CompareView::buildSetup()
 {
     auto *box = new QGroupBox(tr("Every family, one budget, one text"), this);
+    box->setMaximumWidth(380);
     auto *form = new QFormLayout(box);
     m_corpus = new QComboBox(box);
     for (const BuiltinCorpus &c : builtinCorpora())
@@ -249,8 +249,9 @@ QWidget *CompareView::buildResults()
     split->addWidget(plots);
     split->addWidget(sentence);
     split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 2);
-    split->setStretchFactor(2, 3);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 4);
+    split->setSizes({150, 230, 420});
     return split;
 }
 
@@ -381,10 +382,10 @@ void CompareView::showBars()
     QVector<QColor> colours;
     for (const lm::ZooRow &row : m_outcome.rows) {
         labels << QString::fromStdString(row.family).toUpper();
-        values << m.value(row, m_outcome);
+        values << m.value(row);
         colours << familyColour(row.family);
     }
-    m_bars->setBars(labels, values, colours, tr(m.name), m.log);
+    m_bars->setBars(labels, values, colours, tr(m.name));
 }
 
 void CompareView::showScatter()
@@ -420,7 +421,7 @@ void CompareView::showReadings(const SentenceReadings &readings)
     for (QWidget *w : m_cells)
         w->deleteLater();
     m_cells.clear();
-    constexpr int kColumns = 3;
+    constexpr int kColumns = 4;
     for (int i = 0; i < readings.families.size(); ++i) {
         const SentenceReading &r = readings.families[i];
         auto *box = new QWidget;
@@ -444,7 +445,7 @@ void CompareView::showReadings(const SentenceReadings &readings)
             const int T = int(r.tokens.size());
             heat->setMatrix(T, T, r.map, r.tokens, r.tokens);
             heat->setRange(0.0, 1.0);
-            heat->setMinimumSize(260, 220);
+            heat->setMinimumSize(220, 200);
             v->addWidget(heat, 1);
         }
         auto *prediction = new QLabel(r.error.isEmpty() ? r.prediction.toHtmlEscaped() : tr("Cannot read it: %1").arg(r.error), box);

@@ -327,7 +327,9 @@ bool TranslationView::replayRun(const TranslatorRequest &request, const QVector<
         Q_EMIT m_worker->chrF(p);
     Q_EMIT m_worker->ready(ready);
     setSource(source);
-    showTranslation(written);
+    TranslationShown current = written;
+    current.generation = ++m_generation; // the newest translation this view shows
+    showTranslation(current);
     return true;
 }
 
@@ -387,6 +389,12 @@ void TranslationView::drawExample()
 void TranslationView::showCorruption(const CorruptionShown &shown)
 {
     m_corruption = shown;
+    // The chooser names what is shown (a lesson's sample may be another family's than the chosen).
+    const QString family = shown.family + (shown.sentenceOrder.isEmpty() ? QString() : QStringLiteral("+permute"));
+    if (const int i = m_family->findData(family); i >= 0 && i != m_family->currentIndex()) {
+        const QSignalBlocker block(m_family);
+        m_family->setCurrentIndex(i);
+    }
     m_text->setChips(chips(shown.original, shown.originalSpan, false));
     m_input->setChips(chips(shown.input, shown.inputSpan, true));
     m_target->setChips(chips(shown.target, shown.targetSpan, true));

@@ -37,7 +37,6 @@ namespace {
 using nlohmann::json;
 
 constexpr int kTopK = 3;
-constexpr int kCacheVersion = 1;
 
 // The k most likely tokens of `logits` (V) as "a 41 %, b 12 %, c 8 %".
 QString topTokens(const float *logits, int vocab, const lm::Tokenizer &tokenizer)
@@ -55,6 +54,7 @@ QString topTokens(const float *logits, int vocab, const lm::Tokenizer &tokenizer
         const int v = order[std::size_t(i)];
         QString text = QString::fromStdString(tokenizer.tokenText(v));
         text.replace(QLatin1Char('\n'), QStringLiteral("⏎"));
+        text.replace(QStringLiteral("\\n"), QStringLiteral("⏎")); // a tokenizer that spells the line break out
         if (text.trimmed().isEmpty())
             text = QStringLiteral("␣");
         parts << QStringLiteral("%1 %2 %").arg(text).arg(QLocale().toString(100.0 * std::exp(double(logits[v] - top)) / sum, 'f', 0));
@@ -93,29 +93,6 @@ int hiddenLayers(const lm::Trace &trace)
     return n;
 }
 
-json rowJson(const lm::ZooRow &r)
-{
-    const auto number = [](double v) { return std::isfinite(v) ? json(v) : json(nullptr); };
-    return {{"family", r.family},
-            {"objective", r.objective},
-            {"quality", r.quality},
-            {"dim", r.dim},
-            {"params", r.params},
-            {"held_out_loss", number(r.heldOutLoss)},
-            {"perplexity", number(r.perplexity)},
-            {"mlm_accuracy", number(r.mlmAccuracy)},
-            {"chrf", number(r.chrF)},
-            {"tokens_per_s", number(r.tokensPerSecond)},
-            {"train_bytes", r.trainBytes},
-            {"gen_bytes", r.generationBytes},
-            {"gen_ms_per_token", [&] {
-                 json a = json::array();
-                 for (double v : r.generationMsPerToken)
-                     a.push_back(number(v));
-                 return a;
-             }()}};
-}
-
 } // namespace
 
 // ---- the cache ----------------------------------------------------------------------------------
@@ -127,69 +104,12 @@ QString zooCacheFolder(const ZooJob &job, const std::string &corpusText)
     std::vector<std::string> families;
     for (const QString &f : job.families)
         families.push_back(f.toStdString());
-    const json options{{"version", kCacheVersion}, {"budget", job.budgetParams},        {"steps", job.steps},
+    const json options{{"version", 1},             {"budget", job.budgetParams},        {"steps", job.steps},
                        {"layers", job.layers},     {"translation", job.translation}, {"families", families}};
     const std::string o = options.dump();
     hash.addData(QByteArrayView(o.data(), qsizetype(o.size())));
     const QString root = job.cacheRoot.isEmpty() ? QDir::tempPath() + QStringLiteral("/lmscope-zoo") : job.cacheRoot;
     return root + QLatin1Char('/') + QString::fromLatin1(hash.result().toHex().left(16));
-}
-
-std::string zooRowsJson(const QVector<lm::ZooRow> &rows, const QVector<int> &trainLengths, const QVector<int> &generationLengths)
-{
-    json out{{"version", kCacheVersion},
-             {"train_lengths", std::vector<int>(trainLengths.begin(), trainLengths.end())},
-             {"generation_lengths", std::vector<int>(generationLengths.begin(), generationLengths.end())},
-             {"rows", json::array()}};
-    for (const lm::ZooRow &r : rows)
-        out["rows"].push_back(rowJson(r));
-    return out.dump(1);
-}
-
-lm::Result<ZooOutcome> parseZooRowsJson(const std::string &text)
-{
-    try {
-        const json in = json::parse(text);
-        if (!in.is_object() || in.value("version", 0) != kCacheVersion)
-            return lm::makeError("zoo.json: not a comparison of this version");
-        ZooOutcome out;
-        for (int t : in.at("train_lengths").get<std::vector<int>>())
-            out.trainLengths.append(t);
-        for (int t : in.at("generation_lengths").get<std::vector<int>>())
-            out.generationLengths.append(t);
-        const auto number = [](const json &v) {
-            return v.is_null() ? std::numeric_limits<double>::quiet_NaN() : v.get<double>();
-        };
-        for (const json &j : in.at("rows")) {
-            lm::ZooRow r;
-            r.family = j.at("family").get<std::string>();
-            if (!lm::findArchitecture(r.family))
-                return lm::makeError("zoo.json: unknown family " + r.family);
-            r.objective = j.at("objective").get<std::string>();
-            r.quality = j.at("quality").get<std::string>();
-            r.dim = j.at("dim").get<int>();
-            r.params = j.at("params").get<std::int64_t>();
-            r.heldOutLoss = number(j.at("held_out_loss"));
-            r.perplexity = number(j.at("perplexity"));
-            r.mlmAccuracy = number(j.at("mlm_accuracy"));
-            r.chrF = number(j.at("chrf"));
-            r.tokensPerSecond = number(j.at("tokens_per_s"));
-            r.trainBytes = j.at("train_bytes").get<std::vector<std::int64_t>>();
-            r.generationBytes = j.at("gen_bytes").get<std::vector<std::int64_t>>();
-            for (const json &v : j.at("gen_ms_per_token"))
-                r.generationMsPerToken.push_back(number(v));
-            if (r.trainBytes.size() != std::size_t(out.trainLengths.size()) ||
-                r.generationBytes.size() != std::size_t(out.generationLengths.size()) ||
-                r.generationMsPerToken.size() != std::size_t(out.generationLengths.size()))
-                return lm::makeError("zoo.json: " + r.family + ": a memory column is missing");
-            out.rows.append(r);
-        }
-        if (out.rows.isEmpty())
-            return lm::makeError("zoo.json: no rows");
-        return out;
-    } catch (const std::exception &e) {
-        return lm::makeError(std::string("zoo.json: ") + e.what());
-    }
 }
 
 // ---- one sentence -------------------------------------------------------------------------------
@@ -299,15 +219,19 @@ void ZooWorker::run(const ZooJob &job)
         std::ifstream in(jsonPath.toStdString(), std::ios::binary);
         std::stringstream text;
         text << in.rdbuf();
-        auto cached = parseZooRowsJson(text.str());
+        auto cached = lm::parseZooJson(text.str());
         if (cached) {
-            ZooOutcome out = std::move(cached).value();
+            const lm::ZooTable &table = cached.value();
+            ZooOutcome out;
+            out.rows = QVector<lm::ZooRow>(table.rows.begin(), table.rows.end());
+            out.trainLengths = QVector<int>(table.trainLengths.begin(), table.trainLengths.end());
+            out.generationLengths = QVector<int>(table.generationLengths.begin(), table.generationLengths.end());
             out.fromCache = true;
             out.folder = folder;
             lm::ZooRequest shape;
-            shape.trainLengths.assign(out.trainLengths.begin(), out.trainLengths.end());
-            shape.generationLengths.assign(out.generationLengths.begin(), out.generationLengths.end());
-            out.csv = QString::fromStdString(lm::zooCsv(shape, std::vector<lm::ZooRow>(out.rows.begin(), out.rows.end())));
+            shape.trainLengths = table.trainLengths;
+            shape.generationLengths = table.generationLengths;
+            out.csv = QString::fromStdString(lm::zooCsv(shape, table.rows));
             m_folder = folder;
             m_rows = out.rows;
             m_models.clear();
@@ -367,7 +291,8 @@ void ZooWorker::run(const ZooJob &job)
     out.csv = QString::fromStdString(lm::zooCsv(request, rows.value()));
     // zoo.json last: a comparison whose models were not all saved is not a cached one.
     if (saveErrors.isEmpty()) {
-        if (auto st = lm::writeFileAtomically(jsonPath.toStdString(), zooRowsJson(out.rows, out.trainLengths, out.generationLengths));
+        if (auto st = lm::writeFileAtomically(jsonPath.toStdString(),
+                                              lm::zooJson({rows.value(), request.trainLengths, request.generationLengths}));
             !st)
             Q_EMIT progress(QString::fromStdString(st.error()), 1.0);
     } else {

@@ -4,7 +4,7 @@
 // reads one sentence through each of them: the attention map of a chosen layer (or the implicit
 // attention of a state-space layer, or the cosine similarity of a recurrent layer's hidden states),
 // all on one scale from 0 to 1, and what the model predicts from it. Results are cached on disk
-// per corpus and options (zoo.json beside each family's .safetensors), so reopening the same
+// per corpus and options (lm::zooJson's zoo.json beside each family's .safetensors), so reopening the same
 // comparison is instant. Requests come as queued calls; results go back as values; cancel() stops
 // the running zoo between stages.
 #include "core/cancel.h"
@@ -62,11 +62,6 @@ Q_DECLARE_METATYPE(SentenceReadings)
 // The folder a job's comparison is cached in: cacheRoot (or the temporary folder) / a name made
 // from the corpus's text and every option, so a changed text or option never reads a stale one.
 QString zooCacheFolder(const ZooJob &job, const std::string &corpusText);
-
-// zoo.json: the rows and the lengths they were measured at; and back. The reader checks every
-// field and gives a one-line error for anything else (then the comparison is trained again).
-std::string zooRowsJson(const QVector<lm::ZooRow> &rows, const QVector<int> &trainLengths, const QVector<int> &generationLengths);
-lm::Result<ZooOutcome> parseZooRowsJson(const std::string &text);
 
 // One sentence through `model`: tokens, the map of `layer` (clamped to the model's), the
 // prediction. Never throws: a failure is the reading's error.
