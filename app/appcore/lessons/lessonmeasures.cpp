@@ -1,4 +1,5 @@
 #include "lessons/lessonmeasures.h"
+#include "lessons/lessonverdict.h"
 
 #include "core/tape.h"
 #include "core/tensor.h"
@@ -16,16 +17,9 @@
 
 namespace {
 
-std::string fixed(double v, int decimals = 2)
-{
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", decimals, v);
-    return text;
-}
+using namespace lessonverdict;
 
 std::string percent(double share) { return fixed(100.0 * share, 1) + "%"; }
-
-CheckOutcome outcome(bool passed, std::string zh, std::string en) { return {passed, {std::move(zh), std::move(en)}}; }
 
 // The k largest logits of a row (ties: the lower id first, as the sampler orders them).
 std::vector<std::int32_t> topIds(const std::vector<float> &row, int k)

@@ -1,4 +1,5 @@
 #include "lessons/lessonsession.h"
+#include "lessons/lessonverdict.h"
 
 #include "base/corpora.h"
 #include "lessons/lessonmeasures.h"
@@ -29,6 +30,8 @@
 
 namespace {
 
+using namespace lessonverdict;
+
 using nlohmann::json;
 
 // Word vectors train on one thread: Hogwild updates from two would make a check's ranks differ
@@ -39,24 +42,6 @@ constexpr int kEmbedThreads = 1;
 struct ActionFailed : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
-
-template <class T>
-T valueOr(const json &args, const char *name, T fallback)
-{
-    return args.contains(name) ? args[name].get<T>() : fallback;
-}
-
-std::string fixed(double v, int decimals = 2)
-{
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", decimals, v);
-    return text;
-}
-
-CheckOutcome outcome(bool passed, std::string zh, std::string en)
-{
-    return {passed, {std::move(zh), std::move(en)}};
-}
 
 std::optional<lm::CellKind> cell(const std::string &name) { return lm::cellKindFromName(name); }
 

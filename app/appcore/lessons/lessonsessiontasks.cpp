@@ -1,17 +1,14 @@
 // LessonSession's encoder and encoder–decoder actions and checks: each runs a tab's own worker
 // through lessons/lessontasks.h and keeps the record for the checks and the presenter.
 #include "lessons/lessonsession.h"
+#include "lessons/lessonverdict.h"
 #include "lessons/lessontasks.h"
 
 namespace {
 
-using nlohmann::json;
+using namespace lessonverdict;
 
-template <class T>
-T valueOr(const json &args, const char *name, T fallback)
-{
-    return args.contains(name) ? args[name].get<T>() : fallback;
-}
+using nlohmann::json;
 
 CheckOutcome missing(const char *zh, const char *en) { return {false, {zh, en}}; }
 

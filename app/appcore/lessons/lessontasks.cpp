@@ -1,4 +1,5 @@
 #include "lessons/lessontasks.h"
+#include "lessons/lessonverdict.h"
 
 #include "lessons/lessonsession.h"
 #include "workers/finetuneworker.h"
@@ -21,22 +22,9 @@
 
 namespace {
 
+using namespace lessonverdict;
+
 using nlohmann::json;
-
-template <class T>
-T valueOr(const json &args, const char *name, T fallback)
-{
-    return args.contains(name) ? args[name].get<T>() : fallback;
-}
-
-std::string fixed(double v, int decimals = 2)
-{
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", decimals, v);
-    return text;
-}
-
-CheckOutcome outcome(bool passed, std::string zh, std::string en) { return {passed, {std::move(zh), std::move(en)}}; }
 
 // A worker's failure, or the session's cancel, stops the step.
 [[noreturn]] void fail(const QString &message) { throw std::runtime_error(message.toStdString()); }
