@@ -17,6 +17,7 @@
 #include <limits>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 
 namespace lm {
 
@@ -359,6 +360,29 @@ nlohmann::json numberOrNull(double v) { return std::isfinite(v) ? nlohmann::json
 
 double numberFrom(const nlohmann::json &v) { return v.is_null() ? kNaN : v.get<double>(); }
 
+// An integer field: a JSON integer within [lo, hi] (a float is refused before any conversion).
+std::int64_t integerFrom(const nlohmann::json &v, const char *name, std::int64_t lo, std::int64_t hi)
+{
+    if (!v.is_number_integer() || (v.is_number_unsigned() && v.get<std::uint64_t>() > std::uint64_t(hi)) ||
+        v.get<std::int64_t>() < lo || v.get<std::int64_t>() > hi)
+        throw std::invalid_argument(std::string(name) + " must be an integer from " + std::to_string(lo) + " to " +
+                                    std::to_string(hi));
+    return v.get<std::int64_t>();
+}
+
+template <class T>
+std::vector<T> integersFrom(const nlohmann::json &v, const char *name, std::int64_t lo, std::int64_t hi)
+{
+    if (!v.is_array())
+        throw std::invalid_argument(std::string(name) + " must be a list");
+    std::vector<T> out;
+    for (const nlohmann::json &x : v)
+        out.push_back(static_cast<T>(integerFrom(x, name, lo, hi)));
+    return out;
+}
+
+constexpr std::int64_t kMaxBytes = std::int64_t(1) << 50;
+
 } // namespace
 
 std::string zooJson(const ZooTable &table)
@@ -396,8 +420,8 @@ Result<ZooTable> parseZooJson(const std::string &text)
         if (!in.is_object() || !in.contains("version") || in["version"] != kZooJsonVersion)
             return makeError("zoo.json: not a comparison of version " + std::to_string(kZooJsonVersion));
         ZooTable out;
-        out.trainLengths = in.at("train_lengths").get<std::vector<int>>();
-        out.generationLengths = in.at("generation_lengths").get<std::vector<int>>();
+        out.trainLengths = integersFrom<int>(in.at("train_lengths"), "train_lengths", 1, 1 << 20);
+        out.generationLengths = integersFrom<int>(in.at("generation_lengths"), "generation_lengths", 1, 1 << 20);
         for (const nlohmann::json &j : in.at("rows")) {
             ZooRow r;
             r.family = j.at("family").get<std::string>();
@@ -405,16 +429,19 @@ Result<ZooTable> parseZooJson(const std::string &text)
                 return makeError("zoo.json: unknown family '" + r.family + "'");
             r.objective = j.at("objective").get<std::string>();
             r.quality = j.at("quality").get<std::string>();
-            r.dim = j.at("dim").get<int>();
-            r.params = j.at("params").get<std::int64_t>();
+            r.dim = static_cast<int>(integerFrom(j.at("dim"), "dim", 0, 1 << 20));
+            r.params = integerFrom(j.at("params"), "params", 0, kMaxBytes);
             r.heldOutLoss = numberFrom(j.at("held_out_loss"));
             r.perplexity = numberFrom(j.at("perplexity"));
             r.mlmAccuracy = numberFrom(j.at("mlm_accuracy"));
             r.chrF = numberFrom(j.at("chrf"));
             r.tokensPerSecond = numberFrom(j.at("tokens_per_s"));
-            r.trainBytes = j.at("train_bytes").get<std::vector<std::int64_t>>();
-            r.generationBytes = j.at("gen_bytes").get<std::vector<std::int64_t>>();
-            for (const nlohmann::json &v : j.at("gen_ms_per_token"))
+            r.trainBytes = integersFrom<std::int64_t>(j.at("train_bytes"), "train_bytes", -1, kMaxBytes);
+            r.generationBytes = integersFrom<std::int64_t>(j.at("gen_bytes"), "gen_bytes", -1, kMaxBytes);
+            const nlohmann::json &ms = j.at("gen_ms_per_token");
+            if (!ms.is_array())
+                throw std::invalid_argument("gen_ms_per_token must be a list");
+            for (const nlohmann::json &v : ms)
                 r.generationMsPerToken.push_back(numberFrom(v));
             if (r.trainBytes.size() != out.trainLengths.size() || r.generationBytes.size() != out.generationLengths.size() ||
                 r.generationMsPerToken.size() != out.generationLengths.size())

@@ -137,6 +137,12 @@ private Q_SLOTS:
             QVERIFY(!refused.ok());
             QVERIFY(refused.error().rfind("zoo.json: ", 0) == 0);
         }
+        // Found by fuzz_zoo_json: a huge float where an integer belongs was converted, undefined.
+        std::string floaty = text;
+        floaty.replace(floaty.find("\"params\": 123456"), 16, "\"params\": 1e126");
+        auto refusedFloat = lm::parseZooJson(floaty);
+        QVERIFY(!refusedFloat.ok());
+        QVERIFY(QString::fromStdString(refusedFloat.error()).contains(QStringLiteral("params must be an integer")));
         std::string unknown = text;
         unknown.replace(unknown.find("rwkv"), 4, "wxyz");
         QVERIFY(!lm::parseZooJson(unknown).ok());

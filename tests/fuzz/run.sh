@@ -14,7 +14,7 @@ seconds=$2
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(safetensors vec hf_folder hf_encoder corpus csv_tsv vocab_txt tokenizer_json spiece_model labelled_tsv lesson)
+[ ${#targets[@]} -eq 0 ] && targets=(safetensors vec hf_folder hf_encoder corpus csv_tsv vocab_txt tokenizer_json spiece_model labelled_tsv lesson zoo_json)
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/lmscope-fuzz-run.XXXXXX")
 
 runOne() {

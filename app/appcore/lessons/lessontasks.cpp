@@ -1,7 +1,7 @@
 #include "lessons/lessontasks.h"
-#include "lessons/lessonverdict.h"
 
 #include "lessons/lessonsession.h"
+#include "lessons/lessonverdict.h"
 #include "workers/finetuneworker.h"
 #include "workers/pretrainworker.h"
 
@@ -9,7 +9,6 @@
 #include "models/architecture.h"
 #include "core/rng.h"
 #include "text/specialtokens.h"
-#include "train/objectives/pretraining.h"
 
 #include <QObject>
 
@@ -63,20 +62,9 @@ double topicRuleOn(const LessonPretraining &run)
     if (!corpus || !specials)
         return std::numeric_limits<double>::quiet_NaN();
     const lm::EncoderSpecials &sp = specials.value();
-    std::vector<std::vector<lm::TokenSequence>> documents;
-    for (const auto &d : lm::splitDocuments(corpus.value().text)) {
-        documents.emplace_back();
-        for (const auto &sentence : d)
-            if (lm::TokenSequence ids = run.result.encoder.tokenizer->encode(sentence); !ids.empty())
-                documents.back().push_back(std::move(ids));
-        if (documents.back().empty())
-            documents.pop_back();
-    }
-    const lm::PairTask task =
-        run.request.pair == PairObjective::NextSentence ? lm::PairTask::NextSentence : lm::PairTask::SentenceOrder;
     const std::vector<std::int32_t> ignored{sp.pad, sp.unk, sp.cls, sp.sep, sp.mask};
-    auto rows = lm::EncoderPretraining::create(documents, task, run.request.train.seq, run.result.encoder.tokenizer->vocabSize(),
-                                               lm::PretrainingTokens{sp.pad, sp.cls, sp.sep, sp.mask, {ignored.begin(), ignored.end()}});
+    auto rows = PretrainWorker::pretrainingRows(corpus.value().text, *run.result.encoder.tokenizer, sp, run.request.pair,
+                                                run.request.train.seq);
     if (!rows)
         return std::numeric_limits<double>::quiet_NaN();
     lm::Rng rng(run.request.train.seed + 11);

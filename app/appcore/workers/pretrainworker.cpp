@@ -49,22 +49,6 @@ lm::PretrainingTokens pretrainingTokens(const lm::EncoderSpecials &sp)
     return lm::PretrainingTokens{sp.pad, sp.cls, sp.sep, sp.mask, {sp.pad, sp.unk, sp.cls, sp.sep, sp.mask}};
 }
 
-// Pre-training rows of `pair` from the documents of `text`, read by `tokenizer`.
-lm::Result<lm::EncoderPretraining> pretrainingRows(const std::string &text, const lm::Tokenizer &tokenizer,
-                                                   const lm::EncoderSpecials &sp, PairObjective pair, int seq)
-{
-    std::vector<std::vector<lm::TokenSequence>> documents;
-    for (const auto &d : lm::splitDocuments(text)) {
-        documents.emplace_back();
-        for (const auto &sentence : d)
-            if (lm::TokenSequence ids = tokenizer.encode(sentence); !ids.empty())
-                documents.back().push_back(std::move(ids));
-        if (documents.back().empty())
-            documents.pop_back();
-    }
-    return lm::EncoderPretraining::create(documents, engineTask(pair), seq, tokenizer.vocabSize(), pretrainingTokens(sp));
-}
-
 // The scores on the probe batch, and the pair head's accuracy on the other task's probe batch
 // (`cross`, empty without a pair task).
 PretrainScore toScore(int step, lm::EncoderModel &model, const lm::TokenBatch &probe, const lm::TokenBatch *cross)
@@ -160,6 +144,21 @@ MaskedBatch PretrainWorker::describeRow(lm::EncoderModel &model, const lm::Token
         out.pairFirstProbability = 1.0 / (1.0 + std::exp(double(z.data()[1]) - double(z.data()[0])));
     }
     return out;
+}
+
+lm::Result<lm::EncoderPretraining> PretrainWorker::pretrainingRows(const std::string &text, const lm::Tokenizer &tokenizer,
+                                                   const lm::EncoderSpecials &sp, PairObjective pair, int seq)
+{
+    std::vector<std::vector<lm::TokenSequence>> documents;
+    for (const auto &d : lm::splitDocuments(text)) {
+        documents.emplace_back();
+        for (const auto &sentence : d)
+            if (lm::TokenSequence ids = tokenizer.encode(sentence); !ids.empty())
+                documents.back().push_back(std::move(ids));
+        if (documents.back().empty())
+            documents.pop_back();
+    }
+    return lm::EncoderPretraining::create(documents, engineTask(pair), seq, tokenizer.vocabSize(), pretrainingTokens(sp));
 }
 
 void PretrainWorker::emitBatch(int step)
@@ -311,7 +310,7 @@ void PretrainWorker::openModel(const QString &path, const QString &corpusSpec, P
         if (!h.model->hasPairHead())
             pair = PairObjective::None;
         const int T = std::min(seq, h.model->encoderConfig().maxSeq);
-        auto objective = pretrainingRows(corpus.value().text, *h.tokenizer, sp, pair, T);
+        auto objective = PretrainWorker::pretrainingRows(corpus.value().text, *h.tokenizer, sp, pair, T);
         if (!objective) {
             Q_EMIT failed(QString::fromStdString(objective.error()));
             return;

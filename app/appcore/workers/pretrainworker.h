@@ -14,6 +14,7 @@
 #include "core/cancel.h"
 #include "core/rng.h"
 #include "text/specialtokens.h"
+#include "train/objectives/pretraining.h"
 
 #include <QObject>
 #include <QString>
@@ -40,6 +41,12 @@ public:
     // top-5 guesses and its probability for pair label 0. Throws as EncoderModel::encode does.
     static MaskedBatch describeRow(lm::EncoderModel &model, const lm::Tokenizer &tokenizer, const lm::TokenBatch &row,
                                    PairObjective pair, const lm::EncoderSpecials &specials, int step);
+
+    // Pre-training rows of `pair` from the documents of `text` (blank lines between documents, a
+    // sentence a line), read by `tokenizer`, in rows of `seq` tokens: what an opened model's
+    // batches come from, and the pairs a lesson's topic rule reads.
+    static lm::Result<lm::EncoderPretraining> pretrainingRows(const std::string &text, const lm::Tokenizer &tokenizer,
+                                                              const lm::EncoderSpecials &specials, PairObjective pair, int seq);
 
 public Q_SLOTS:
     // Loads the corpus, builds tokenizer, model and trainer, emits started, a score at step 0
