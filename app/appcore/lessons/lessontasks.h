@@ -1,8 +1,9 @@
 #pragma once
-// The lesson actions that run the Encoders, Word vectors and Translation tabs' own workers:
-// encoder pre-training (masked words, NSP or SOP), fine-tuning against training from scratch,
-// one word's contextual vectors, sentence retrieval, and an encoder–decoder learning to
-// translate, writing greedily and by beam search, and damaging text as its pre-training does.
+// The lesson actions that run the Encoders, Word vectors, Sentence search, Translation and Compare
+// tabs' own workers: encoder pre-training (masked words, NSP or SOP), fine-tuning against training
+// from scratch, one word's contextual vectors, sentence retrieval, an encoder–decoder learning to
+// translate, writing greedily and by beam search, and damaging text as its pre-training does, and
+// families trained side by side (the zoo).
 // A lesson session calls a worker's slot directly on its own thread and records every signal
 // the worker emits; the app's lesson presenter replays the record into the tab that owns such a
 // worker, so the learner sees the lesson's run exactly as if they had started it there.
