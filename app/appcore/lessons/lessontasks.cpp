@@ -30,19 +30,45 @@ using nlohmann::json;
 
 // Polls the session's cancel token whenever the worker reports, and passes it on.
 template <class Worker, class Signal>
-void forwardCancel(Worker &worker, Signal signal, const lm::CancelToken *cancel)
+QMetaObject::Connection forwardCancel(Worker &worker, Signal signal, const lm::CancelToken *cancel)
 {
-    if (cancel)
-        QObject::connect(&worker, signal, &worker, [&worker, cancel] {
-            if (cancel->isCancelled())
-                worker.cancel();
-        }, Qt::DirectConnection);
+    if (!cancel)
+        return {};
+    return QObject::connect(&worker, signal, &worker, [&worker, cancel] {
+        if (cancel->isCancelled())
+            worker.cancel();
+    }, Qt::DirectConnection);
 }
 
 void throwIfCancelled(const lm::CancelToken *cancel)
 {
     if (cancel && cancel->isCancelled())
         throw std::runtime_error("cancelled");
+}
+
+// Runs `start` (a call of one of `worker`'s slots, on this thread) and keeps what its `done`
+// signal hands over in `result`. Throws the worker's `failed` message, "cancelled", or `missing`
+// when `done` never came. `worker` reports progress(QString, double) and failed(QString).
+template <class Worker, class Result, class Start>
+void collect(Worker &worker, void (Worker::*done)(const Result &), Result &result, const lm::CancelToken *cancel,
+             Start &&start, const char *missing)
+{
+    QString failure;
+    bool arrived = false;
+    // Connected for this call only: the same worker may be asked again.
+    const QMetaObject::Connection connections[] = {
+        QObject::connect(&worker, done, &worker, [&](const Result &r) {
+            result = r;
+            arrived = true;
+        }, Qt::DirectConnection),
+        QObject::connect(&worker, &Worker::failed, &worker, [&](const QString &m) { failure = m; }, Qt::DirectConnection),
+        forwardCancel(worker, &Worker::progress, cancel)};
+    start();
+    for (const QMetaObject::Connection &c : connections)
+        QObject::disconnect(c);
+    throwIfCancelled(cancel);
+    if (!failure.isEmpty() || !arrived)
+        fail(failure.isEmpty() ? QString::fromUtf8(missing) : failure);
 }
 
 PairObjective pairFrom(const std::string &objective)
@@ -114,21 +140,13 @@ std::shared_ptr<LessonPretraining> runPretrainAction(const json &a, const lm::Ca
             r.options[option] = a[option];
 
     PretrainWorker worker;
-    QString failure;
     QObject::connect(&worker, &PretrainWorker::started, &worker, [&](const QString &s) { out->summary = s; },
                      Qt::DirectConnection);
     QObject::connect(&worker, &PretrainWorker::scored, &worker, [&](const PretrainScore &s) { out->scores.append(s); },
                      Qt::DirectConnection);
     QObject::connect(&worker, &PretrainWorker::batchShown, &worker, [&](const MaskedBatch &b) { out->batch = b; },
                      Qt::DirectConnection);
-    QObject::connect(&worker, &PretrainWorker::finished, &worker, [&](const PretrainResult &res) { out->result = res; },
-                     Qt::DirectConnection);
-    QObject::connect(&worker, &PretrainWorker::failed, &worker, [&](const QString &m) { failure = m; }, Qt::DirectConnection);
-    forwardCancel(worker, &PretrainWorker::progress, cancel);
-    worker.pretrain(r);
-    if (!failure.isEmpty())
-        fail(failure);
-    throwIfCancelled(cancel);
+    collect(worker, &PretrainWorker::finished, out->result, cancel, [&] { worker.pretrain(r); }, "pre-training stopped");
     if (!out->result.encoder.valid() || out->result.cancelled)
         throw std::runtime_error("pre-training stopped");
     out->parameters = static_cast<long long>(out->result.encoder.model->parameterCount());
@@ -226,20 +244,7 @@ std::shared_ptr<LessonRetrieval> runRetrieveAction(const json &a, const lm::Canc
     r.seed = valueOr<quint64>(a, "seed", 1);
 
     RetrievalWorker worker;
-    QString failure;
-    bool ready = false;
-    QObject::connect(&worker, &RetrievalWorker::ready, &worker,
-                     [&](const RetrievalReady &res) {
-                         out->ready = res;
-                         ready = true;
-                     },
-                     Qt::DirectConnection);
-    QObject::connect(&worker, &RetrievalWorker::failed, &worker, [&](const QString &m) { failure = m; }, Qt::DirectConnection);
-    forwardCancel(worker, &RetrievalWorker::progress, cancel);
-    worker.prepare(r);
-    throwIfCancelled(cancel);
-    if (!failure.isEmpty() || !ready)
-        fail(failure.isEmpty() ? QStringLiteral("the retrieval index was not built") : failure);
+    collect(worker, &RetrievalWorker::ready, out->ready, cancel, [&] { worker.prepare(r); }, "the retrieval index was not built");
     out->state = worker.takeState();
     return out;
 }
@@ -260,39 +265,20 @@ std::shared_ptr<LessonTranslation> runTranslateAction(const json &a, const lm::C
     out->beamWidth = valueOr(a, "beam", 4);
 
     TranslationWorker worker;
-    QString failure;
-    bool ready = false;
-    QVector<TranslationShown> written;
     QObject::connect(&worker, &TranslationWorker::chrF, &worker, [&](const ChrFPoint &p) { out->points.append(p); },
                      Qt::DirectConnection);
-    QObject::connect(&worker, &TranslationWorker::ready, &worker,
-                     [&](const TranslatorReady &res) {
-                         out->ready = res;
-                         ready = true;
-                     },
-                     Qt::DirectConnection);
-    QObject::connect(&worker, &TranslationWorker::translated, &worker, [&](const TranslationShown &t) { written.append(t); },
-                     Qt::DirectConnection);
-    QObject::connect(&worker, &TranslationWorker::failed, &worker, [&](const QString &m) { failure = m; },
-                     Qt::DirectConnection);
-    forwardCancel(worker, &TranslationWorker::progress, cancel);
-    worker.prepare(r);
-    throwIfCancelled(cancel);
-    if (!failure.isEmpty() || !ready)
-        fail(failure.isEmpty() ? QStringLiteral("the encoder–decoder was not trained") : failure);
+    collect(worker, &TranslationWorker::ready, out->ready, cancel, [&] { worker.prepare(r); }, "the encoder–decoder was not trained");
     out->source = a.contains("source") ? QString::fromStdString(a["source"].get<std::string>()) : out->ready.exampleSource;
     const QString &source = out->source;
     lm::DecodingOptions options;
     options.maxTokens = 48;
     options.recordSteps = true;
-    worker.translate(source, options, 1);
+    collect(worker, &TranslationWorker::translated, out->greedy, cancel, [&] { worker.translate(source, options, 1); },
+            "the example was not translated");
     options.beam = out->beamWidth;
     options.lengthPenalty = 0.0f; // whole sentences compared by log-probability, as greedy's is
-    worker.translate(source, options, 2);
-    if (!failure.isEmpty() || written.size() != 2)
-        fail(failure.isEmpty() ? QStringLiteral("the example was not translated") : failure);
-    out->greedy = written[0];
-    out->beam = written[1];
+    collect(worker, &TranslationWorker::translated, out->beam, cancel, [&] { worker.translate(source, options, 2); },
+            "the example was not translated");
     out->state = worker.takeState();
     return out;
 }
@@ -370,20 +356,7 @@ std::shared_ptr<LessonZoo> runZooAction(const json &a, const lm::CancelToken *ca
     }
     j.useCache = false; // a lesson measures what it claims
     ZooWorker worker;
-    QString failure;
-    bool done = false;
-    QObject::connect(&worker, &ZooWorker::finished, &worker,
-                     [&](const ZooOutcome &o) {
-                         out->outcome = o;
-                         done = true;
-                     },
-                     Qt::DirectConnection);
-    QObject::connect(&worker, &ZooWorker::failed, &worker, [&](const QString &m) { failure = m; }, Qt::DirectConnection);
-    forwardCancel(worker, &ZooWorker::progress, cancel);
-    worker.run(j);
-    throwIfCancelled(cancel);
-    if (!failure.isEmpty() || !done)
-        fail(failure.isEmpty() ? QStringLiteral("the comparison did not finish") : failure);
+    collect(worker, &ZooWorker::finished, out->outcome, cancel, [&] { worker.run(j); }, "the comparison did not finish");
     return out;
 }
 

@@ -41,8 +41,6 @@ public:
     QTableWidget *table() const { return m_table; }
     ZooBarPlot *barPlot() const { return m_bars; }
     ZooScatterPlot *scatterPlot() const { return m_scatter; }
-    // Where comparisons are cached (the user's cache folder by default; tests point it elsewhere).
-    void setCacheRoot(const QString &root) { m_cacheRoot = root; }
     // Shows a comparison made elsewhere (a lesson step, by a ZooWorker, saved in outcome.folder)
     // as if made here; this view's worker reads sentences from its saved models. Returns false
     // while this view is busy.
@@ -78,7 +76,7 @@ private:
     ZooWorker *m_worker = nullptr;
     WorkerThread m_thread;
     bool m_busy = false;
-    QString m_cacheRoot;
+    QString m_cacheRoot; // where the controls' comparisons are cached: the user's cache folder
     ZooOutcome m_outcome;
     SentenceReadings m_readings;
     int m_generation = 0;
